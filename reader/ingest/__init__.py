@@ -1,0 +1,100 @@
+"""Ingest: find files, read and decode them, and hand one Document per file to analysis.
+
+The loader is chosen by suffix behind :func:`load`.  Text and Markdown keep the
+decoded file as the source (spans point into it); HTML pages are reduced to
+their text by :mod:`reader.ingest.html`, which also pre-classifies the blocks.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from reader.errors import ArticleError, UnsupportedFormat
+from reader.ingest.decode import decode
+from reader.ingest.discover import discover, format_of
+
+__all__ = ["DEFAULT_MAX_BYTES", "Document", "Segment", "discover", "format_of", "load", "load_bytes"]
+
+#: Files larger than this are cut here (with a visible notice); configurable.
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A pre-classified run of the source, as an HTML loader finds it in the page structure."""
+
+    kind: str
+    start: int
+    end: int
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded file, ready for analysis."""
+
+    path: str
+    format: str
+    source: str
+    meta: dict[str, str] = field(default_factory=dict)
+    #: Offset where the article text starts (after Markdown front matter).
+    body_start: int = 0
+    #: Blocks the loader already knows from the page structure (HTML), else None.
+    segments: tuple[Segment, ...] | None = None
+    notices: tuple[str, ...] = ()
+
+
+def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one file into a Document; raise ArticleError naming the file and the reason."""
+    fmt = format_of(path)
+    if fmt is None:
+        raise UnsupportedFormat(path, "not a .txt, .md or .html file")
+    try:
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise ArticleError(path, "is a folder, not a file") from None
+    except FileNotFoundError:
+        raise ArticleError(path, "no such file (deleted?)") from None
+    except PermissionError:
+        raise ArticleError(path, "permission denied") from None
+    except OSError as exc:
+        raise ArticleError(path, exc.strerror or str(exc)) from None
+    return load_bytes(path, data, fmt, max_bytes)
+
+
+def load_bytes(path: str, data: bytes, fmt: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Build a Document from bytes already read (the library reads files itself)."""
+    notices: tuple[str, ...] = ()
+    if len(data) > max_bytes:
+        data = data[:max_bytes]
+        # do not cut a UTF-8 sequence in half
+        while data and (data[-1] & 0xC0) == 0x80:
+            data = data[:-1]
+        notices = (f"truncated: only the first {max_bytes // 1_000_000 or max_bytes} "
+                   f"{'MB' if max_bytes >= 1_000_000 else 'bytes'} are shown",)
+    text = decode(data, path)
+    if fmt == "markdown":
+        from reader.ingest.markdown import load_markdown
+
+        doc = load_markdown(path, text)
+    elif fmt == "html":
+        from reader.ingest.html import load_html
+
+        doc = load_html(path, text)
+    else:
+        doc = Document(path=path, format="text", source=text)
+    if notices:
+        doc = Document(doc.path, doc.format, doc.source, doc.meta, doc.body_start, doc.segments,
+                       doc.notices + notices)
+    return doc
+
+
+def relpath(path: str, root: str) -> str:
+    """``path`` relative to ``root`` when it lies inside, else unchanged."""
+    if os.path.isdir(root):
+        rel = os.path.relpath(path, root)
+        if not rel.startswith(".."):
+            return rel
+    return path
