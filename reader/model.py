@@ -7,10 +7,10 @@ All classes are frozen dataclasses that check their invariants on creation.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     """What a block of an article is; the reading pane styles each kind apart."""
 
     TITLE = "title"

@@ -41,9 +41,9 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
             if rx.search(text):
                 kind, reason = BlockKind.BOILERPLATE, why
                 break
-        if kind is BlockKind.BODY and len(text.split()) <= 3 and not text.endswith((".", "!", "?", '"')):
-            if i > 0 and out and out[-1][2] is BlockKind.BOILERPLATE:
-                kind, reason = BlockKind.BOILERPLATE, out[-1][3]
+        if (kind is BlockKind.BODY and len(text.split()) <= 3 and not text.endswith((".", "!", "?", '"'))
+                and out and out[-1][2] is BlockKind.BOILERPLATE):
+            kind, reason = BlockKind.BOILERPLATE, out[-1][3]
         if kind is BlockKind.BODY and not title_done and i < 4 and len(text) < 200 and not text.endswith("."):
             kind, title_done = BlockKind.TITLE, True
         elif kind is BlockKind.BODY and title_done and len(text) < 150 and _CREDIT.search(text) and i < 6:
