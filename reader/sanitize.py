@@ -1,0 +1,37 @@
+"""Make article text inert for display: control characters become visible placeholders.
+
+The mapping is one character for one character, so spans into the source stay
+valid on the sanitised text.  Markup (Rich/Textual ``[bold]``) is made inert
+where text is turned into styled text (``rich.text.Text`` is never parsed as
+markup); this module deals with characters a terminal would act on.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except \n and \t, DEL, C1 controls, bidi embeddings/overrides/isolates,
+# zero-width and other invisible format characters, line/paragraph separators.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def _placeholder(ch: str) -> str:
+    o = ord(ch)
+    if o < 0x20:
+        return chr(0x2400 + o)  # ␀ .. ␟ control pictures
+    if o == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd" if 0x80 <= o <= 0x9F else "\u00b7"  # C1: �, invisible format chars: ·
+
+
+def inert(text: str) -> str:
+    """``text`` with every character a terminal would interpret replaced by a visible one."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: _placeholder(m.group()), text)
+
+
+def has_unsafe(text: str) -> bool:
+    return _UNSAFE.search(text) is not None
