@@ -1,54 +1,197 @@
-"""Boilerplate detection for plain-text dumps: which lines are article, which are page furniture.
+"""Boilerplate detection for plain-text and Markdown dumps: which lines are article, which furniture.
 
-First version: phrase cues for appeals, sign-ups and links; a title near the top;
-captions by credit patterns.  Returns (start, end, kind, reason) per non-blank line.
+Each non-blank line is scored as prose (long, sentence-like, dense in the page language's
+stopwords) or furniture (short link-like lines, stock phrases of appeals, sign-ups, share
+buttons, legal notices).  The article is taken to be the one contiguous run of lines with the
+best total score; it is cut at the start of a comment section.  Inside it, stock-phrase lines
+and runs of link-like lines are hidden; before it, the headline, bylines and captions are found.
+Returns ``(start, end, kind, reason)`` per non-blank line, the span being the whole line.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from reader.analysis.boilerplate_cues import (
+    APPEAL_WORDS,
+    BYLINE,
+    COMMENTS_START,
+    CREDIT,
+    KEEP,
+    SHORT_CUES,
+    STOPWORDS,
+)
+from reader.analysis.boilerplate_head import mark_head
 from reader.model import BlockKind
-
-_CUES = [
-    (re.compile(r"\b(support (us|the|our)|donat|contribut|dear readers|message from|remind me later|"
-                r"not ready to support)", re.I), "donation appeal"),
-    (re.compile(r"\b(newsletter|sign up|subscribe|subscribers|privacy policy|mailbox)", re.I), "newsletter"),
-    (re.compile(r"^(read more|related|advertisement|share|tweet|comments?)\b", re.I), "link"),
-    (re.compile(r"(©|all rights reserved|cookie)", re.I), "legal"),
-]
-_CREDIT = re.compile(r"(/\s*[A-Z][A-Za-z]+\s*$|\b(photo|image)( copyright)?\b|\bcredit\b)", re.I)
 
 Line = tuple[int, int, BlockKind, str]
 
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
+_SENT = re.compile(r"[.!?。！？](\s|$)")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_APPEAL = re.compile(r"support|donat|contribut|journalism", re.I)
+_MD_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)")
+
+
+@dataclass(slots=True)
+class Info:
+    """What the classifier knows about one line."""
+
+    start: int
+    end: int
+    text: str
+    words: int
+    length: float
+    density: float
+    sentence: bool
+    cue: str
+    score: float = 0.0
+    kind: BlockKind = BlockKind.BOILERPLATE
+    reason: str = ""
+
+
+def split_lines(source: str, start: int) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines of ``source`` from ``start`` (the whole line, no newline)."""
+    out: list[tuple[int, int]] = []
+    pos = max(0, min(start, len(source)))
+    n = len(source)
+    while pos < n:
+        nl = source.find("\n", pos)
+        end = n if nl < 0 else nl
+        e = end - 1 if end > pos and source[end - 1] == "\r" else end
+        if source[pos:e].strip():
+            out.append((pos, e))
+        pos = end + 1
+    return out
+
+
+def _language(lines: list[tuple[int, int]], source: str) -> frozenset[str]:
+    """The stopword set of the page's language, or an empty set when none fits."""
+    counts = dict.fromkeys(STOPWORDS, 0)
+    total = 0
+    for s, e in lines:
+        for w in _WORD.findall(source[s:e].lower()):
+            total += 1
+            for lang, words in STOPWORDS.items():
+                if w in words:
+                    counts[lang] += 1
+    if not total:
+        return frozenset()
+    best = max(counts, key=lambda k: counts[k])
+    return STOPWORDS[best] if counts[best] / total >= 0.08 else frozenset()
+
+
+def _cue(text: str, words: int) -> str:
+    if KEEP.match(text):
+        return ""
+    if words <= 25:
+        for rx, why in SHORT_CUES:
+            if rx.search(text):
+                return why
+    elif len(APPEAL_WORDS.findall(text)) >= 2:
+        return "donation appeal" if _APPEAL.search(text) else "newsletter"
+    return ""
+
+
+def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> Info:
+    text = source[s:e].strip()
+    plain = _MD_PREFIX.sub("", _MD_LINK.sub(r"\1", text)) if markdown else text
+    toks = _WORD.findall(plain.lower())
+    cjk = len(_CJK.findall(plain))
+    length = len(plain) + 2.0 * cjk
+    density = sum(1 for t in toks if t in stop) / len(toks) if toks and stop else 0.0
+    sentence = bool(_SENT_END.search(plain)) or len(_SENT.findall(plain)) >= 2
+    words = max(len(toks), int(cjk / 2))
+    info = Info(s, e, text, words, length, density, sentence, _cue(plain, words))
+    info.score = _score(info, bool(stop))
+    return info
+
+
+def _score(i: Info, known: bool) -> float:
+    """Positive for article prose, negative for furniture."""
+    if i.cue:
+        return -4.0 if i.cue in ("newsletter", "donation appeal", "comments", "legal") else -1.5
+    if i.length < 40 or i.words < 6:
+        return -1.0
+    base = min(i.length, 480.0) / 80.0
+    if known:
+        q = 1.0 if i.density >= 0.28 else 0.6 if i.density >= 0.18 else 0.1 if i.density >= 0.1 else -0.4
+    else:
+        q = 1.0
+    if not i.sentence:
+        q = min(q, 0.3) if i.words >= 20 else -0.5
+    return base * q
+
+
+def _best_run(scores: list[float]) -> tuple[int, int]:
+    """Indices [a, b) of the contiguous run with the largest total score."""
+    best, best_a, best_b = 0.0, 0, 0
+    run, a = 0.0, 0
+    for j, sc in enumerate(scores):
+        if run <= 0:
+            run, a = 0.0, j
+        run += sc
+        if run > best:
+            best, best_a, best_b = run, a, j + 1
+    return best_a, best_b
+
 
 def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[Line]:
-    lines: list[tuple[int, int]] = []
-    pos = start
-    for raw in source[start:].split("\n"):
-        s, e = pos, pos + len(raw)
-        pos = e + 1
-        stripped = raw.strip()
-        if stripped:
-            ls = s + (len(raw) - len(raw.lstrip()))
-            lines.append((ls, ls + len(stripped)))
-    out: list[Line] = []
-    title_done = False
-    for i, (s, e) in enumerate(lines):
-        text = source[s:e]
-        kind, reason = BlockKind.BODY, ""
-        for rx, why in _CUES:
-            if rx.search(text):
-                kind, reason = BlockKind.BOILERPLATE, why
-                break
-        if (kind is BlockKind.BODY and len(text.split()) <= 3 and not text.endswith((".", "!", "?", '"'))
-                and out and out[-1][2] is BlockKind.BOILERPLATE):
-            kind, reason = BlockKind.BOILERPLATE, out[-1][3]
-        if kind is BlockKind.BODY and not title_done and i < 4 and len(text) < 200 and not text.endswith("."):
-            kind, title_done = BlockKind.TITLE, True
-        elif kind is BlockKind.BODY and title_done and len(text) < 150 and _CREDIT.search(text) and i < 6:
-            kind = BlockKind.CAPTION
-        if markdown and kind is BlockKind.BODY and text.startswith("#"):
-            kind = BlockKind.HEADING
-        out.append((s, e, kind, reason))
-    return out
+    """``(start, end, kind, reason)`` for every non-blank line of ``source`` from ``start``."""
+    spans = split_lines(source, start)
+    if not spans:
+        return []
+    stop = _language(spans, source)
+    infos = [_info(source, s, e, stop, markdown) for s, e in spans]
+    a, b = _best_run([i.score for i in infos])
+    if b <= a:
+        a, b = 0, len(infos)
+    for j in range(a + 1, b):
+        if COMMENTS_START.search(infos[j].text) and j - a >= 2:
+            b = j
+            break
+    for j in range(a, b):
+        _mark_body(infos, j, markdown)
+    _hide_link_runs(infos, a, b)
+    for j, i in enumerate(infos):
+        if j < a or j >= b:
+            i.kind, i.reason = BlockKind.BOILERPLATE, i.cue or _outside_reason(j, a, b, infos)
+    mark_head(infos, a, b, markdown)
+    return [(i.start, i.end, i.kind, i.reason if i.kind is BlockKind.BOILERPLATE else "") for i in infos]
+
+
+def _outside_reason(j: int, a: int, b: int, infos: list[Info]) -> str:
+    if j >= b and any(COMMENTS_START.search(infos[k].text) for k in range(b, min(j + 1, len(infos)))):
+        return "comments"
+    return "navigation" if infos[j].words < 8 else "related links"
+
+
+def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
+    i = infos[j]
+    if i.cue:
+        i.kind, i.reason = BlockKind.BOILERPLATE, i.cue
+    elif markdown and i.text.startswith("#"):
+        i.kind = BlockKind.HEADING
+    elif i.words <= 30 and CREDIT.search(i.text) and not i.sentence:
+        i.kind = BlockKind.CAPTION
+    elif i.words <= 12 and BYLINE.search(i.text) and not KEEP.match(i.text):
+        i.kind = BlockKind.BYLINE
+    else:
+        i.kind = BlockKind.BODY
+
+
+def _hide_link_runs(infos: list[Info], a: int, b: int) -> None:
+    """Hide runs of three or more short, unpunctuated lines inside the article: link lists."""
+    j = a
+    while j < b:
+        k = j
+        while k < b and infos[k].kind is not BlockKind.BOILERPLATE and infos[k].score < 0 \
+                and not infos[k].sentence and infos[k].words <= 12:
+            k += 1
+        if k - j >= 4:
+            for m in range(j, k):
+                infos[m].kind, infos[m].reason = BlockKind.BOILERPLATE, "related links"
+        j = max(k, j + 1)
