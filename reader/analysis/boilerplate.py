@@ -19,6 +19,7 @@ from reader.analysis.boilerplate_cues import (
     COMMENTS_START,
     CREDIT,
     KEEP,
+    LEGAL,
     SHORT_CUES,
     STOPWORDS,
 )
@@ -33,6 +34,7 @@ _SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 _SENT = re.compile(r"[.!?。！？](\s|$)")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _APPEAL = re.compile(r"support|donat|contribut|journalism", re.I)
+_STRONG = frozenset({"newsletter", "donation appeal", "legal"})
 _MD_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)")
 
 
@@ -84,16 +86,23 @@ def _language(lines: list[tuple[int, int]], source: str) -> frozenset[str]:
     return STOPWORDS[best] if counts[best] / total >= 0.08 else frozenset()
 
 
-def _cue(text: str, words: int) -> str:
+def _cue(text: str, words: int) -> tuple[str, bool]:
+    """The furniture reason of a line ("" for none) and whether it marks a page section."""
     if KEEP.match(text):
-        return ""
+        return "", False
+    if LEGAL.search(text):
+        return "legal", True
+    if COMMENTS_START.search(text):
+        return "comments", True
     if words <= 25:
+        if words <= 30 and CREDIT.search(text):
+            return "", False
         for rx, why in SHORT_CUES:
             if rx.search(text):
-                return why
+                return why, why in _STRONG or (why == "related links" and words <= 5)
     elif len(APPEAL_WORDS.findall(text)) >= 2:
-        return "donation appeal" if _APPEAL.search(text) else "newsletter"
-    return ""
+        return ("donation appeal" if _APPEAL.search(text) else "newsletter"), True
+    return "", False
 
 
 def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> Info:
@@ -105,15 +114,16 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
     density = sum(1 for t in toks if t in stop) / len(toks) if toks and stop else 0.0
     sentence = bool(_SENT_END.search(plain)) or len(_SENT.findall(plain)) >= 2
     words = max(len(toks), int(cjk / 2))
-    info = Info(s, e, text, words, length, density, sentence, _cue(plain, words))
-    info.score = _score(info, bool(stop))
+    cue, strong = _cue(plain, words)
+    info = Info(s, e, text, words, length, density, sentence, cue)
+    info.score = _score(info, bool(stop), strong)
     return info
 
 
-def _score(i: Info, known: bool) -> float:
+def _score(i: Info, known: bool, strong: bool) -> float:
     """Positive for article prose, negative for furniture."""
     if i.cue:
-        return -4.0 if i.cue in ("newsletter", "donation appeal", "comments", "legal") else -1.5
+        return -4.0 if strong else -1.0
     if i.length < 40 or i.words < 6:
         return -1.0
     base = min(i.length, 480.0) / 80.0
@@ -146,13 +156,16 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
         return []
     stop = _language(spans, source)
     infos = [_info(source, s, e, stop, markdown) for s, e in spans]
-    a, b = _best_run([i.score for i in infos])
+    scores = [i.score for i in infos]
+    a, b = _best_run(scores)
+    for c in range(1, len(infos)):
+        if COMMENTS_START.search(infos[c].text):
+            ca, cb = _best_run(scores[:c])
+            if sum(scores[ca:cb]) >= 4.0:
+                a, b = ca, cb
+                break
     if b <= a:
         a, b = 0, len(infos)
-    for j in range(a + 1, b):
-        if COMMENTS_START.search(infos[j].text) and j - a >= 2:
-            b = j
-            break
     for j in range(a, b):
         _mark_body(infos, j, markdown)
     _hide_link_runs(infos, a, b)

@@ -82,7 +82,8 @@ APPEAL_WORDS = re.compile(
 
 #: The start of the comments section: everything after it on the page is hidden.
 COMMENTS_START = re.compile(
-    r"^(\d+ )?(comments?|responses?|replies|discussion)( \(\d+\))?:?$|"
+    r"^[\[(]?\s*(\d+ |top rated |all |read all |view all |show all )?"
+    r"(comments?|responses?|replies|discussion)( \(\d+\))?:?\s*[\])]?$|"
     r"^(leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)|"
     r"\d+ thoughts? on\b|\d+ (comments?|responses?|replies)\b|comments? (are|is) closed|"
     r"you must be logged in to post|what do you think\?|have your say)", _I)
@@ -103,7 +104,13 @@ CREDIT = re.compile(
     r"\((photo|image|picture|credit|source)[^)]*\)\s*$|"
     r"\b(getty images|afp|reuters|ap photo|associated press|epa|shutterstock|istock(photo)?|"
     r"alamy|tass|xinhua|bloomberg|pa( images| media)?)\s*\)?\s*$|"
-    r"/\s*[A-Z][\w.]*(\s[A-Z][\w.]*){0,3}\s*$|^(image|photo|video|watch|listen)\s*(copyright|caption)?\b", 0)
+    r"/\s*[A-Z][\w.]*(\s[A-Z][\w.]*){0,3}\s*$|"
+    r"(?i:^(image|photo|picture|video)\s*(copyright|caption|credit)\b)", 0)
 
 #: Lines that close an article body in wire copy and must stay: "(Reporting by ...)".
 KEEP = re.compile(r"^\((reporting|writing|editing|additional reporting|compiled) by\b", _I)
+
+#: Legal fine print, whatever the line's length.
+LEGAL = re.compile(r"©|\(c\) ?\d{4}|\ball rights reserved\b|\bregistered trademarks?\b|"
+                   r"\b(terms of (use|service)|privacy policy)\b.{0,40}"
+                   r"\b(terms of (use|service)|privacy policy)\b", _I)
