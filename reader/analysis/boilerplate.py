@@ -11,6 +11,7 @@ Returns ``(start, end, kind, reason)`` per non-blank line, the span being the wh
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from reader.analysis.boilerplate_cues import (
@@ -18,6 +19,7 @@ from reader.analysis.boilerplate_cues import (
     BYLINE,
     COMMENTS_START,
     CREDIT,
+    CUE_STEMS,
     KEEP,
     LEGAL,
     SHORT_CUES,
@@ -33,7 +35,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 _SENT = re.compile(r"[.!?。！？](\s|$)")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_APPEAL = re.compile(r"support|donat|contribut|journalism", re.I)
+_APPEAL = re.compile(r"support|donat|contribut|journalism")
 _STRONG = frozenset({"newsletter", "donation appeal", "legal"})
 _MD_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)")
 
@@ -45,6 +47,7 @@ class Info:
     start: int
     end: int
     text: str
+    low: str
     words: int
     length: float
     density: float
@@ -72,50 +75,51 @@ def split_lines(source: str, start: int) -> list[tuple[int, int]]:
 
 def _language(lines: list[tuple[int, int]], source: str) -> frozenset[str]:
     """The stopword set of the page's language, or an empty set when none fits."""
-    counts = dict.fromkeys(STOPWORDS, 0)
-    total = 0
-    for s, e in lines:
-        for w in _WORD.findall(source[s:e].lower()):
-            total += 1
-            for lang, words in STOPWORDS.items():
-                if w in words:
-                    counts[lang] += 1
-    if not total:
+    words = _WORD.findall(" ".join(source[s:e] for s, e in lines).lower())
+    if not words:
         return frozenset()
-    best = max(counts, key=lambda k: counts[k])
-    return STOPWORDS[best] if counts[best] / total >= 0.08 else frozenset()
+    counts = Counter(words)
+    best, hits = "", 0
+    for lang, stop in STOPWORDS.items():
+        n = sum(counts[w] for w in stop)
+        if n > hits:
+            best, hits = lang, n
+    return STOPWORDS[best] if hits / len(words) >= 0.08 else frozenset()
 
 
-def _cue(text: str, words: int) -> tuple[str, bool]:
+def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
     """The furniture reason of a line ("" for none) and whether it marks a page section."""
-    if KEEP.match(text):
+    if KEEP.match(low):
         return "", False
-    if LEGAL.search(text):
+    if LEGAL.search(low):
         return "legal", True
-    if COMMENTS_START.search(text):
+    if COMMENTS_START.search(low):
         return "comments", True
-    if words <= 25:
-        if words <= 30 and CREDIT.search(text):
+    if len(toks) <= 25:
+        if CREDIT.search(text):
+            return "", False
+        if not any(t[:3] in CUE_STEMS for t in toks) and "©" not in low:
             return "", False
         for rx, why in SHORT_CUES:
-            if rx.search(text):
-                return why, why in _STRONG or (why == "related links" and words <= 5)
-    elif len(APPEAL_WORDS.findall(text)) >= 2:
-        return ("donation appeal" if _APPEAL.search(text) else "newsletter"), True
+            if rx.search(low):
+                return why, why in _STRONG or (why == "related links" and len(toks) <= 5)
+    elif len(APPEAL_WORDS.findall(low)) >= 2:
+        return ("donation appeal" if _APPEAL.search(low) else "newsletter"), True
     return "", False
 
 
 def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> Info:
     text = source[s:e].strip()
     plain = _MD_PREFIX.sub("", _MD_LINK.sub(r"\1", text)) if markdown else text
-    toks = _WORD.findall(plain.lower())
+    low = plain.lower()
+    toks = _WORD.findall(low)
     cjk = len(_CJK.findall(plain))
     length = len(plain) + 2.0 * cjk
     density = sum(1 for t in toks if t in stop) / len(toks) if toks and stop else 0.0
     sentence = bool(_SENT_END.search(plain)) or len(_SENT.findall(plain)) >= 2
     words = max(len(toks), int(cjk / 2))
-    cue, strong = _cue(plain, words)
-    info = Info(s, e, text, words, length, density, sentence, cue)
+    cue, strong = _cue(plain, low, toks)
+    info = Info(s, e, text, low, words, length, density, sentence, cue)
     info.score = _score(info, bool(stop), strong)
     return info
 
@@ -159,7 +163,7 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
     scores = [i.score for i in infos]
     a, b = _best_run(scores)
     for c in range(1, len(infos)):
-        if COMMENTS_START.search(infos[c].text):
+        if COMMENTS_START.search(infos[c].low):
             ca, cb = _best_run(scores[:c])
             if sum(scores[ca:cb]) >= 4.0:
                 a, b = ca, cb
@@ -169,15 +173,16 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
     for j in range(a, b):
         _mark_body(infos, j, markdown)
     _hide_link_runs(infos, a, b)
+    comments = next((j for j in range(b, len(infos)) if COMMENTS_START.search(infos[j].low)), len(infos))
     for j, i in enumerate(infos):
         if j < a or j >= b:
-            i.kind, i.reason = BlockKind.BOILERPLATE, i.cue or _outside_reason(j, a, b, infos)
+            i.kind, i.reason = BlockKind.BOILERPLATE, i.cue or _outside_reason(j, comments, infos)
     mark_head(infos, a, b, markdown)
     return [(i.start, i.end, i.kind, i.reason if i.kind is BlockKind.BOILERPLATE else "") for i in infos]
 
 
-def _outside_reason(j: int, a: int, b: int, infos: list[Info]) -> str:
-    if j >= b and any(COMMENTS_START.search(infos[k].text) for k in range(b, min(j + 1, len(infos)))):
+def _outside_reason(j: int, comments: int, infos: list[Info]) -> str:
+    if comments <= j:
         return "comments"
     return "navigation" if infos[j].words < 8 else "related links"
 
@@ -190,7 +195,7 @@ def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
         i.kind = BlockKind.HEADING
     elif i.words <= 30 and CREDIT.search(i.text) and not i.sentence:
         i.kind = BlockKind.CAPTION
-    elif i.words <= 12 and BYLINE.search(i.text) and not KEEP.match(i.text):
+    elif i.words <= 12 and BYLINE.search(i.low) and not KEEP.match(i.low):
         i.kind = BlockKind.BYLINE
     else:
         i.kind = BlockKind.BODY

@@ -27,7 +27,7 @@ def _norm(text: str) -> str:
 
 def _title_like(i: Info) -> bool:
     return 2 <= i.words <= 30 and not i.cue and not i.text.endswith((".", ",", ":", ";")) \
-        and not BYLINE.search(i.text) and not CREDIT.search(i.text) and len(i.text) <= 250
+        and not BYLINE.search(i.low) and not CREDIT.search(i.text) and len(i.text) <= 250
 
 
 def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
@@ -45,7 +45,7 @@ def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
         i = infos[j]
         if _title_like(i) and i.words >= 3:
             return j
-        if not (BYLINE.search(i.text) or CREDIT.search(i.text) or i.words <= 3):
+        if not (BYLINE.search(i.low) or CREDIT.search(i.text) or i.words <= 3):
             break
     if a <= 3 and infos and _title_like(infos[0]):
         return 0
@@ -69,5 +69,5 @@ def mark_head(infos: list[Info], a: int, b: int, markdown: bool) -> None:
             continue
         if CREDIT.search(i.text) and i.words <= 40:
             i.kind, i.reason = BlockKind.CAPTION, ""
-        elif BYLINE.search(i.text) and i.words <= 15:
+        elif BYLINE.search(i.low) and i.words <= 15:
             i.kind, i.reason = BlockKind.BYLINE, ""
