@@ -118,7 +118,7 @@ LEGAL = re.compile(r"©|\(c\) ?\d{4}|\ball rights reserved\b|\bregistered tradem
 
 
 def _stems(patterns: list[re.Pattern[str]]) -> frozenset[str]:
-    words = set()
+    words: set[str] = set()
     for rx in patterns:
         words.update(w[:3] for w in re.findall(r"[a-z]{2,}", re.sub(r"\\[a-z]", " ", rx.pattern)))
     return frozenset(words - _FUNCTION)
