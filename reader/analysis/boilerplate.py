@@ -36,6 +36,7 @@ _SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 _SENT = re.compile(r"[.!?。！？](\s|$)")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _APPEAL = re.compile(r"support|donat|contribut|journalism")
+ISOLATED = 0.0
 _STRONG = frozenset({"newsletter", "donation appeal", "legal"})
 _MD_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)")
 
