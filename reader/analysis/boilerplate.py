@@ -37,6 +37,9 @@ _SENT = re.compile(r"[.!?。！？](\s|$)")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _APPEAL = re.compile(r"support|donat|contribut|journalism")
 ISOLATED = 0.0
+LIST_MAX = 40
+TEASER = -0.5
+DATED = -2.0
 _STRONG = frozenset({"newsletter", "donation appeal", "legal"})
 _MD_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)")
 
@@ -57,6 +60,7 @@ class Info:
     score: float = 0.0
     kind: BlockKind = BlockKind.BOILERPLATE
     reason: str = ""
+    listed: bool = False
 
 
 def split_lines(source: str, start: int) -> list[tuple[int, int]]:
@@ -122,13 +126,31 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
     cue, strong = _cue(plain, low, toks)
     info = Info(s, e, text, low, words, length, density, sentence, cue)
     info.score = _score(info, bool(stop), strong)
+    if info.score > 0 and _headline_start(plain, stop):
+        info.score = TEASER
     return info
+
+
+def _headline_start(text: str, stop: frozenset[str]) -> bool:
+    """True when the line opens with a Title Case headline ("Ford Recalls Trucks With ..."): a teaser."""
+    first = text.split(None, 6)[:6]
+    if len(first) < 6:
+        return False
+    capital_stop = 0
+    for w in first[1:]:
+        if not (w[:1].isupper() or w[:1].isdigit()):
+            return False
+        if w.lower() in stop:
+            capital_stop += 1
+    return capital_stop >= 1
 
 
 def _score(i: Info, known: bool, strong: bool) -> float:
     """Positive for article prose, negative for furniture."""
     if i.cue:
         return -4.0 if strong else -1.0
+    if i.words <= 12 and BYLINE.search(i.low):
+        return DATED
     if i.length < 40 or i.words < 6:
         return -1.0
     base = min(i.length, 480.0) / 80.0
@@ -161,6 +183,7 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
         return []
     stop = _language(spans, source)
     infos = [_info(source, s, e, stop, markdown) for s, e in spans]
+    _mark_lists(infos)
     scores = [i.score for i in infos]
     a, b = _best_run(scores)
     for c in range(1, len(infos)):
@@ -171,6 +194,8 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
                 break
     if b <= a:
         a, b = 0, len(infos)
+    while b < len(infos) and infos[b].listed and b > a:
+        b += 1
     for j in range(a, b):
         _mark_body(infos, j, markdown)
     _hide_link_runs(infos, a, b)
@@ -202,13 +227,32 @@ def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
         i.kind = BlockKind.BODY
 
 
+def _mark_lists(infos: list[Info]) -> None:
+    """Lines after one ending in a colon are list items of the text: make them neutral."""
+    j = 0
+    n = len(infos)
+    while j < n:
+        i = infos[j]
+        if not (i.text.endswith(":") and i.words >= 2 and not i.cue):
+            j += 1
+            continue
+        i.score = max(i.score, 0.5)
+        k = j + 1
+        while k < n and k - j <= LIST_MAX and not infos[k].cue and infos[k].words <= 20 \
+                and not infos[k].text.endswith(":"):
+            infos[k].listed = True
+            infos[k].score = max(infos[k].score, 0.0)
+            k += 1
+        j = k
+
+
 def _hide_link_runs(infos: list[Info], a: int, b: int) -> None:
     """Hide runs of three or more short, unpunctuated lines inside the article: link lists."""
     j = a
     while j < b:
         k = j
         while k < b and infos[k].kind is not BlockKind.BOILERPLATE and infos[k].score < 0 \
-                and not infos[k].sentence and infos[k].words <= 12:
+                and not infos[k].listed and not infos[k].sentence and infos[k].words <= 12:
             k += 1
         if k - j >= 4:
             for m in range(j, k):

@@ -58,7 +58,8 @@ SHORT_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(share|tweet|pin|email|print|e-mail|facebook|twitter|linkedin|whatsapp|reddit|"
                 r"pinterest|flipboard|telegram|copy link|save|messenger|comment)\b.{0,40}$|"
                 r"\b(share (this|on|via|the)|shares?$|follow us|like us on)\b", _I), "share buttons"),
-    (re.compile(r"^more( \S+){1,3}$|^(read (more|next|also|this)|more (from|on|stories|news|in)|related|recommended|"
+    (re.compile(r"^more( \S+){1,3}$|"
+                r"^(read (more|next|also|this)|more (from|on|stories|news|in)|related|recommended|"
                 r"see (also|more)|you (may|might) (also )?like|popular|most (read|popular|viewed)|"
                 r"trending|top stories|latest( news| stories)?|up next|what to read next|"
                 r"further reading|also on|more like this|(next|previous) (article|post|story)"
