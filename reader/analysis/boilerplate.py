@@ -38,9 +38,15 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _APPEAL = re.compile(r"support|donat|contribut|journalism")
 ISOLATED = 0.0
 LIST_MAX = 40
+DECAY_AFTER = 3
+DECAY = 0.5
 TEASER = -0.5
 DATED = -2.0
+APPEAL_HITS = 3
+_LEGAL_HINT = re.compile(r"©|\(c\)|right|trademark|terms|privacy")
+_SECTIONS = frozenset({"newsletter", "donation appeal", "comments"})
 _STRONG = frozenset({"newsletter", "donation appeal", "legal"})
+_MD_ONLY_LINKS = re.compile(r"^(?:[-*+]\s+)?(?:!?\[[^\]]*\]\([^)]*\)[\s|·•,/-]*)+$")
 _MD_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)")
 
 
@@ -96,19 +102,19 @@ def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
     """The furniture reason of a line ("" for none) and whether it marks a page section."""
     if KEEP.match(low):
         return "", False
-    if LEGAL.search(low):
+    if _LEGAL_HINT.search(low) and LEGAL.search(low):
         return "legal", True
     if COMMENTS_START.search(low):
         return "comments", True
     if len(toks) <= 25:
-        if CREDIT.search(text):
-            return "", False
         if not any(t[:3] in CUE_STEMS for t in toks) and "©" not in low:
             return "", False
         for rx, why in SHORT_CUES:
             if rx.search(low):
+                if CREDIT.search(text):
+                    return "", False
                 return why, why in _STRONG or (why == "related links" and len(toks) <= 5)
-    elif len(APPEAL_WORDS.findall(low)) >= 2:
+    elif len(APPEAL_WORDS.findall(low)) >= APPEAL_HITS:
         return ("donation appeal" if _APPEAL.search(low) else "newsletter"), True
     return "", False
 
@@ -124,6 +130,8 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
     sentence = bool(_SENT_END.search(plain)) or len(_SENT.findall(plain)) >= 2
     words = max(len(toks), int(cjk / 2))
     cue, strong = _cue(plain, low, toks)
+    if markdown and _MD_ONLY_LINKS.match(text):
+        cue, strong = ("image" if text.lstrip("-*+ ").startswith("!") else "navigation"), False
     info = Info(s, e, text, low, words, length, density, sentence, cue)
     info.score = _score(info, bool(stop), strong)
     if info.score > 0 and _headline_start(plain, stop):
@@ -163,6 +171,17 @@ def _score(i: Info, known: bool, strong: bool) -> float:
     return base * q
 
 
+def _decay(scores: list[float]) -> list[float]:
+    """Soften the cost of long runs of weak lines (-1) after the first few: one link box, one cost."""
+    out = scores[:]
+    run = 0
+    for j, sc in enumerate(scores):
+        run = run + 1 if -1.0 <= sc < 0 else 0
+        if run > DECAY_AFTER:
+            out[j] = sc * DECAY
+    return out
+
+
 def _best_run(scores: list[float]) -> tuple[int, int]:
     """Indices [a, b) of the contiguous run with the largest total score."""
     best, best_a, best_b = 0.0, 0, 0
@@ -184,7 +203,7 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
     stop = _language(spans, source)
     infos = [_info(source, s, e, stop, markdown) for s, e in spans]
     _mark_lists(infos)
-    scores = [i.score for i in infos]
+    scores = _decay([i.score for i in infos])
     a, b = _best_run(scores)
     for c in range(1, len(infos)):
         if COMMENTS_START.search(infos[c].low):
@@ -194,23 +213,31 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
                 break
     if b <= a:
         a, b = 0, len(infos)
-    while b < len(infos) and infos[b].listed and b > a:
+    while b < len(infos) and b > a and (infos[b].listed or KEEP.match(infos[b].low)):
         b += 1
     for j in range(a, b):
         _mark_body(infos, j, markdown)
     _hide_link_runs(infos, a, b)
-    comments = next((j for j in range(b, len(infos)) if COMMENTS_START.search(infos[j].low)), len(infos))
-    for j, i in enumerate(infos):
-        if j < a or j >= b:
-            i.kind, i.reason = BlockKind.BOILERPLATE, i.cue or _outside_reason(j, comments, infos)
+    _hide_outside(infos, a, b)
     mark_head(infos, a, b, markdown)
     return [(i.start, i.end, i.kind, i.reason if i.kind is BlockKind.BOILERPLATE else "") for i in infos]
 
 
-def _outside_reason(j: int, comments: int, infos: list[Info]) -> str:
-    if comments <= j:
-        return "comments"
-    return "navigation" if infos[j].words < 8 else "related links"
+def _hide_outside(infos: list[Info], a: int, b: int) -> None:
+    """Hide every line outside the article run, each with its own cue or the section's reason.
+
+    A prose line after "Dear readers" or "3 Comments" takes that section's reason; lines with
+    no section are navigation (short) or related links (teasers).
+    """
+    section = ""
+    for j, i in enumerate(infos):
+        if a <= j < b:
+            section = ""
+            continue
+        if i.cue in _SECTIONS:
+            section = i.cue
+        generic = "navigation" if i.words < 8 else "related links"
+        i.kind, i.reason = BlockKind.BOILERPLATE, i.cue or section or generic
 
 
 def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:

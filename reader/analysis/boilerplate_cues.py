@@ -49,7 +49,8 @@ _I = 0
 
 #: (pattern, reason) for lines that are furniture wherever they stand.  Matched on short lines.
 SHORT_CUES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(donat\w*|support (us|our|independent)|become a (member|patron|supporter)|"
+    (re.compile(r"^support\b.{0,40}$|\b(donat\w*|support (us|our|independent)|"
+                r"become a (member|patron|supporter)|"
                 r"dear readers?|a message from|not ready to support|remind me later|"
                 r"make a contribution|contribute (now|today)|patreon)\b", _I), "donation appeal"),
     (re.compile(r"\b(newsletters?|sign[ -]?up|subscribe\w*|subscription|unsubscribe|inbox|mailbox|"

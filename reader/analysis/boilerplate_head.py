@@ -61,7 +61,7 @@ def mark_head(infos: list[Info], a: int, b: int, markdown: bool) -> None:
     head.kind, head.reason = BlockKind.TITLE, ""
     key = _norm(head.text)
     for j, i in enumerate(infos):
-        if j != t and _norm(i.text) == key:
+        if j != t and abs(len(i.text) - len(head.text)) <= 8 and _norm(i.text) == key:
             i.kind, i.reason = BlockKind.BOILERPLATE, "repeated title"
     for j in range(t + 1, a):
         i = infos[j]
