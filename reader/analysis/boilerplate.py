@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from reader.analysis.boilerplate_cues import (
     APPEAL_WORDS,
-    BYLINE,
     COMMENTS_START,
     CREDIT,
     CUE_STEMS,
@@ -24,6 +23,7 @@ from reader.analysis.boilerplate_cues import (
     LEGAL,
     SHORT_CUES,
     STOPWORDS,
+    is_byline,
 )
 from reader.analysis.boilerplate_head import mark_head
 from reader.model import BlockKind
@@ -124,7 +124,7 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
     plain = _MD_PREFIX.sub("", _MD_LINK.sub(r"\1", text)) if markdown else text
     low = plain.lower()
     toks = _WORD.findall(low)
-    cjk = len(_CJK.findall(plain))
+    cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
     length = len(plain) + 2.0 * cjk
     density = sum(1 for t in toks if t in stop) / len(toks) if toks and stop else 0.0
     sentence = bool(_SENT_END.search(plain)) or len(_SENT.findall(plain)) >= 2
@@ -157,7 +157,7 @@ def _score(i: Info, known: bool, strong: bool) -> float:
     """Positive for article prose, negative for furniture."""
     if i.cue:
         return -4.0 if strong else -1.0
-    if i.words <= 12 and BYLINE.search(i.low):
+    if i.words <= 12 and is_byline(i.low):
         return DATED
     if i.length < 40 or i.words < 6:
         return -1.0
@@ -206,7 +206,7 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
     scores = _decay([i.score for i in infos])
     a, b = _best_run(scores)
     for c in range(1, len(infos)):
-        if COMMENTS_START.search(infos[c].low):
+        if infos[c].cue == "comments" and COMMENTS_START.search(infos[c].low):
             ca, cb = _best_run(scores[:c])
             if sum(scores[ca:cb]) >= 4.0:
                 a, b = ca, cb
@@ -248,7 +248,7 @@ def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
         i.kind = BlockKind.HEADING
     elif i.words <= 30 and CREDIT.search(i.text) and not i.sentence:
         i.kind = BlockKind.CAPTION
-    elif i.words <= 12 and BYLINE.search(i.low) and not KEEP.match(i.low):
+    elif i.words <= 12 and is_byline(i.low) and not KEEP.match(i.low):
         i.kind = BlockKind.BYLINE
     else:
         i.kind = BlockKind.BODY

@@ -134,3 +134,12 @@ _FUNCTION = frozenset(_FUNCTION_WORDS.split())
 
 #: Three-letter word starts of every SHORT_CUES keyword: a line with none of them has no cue.
 CUE_STEMS = _stems([rx for rx, _ in SHORT_CUES])
+
+_BYLINE_START = re.compile(r"^(by|von|par|por|di|door|oleh|автор|posted|published|updated|last updated|"
+                           r"written)\b")
+_BYLINE_HINT = re.compile(r"\d|staff|correspondent|contributor")
+
+
+def is_byline(low: str) -> bool:
+    """True for a lower-cased byline or dateline ("by jane doe", "12 march 2024")."""
+    return bool((_BYLINE_START.match(low) or _BYLINE_HINT.search(low)) and BYLINE.search(low))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reader.analysis.boilerplate_cues import BYLINE, CREDIT
+from reader.analysis.boilerplate_cues import CREDIT, is_byline
 from reader.model import BlockKind
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def _norm(text: str) -> str:
 
 def _title_like(i: Info) -> bool:
     return 2 <= i.words <= 30 and not i.cue and not i.text.endswith((".", ",", ":", ";")) \
-        and not BYLINE.search(i.low) and not CREDIT.search(i.text) and len(i.text) <= 250
+        and not is_byline(i.low) and not CREDIT.search(i.text) and len(i.text) <= 250
 
 
 def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
@@ -45,7 +45,7 @@ def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
         i = infos[j]
         if _title_like(i) and i.words >= 3:
             return j
-        if not (BYLINE.search(i.low) or CREDIT.search(i.text) or i.words <= 3):
+        if not (is_byline(i.low) or CREDIT.search(i.text) or i.words <= 3):
             break
     if a <= 3 and infos and _title_like(infos[0]):
         return 0
@@ -69,5 +69,5 @@ def mark_head(infos: list[Info], a: int, b: int, markdown: bool) -> None:
             continue
         if CREDIT.search(i.text) and i.words <= 40:
             i.kind, i.reason = BlockKind.CAPTION, ""
-        elif BYLINE.search(i.low) and i.words <= 15:
+        elif is_byline(i.low) and i.words <= 15:
             i.kind, i.reason = BlockKind.BYLINE, ""
