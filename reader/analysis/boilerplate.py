@@ -40,6 +40,8 @@ ISOLATED = 0.0
 LIST_MAX = 40
 DECAY_AFTER = 3
 DECAY = 0.5
+BRIDGE_GAP = 4
+BRIDGE_MIN = 4.0
 TEASER = -0.5
 DATED = -2.0
 APPEAL_HITS = 3
@@ -182,6 +184,38 @@ def _decay(scores: list[float]) -> list[float]:
     return out
 
 
+def _bridge(scores: list[float], a: int, b: int, infos: list[Info]) -> tuple[int, int]:
+    """Join to the run prose that only a small box (a sign-up form, one photo) keeps apart."""
+    while True:
+        g = a
+        while g > 0 and scores[g - 1] <= 0 and a - g < BRIDGE_GAP and scores[g - 1] != DATED:
+            g -= 1
+        best, total, start = 0.0, 0.0, g
+        for j in range(g - 1, -1, -1):
+            total += scores[j]
+            if total > best:
+                best, start = total, j
+        if g == a or g == 0 or scores[g - 1] <= 0 or best < BRIDGE_MIN:
+            break
+        a = start
+    while True:
+        g = b
+        while g < len(scores) and scores[g] <= 0 and g - b < BRIDGE_GAP and scores[g] != DATED \
+                and infos[g].cue != "comments":
+            g += 1
+        best, total, end = 0.0, 0.0, g
+        for j in range(g, len(scores)):
+            if infos[j].cue == "comments":
+                break
+            total += scores[j]
+            if total > best:
+                best, end = total, j + 1
+        if g == b or g >= len(scores) or scores[g] <= 0 or best < BRIDGE_MIN:
+            break
+        b = end
+    return a, b
+
+
 def _best_run(scores: list[float]) -> tuple[int, int]:
     """Indices [a, b) of the contiguous run with the largest total score."""
     best, best_a, best_b = 0.0, 0, 0
@@ -213,6 +247,7 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
                 break
     if b <= a:
         a, b = 0, len(infos)
+    a, b = _bridge(scores, a, b, infos)
     while b < len(infos) and b > a and (infos[b].listed or KEEP.match(infos[b].low)):
         b += 1
     for j in range(a, b):
