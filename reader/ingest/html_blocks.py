@@ -1,0 +1,167 @@
+"""The visible text blocks of a parsed page, in document order, each with a furniture reason.
+
+One iterative lxml walk (no recursion, so deep trees are safe): block-level
+elements start a new block, inline text joins the current one, and invisible
+parts (script, style, hidden elements) are skipped.  The reason of a block comes
+from its nearest ancestor that looks like page furniture (``<nav>``, a
+``class="comments"``...); it is empty for ordinary content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+_BLOCK_NAMES = (
+    "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table "
+    "tbody thead tfoot td th tr ul caption center menu option select button label"
+)
+_INVISIBLE_NAMES = (
+    "script style noscript template head title meta link iframe object embed svg canvas "
+    "video audio source track map area input textarea datalist"
+)
+BLOCK_TAGS = frozenset(_BLOCK_NAMES.split())
+INVISIBLE_TAGS = frozenset(_INVISIBLE_NAMES.split())
+
+_TAG_REASONS = {"nav": "navigation", "footer": "footer", "aside": "related links",
+                "header": "header", "form": "form", "menu": "navigation"}
+_ROLE_REASONS = {"navigation": "navigation", "contentinfo": "footer", "banner": "header",
+                 "complementary": "related links", "search": "search", "menu": "navigation",
+                 "menubar": "navigation", "dialog": "pop-up"}
+# Class/id words, tested in this order; the first that matches names the reason.
+_CLASS_REASONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.I)) for reason, pattern in (
+        ("comments", r"comment|disqus|discussion|respond|replies"),
+        ("cookie notice", r"cookie|consent|gdpr"),
+        ("sign-up", r"newsletter|subscri|signup|sign-up|paywall|regwall|donat"),
+        ("share buttons", r"share|social|sharing"),
+        ("advertising", r"(?:^|[-_\s])(?:ad|ads|advert\w*|sponsor\w*|promo\w*)(?:$|[-_\s])"),
+        ("related links", r"related|recommend|more-?stories|read-?more|trending|popular|"
+                          r"teaser|outbrain|taboola|sidebar|widget"),
+        ("navigation", r"(?:^|[-_\s])(?:nav\w*|menu\w*|breadcrumbs?|skip\w*|pagination)(?:$|[-_\s])"),
+        ("footer", r"footer|copyright|legal"),
+        ("header", r"masthead|(?:^|[-_\s])(?:site-)?header(?:$|[-_\s])|topbar|top-bar"),
+        ("tags", r"(?:^|[-_\s])tags?(?:$|[-_\s])|categories"),
+    )
+)
+_CAPTION = re.compile(r"caption|credit|wp-caption-text", re.I)
+_BYLINE = re.compile(
+    r"byline|author|dateline|published|timestamp|(?:^|[-_\s])(?:date|time)(?:$|[-_\s])", re.I)
+#: Most text an element marked as a caption or byline may hold and still be one.
+HINT_LIMITS = {"caption": 600, "byline": 300}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class TextBlock:
+    """Whitespace-collapsed visible text of one block, its tag and its furniture reason."""
+
+    text: str
+    tag: str
+    reason: str
+    #: "caption" inside a figure caption or photo credit, "byline" inside an author/date
+    #: element, else "".
+    hint: str = ""
+    #: Index of the element the hint comes from (-1 for none).
+    owner: int = -1
+
+
+def _reason_of(el: etree._Element) -> str:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    reason = _TAG_REASONS.get(tag.lower(), "")
+    if reason:
+        return reason
+    role = (el.get("role") or "").lower()
+    if role in _ROLE_REASONS:
+        return _ROLE_REASONS[role]
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+    if names:
+        for why, pattern in _CLASS_REASONS:
+            if pattern.search(names):
+                return why
+    return ""
+
+
+def _hint_of(el: etree._Element, tag: str) -> str:
+    if tag == "figcaption":
+        return "caption"
+    if tag in ("time", "address"):
+        return "byline"
+    names = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''} {el.get('rel') or ''}"
+    if names.strip():
+        if _CAPTION.search(names):
+            return "caption"
+        if _BYLINE.search(names):
+            return "byline"
+    return ""
+
+
+def is_hidden(el: etree._Element) -> bool:
+    """True when the element is not shown in a browser (hidden attribute, inline style, aria)."""
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def visible_blocks(root: etree._Element) -> list[TextBlock]:
+    """Visible text blocks of ``root`` in document order (empty blocks dropped)."""
+    out: list[TextBlock] = []
+    # one frame per open block element: (tag, (reason, hint, owner), text pieces)
+    stack: list[tuple[str, tuple[str, str, int], list[str]]] = [("", ("", "", -1), [])]
+    # (reason, hint, hint owner) of each open element; the innermost wins
+    context: list[tuple[str, str, int]] = [("", "", -1)]
+    opened: list[bool] = []
+    owners = 0
+
+    def flush(frame: tuple[str, tuple[str, str, int], list[str]]) -> None:
+        text = _SPACE.sub(" ", "".join(frame[2])).strip()
+        frame[2].clear()
+        if text:
+            out.append(TextBlock(text, frame[0], *frame[1]))
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if not tag or tag in INVISIBLE_TAGS or is_hidden(el):
+                walker.skip_subtree()  # its "end" event still comes, and brings the tail
+                opened.append(False)
+                continue
+            hint = _hint_of(el, tag)
+            if hint:
+                owners += 1
+            ctx = (_reason_of(el) or context[-1][0], *((hint, owners) if hint else context[-1][1:]))
+            context.append(ctx)
+            opened.append(True)
+            if tag in BLOCK_TAGS:
+                flush(stack[-1])
+                stack.append((tag, ctx, []))
+            if el.text:
+                stack[-1][2].append(el.text)
+        else:
+            if opened.pop():
+                context.pop()
+                if tag in BLOCK_TAGS:
+                    flush(stack.pop())
+            if el.tail:
+                stack[-1][2].append(el.tail)
+    while stack:
+        flush(stack.pop())
+    _drop_long_hints(out)
+    return out
+
+
+def _drop_long_hints(blocks: list[TextBlock]) -> None:
+    """A "caption" or "byline" element holding much text is a wrapper, not a caption."""
+    sizes: dict[int, int] = {}
+    for b in blocks:
+        if b.owner >= 0:
+            sizes[b.owner] = sizes.get(b.owner, 0) + len(b.text)
+    for b in blocks:
+        if b.owner >= 0 and sizes[b.owner] > HINT_LIMITS.get(b.hint, 0):
+            b.hint, b.owner = "", -1
