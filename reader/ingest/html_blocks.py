@@ -52,6 +52,10 @@ _BYLINE = re.compile(
     r"byline|author|dateline|published|timestamp|(?:^|[-_\s])(?:date|time)(?:$|[-_\s])", re.I)
 #: Most text an element marked as a caption or byline may hold and still be one.
 HINT_LIMITS = {"caption": 600, "byline": 300}
+#: An element with furniture-like names holding more than this share of the page's text
+#: is a wrapper (``<div class="has-sidebar">``), not furniture.
+WRAPPER_SHARE = 0.4
+_NEVER_FURNITURE = frozenset({"html", "body", "main", "article"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACE = re.compile(r"\s+")
 
@@ -68,11 +72,20 @@ class TextBlock:
     hint: str = ""
     #: Index of the element the hint comes from (-1 for none).
     owner: int = -1
+    #: Tag, class and id of the element holding the block's element ("" when it has none):
+    #: an article split around an advert often sits in containers alike.
+    container: str = ""
+    #: Index of the element the reason comes from (-1 for none).
+    reason_owner: int = -1
 
 
-def _reason_of(el: etree._Element) -> str:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    reason = _TAG_REASONS.get(tag.lower(), "")
+_Context = tuple[str, int, str, int]
+
+
+def _reason_of(el: etree._Element, tag: str) -> str:
+    if tag in _NEVER_FURNITURE:
+        return ""
+    reason = _TAG_REASONS.get(tag, "")
     if reason:
         return reason
     role = (el.get("role") or "").lower()
@@ -100,6 +113,14 @@ def _hint_of(el: etree._Element, tag: str) -> str:
     return ""
 
 
+def _container(el: etree._Element) -> str:
+    parent = el.getparent()
+    if parent is None:
+        return ""
+    names = f"{parent.get('class') or ''}#{parent.get('id') or ''}"
+    return f"{parent.tag}.{names}" if names != "#" else ""
+
+
 def is_hidden(el: etree._Element) -> bool:
     """True when the element is not shown in a browser (hidden attribute, inline style, aria)."""
     if el.get("hidden") is not None or (el.get("aria-hidden") or "").lower() == "true":
@@ -111,18 +132,20 @@ def is_hidden(el: etree._Element) -> bool:
 def visible_blocks(root: etree._Element) -> list[TextBlock]:
     """Visible text blocks of ``root`` in document order (empty blocks dropped)."""
     out: list[TextBlock] = []
-    # one frame per open block element: (tag, (reason, hint, owner), text pieces)
-    stack: list[tuple[str, tuple[str, str, int], list[str]]] = [("", ("", "", -1), [])]
-    # (reason, hint, hint owner) of each open element; the innermost wins
-    context: list[tuple[str, str, int]] = [("", "", -1)]
+    # one frame per open block element: (tag, context, text pieces, container)
+    Frame = tuple[str, "_Context", list[str], str]
+    stack: list[Frame] = [("", ("", -1, "", -1), [], "")]
+    # (reason, its owner, hint, its owner) of each open element; the innermost wins
+    context: list[_Context] = [("", -1, "", -1)]
     opened: list[bool] = []
     owners = 0
 
-    def flush(frame: tuple[str, tuple[str, str, int], list[str]]) -> None:
+    def flush(frame: Frame) -> None:
         text = _SPACE.sub(" ", "".join(frame[2])).strip()
         frame[2].clear()
         if text:
-            out.append(TextBlock(text, frame[0], *frame[1]))
+            reason, reason_owner, hint, owner = frame[1]
+            out.append(TextBlock(text, frame[0], reason, hint, owner, frame[3], reason_owner))
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -132,15 +155,20 @@ def visible_blocks(root: etree._Element) -> list[TextBlock]:
                 walker.skip_subtree()  # its "end" event still comes, and brings the tail
                 opened.append(False)
                 continue
+            ctx = context[-1]
+            reason = _reason_of(el, tag)
+            if reason:
+                owners += 1
+                ctx = (reason, owners, ctx[2], ctx[3])
             hint = _hint_of(el, tag)
             if hint:
                 owners += 1
-            ctx = (_reason_of(el) or context[-1][0], *((hint, owners) if hint else context[-1][1:]))
+                ctx = (ctx[0], ctx[1], hint, owners)
             context.append(ctx)
             opened.append(True)
             if tag in BLOCK_TAGS:
                 flush(stack[-1])
-                stack.append((tag, ctx, []))
+                stack.append((tag, ctx, [], _container(el)))
             if el.text:
                 stack[-1][2].append(el.text)
         else:
@@ -152,16 +180,21 @@ def visible_blocks(root: etree._Element) -> list[TextBlock]:
                 stack[-1][2].append(el.tail)
     while stack:
         flush(stack.pop())
-    _drop_long_hints(out)
+    _drop_wrappers(out)
     return out
 
 
-def _drop_long_hints(blocks: list[TextBlock]) -> None:
-    """A "caption" or "byline" element holding much text is a wrapper, not a caption."""
+def _drop_wrappers(blocks: list[TextBlock]) -> None:
+    """An element holding much of the text is a wrapper, not furniture, caption or byline."""
     sizes: dict[int, int] = {}
+    total = 0
     for b in blocks:
-        if b.owner >= 0:
-            sizes[b.owner] = sizes.get(b.owner, 0) + len(b.text)
+        total += len(b.text)
+        for owner in (b.owner, b.reason_owner):
+            if owner >= 0:
+                sizes[owner] = sizes.get(owner, 0) + len(b.text)
     for b in blocks:
         if b.owner >= 0 and sizes[b.owner] > HINT_LIMITS.get(b.hint, 0):
             b.hint, b.owner = "", -1
+        if b.reason_owner >= 0 and sizes[b.reason_owner] > WRAPPER_SHARE * total:
+            b.reason, b.reason_owner = "", -1
