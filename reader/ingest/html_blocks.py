@@ -10,7 +10,7 @@ from its nearest ancestor that looks like page furniture (``<nav>``, a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -77,9 +77,22 @@ class TextBlock:
     container: str = ""
     #: Index of the element the reason comes from (-1 for none).
     reason_owner: int = -1
+    #: Share of the text inside links (0..1).
+    link_share: float = 0.0
 
 
 _Context = tuple[str, int, str, int]
+
+
+@dataclass(slots=True)
+class _Frame:
+    """An open block element while walking: its text so far and how much of it is linked."""
+
+    tag: str
+    context: _Context
+    container: str
+    pieces: list[str] = field(default_factory=list)
+    linked: int = 0
 
 
 def _reason_of(el: etree._Element, tag: str) -> str:
@@ -132,20 +145,28 @@ def is_hidden(el: etree._Element) -> bool:
 def visible_blocks(root: etree._Element) -> list[TextBlock]:
     """Visible text blocks of ``root`` in document order (empty blocks dropped)."""
     out: list[TextBlock] = []
-    # one frame per open block element: (tag, context, text pieces, container)
-    Frame = tuple[str, "_Context", list[str], str]
-    stack: list[Frame] = [("", ("", -1, "", -1), [], "")]
+    stack: list[_Frame] = [_Frame("", ("", -1, "", -1), "")]
     # (reason, its owner, hint, its owner) of each open element; the innermost wins
     context: list[_Context] = [("", -1, "", -1)]
     opened: list[bool] = []
     owners = 0
+    links = 0  # depth of open <a> elements
 
-    def flush(frame: Frame) -> None:
-        text = _SPACE.sub(" ", "".join(frame[2])).strip()
-        frame[2].clear()
+    def flush(frame: _Frame) -> None:
+        raw = "".join(frame.pieces)
+        text = _SPACE.sub(" ", raw).strip()
         if text:
-            reason, reason_owner, hint, owner = frame[1]
-            out.append(TextBlock(text, frame[0], reason, hint, owner, frame[3], reason_owner))
+            reason, reason_owner, hint, owner = frame.context
+            out.append(TextBlock(text, frame.tag, reason, hint, owner, frame.container, reason_owner,
+                                 min(1.0, frame.linked / max(1, len(raw.strip())))))
+        frame.pieces.clear()
+        frame.linked = 0
+
+    def add(text: str) -> None:
+        frame = stack[-1]
+        frame.pieces.append(text)
+        if links:
+            frame.linked += len(text.strip())
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -168,16 +189,20 @@ def visible_blocks(root: etree._Element) -> list[TextBlock]:
             opened.append(True)
             if tag in BLOCK_TAGS:
                 flush(stack[-1])
-                stack.append((tag, ctx, [], _container(el)))
+                stack.append(_Frame(tag, ctx, _container(el)))
+            elif tag == "a":
+                links += 1
             if el.text:
-                stack[-1][2].append(el.text)
+                add(el.text)
         else:
             if opened.pop():
                 context.pop()
                 if tag in BLOCK_TAGS:
                     flush(stack.pop())
+                elif tag == "a":
+                    links -= 1
             if el.tail:
-                stack[-1][2].append(el.tail)
+                add(el.tail)
     while stack:
         flush(stack.pop())
     _drop_wrappers(out)

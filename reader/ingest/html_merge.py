@@ -22,6 +22,8 @@ MAX_UNSEEN = 200
 MIN_HOME = 3
 #: A page block this long in the article's container is more of the article.
 MIN_PROMOTE = 100
+#: ... and has less than this share of its text in links.
+MAX_LINK_SHARE = 0.3
 _PROSE = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"})
 #: Shorter texts must match a part exactly to count as part of the article.
 MIN_SUBSTRING = 20
@@ -105,7 +107,8 @@ def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
         kind = _furniture_kind(block)
         if kind == "byline" and parts and seen > len(parts) // 2:
             kind = "boilerplate"  # an author box after the article, not its byline
-        more = block.container in main and block.tag in _PROSE and len(block.text) >= MIN_PROMOTE
+        more = (block.container in main and block.tag in _PROSE and len(block.text) >= MIN_PROMOTE
+                and block.link_share < MAX_LINK_SHARE)
         if kind == "boilerplate" and block.reason not in _NOT_ARTICLE and (not parts or more):
             # no article found, or more of the article's own text: show it
             kind = "heading" if block.tag in ("h2", "h3", "h4", "h5", "h6") else "body"
