@@ -21,6 +21,10 @@ from reader.ingest.html_merge import Part, norm
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _SEP = "\n\n"
+#: A quick extraction shorter than this, or holding more than this share of text from
+#: navigation, footers, comments..., is redone with trafilatura's fallbacks.
+MIN_ARTICLE = 250
+MAX_FURNITURE_SHARE = 0.25
 
 
 class _Unparsable(Exception):
@@ -88,6 +92,8 @@ def _load_structured(path: str, text: str) -> Document:
     body = root.find("body")
     blocks = visible_blocks(body if body is not None else root)
     found = extract(root)
+    if _doubtful(found.parts, blocks):
+        found = extract(root, fast=False)
     parts = _with_title(found.parts, found.title, blocks)
     items = merge(parts, blocks)
     if (found.author or found.date) and not any(kind == "byline" for kind, _, _ in items):
@@ -102,6 +108,19 @@ def _load_structured(path: str, text: str) -> Document:
     if title:
         meta["title"] = norm(title)
     return _document(path, items, meta, ())
+
+
+def _doubtful(parts: list[tuple[str, str]], blocks: list[Any]) -> bool:
+    """True when the quick extraction found little, or took in much of the page furniture."""
+    from reader.ingest.html_merge import NOT_ARTICLE
+
+    text = "\n".join(norm(t) for _, t in parts)
+    if len(text) < MIN_ARTICLE:
+        return True
+    lines = {norm(line) for _, t in parts for line in t.split("\n")}
+    furniture = sum(len(b.text) for b in blocks if b.reason in NOT_ARTICLE
+                    and (b.text in lines or (len(b.text) >= 20 and b.text in text)))
+    return furniture > MAX_FURNITURE_SHARE * len(text)
 
 
 def _with_title(parts: list[tuple[str, str]], title: str, blocks: list[Any]) -> list[tuple[str, str]]:

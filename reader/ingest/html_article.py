@@ -64,13 +64,17 @@ def _walk(body: etree._Element, out: list[tuple[str, str]]) -> None:
                 out.append(("heading" if tag == "head" else "body", text))
 
 
-def extract(tree: Any) -> Extracted:
-    """Run trafilatura on a parsed page (the tree is not modified)."""
+def extract(tree: Any, fast: bool = True) -> Extracted:
+    """Run trafilatura on a parsed page (the tree is not modified).
+
+    ``fast`` skips trafilatura's comparison with its readability and jusText
+    fallbacks: it is faster, and better when the caller checks the result.
+    """
     import trafilatura
 
     doc = trafilatura.bare_extraction(
         tree, include_comments=False, include_tables=True, include_images=False,
-        with_metadata=True, favor_precision=False, favor_recall=False,
+        with_metadata=True, favor_precision=False, favor_recall=False, fast=fast,
     )
     out = Extracted()
     if doc is None:

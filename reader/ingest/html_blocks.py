@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -47,6 +48,8 @@ _CLASS_REASONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("tags", r"(?:^|[-_\s])tags?(?:$|[-_\s])|categories"),
     )
 )
+_ANY_REASON = re.compile("|".join(f"(?:{p.pattern})" for _, p in _CLASS_REASONS), re.I)
+_TAG_HINTS = {"figcaption": "caption", "time": "byline", "address": "byline"}
 _CAPTION = re.compile(r"caption|credit|wp-caption-text", re.I)
 _BYLINE = re.compile(
     r"byline|author|dateline|published|timestamp|(?:^|[-_\s])(?:date|time)(?:$|[-_\s])", re.I)
@@ -95,35 +98,33 @@ class _Frame:
     linked: int = 0
 
 
-def _reason_of(el: etree._Element, tag: str) -> str:
-    if tag in _NEVER_FURNITURE:
+def _classify(el: etree._Element, tag: str) -> tuple[str, str]:
+    """(furniture reason, caption/byline hint) an element gives its text, "" for none."""
+    attrib = el.attrib
+    reason = "" if tag in _NEVER_FURNITURE else _TAG_REASONS.get(tag, "")
+    hint = _TAG_HINTS.get(tag, "")
+    if not attrib:
+        return reason, hint
+    names = f"{attrib.get('class') or ''} {attrib.get('id') or ''}"
+    if not reason and tag not in _NEVER_FURNITURE:
+        reason = _ROLE_REASONS.get((attrib.get("role") or "").lower(), "") or _reason_of_names(names)
+    if not hint:
+        hint = _hint_of_names(f"{names} {attrib.get('itemprop') or ''} {attrib.get('rel') or ''}")
+    return reason, hint
+
+
+@lru_cache(maxsize=4096)
+def _reason_of_names(names: str) -> str:
+    if not _ANY_REASON.search(names):
         return ""
-    reason = _TAG_REASONS.get(tag, "")
-    if reason:
-        return reason
-    role = (el.get("role") or "").lower()
-    if role in _ROLE_REASONS:
-        return _ROLE_REASONS[role]
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-    if names:
-        for why, pattern in _CLASS_REASONS:
-            if pattern.search(names):
-                return why
-    return ""
+    return next(why for why, pattern in _CLASS_REASONS if pattern.search(names))
 
 
-def _hint_of(el: etree._Element, tag: str) -> str:
-    if tag == "figcaption":
+@lru_cache(maxsize=4096)
+def _hint_of_names(names: str) -> str:
+    if _CAPTION.search(names):
         return "caption"
-    if tag in ("time", "address"):
-        return "byline"
-    names = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''} {el.get('rel') or ''}"
-    if names.strip():
-        if _CAPTION.search(names):
-            return "caption"
-        if _BYLINE.search(names):
-            return "byline"
-    return ""
+    return "byline" if _BYLINE.search(names) else ""
 
 
 def _container(el: etree._Element) -> str:
@@ -177,11 +178,10 @@ def visible_blocks(root: etree._Element) -> list[TextBlock]:
                 opened.append(False)
                 continue
             ctx = context[-1]
-            reason = _reason_of(el, tag)
+            reason, hint = _classify(el, tag)
             if reason:
                 owners += 1
                 ctx = (reason, owners, ctx[2], ctx[3])
-            hint = _hint_of(el, tag)
             if hint:
                 owners += 1
                 ctx = (ctx[0], ctx[1], hint, owners)

@@ -30,7 +30,7 @@ MIN_SUBSTRING = 20
 #: Captions and bylines longer than this are more likely body text or furniture.
 MAX_CAPTION = 600
 MAX_BYLINE = 200
-_NOT_ARTICLE = frozenset({"comments", "related links", "navigation", "footer", "sign-up",
+NOT_ARTICLE = frozenset({"comments", "related links", "navigation", "footer", "sign-up",
                           "cookie notice", "advertising", "share buttons", "tags", "form", "pop-up",
                           "search"})
 
@@ -59,7 +59,7 @@ def _find(block: str, nparts: list[str], start: int) -> int:
 
 
 def _furniture_kind(block: TextBlock) -> str:
-    if block.reason in _NOT_ARTICLE:
+    if block.reason in NOT_ARTICLE:
         return "boilerplate"
     if block.hint == "caption" and len(block.text) <= MAX_CAPTION:
         return "caption"
@@ -82,7 +82,7 @@ def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
             homes[block.container] += 1
         if k >= j:
             # a page block that equals a body part but is marked as a caption or byline is one
-            if block.text == nparts[k] and kinds[k] == "body" and block.reason not in _NOT_ARTICLE:
+            if block.text == nparts[k] and kinds[k] == "body" and block.reason not in NOT_ARTICLE:
                 kind = _furniture_kind(block)
                 if kind != "boilerplate":
                     kinds[k] = kind
@@ -109,7 +109,7 @@ def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
             kind = "boilerplate"  # an author box after the article, not its byline
         more = (block.container in main and block.tag in _PROSE and len(block.text) >= MIN_PROMOTE
                 and block.link_share < MAX_LINK_SHARE)
-        if kind == "boilerplate" and block.reason not in _NOT_ARTICLE and (not parts or more):
+        if kind == "boilerplate" and block.reason not in NOT_ARTICLE and (not parts or more):
             # no article found, or more of the article's own text: show it
             kind = "heading" if block.tag in ("h2", "h3", "h4", "h5", "h6") else "body"
         out.append((kind, block.text, (block.reason or "page furniture") if kind == "boilerplate" else ""))
