@@ -1,0 +1,145 @@
+"""Put the article parts and the rest of the page's visible blocks in one reading order.
+
+The article parts (from trafilatura) are matched to the page's visible blocks by
+their text; a block no part covers keeps its place in the page and becomes a
+caption, a byline, or hidden page furniture with a reason.  So nothing visible
+is lost, and the furniture sits before, between or after the article text as in
+the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.ingest.html_blocks import TextBlock
+
+_SPACE = re.compile(r"\s+")
+_KEY = re.compile(r"[\s|]+")
+#: Parts at most this long (without spaces) that the page does not show are hidden.
+MAX_UNSEEN = 200
+#: A container holding this many of the article's blocks is the article's.
+MIN_HOME = 3
+#: A page block this long in the article's container is more of the article.
+MIN_PROMOTE = 100
+#: ... and has less than this share of its text in links.
+MAX_LINK_SHARE = 0.3
+_PROSE = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"})
+#: Shorter texts must match a part exactly to count as part of the article.
+MIN_SUBSTRING = 20
+#: Captions and bylines longer than this are more likely body text or furniture.
+MAX_CAPTION = 600
+MAX_BYLINE = 200
+NOT_ARTICLE = frozenset({"comments", "related links", "navigation", "footer", "sign-up",
+                          "cookie notice", "advertising", "share buttons", "tags", "form", "pop-up",
+                          "search"})
+
+Part = tuple[str, str, str]  # kind, text, reason
+
+
+def norm(text: str) -> str:
+    """Whitespace collapsed, for matching texts from the two extractions."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def _covers(block: str, part: str) -> bool:
+    if block == part:
+        return True
+    if len(block) >= MIN_SUBSTRING and block in part:
+        return True
+    return len(part) >= MIN_SUBSTRING and part in block
+
+
+def _find(block: str, nparts: list[str], start: int) -> int:
+    """Index of the first part at or after ``start`` that covers ``block``, else -1."""
+    for k in range(max(start, 0), len(nparts)):
+        if _covers(block, nparts[k]):
+            return k
+    return -1
+
+
+def _furniture_kind(block: TextBlock) -> str:
+    if block.reason in NOT_ARTICLE:
+        return "boilerplate"
+    if block.hint == "caption" and len(block.text) <= MAX_CAPTION:
+        return "caption"
+    if block.hint == "byline" and len(block.text) <= MAX_BYLINE:
+        return "byline"
+    return "boilerplate"
+
+
+def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
+    """Article parts and uncovered blocks, in page order; consecutive furniture joined."""
+    nparts = [norm(text) for _, text in parts]
+    kinds = [kind for kind, _ in parts]
+    whole = "\n".join(nparts)
+    plan: list[tuple[int, int] | TextBlock] = []  # a run of parts to emit, or a free block
+    homes: Counter[str] = Counter()  # containers of the page blocks the article covers
+    j = 0  # next article part to emit
+    for block in blocks:
+        k = _find(block.text, nparts, j - 1) if nparts else -1
+        if k >= 0 or (len(block.text) >= MIN_SUBSTRING and block.text in whole):
+            homes[block.container] += 1
+        if k >= j:
+            # a page block that equals a body part but is marked as a caption or byline is one
+            if block.text == nparts[k] and kinds[k] == "body" and block.reason not in NOT_ARTICLE:
+                kind = _furniture_kind(block)
+                if kind != "boilerplate":
+                    kinds[k] = kind
+            while k + 1 < len(nparts) and _covers(block.text, nparts[k + 1]) and block.text != nparts[k]:
+                k += 1
+            plan.append((j, k + 1))
+            j = k + 1
+        elif k < 0 and not (len(block.text) >= MIN_SUBSTRING and block.text in whole):
+            plan.append(block)
+    plan.append((j, len(parts)))
+    _hide_unseen(nparts, kinds, blocks)
+    main = _main_containers(homes)
+    out: list[Part] = []
+    seen = 0
+    for step in plan:
+        if isinstance(step, tuple):
+            out.extend((kinds[i], parts[i][1], "" if kinds[i] != "boilerplate" else "not shown on the page")
+                       for i in range(*step))
+            seen = step[1]
+            continue
+        block = step
+        kind = _furniture_kind(block)
+        if kind == "byline" and parts and seen > len(parts) // 2:
+            kind = "boilerplate"  # an author box after the article, not its byline
+        more = (block.container in main and block.tag in _PROSE and len(block.text) >= MIN_PROMOTE
+                and block.link_share < MAX_LINK_SHARE)
+        if kind == "boilerplate" and block.reason not in NOT_ARTICLE and (not parts or more):
+            # no article found, or more of the article's own text: show it
+            kind = "heading" if block.tag in ("h2", "h3", "h4", "h5", "h6") else "body"
+        out.append((kind, block.text, (block.reason or "page furniture") if kind == "boilerplate" else ""))
+    return _join_furniture(out)
+
+
+def _main_containers(homes: Counter[str]) -> set[str]:
+    """Containers (with a class or id) that hold a good share of the article's blocks."""
+    total = sum(homes.values())
+    return {c for c, n in homes.items() if c and (n >= MIN_HOME or n >= 0.3 * total)}
+
+
+def _hide_unseen(nparts: list[str], kinds: list[str], blocks: list[TextBlock]) -> None:
+    """Short parts the page never shows (metadata in hidden elements) become furniture."""
+    seen = _key("".join(b.text for b in blocks))
+    for i, text in enumerate(nparts):
+        key = _key(text)
+        if kinds[i] in ("body", "heading") and len(key) <= MAX_UNSEEN and key not in seen:
+            kinds[i] = "boilerplate"
+
+
+def _key(text: str) -> str:
+    return _KEY.sub("", text)
+
+
+def _join_furniture(items: list[Part]) -> list[Part]:
+    joined: list[Part] = []
+    for kind, text, reason in items:
+        if joined and kind == "boilerplate" and joined[-1][0] == "boilerplate" and joined[-1][2] == reason:
+            joined[-1] = (kind, joined[-1][1] + "\n" + text, reason)
+        else:
+            joined.append((kind, text, reason))
+    return joined
