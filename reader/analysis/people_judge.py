@@ -1,0 +1,139 @@
+"""Judge one run of capitalised words: which part is a name, what role precedes it, is it a person.
+
+Evidence for: a known given name first, a title or role before ("Dr.", "Defense Minister",
+"striker"), a known surname last, saying verbs or ", 34," after, a photo credit.
+Evidence against: organisation and place words, sentence-initial common words, all-caps words,
+months and days, Title Case headlines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.analysis.people_lexicon import (
+    CALENDAR,
+    DEPARTMENTS,
+    HONORIFICS,
+    ORG_WORDS,
+    PARTICLES,
+    ROLE_WORDS,
+    STOP_WORDS,
+    SUFFIXES,
+    Lexicon,
+)
+from reader.analysis.people_runs import Run, Tok
+
+_AFTER = re.compile(
+    r"^(?:'s|’s)?(?:,? (?:said|says|told|added|wrote|explained|asked|replied|who|whose|announced|"
+    r"argued|insisted|noted|recalled|believes|thinks|was born|died)\b|, (?:\d{1,3},|aged \d|a |an |the |"
+    r"who )|\s\((?:born|b\.|\d{4}|aged|\d{1,3}\)))"
+)
+_BEFORE_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]$")
+_BEFORE_SAID = re.compile(
+    r"(?:said|says|told|according to|asked|by|married|son of|daughter of|wife of)[ \u00a0]$"
+)
+_CREDIT_AFTER = re.compile(r"^\s*(?:/|for |via |\|)")
+_SLASH_CREDIT = re.compile(r"^ ?/ ?[A-Z]")
+_CREDIT_BEFORE = re.compile(r"(?:photo|photograph|image|picture|credit|©)s?(?: by)?:?\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The name part of a run, the role words before it, and whether it is a person on its own."""
+
+    name: tuple[Tok, ...]
+    role: str | None
+    person: bool
+
+
+def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], list[Tok]]:
+    """Split a run into (role tokens, name tokens); leading stop words are dropped."""
+    toks = list(run.toks)
+    role: list[Tok] = []
+    first = True
+    while toks:
+        low = toks[0].low
+        if low in HONORIFICS or (low in ROLE_WORDS and (len(toks) > 1 or low in HONORIFICS)):
+            if low in lex.given and len(toks) > 1 and toks[1].low not in ROLE_WORDS and not role:
+                break  # "Dean Smith", "Earl Jones": a given name, not a title
+            role.append(toks.pop(0))
+        elif low in STOP_WORDS or (toks[0].is_caps and len(toks) > 1 and low not in lex.given):
+            role.clear()
+            toks.pop(0)
+        elif (low in lex.places and len(toks) > 1 and toks[1].low in ROLE_WORDS):
+            role.append(toks.pop(0))
+        elif (drop_common and first and run.sentence_start and len(toks) > 1 and low in lex.english
+              and low not in lex.given and low not in lex.surnames):
+            toks.pop(0)
+        else:
+            break
+        first = False
+    # cut at the first word that cannot be part of a name
+    for i, t in enumerate(toks):
+        if t.low in STOP_WORDS or (t.is_caps and i > 0 and t.low not in SUFFIXES) or t.low in CALENDAR:
+            toks = toks[:i]
+            break
+    while toks and toks[-1].low in PARTICLES:
+        toks.pop()
+    return role, toks
+
+
+def judge(run: Run, text: str, lex: Lexicon, *, caption: bool, byline: bool, headline: bool) -> Verdict:
+    """Decide whether a run (in block ``text``'s source coordinates via ``text``) names a person.
+
+    ``text`` is the whole source; spans of ``run`` index into it.
+    """
+    role_toks, toks = name_part(run, lex, drop_common=True)
+    if not toks:
+        return Verdict((), None, False)
+    role = " ".join(t.text for t in role_toks) or None
+    before = text[max(0, toks[0].start - 40):toks[0].start]
+    after = text[toks[-1].end:toks[-1].end + 30]
+    if role is None and not role_toks:
+        m = _BEFORE_WORD.search(before)
+        if m and m.group(1) in ROLE_WORDS and m.group(1) not in DEPARTMENTS:
+            role = m.group(1)
+    words = [t for t in toks if t.low not in PARTICLES]
+    lows = [t.low for t in words]
+    first, last = lows[0], lows[-1]
+    if any(w in ORG_WORDS for w in lows[1:-1]) or len(words) > 4:
+        return Verdict(tuple(toks), role, False)
+    if last in ORG_WORDS and len(lows) > 1 and not (first in lex.given and last in lex.surnames):
+        return Verdict(tuple(toks), role, False)
+    if first in ORG_WORDS and len(lows) > 1 and not role_toks:
+        return Verdict(tuple(toks), role, False)
+    if any(t.is_caps for t in words) and not all(t.is_initial or t.low in SUFFIXES for t in words[1:]):
+        return Verdict(tuple(toks), role, False)
+    titled = bool(role_toks) and any(t.low in HONORIFICS or t.low in ROLE_WORDS for t in role_toks)
+    if len(words) == 1:
+        ok = (titled or (role is not None and not run.sentence_start)) and _plausible_single(first, lex)
+        return Verdict(tuple(toks), role, ok and not headline)
+    given = first in lex.given
+    given_amb = first in lex.given_ambiguous
+    surname = last in lex.surnames
+    common = [w for w in lows if w in lex.english and w not in lex.given and w not in lex.surnames]
+    placey = first in lex.places or last in lex.places
+    context = bool(_AFTER.match(after)) or bool(_BEFORE_SAID.search(before))
+    credit = ((caption and (bool(_CREDIT_AFTER.match(after)) or bool(_CREDIT_BEFORE.search(before))))
+              or bool(_SLASH_CREDIT.match(after)))
+    if credit and len(words) <= 3:
+        ok = not common and not placey
+    elif headline:
+        ok = given and surname and not common and not placey
+    elif titled or credit or byline:
+        ok = not common or given
+    elif given:
+        ok = not placey or surname
+        ok = ok and len(common) < len(lows) - 1
+    elif given_amb:
+        ok = surname and not common and not run.sentence_start and not placey
+        ok = ok or (context and surname and not common)
+    else:
+        ok = context and not common and not placey and first not in lex.english
+    return Verdict(tuple(toks), role, ok)
+
+
+def _plausible_single(low: str, lex: Lexicon) -> bool:
+    return (low not in lex.places and low not in ORG_WORDS and low not in STOP_WORDS and len(low) > 1
+            and low not in ROLE_WORDS and low not in lex.english)

@@ -1,0 +1,98 @@
+"""Runs of capitalised words in a block, cut into tokens with absolute spans.
+
+A run is what could be a name: capitalised words, initials ("H."), and lower-case
+particles ("van", "de") between capitalised words, separated by single spaces.
+A possessive ('s) ends a run and is left out of the last token's span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏА-ЯЁ"
+_WORD = rf"(?:(?:[Oo]'|[Dd]'|[Aa][lr]-|[Ee]l-)?[{_UP}][\w'’\-]*\.?)"
+_PART = r"(?:de|da|di|del|della|der|den|van|von|du|la|le|bin|ibn|al|el|dos|das|do|ter|ten|y)"
+RUN = re.compile(rf"(?<![\w'’.\-]){_WORD}(?:[ \u00a0](?:{_PART}[ \u00a0])*{_WORD})*")
+_POSS = re.compile(r"['’]s?$")
+_SENT_END = re.compile(r"(?:^|[.!?:;…\"“”‘’()\[\]•|–—-]\s*|\n\s*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One word of a run: its text (possessive removed) and absolute span."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().rstrip(".")
+
+    @property
+    def is_initial(self) -> bool:
+        t = self.text
+        return (len(t) == 2 and t[1] == "." and t[0].isupper()) or (len(t) == 1 and t.isupper())
+
+    @property
+    def is_caps(self) -> bool:
+        t = self.text.rstrip(".")
+        return len(t) > 1 and t.isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Tokens of one run, whether it opens a sentence, and whether it ends in a possessive."""
+
+    toks: tuple[Tok, ...]
+    sentence_start: bool
+    possessive: bool
+    block: int  # index of the block
+
+
+_ABBREV = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "st", "lt", "gen", "col", "maj", "capt", "sgt", "adm", "sen", "rep",
+     "gov", "rev", "fr", "jr", "sr", "hon", "mt", "ft"]
+)
+
+
+def runs_in(text: str, offset: int, block: int) -> list[Run]:
+    """All runs of capitalised words in ``text`` (a block starting at ``offset``)."""
+    out: list[Run] = []
+    for m in RUN.finditer(text):
+        s = m.start()
+        head = text[max(0, s - 3):s]
+        sent = s == 0 or bool(_SENT_END.search(head))
+        toks: list[Tok] = []
+        pos = s
+        for piece in m.group().replace("\u00a0", " ").split(" "):
+            a = pos
+            pos += len(piece) + 1
+            toks.append(Tok(piece, offset + a, offset + a + len(piece)))
+        _split(toks, sent, block, out)
+    return out
+
+
+def _split(toks: list[Tok], sent: bool, block: int, out: list[Run]) -> None:
+    """Cut a raw run at sentence-ending periods and possessives; strip a trailing period."""
+    cur: list[Tok] = []
+    start_sent = sent
+    for tok in toks:
+        t = tok.text
+        possessive = False
+        end_after = False
+        if t.endswith(".") and len(t) > 2 and t[:-1].lower() not in _ABBREV and "." not in t[:-1]:
+            tok = Tok(t[:-1], tok.start, tok.end - 1)
+            end_after = True
+        m = _POSS.search(tok.text)
+        if m and len(tok.text) > 2:
+            tok = Tok(tok.text[: m.start()], tok.start, tok.end - (m.end() - m.start()))
+            possessive = end_after = True
+        cur.append(tok)
+        if end_after:
+            out.append(Run(tuple(cur), start_sent, possessive, block))
+            cur = []
+            start_sent = not possessive
+    if cur:
+        out.append(Run(tuple(cur), start_sent, False, block))
