@@ -17,9 +17,11 @@ from reader.analysis.people_lexicon import (
     HONORIFICS,
     ORG_WORDS,
     PARTICLES,
+    PLACE_PREFIXES,
     ROLE_WORDS,
     STOP_WORDS,
     SUFFIXES,
+    SURNAME_ENDINGS,
     Lexicon,
 )
 from reader.analysis.people_runs import Run, Tok
@@ -99,22 +101,24 @@ def judge(run: Run, text: str, lex: Lexicon, *, caption: bool, byline: bool, hea
     first, last = lows[0], lows[-1]
     if any(w in ORG_WORDS for w in lows[1:-1]) or len(words) > 4:
         return Verdict(tuple(toks), role, False)
-    if last in ORG_WORDS and len(lows) > 1 and not (first in lex.given and last in lex.surnames):
+    if last in ORG_WORDS and len(lows) > 1:
         return Verdict(tuple(toks), role, False)
-    if first in ORG_WORDS and len(lows) > 1 and not role_toks:
+    if (first in ORG_WORDS or first in PLACE_PREFIXES) and len(lows) > 1 and not role_toks:
         return Verdict(tuple(toks), role, False)
     if any(t.is_caps for t in words) and not all(t.is_initial or t.low in SUFFIXES for t in words[1:]):
         return Verdict(tuple(toks), role, False)
     titled = bool(role_toks) and any(t.low in HONORIFICS or t.low in ROLE_WORDS for t in role_toks)
+    context = bool(_AFTER.match(after)) or bool(_BEFORE_SAID.search(before))
     if len(words) == 1:
         ok = (titled or (role is not None and not run.sentence_start)) and _plausible_single(first, lex)
+        ok = ok or (context and first in lex.given and _plausible_single(first, lex))
         return Verdict(tuple(toks), role, ok and not headline)
     given = first in lex.given
     given_amb = first in lex.given_ambiguous
     surname = last in lex.surnames
     common = [w for w in lows if w in lex.english and w not in lex.given and w not in lex.surnames]
     placey = first in lex.places or last in lex.places
-    context = bool(_AFTER.match(after)) or bool(_BEFORE_SAID.search(before))
+    foreign = last.endswith(SURNAME_ENDINGS) and len(last) > 4 and last not in lex.english
     credit = ((caption and (bool(_CREDIT_AFTER.match(after)) or bool(_CREDIT_BEFORE.search(before))))
               or bool(_SLASH_CREDIT.match(after)))
     if credit and len(words) <= 3:
@@ -123,14 +127,15 @@ def judge(run: Run, text: str, lex: Lexicon, *, caption: bool, byline: bool, hea
         ok = given and surname and not common and not placey
     elif titled or credit or byline:
         ok = not common or given
+    elif first in lex.places:
+        ok = False
     elif given:
         ok = not placey or surname
-        ok = ok and len(common) < len(lows) - 1
     elif given_amb:
         ok = surname and not common and not run.sentence_start and not placey
         ok = ok or (context and surname and not common)
     else:
-        ok = context and not common and not placey and first not in lex.english
+        ok = (context or foreign) and not common and not placey and first not in lex.english
     return Verdict(tuple(toks), role, ok)
 
 

@@ -56,7 +56,7 @@ art rock sunny victory liberty harmony unity independence sonny angel miles stor
 # Titles and honorifics: a name follows; recorded as the person's role.
 HONORIFICS = _words("""
 mr mrs ms miss mx dr prof sir dame lord lady rev revd fr sen rep gov lt gen col maj capt cpt sgt
-cpl pvt adm cmdr hon sr st mme mlle herr frau sheikh sheik imam rabbi pastor
+cpl pvt adm cmdr hon mme mlle herr frau sheikh sheik imam rabbi pastor
 """)
 
 # Words that make up a role before a name ("Defense Minister", "coach", "striker").
@@ -73,7 +73,8 @@ marquis leader speaker editor author writer actor actress singer rapper photogra
 correspondent analyst economist historian poet novelist artist painter composer producer
 chief executive defense defence foreign interior finance health education home energy trade
 labor labour transport agriculture culture environment justice economy state army navy staff
-opposition party senior junior former late acting new veteran star striker rookie head
+opposition party senior junior former late acting veteran star rookie head brigadier
+marshal commodore superintendent
 """)
 
 # Capitalised words that end or spoil a name: organisations, places, events, works.
@@ -129,5 +130,14 @@ SUFFIXES = _words("jr jr. sr sr. ii iii iv")
 DEPARTMENTS = _words("""
 defense defence foreign interior finance health education home energy trade labor labour transport
 agriculture culture environment justice economy state army navy staff opposition party senior junior
-former late acting new veteran head chief vice prime
+former late acting veteran head chief vice prime
 """)
+
+# First words of place names ("San Jose", "St. Louis", "New Zealand").
+PLACE_PREFIXES = _words("san santa santo sao são los las st st. saint ste fort port mount mt new north south east west")
+
+# Endings of surnames from languages the census lists cover thinly ("Kowalski", "Petrov").
+SURNAME_ENDINGS = tuple("""
+ski ska sky skiy skyi wicz vich vych ov ova ev eva yev yeva enko chuk czuk yan escu ovic ović ić
+sson poulos idis akis oglu oğlu zadeh shvili dze nejad uddin ullah
+""".split())
