@@ -73,9 +73,25 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], lis
         first = False
     # cut at the first word that cannot be part of a name
     for i, t in enumerate(toks):
+        if t.is_initial:
+            continue
         if t.low in STOP_WORDS or (t.is_caps and i > 0 and t.low not in SUFFIXES) or t.low in CALENDAR:
             toks = toks[:i]
             break
+    if drop_common and len(toks) > 2 and not _givenish(toks[0].low, lex):
+        # "Seminole County Sheriff Don Eslinger", "Minnesotan Scott LeDoux": the name starts
+        # at the first given name when nothing before it is one
+        for i in range(1, len(toks) - 1):
+            if toks[i].low in lex.given:
+                prefix = toks[:i]
+                if not all(_not_name(t.low, lex) for t in prefix):
+                    break
+                toks = toks[i:]
+                if any(t.low in ROLE_WORDS or t.low in HONORIFICS for t in prefix):
+                    role.extend(prefix)
+                break
+            if _givenish(toks[i].low, lex):
+                break
     while toks and toks[-1].low in PARTICLES:
         toks.pop()
     return role, toks
@@ -116,7 +132,9 @@ def judge(run: Run, text: str, lex: Lexicon, *, caption: bool, byline: bool, hea
     given = first in lex.given
     given_amb = first in lex.given_ambiguous
     surname = last in lex.surnames
-    common = [w for w in lows if w in lex.english and w not in lex.given and w not in lex.surnames]
+    common = [w for w in lows[1:] if w in lex.english and w not in lex.given and w not in lex.surnames]
+    if first in lex.english and not _givenish(first, lex) and first not in lex.surnames:
+        common.append(first)
     placey = first in lex.places or last in lex.places
     foreign = last.endswith(SURNAME_ENDINGS) and len(last) > 4 and last not in lex.english
     credit = ((caption and (bool(_CREDIT_AFTER.match(after)) or bool(_CREDIT_BEFORE.search(before))))
@@ -128,12 +146,14 @@ def judge(run: Run, text: str, lex: Lexicon, *, caption: bool, byline: bool, hea
     elif titled or credit or byline:
         ok = not common or given
     elif first in lex.places:
-        ok = False
+        ok = given and surname and last not in lex.english and last not in lex.places
     elif given:
         ok = not placey or surname
     elif given_amb:
-        ok = surname and not common and not run.sentence_start and not placey
-        ok = ok or (context and surname and not common)
+        ok = not common and not placey and (not run.sentence_start or context)
+        ok = ok and (surname or foreign or context or last not in lex.english)
+    elif len(lows) > 2 and any(w in lex.given for w in lows[1:-1]):
+        ok = not common and not placey
     else:
         ok = (context or foreign) and not common and not placey and first not in lex.english
     return Verdict(tuple(toks), role, ok)
@@ -142,3 +162,13 @@ def judge(run: Run, text: str, lex: Lexicon, *, caption: bool, byline: bool, hea
 def _plausible_single(low: str, lex: Lexicon) -> bool:
     return (low not in lex.places and low not in ORG_WORDS and low not in STOP_WORDS and len(low) > 1
             and low not in ROLE_WORDS and low not in lex.english)
+
+
+def _givenish(low: str, lex: Lexicon) -> bool:
+    return low in lex.given or low in lex.given_ambiguous
+
+
+def _not_name(low: str, lex: Lexicon) -> bool:
+    """A word that is no part of a personal name: a role, organisation, place or common word."""
+    return (low in ROLE_WORDS or low in HONORIFICS or low in ORG_WORDS or low in lex.places
+            or low in lex.english or low.endswith(("ian", "ean", "ese", "ish")))

@@ -97,7 +97,11 @@ arena field airlines airways motors systems technologies software labs energy oi
 industries international national federal royal imperial global world airport highway route
 mall market ltd. inc. co. corp. cathedral library zoo estate county borough township village
 town parish diocese order brothers sisters sons quartet trio ensemble records label airlines
-navy forces force guard police fire brigade team squad
+navy forces force guard police fire brigade team squad hook hills creek brook brooks falls hollow
+canyon springs heights woods glen harbour point ridge peak plains desert dock docks railway rail
+railroad line lines express playfield gym gymnasium chart charts music casino cups bowl story stories
+regency composites collection edition remix live acoustic gardens garden plaza pier terrace court
+capital partners ventures enterprises productions publishing publishers books comics games
 """)
 
 # Words that are never part of a name; dropped from the start of a run of capitals.
@@ -137,7 +141,7 @@ former late acting veteran head chief vice prime
 PLACE_PREFIXES = _words("san santa santo sao são los las st st. saint ste fort port mount mt new north south east west")
 
 # Endings of surnames from languages the census lists cover thinly ("Kowalski", "Petrov").
-SURNAME_ENDINGS = tuple("""
+SURNAME_ENDINGS = tuple(sorted(_words("""
 ski ska sky skiy skyi wicz vich vych ov ova ev eva yev yeva enko chuk czuk yan escu ovic ović ić
 sson poulos idis akis oglu oğlu zadeh shvili dze nejad uddin ullah
-""".split())
+""")))
