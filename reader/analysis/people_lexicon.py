@@ -138,7 +138,9 @@ former late acting veteran head chief vice prime
 """)
 
 # First words of place names ("San Jose", "St. Louis", "New Zealand").
-PLACE_PREFIXES = _words("san santa santo sao são los las st st. saint ste fort port mount mt new north south east west")
+PLACE_PREFIXES = _words(
+    "san santa santo sao são los las st st. saint ste fort port mount mt new north south east west"
+)
 
 # Endings of surnames from languages the census lists cover thinly ("Kowalski", "Petrov").
 SURNAME_ENDINGS = tuple(sorted(_words("""
