@@ -15,6 +15,7 @@ from reader.analysis.people_lexicon import (
     CALENDAR,
     DEPARTMENTS,
     HONORIFICS,
+    NOT_DEMONYMS,
     ORG_WORDS,
     PARTICLES,
     PLACE_PREFIXES,
@@ -63,7 +64,7 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], lis
         elif low in STOP_WORDS or (toks[0].is_caps and len(toks) > 1 and low not in lex.given):
             role.clear()
             toks.pop(0)
-        elif (low in lex.places and len(toks) > 1 and toks[1].low in ROLE_WORDS):
+        elif low in lex.places and len(toks) > 1 and (toks[1].low in ROLE_WORDS or toks[1].low in HONORIFICS):
             role.append(toks.pop(0))
         elif (drop_common and first and run.sentence_start and len(toks) > 1 and low in lex.english
               and low not in lex.given and low not in lex.surnames):
@@ -75,7 +76,9 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], lis
     for i, t in enumerate(toks):
         if t.is_initial:
             continue
-        if t.low in STOP_WORDS or (t.is_caps and i > 0 and t.low not in SUFFIXES) or t.low in CALENDAR:
+        month = t.low in CALENDAR and (i == 0 or toks[i - 1].low not in lex.given)
+        stop = t.low in STOP_WORDS and t.low not in CALENDAR
+        if month or stop or (t.is_caps and i > 0 and t.low not in SUFFIXES):
             toks = toks[:i]
             break
     if drop_common and len(toks) > 2 and not _givenish(toks[0].low, lex):
@@ -84,7 +87,7 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], lis
         for i in range(1, len(toks) - 1):
             if toks[i].low in lex.given:
                 prefix = toks[:i]
-                if not all(_not_name(t.low, lex) for t in prefix):
+                if prefix[0].low in PLACE_PREFIXES or not all(_not_name(t.low, lex) for t in prefix):
                     break
                 toks = toks[i:]
                 if any(t.low in ROLE_WORDS or t.low in HONORIFICS for t in prefix):
@@ -146,12 +149,13 @@ def judge(run: Run, text: str, lex: Lexicon, *, caption: bool, byline: bool, hea
     elif titled or credit or byline:
         ok = not common or given
     elif first in lex.places:
-        ok = given and surname and last not in lex.english and last not in lex.places
+        ok = (given and surname and last not in lex.english and last not in lex.places
+              and not _demonym(first))
     elif given:
         ok = not placey or surname
     elif given_amb:
         ok = not common and not placey and (not run.sentence_start or context)
-        ok = ok and (surname or foreign or context or last not in lex.english)
+        ok = ok and (context or last not in lex.english)
     elif len(lows) > 2 and any(w in lex.given for w in lows[1:-1]):
         ok = not common and not placey
     else:
@@ -171,4 +175,8 @@ def _givenish(low: str, lex: Lexicon) -> bool:
 def _not_name(low: str, lex: Lexicon) -> bool:
     """A word that is no part of a personal name: a role, organisation, place or common word."""
     return (low in ROLE_WORDS or low in HONORIFICS or low in ORG_WORDS or low in lex.places
-            or low in lex.english or low.endswith(("ian", "ean", "ese", "ish")))
+            or low in lex.english or _demonym(low))
+
+
+def _demonym(low: str) -> bool:
+    return low.endswith(("ian", "ean", "ese", "ish", "an", "ch", "ic", "ss", "i")) and low not in NOT_DEMONYMS

@@ -101,6 +101,10 @@ navy forces force guard police fire brigade team squad hook hills creek brook br
 canyon springs heights woods glen harbour point ridge peak plains desert dock docks railway rail
 railroad line lines express playfield gym gymnasium chart charts music casino cups bowl story stories
 regency composites collection edition remix live acoustic gardens garden plaza pier terrace court
+sunni shia shiite muslims christians jews catholics protestants hindus buddhists sikh sikhs
+catholic muslim jewish protestant orthodox buddhist hindu islamic anglican baptist methodist
+lutheran evangelical democrat democrats republican republicans conservative conservatives liberal
+liberals tory tories communist communists socialist socialists nazi nazis labor labour
 capital partners ventures enterprises productions publishing publishers books comics games
 """)
 
@@ -147,3 +151,6 @@ SURNAME_ENDINGS = tuple(sorted(_words("""
 ski ska sky skiy skyi wicz vich vych ov ova ev eva yev yeva enko chuk czuk yan escu ovic ović ić
 sson poulos idis akis oglu oğlu zadeh shvili dze nejad uddin ullah
 """)))
+
+# Place names that end like nationalities but are given names too ("Jordan" is not "Jordanian").
+NOT_DEMONYMS = _words("jordan georgia victoria florence paris sydney austin dallas houston madison lincoln")
