@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -130,7 +132,7 @@ def test_spans_are_valid_on_any_text(text: str) -> None:
             assert m.text.strip() == m.text and m.text
             seen.append((m.span.start, m.span.end))
     seen.sort()
-    for (_, e1), (s2, _) in zip(seen, seen[1:], strict=False):
+    for (_, e1), (s2, _) in pairwise(seen):
         assert e1 <= s2, "mentions overlap"
     assert people == find_people(text, _blocks(text))
 
