@@ -8,6 +8,7 @@ titles, roles or a possessive 's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -24,15 +25,21 @@ class _Found:
     words: tuple[str, ...]
     role: str | None
     spans: list[tuple[int, int]] = field(default_factory=list)
+    surname: str = ""
+    given: str = ""
 
-    @property
-    def surname(self) -> str:
-        core = [w for w in self.words if w.lower() not in SUFFIXES and not _initial(w)]
-        return core[-1].lower() if core else self.words[-1].lower()
+    def __post_init__(self) -> None:
+        self.rename(self.words)
 
-    @property
-    def given(self) -> str:
-        return self.words[0].lower()
+    def rename(self, words: tuple[str, ...]) -> None:
+        """Take a longer form of the name; the surname is its last word that is no initial or suffix."""
+        self.words = words
+        core = [w for w in words if w.lower() not in SUFFIXES and not _initial(w)]
+        self.surname = core[-1].lower() if core else words[-1].lower()
+        self.given = words[0].lower()
+
+
+_LOWER = re.compile(r"(?<![\w'’.-])[a-z]+(?![\w'’-])")
 
 
 def _initial(w: str) -> bool:
@@ -43,7 +50,7 @@ def _headline(block: Block) -> bool:
     if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
         return True
     words = block.text.split()
-    if len(words) < 4 or len(words) > 25:
+    if len(words) < 2 or len(words) > 25 or (len(words) < 4 and block.text.endswith((".", "!", "?"))):
         return False
     caps = sum(1 for w in words if w[:1].isupper())
     return caps >= 0.75 * len(words)
@@ -57,11 +64,12 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
     for i, b in enumerate(blocks):
         runs.extend(runs_in(b.text, b.span.start, i))
         flags.append((b.kind is BlockKind.CAPTION, b.kind is BlockKind.BYLINE, _headline(b)))
+    lower = frozenset(_LOWER.findall("\n".join(b.text for b in blocks)))
     people: list[_Found] = []
     taken: set[int] = set()
     for k, run in enumerate(runs):
         cap, byl, head = flags[run.block]
-        v = judge(run, source, lex, caption=cap, byline=byl, headline=head)
+        v = judge(run, source, lex, lower, caption=cap, byline=byl, headline=head)
         if v.person:
             _add(people, v.name, v.role)
             taken.add(k)
@@ -102,7 +110,7 @@ def _add(people: list[_Found], toks: tuple[Tok, ...], role: str | None) -> None:
         cand.spans.append(span)
         return
     if len(words) > len(match.words):
-        match.words = words
+        match.rename(words)
     if match.role is None:
         match.role = role
     match.spans.append(span)

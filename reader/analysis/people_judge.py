@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reader.analysis.people_lexicon import (
     CALENDAR,
+    DAYS,
     DEPARTMENTS,
     HONORIFICS,
     NOT_DEMONYMS,
@@ -76,7 +77,7 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], lis
     for i, t in enumerate(toks):
         if t.is_initial:
             continue
-        month = t.low in CALENDAR and (i == 0 or toks[i - 1].low not in lex.given)
+        month = t.low in CALENDAR and (i == 0 or toks[i - 1].low not in lex.given or t.low in DAYS)
         stop = t.low in STOP_WORDS and t.low not in CALENDAR
         if month or stop or (t.is_caps and i > 0 and t.low not in SUFFIXES):
             toks = toks[:i]
@@ -100,12 +101,20 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], lis
     return role, toks
 
 
-def judge(run: Run, text: str, lex: Lexicon, *, caption: bool, byline: bool, headline: bool) -> Verdict:
-    """Decide whether a run (in block ``text``'s source coordinates via ``text``) names a person.
+def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
+          caption: bool, byline: bool, headline: bool) -> Verdict:
+    """Decide whether a run names a person.
 
-    ``text`` is the whole source; spans of ``run`` index into it.
+    ``text`` is the whole source (the run's spans index into it); ``lower`` holds the words
+    the document also writes in lower case, which are ordinary words there.
     """
     role_toks, toks = name_part(run, lex, drop_common=True)
+    # "Barack Obama Election Day", "Hillary Clinton Speaks": ordinary words after a name
+    if any(t.low in ORG_WORDS for t in toks[1:]):
+        return Verdict(tuple(toks), None, False)
+    while len(toks) > 2 and (toks[-1].low in lower or (headline and toks[-1].low in lex.english
+                                                         and toks[-1].low not in lex.given)):
+        toks = toks[:-1]
     if not toks:
         return Verdict((), None, False)
     role = " ".join(t.text for t in role_toks) or None
@@ -148,6 +157,8 @@ def judge(run: Run, text: str, lex: Lexicon, *, caption: bool, byline: bool, hea
         ok = given and surname and not common and not placey
     elif titled or credit or byline:
         ok = not common or given
+    elif len(lows) == 2 and last in lower and last not in lex.given:
+        ok = context and not run.sentence_start
     elif first in lex.places:
         ok = (given and surname and last not in lex.english and last not in lex.places
               and not _demonym(first))
@@ -159,7 +170,8 @@ def judge(run: Run, text: str, lex: Lexicon, *, caption: bool, byline: bool, hea
     elif len(lows) > 2 and any(w in lex.given for w in lows[1:-1]):
         ok = not common and not placey
     else:
-        ok = (context or foreign) and not common and not placey and first not in lex.english
+        ok = (context or foreign or (surname and not run.sentence_start)) and not common and not placey
+        ok = ok and first not in lex.english and last not in lex.english
     return Verdict(tuple(toks), role, ok)
 
 

@@ -154,3 +154,5 @@ sson poulos idis akis oglu oğlu zadeh shvili dze nejad uddin ullah
 
 # Place names that end like nationalities but are given names too ("Jordan" is not "Jordanian").
 NOT_DEMONYMS = _words("jordan georgia victoria florence paris sydney austin dallas houston madison lincoln")
+
+DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
