@@ -139,7 +139,9 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     context = bool(_AFTER.match(after)) or bool(_BEFORE_SAID.search(before))
     if len(words) == 1:
         ok = (titled or (role is not None and not run.sentence_start)) and _plausible_single(first, lex)
-        ok = ok or (context and first in lex.given and _plausible_single(first, lex))
+        said = bool(_AFTER.match(after)) or before.endswith(("said ", "told "))
+        ok = ok or (said and first in lex.given and _plausible_single(first, lex))
+        ok = ok and not words[0].is_caps
         return Verdict(tuple(toks), role, ok and not headline)
     given = first in lex.given
     given_amb = first in lex.given_ambiguous
