@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.analysis.people_judge import judge, name_part
+from reader.analysis.people_judge import Verdict, judge, name_part
 from reader.analysis.people_lexicon import PARTICLES, SUFFIXES, lexicon
 from reader.analysis.people_runs import Run, Tok, runs_in
 from reader.model import Block, BlockKind, Mention, Person, Span
@@ -67,12 +67,16 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
     lower = frozenset(_LOWER.findall("\n".join(b.text for b in blocks)))
     people: list[_Found] = []
     taken: set[int] = set()
+    verdicts = []
     for k, run in enumerate(runs):
         cap, byl, head = flags[run.block]
         v = judge(run, source, lex, lower, caption=cap, byline=byl, headline=head)
+        verdicts.append(v)
         if v.person:
-            _add(people, v.name, v.role)
             taken.add(k)
+    _lists(source, runs, verdicts, taken)
+    for k in sorted(taken):
+        _add(people, verdicts[k].name, verdicts[k].role)
     if not people:
         return []
     for k, run in enumerate(runs):
@@ -88,6 +92,27 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
             out.append(Person(" ".join(p.words), ms, p.role))
     out.sort(key=lambda p: p.mentions[0].span.start)
     return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|;|&|and|,\s*and)\s*")
+
+
+def _lists(source: str, runs: list[Run], verdicts: list[Verdict], taken: set[int]) -> None:
+    """Accept a listable name that stands in a list ("A, B and C") next to an accepted person."""
+    changed = True
+    while changed:
+        changed = False
+        for k, v in enumerate(verdicts):
+            if k in taken or not v.listable or not v.name:
+                continue
+            for j in (k - 1, k + 1):
+                if j in taken and 0 <= j < len(runs) and runs[j].block == runs[k].block and verdicts[j].name:
+                    a, b = (v.name[-1].end, verdicts[j].name[0].start) if j > k else (
+                        verdicts[j].name[-1].end, v.name[0].start)
+                    if a <= b and _LIST_GAP.fullmatch(source, a, b):
+                        taken.add(k)
+                        changed = True
+                        break
 
 
 def _add(people: list[_Found], toks: tuple[Tok, ...], role: str | None) -> None:

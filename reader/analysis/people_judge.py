@@ -49,6 +49,7 @@ class Verdict:
     name: tuple[Tok, ...]
     role: str | None
     person: bool
+    listable: bool = False  # a person if it stands in a list beside people ("A, B and C")
 
 
 def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], list[Tok]]:
@@ -174,7 +175,9 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     else:
         ok = (context or foreign or (surname and not run.sentence_start)) and not common and not placey
         ok = ok and first not in lex.english and last not in lex.english
-    return Verdict(tuple(toks), role, ok)
+    listable = (2 <= len(words) <= 3 and not headline and not placey and first not in lex.places
+                and last not in lex.english and last not in lower and first not in lower)
+    return Verdict(tuple(toks), role, ok, listable)
 
 
 def _plausible_single(low: str, lex: Lexicon) -> bool:
