@@ -50,7 +50,9 @@ def _headline(block: Block) -> bool:
     if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
         return True
     words = block.text.split()
-    if len(words) < 2 or len(words) > 25 or (len(words) < 4 and block.text.endswith((".", "!", "?"))):
+    if len(words) < 2 or len(words) > 20 or block.text.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    if block.text.count(",") > 1:  # a list of names, not a headline
         return False
     caps = sum(1 for w in words if w[:1].isupper())
     return caps >= 0.75 * len(words)
