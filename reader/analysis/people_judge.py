@@ -30,9 +30,10 @@ from reader.analysis.people_runs import Run, Tok
 
 _AFTER = re.compile(
     r"^(?:'s|’s)?(?:,? (?:said|says|told|added|wrote|explained|asked|replied|who|whose|announced|"
-    r"argued|insisted|noted|recalled|believes|thinks|was born|died)\b|, (?:\d{1,3},|aged \d|a |an |the |"
-    r"who )|\s\((?:born|b\.|\d{4}|aged|\d{1,3}\)))"
+    r"argued|insisted|noted|recalled|believes|thinks|was born|died)\b|, (?:\d{1,3},|aged \d|who )|"
+    r"\s\((?:born|b\.|\d{4}|aged|\d{1,3}\)))"
 )
+_SAID = re.compile(r"^(?:'s|’s)?,? (?:said|says|told|added|asked|replied|explained|wrote)\b")
 _BEFORE_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]$")
 _BEFORE_SAID = re.compile(
     r"(?:said|says|told|according to|asked|by|married|son of|daughter of|wife of)[ \u00a0]$"
@@ -136,11 +137,12 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         return Verdict(tuple(toks), role, False)
     if any(t.is_caps for t in words) and not all(t.is_initial or t.low in SUFFIXES for t in words[1:]):
         return Verdict(tuple(toks), role, False)
-    titled = bool(role_toks) and any(t.low in HONORIFICS or t.low in ROLE_WORDS for t in role_toks)
+    titled = any(t.low in HONORIFICS or (t.low in ROLE_WORDS and t.low not in DEPARTMENTS)
+                 for t in role_toks)
     context = bool(_AFTER.match(after)) or bool(_BEFORE_SAID.search(before))
     if len(words) == 1:
         ok = (titled or (role is not None and not run.sentence_start)) and _plausible_single(first, lex)
-        said = bool(_AFTER.match(after)) or before.endswith(("said ", "told "))
+        said = bool(_SAID.match(after)) or before.endswith(("said ", "told "))
         ok = ok or (said and first in lex.given and _plausible_single(first, lex))
         ok = ok and not words[0].is_caps
         return Verdict(tuple(toks), role, ok and not headline)
