@@ -105,7 +105,8 @@ sunni shia shiite muslims christians jews catholics protestants hindus buddhists
 catholic muslim jewish protestant orthodox buddhist hindu islamic anglican baptist methodist
 lutheran evangelical democrat democrats republican republicans conservative conservatives liberal
 liberals tory tories communist communists socialist socialists nazi nazis labor labour
-athletics recordings capital partners ventures enterprises productions publishing publishers books comics games
+athletics recordings capital partners ventures enterprises productions publishing publishers
+books comics games
 """)
 
 # Words that are never part of a name; dropped from the start of a run of capitals.
