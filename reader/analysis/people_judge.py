@@ -9,7 +9,7 @@ months and days, Title Case headlines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.analysis.people_lexicon import (
     CALENDAR,
@@ -43,8 +43,7 @@ _SLASH_CREDIT = re.compile(r"^ ?/ ?[A-Z]")
 _CREDIT_BEFORE = re.compile(r"(?:photo|photograph|image|picture|credit|©)s?(?: by)?:?\s*$", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     """The name part of a run, the role words before it, and whether it is a person on its own."""
 
     name: tuple[Tok, ...]

@@ -8,7 +8,7 @@ A possessive ('s) ends a run and is left out of the last token's span.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏА-ЯЁ"
 _WORD = rf"(?:(?:[Oo]'|[Dd]'|[Aa][lr]-|[Ee]l-)?[{_UP}][\w'’\-]*\.?)"
@@ -18,31 +18,25 @@ _POSS = re.compile(r"['’]+s?['’]*$")
 _SENT_END = re.compile(r"(?:^|[.!?:;…\"“”‘’()\[\]•|–—-]\s*|\n\s*)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """One word of a run: its text (possessive removed) and absolute span."""
+class Tok(NamedTuple):
+    """One word of a run: its text (possessive removed), absolute span and derived flags."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower().rstrip(".")
-
-    @property
-    def is_initial(self) -> bool:
-        t = self.text
-        return (len(t) == 2 and t[1] == "." and t[0].isupper()) or (len(t) == 1 and t.isupper())
-
-    @property
-    def is_caps(self) -> bool:
-        t = self.text.rstrip(".")
-        return len(t) > 1 and t.isupper()
+    low: str  # lower case, trailing period removed
+    is_initial: bool  # "H." or "H"
+    is_caps: bool  # "NATO", "TASS"
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+def tok(text: str, start: int, end: int) -> Tok:
+    """Make a token, computing its flags once."""
+    bare = text.rstrip(".")
+    initial = (len(text) == 2 and text[1] == "." and text[0].isupper()) or (len(text) == 1 and text.isupper())
+    return Tok(text, start, end, bare.lower(), initial, len(bare) > 1 and bare.isupper())
+
+
+class Run(NamedTuple):
     """Tokens of one run, whether it opens a sentence, and whether it ends in a possessive."""
 
     toks: tuple[Tok, ...]
@@ -69,7 +63,7 @@ def runs_in(text: str, offset: int, block: int) -> list[Run]:
         for piece in m.group().replace("\u00a0", " ").split(" "):
             a = pos
             pos += len(piece) + 1
-            toks.append(Tok(piece, offset + a, offset + a + len(piece)))
+            toks.append(tok(piece, offset + a, offset + a + len(piece)))
         _split(toks, sent, block, out)
     return out
 
@@ -78,18 +72,18 @@ def _split(toks: list[Tok], sent: bool, block: int, out: list[Run]) -> None:
     """Cut a raw run at sentence-ending periods and possessives; strip a trailing period."""
     cur: list[Tok] = []
     start_sent = sent
-    for tok in toks:
-        t = tok.text
+    for tk in toks:
+        t = tk.text
         possessive = False
         end_after = False
         if t.endswith(".") and len(t) > 2 and t[:-1].lower() not in _ABBREV and "." not in t[:-1]:
-            tok = Tok(t[:-1], tok.start, tok.end - 1)
+            tk = tok(t[:-1], tk.start, tk.end - 1)
             end_after = True
-        m = _POSS.search(tok.text)
-        if m and len(tok.text) > 2:
-            tok = Tok(tok.text[: m.start()], tok.start, tok.end - (m.end() - m.start()))
+        m = _POSS.search(tk.text)
+        if m and len(tk.text) > 2:
+            tk = tok(tk.text[: m.start()], tk.start, tk.end - (m.end() - m.start()))
             possessive = end_after = True
-        cur.append(tok)
+        cur.append(tk)
         if end_after:
             out.append(Run(tuple(cur), start_sent, possessive, block))
             cur = []
