@@ -1,0 +1,200 @@
+"""Judge one run of capitalised words: which part is a name, what role precedes it, is it a person.
+
+Evidence for: a known given name first, a title or role before ("Dr.", "Defense Minister",
+"striker"), a known surname last, saying verbs or ", 34," after, a photo credit.
+Evidence against: organisation and place words, sentence-initial common words, all-caps words,
+months and days, Title Case headlines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from reader.analysis.people_lexicon import (
+    CALENDAR,
+    DAYS,
+    DEPARTMENTS,
+    HONORIFICS,
+    NOT_DEMONYMS,
+    ORG_WORDS,
+    PARTICLES,
+    PLACE_PREFIXES,
+    ROLE_WORDS,
+    STOP_WORDS,
+    SUFFIXES,
+    SURNAME_ENDINGS,
+    Lexicon,
+)
+from reader.analysis.people_runs import Run, Tok
+
+_AFTER = re.compile(
+    r"^(?:'s|’s)?(?:,? (?:said|says|told|added|wrote|explained|asked|replied|who|whose|announced|"
+    r"argued|insisted|noted|recalled|believes|thinks|was born|died)\b|, (?:\d{1,3},|aged \d|who )|"
+    r"\s\((?:born|b\.|\d{4}|aged|\d{1,3}\)))"
+)
+_SAID = re.compile(r"^(?:'s|’s)?,? (?:said|says|told|added|asked|replied|explained|wrote)\b")
+_BEFORE_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]$")
+_BEFORE_SAID = re.compile(
+    r"(?:said|says|told|according to|asked|by|married|son of|daughter of|wife of)[ \u00a0]$"
+)
+_CREDIT_AFTER = re.compile(r"^\s*(?:/|for |via |\|)")
+_SLASH_CREDIT = re.compile(r"^ ?/ ?[A-Z]")
+_CREDIT_BEFORE = re.compile(r"(?:photo|photograph|image|picture|credit|©)s?(?: by)?:?\s*$", re.I)
+
+
+class Verdict(NamedTuple):
+    """The name part of a run, the role words before it, and whether it is a person on its own."""
+
+    name: tuple[Tok, ...]
+    role: str | None
+    person: bool
+    listable: bool = False  # a person if it stands in a list beside people ("A, B and C")
+
+
+def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], list[Tok]]:
+    """Split a run into (role tokens, name tokens); leading stop words are dropped."""
+    toks = list(run.toks)
+    role: list[Tok] = []
+    first = True
+    while toks:
+        low = toks[0].low
+        if low in HONORIFICS or (low in ROLE_WORDS and (len(toks) > 1 or low in HONORIFICS)):
+            if low in lex.given and len(toks) > 1 and toks[1].low not in ROLE_WORDS and not role:
+                break  # "Dean Smith", "Earl Jones": a given name, not a title
+            role.append(toks.pop(0))
+        elif low in STOP_WORDS or (toks[0].is_caps and len(toks) > 1 and low not in lex.given):
+            role.clear()
+            toks.pop(0)
+        elif low in lex.places and len(toks) > 1 and (toks[1].low in ROLE_WORDS or toks[1].low in HONORIFICS):
+            role.append(toks.pop(0))
+        elif (drop_common and first and run.sentence_start and len(toks) > 1 and low in lex.english
+              and low not in lex.given and low not in lex.surnames):
+            toks.pop(0)
+        else:
+            break
+        first = False
+    # cut at the first word that cannot be part of a name
+    for i, t in enumerate(toks):
+        if t.is_initial:
+            continue
+        month = t.low in CALENDAR and (i == 0 or toks[i - 1].low not in lex.given or t.low in DAYS)
+        stop = t.low in STOP_WORDS and t.low not in CALENDAR
+        if month or stop or (t.is_caps and i > 0 and t.low not in SUFFIXES):
+            toks = toks[:i]
+            break
+    if drop_common and len(toks) > 2 and not _givenish(toks[0].low, lex):
+        # "Seminole County Sheriff Don Eslinger", "Minnesotan Scott LeDoux": the name starts
+        # at the first given name when nothing before it is one
+        for i in range(1, len(toks) - 1):
+            if toks[i].low in lex.given:
+                prefix = toks[:i]
+                if prefix[0].low in PLACE_PREFIXES or not all(_not_name(t.low, lex) for t in prefix):
+                    break
+                toks = toks[i:]
+                if any(t.low in ROLE_WORDS or t.low in HONORIFICS for t in prefix):
+                    role.extend(prefix)
+                break
+            if _givenish(toks[i].low, lex):
+                break
+    while toks and toks[-1].low in PARTICLES:
+        toks.pop()
+    return role, toks
+
+
+def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
+          caption: bool, byline: bool, headline: bool) -> Verdict:
+    """Decide whether a run names a person.
+
+    ``text`` is the whole source (the run's spans index into it); ``lower`` holds the words
+    the document also writes in lower case, which are ordinary words there.
+    """
+    role_toks, toks = name_part(run, lex, drop_common=True)
+    # "Barack Obama Election Day", "Hillary Clinton Speaks": ordinary words after a name
+    if any(t.low in ORG_WORDS for t in toks[1:]):
+        return Verdict(tuple(toks), None, False)
+    while len(toks) > 2 and (toks[-1].low in lower or (headline and toks[-1].low in lex.english
+                                                         and toks[-1].low not in lex.given)):
+        toks = toks[:-1]
+    if not toks:
+        return Verdict((), None, False)
+    role = " ".join(t.text for t in role_toks) or None
+    before = text[max(0, toks[0].start - 40):toks[0].start]
+    after = text[toks[-1].end:toks[-1].end + 30]
+    if role is None and not role_toks:
+        m = _BEFORE_WORD.search(before)
+        if m and m.group(1) in ROLE_WORDS and m.group(1) not in DEPARTMENTS:
+            role = m.group(1)
+    words = [t for t in toks if t.low not in PARTICLES]
+    lows = [t.low for t in words]
+    first, last = lows[0], lows[-1]
+    if any(w in ORG_WORDS for w in lows[1:-1]) or len(words) > 4:
+        return Verdict(tuple(toks), role, False)
+    if last in ORG_WORDS and len(lows) > 1:
+        return Verdict(tuple(toks), role, False)
+    if (first in ORG_WORDS or first in PLACE_PREFIXES) and len(lows) > 1 and not role_toks:
+        return Verdict(tuple(toks), role, False)
+    if any(t.is_caps for t in words) and not all(t.is_initial or t.low in SUFFIXES for t in words[1:]):
+        return Verdict(tuple(toks), role, False)
+    titled = any(t.low in HONORIFICS or (t.low in ROLE_WORDS and t.low not in DEPARTMENTS)
+                 for t in role_toks)
+    context = bool(_AFTER.match(after)) or bool(_BEFORE_SAID.search(before))
+    if len(words) == 1:
+        ok = (titled or (role is not None and not run.sentence_start)) and _plausible_single(first, lex)
+        said = bool(_SAID.match(after)) or before.endswith(("said ", "told "))
+        ok = ok or (said and first in lex.given and _plausible_single(first, lex))
+        ok = ok and not words[0].is_caps
+        return Verdict(tuple(toks), role, ok and not headline)
+    given = first in lex.given
+    given_amb = first in lex.given_ambiguous
+    surname = last in lex.surnames
+    common = [w for w in lows[1:] if w in lex.english and w not in lex.given and w not in lex.surnames]
+    if first in lex.english and not _givenish(first, lex) and first not in lex.surnames:
+        common.append(first)
+    placey = first in lex.places or last in lex.places
+    foreign = last.endswith(SURNAME_ENDINGS) and len(last) > 4 and last not in lex.english
+    credit = ((caption and (bool(_CREDIT_AFTER.match(after)) or bool(_CREDIT_BEFORE.search(before))))
+              or bool(_SLASH_CREDIT.match(after)))
+    if credit and len(words) <= 3:
+        ok = not common and not placey
+    elif headline:
+        ok = given and surname and not common and not placey
+    elif titled or credit or byline:
+        ok = not common or given
+    elif len(lows) == 2 and last in lower and last not in lex.given:
+        ok = context and not run.sentence_start
+    elif first in lex.places:
+        ok = (given and surname and last not in lex.english and last not in lex.places
+              and not _demonym(first))
+    elif given:
+        ok = not placey or surname
+    elif given_amb:
+        ok = not common and not placey and (not run.sentence_start or context)
+        ok = ok and (context or last not in lex.english)
+    elif len(lows) > 2 and any(w in lex.given for w in lows[1:-1]):
+        ok = not common and not placey
+    else:
+        ok = (context or foreign or (surname and not run.sentence_start)) and not common and not placey
+        ok = ok and first not in lex.english and last not in lex.english
+    listable = (2 <= len(words) <= 3 and not headline and not placey and first not in lex.places
+                and last not in lex.english and last not in lower and first not in lower)
+    return Verdict(tuple(toks), role, ok, listable)
+
+
+def _plausible_single(low: str, lex: Lexicon) -> bool:
+    return (low not in lex.places and low not in ORG_WORDS and low not in STOP_WORDS and len(low) > 1
+            and low not in ROLE_WORDS and low not in lex.english)
+
+
+def _givenish(low: str, lex: Lexicon) -> bool:
+    return low in lex.given or low in lex.given_ambiguous
+
+
+def _not_name(low: str, lex: Lexicon) -> bool:
+    """A word that is no part of a personal name: a role, organisation, place or common word."""
+    return (low in ROLE_WORDS or low in HONORIFICS or low in ORG_WORDS or low in lex.places
+            or low in lex.english or _demonym(low))
+
+
+def _demonym(low: str) -> bool:
+    return low.endswith(("ian", "ean", "ese", "ish", "an", "ch", "ic", "ss", "i")) and low not in NOT_DEMONYMS

@@ -1,0 +1,143 @@
+"""People detection on small hand-written texts, plus span properties on any text."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.analysis.people import find_people
+from reader.model import Block, BlockKind, Person, Span
+
+
+def _blocks(text: str, kinds: list[BlockKind] | None = None) -> list[Block]:
+    """One block per non-empty line, with the given kinds (body by default)."""
+    out = []
+    pos = 0
+    for i, line in enumerate(text.split("\n")):
+        if line.strip():
+            kind = kinds[len(out)] if kinds else BlockKind.BODY
+            out.append(Block(kind, Span(pos, pos + len(line)), line))
+        pos += len(line) + 1
+        del i
+    return out
+
+
+def _people(text: str, kinds: list[BlockKind] | None = None) -> dict[str, list[str]]:
+    return {p.name: [m.text for m in p.mentions] for p in find_people(text, _blocks(text, kinds))}
+
+
+def _person(text: str, name: str) -> Person:
+    return next(p for p in find_people(text, _blocks(text)) if p.name == name)
+
+
+def test_full_name_then_surname_and_possessive_are_one_person() -> None:
+    text = ("Trade Secretary Margaret Holloway said on Monday the deal was close.\n"
+            "Holloway's office declined to comment, and Holloway later left.")
+    assert _people(text) == {"Margaret Holloway": ["Margaret Holloway", "Holloway", "Holloway"]}
+    p = _person(text, "Margaret Holloway")
+    assert p.role == "Trade Secretary"
+    # the possessive 's is not part of the mention
+    second = p.mentions[1]
+    assert text[second.span.end:second.span.end + 2] == "'s"
+
+
+def test_role_words_are_not_names() -> None:
+    text = "The Foreign Secretary met the Prime Minister at the Ministry of Finance on Tuesday."
+    assert _people(text) == {}
+
+
+def test_organisations_and_places_are_not_people() -> None:
+    text = ("Shares of Hamilton Holdings rose in New York after the University of Leeds report.\n"
+            "The Riverside Police Department and Greenwood City Council met in San Diego.")
+    assert _people(text) == {}
+
+
+def test_honorific_makes_a_single_surname_a_person() -> None:
+    text = "Critics were unimpressed, but Dr. Okonkwo defended the trial results."
+    people = find_people(text, _blocks(text))
+    assert [(p.name, p.role) for p in people] == [("Okonkwo", "Dr.")]
+
+
+def test_lower_case_role_before_a_name() -> None:
+    text = "The goal came from striker Tomasz Wielgosz in the second half."
+    people = find_people(text, _blocks(text))
+    assert [(p.name, p.role) for p in people] == [("Tomasz Wielgosz", "striker")]
+
+
+def test_unknown_given_name_with_foreign_surname_ending() -> None:
+    text = "Analyst Oksana Dmytrenko expects further delays."
+    assert _people(text) == {"Oksana Dmytrenko": ["Oksana Dmytrenko"]}
+
+
+def test_photo_credit_in_caption() -> None:
+    text = "Flood waters in the old town. Ilkka Vaarnio / Reuters\nResidents were evacuated overnight."
+    people = _people(text, [BlockKind.CAPTION, BlockKind.BODY])
+    assert people == {"Ilkka Vaarnio": ["Ilkka Vaarnio"]}
+
+
+def test_two_people_with_one_surname_stay_apart() -> None:
+    text = ("Robert Castellano and his sister Ellen Castellano founded the bakery.\n"
+            "Ellen Castellano said the first year was hard.")
+    got = _people(text)
+    assert got["Robert Castellano"] == ["Robert Castellano"]
+    assert got["Ellen Castellano"] == ["Ellen Castellano", "Ellen Castellano"]
+
+
+def test_given_name_only_mention_links_to_the_full_name() -> None:
+    text = "Priya Raman opened the shop in 2019. Customers still ask for Priya by name."
+    assert _people(text) == {"Priya Raman": ["Priya Raman", "Priya"]}
+
+
+def test_middle_initial_is_kept_and_month_after_a_name_is_cut() -> None:
+    text = "The report was signed by Harold J. Whitcombe in March 2004."
+    assert _people(text) == {"Harold J. Whitcombe": ["Harold J. Whitcombe"]}
+
+
+def test_given_name_that_is_a_month() -> None:
+    text = "Former Prime Minister Theresa May spoke in May."
+    assert _people(text) == {"Theresa May": ["Theresa May"]}
+
+
+def test_headline_case_needs_known_names() -> None:
+    text = "Local Council Approves Budget Plan After Long Debate\nThe vote was close."
+    assert _people(text, [BlockKind.TITLE, BlockKind.BODY]) == {}
+
+
+def test_only_given_blocks_are_searched() -> None:
+    text = "Sarah Whitfield wrote this.\nDaniel Ortega-Smith read it."
+    blocks = _blocks(text)[1:]
+    assert [p.name for p in find_people(text, blocks)] == ["Daniel Ortega-Smith"]
+
+
+def test_deterministic() -> None:
+    text = "Maria Gonzalez met Peter Novak. Novak said Gonzalez was right."
+    assert find_people(text, _blocks(text)) == find_people(text, _blocks(text))
+
+
+_PIECES = [*"AaBbJjMmSsTtDr .,'’\"\n-:/()0123", "Mr.", "John ", "Smith", "May ", "’s", "Ivanov "]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_spans_are_valid_on_any_text(text: str) -> None:
+    people = find_people(text, _blocks(text))
+    seen: list[tuple[int, int]] = []
+    for p in people:
+        assert p.name.strip()
+        for m in p.mentions:
+            assert text[m.span.start:m.span.end] == m.text
+            assert m.text.strip() == m.text and m.text
+            seen.append((m.span.start, m.span.end))
+    seen.sort()
+    for (_, e1), (s2, _) in pairwise(seen):
+        assert e1 <= s2, "mentions overlap"
+    assert people == find_people(text, _blocks(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises_on_arbitrary_unicode(text: str) -> None:
+    find_people(text, [Block(BlockKind.BODY, Span(0, len(text)), text)] if text else [])
