@@ -32,117 +32,31 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reader.analysis.quotes_marks import opens_with_mark, pair_marks
-from reader.analysis.quotes_speaker import MASK, TIME_WORDS, TITLES, Attr, left_attr, right_attr
+from reader.analysis.quotes_speaker import MASK, TIME_WORDS, TITLES, Attr, left_attr, right_attr, word_set
 from reader.model import Block, BlockKind, Person, Quote, Span
 
-_ABBR = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "st",
-        "jr",
-        "sr",
-        "prof",
-        "rev",
-        "inc",
-        "co",
-        "corp",
-        "no",
-        "vs",
-        "gen",
-        "capt",
-        "adm",
-    ]
+_ABBR = word_set(
+    "mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev inc co corp no vs capt adm del cmdr supt det "
+    "insp hon pres atty mt ft maj messrs"
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[A-Z\"“‘(\x01])")
-_ORG = frozenset(
-    [
-        "ministry",
-        "department",
-        "committee",
-        "party",
-        "agency",
-        "office",
-        "council",
-        "commission",
-        "court",
-        "post",
-        "times",
-        "news",
-        "press",
-        "journal",
-        "network",
-        "university",
-        "institute",
-        "foundation",
-        "association",
-        "union",
-        "campaign",
-        "company",
-        "corp",
-        "inc",
-        "group",
-        "bank",
-        "fund",
-        "government",
-        "administration",
-        "service",
-        "police",
-        "army",
-        "kremlin",
-        "house",
-        "senate",
-        "congress",
-        "parliament",
-        "tribune",
-        "herald",
-        "guardian",
-        "telegraph",
-        "magazine",
-        "daily",
-        "weekly",
-        "radio",
-        "television",
-        "tv",
-        "channel",
-        "center",
-        "centre",
-        "organization",
-        "organisation",
-        "board",
-        "bureau",
-        "authority",
-        "authorities",
-        "federation",
-        "league",
-        "club",
-        "team",
-        "staff",
-        "officials",
-        "ministers",
-        "embassy",
-        "council",
-        "coalition",
-        "alliance",
-        "republicans",
-        "democrats",
-        "statement",
-        "report",
-    ]
+_ORG = word_set(
+    "ministry department committee party agency office council commission court post times news press "
+    "journal network university institute foundation association union campaign company corp inc "
+    "group bank fund government administration service police army kremlin house senate congress "
+    "parliament tribune herald guardian telegraph magazine daily weekly radio television tv channel "
+    "center centre organization organisation board bureau authority authorities federation league "
+    "club team staff officials ministers embassy council coalition alliance republicans democrats "
+    "statement report"
 )
 _MEDIA = frozenset(
     ["reuters", "bloomberg", "xinhua", "interfax", "tass", "afp", "ap", "ria", "politico", "axios"]
 )
-_LABEL = re.compile(r"[\"“”„«]?\s*([A-Z][A-Za-z.'’\- ]{1,40}?):\s")
+_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+ ?){1,3}|(?:[A-Z][a-z'’-]+ ?){1,3}):\s")
+_WORK_INTRO = word_set(
+    "on in at of from to with for titled entitled named watching book show film movie program programme "
+    "song album series magazine newspaper column article episode"
+)
 _CLAUSE_END = frozenset(",.!?—–-…;:")
 
 
@@ -189,6 +103,8 @@ def _key(word: str) -> str:
 
 def _clean_name(text: str) -> list[str]:
     words = text.split()
+    cut = max((i for i, w in enumerate(words[:-1]) if _key(w) in TITLES), default=-1)
+    words = words[cut + 1 :]
     while words and (_key(words[0]) in TITLES or _key(words[0]) == "the"):
         words.pop(0)
     while words and _key(words[-1]) in ("jr", "sr", "ii", "iii", "iv"):
@@ -213,7 +129,7 @@ def _is_org(raw: str, words: list[str]) -> bool:
 
 
 def _camel_ok(w: str) -> bool:
-    return w.startswith(("Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "D'", "D’")) or "-" in w
+    return bool(re.match(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le|Van|Von)[A-Z]", w)) or "-" in w
 
 
 class _Resolver:
@@ -232,8 +148,6 @@ class _Resolver:
         cands = self.idx.by_key.get(key) or self.idx.by_word.get(key)
         if cands:
             return self.idx.last_before(pos, cands) or cands[0]
-        if hit:
-            return hit
         if _is_org(attr.text, words):
             return None
         return " ".join(words).strip(",.;:")
@@ -279,8 +193,15 @@ def _is_title(inner: str) -> bool:
         len(inner.split()) <= 6
         and bool(words)
         and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-        and inner.rstrip()[-1:] not in (".", "!", "?", ",")
+        and inner.rstrip()[-1:] not in (".", "!", "?")
     )
+
+
+def _after_prep(text: str, s: int) -> bool:
+    """True when the word before a quote introduces a name of a work ('on "Face the Nation"')."""
+    prev = text[max(0, s - 30) : s].split()
+    w = prev[-1].lower() if prev else ""
+    return w in _WORK_INTRO or w.endswith(("'s", "’s"))
 
 
 def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) -> list[Quote]:
@@ -331,7 +252,7 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
                 if lab and len(lab.group(1).split()) <= 4:
                     speaker = res.name(Attr("name", lab.group(1), pos + 1 + lab.start(1)), pos)
                     explicit = speaker is not None
-            if not explicit and not is_title and _is_title(inner):
+            if not is_title and _is_title(inner) and (not explicit or _after_prep(b.text, s)):
                 continue
             if is_title:
                 titles.append(len(found) + len(local))

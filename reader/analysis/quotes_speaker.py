@@ -20,14 +20,19 @@ from typing import NamedTuple
 
 MASK = "\x01"
 
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _SAY = (
-    "said|says|say|saying|added|adds|adding|asked|asks|wrote|writes|writing|stated|states|explained|"
-    "explains|noted|notes|argued|argues|claimed|claims|insisted|insists|declared|declares|warned|warns|"
+    "said|says|say|saying|added|adds|adding|asked|asks|wrote|writes|writing|stated|explained|"
+    "explains|noted|argued|argues|claimed|insisted|insists|declared|declares|warned|warns|"
     "continued|continues|recalled|recalls|replied|replies|responded|responds|answered|remarked|"
     "observed|announced|announces|acknowledged|admitted|conceded|suggested|suggests|complained|"
     "tweeted|tweets|posted|joked|quipped|predicted|cautioned|contended|countered|maintained|"
     "emphasized|stressed|concluded|boasted|yelled|shouted|chanted|sang|testified|told|tells|tell|"
-    "reported|reports|mused|scoffed|retorted|lamented|conceded|bragged|pleaded|pledged|vowed|"
+    "reported|mused|scoffed|retorted|lamented|conceded|bragged|pleaded|pledged|vowed|"
     "promised|agreed|confirmed|denied|opined|exclaimed|shot back|went on|pointed out|chimed in"
 )
 _CLAUSE = (
@@ -40,309 +45,45 @@ _CLAUSE = (
 )
 _SAY_WORDS = frozenset(_SAY.split("|"))
 # Verbs after which the speaker may follow ("said Jones"); the others only take a subject.
-_INVERT = frozenset(
-    [
-        "said",
-        "says",
-        "added",
-        "adds",
-        "asked",
-        "asks",
-        "wrote",
-        "writes",
-        "continued",
-        "continues",
-        "explained",
-        "noted",
-        "argued",
-        "replied",
-        "responded",
-        "answered",
-        "recalled",
-        "insisted",
-        "declared",
-        "warned",
-        "stated",
-        "remarked",
-        "observed",
-        "tweeted",
-        "joked",
-        "quipped",
-        "countered",
-        "concluded",
-    ]
+_INVERT = word_set(
+    "said says added adds asked asks wrote writes continued continues explained noted argued replied "
+    "responded answered recalled insisted declared warned stated remarked observed tweeted joked "
+    "quipped countered concluded"
 )
 VERB_RE = re.compile(r"\b(?:according to|" + _SAY + r")\b", re.IGNORECASE)
 LEFT_VERB_RE = re.compile(r"\b(?:according to|" + _SAY + "|" + _CLAUSE + r")\b", re.IGNORECASE)
 
-PRONOUNS = frozenset(["he", "she", "they", "i", "we", "it", "you", "who"])
-_SKIP = frozenset(
-    [
-        "also",
-        "later",
-        "then",
-        "has",
-        "had",
-        "have",
-        "was",
-        "were",
-        "is",
-        "are",
-        "would",
-        "will",
-        "could",
-        "may",
-        "might",
-        "previously",
-        "recently",
-        "once",
-        "again",
-        "repeatedly",
-        "reportedly",
-        "simply",
-        "never",
-        "further",
-        "flatly",
-        "privately",
-        "publicly",
-        "directly",
-        "himself",
-        "herself",
-        "themselves",
-        "just",
-        "even",
-        "still",
-        "already",
-        "often",
-        "frequently",
-        "quickly",
-        "angrily",
-        "emphatically",
-        "bluntly",
-        "firmly",
-        "tersely",
-        "proudly",
-        "openly",
-        "finally",
-        "initially",
-        "originally",
-        "on",
-        "in",
-        "at",
-        "last",
-        "this",
-        "next",
-        "early",
-        "late",
-        "earlier",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "today",
-        "yesterday",
-        "tonight",
-        "weekend",
-        "day",
-        "has",
-        "been",
-        "not",
-    ]
+_DASH = re.compile(r"[\s,]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s?){1,4})\s*(?:[,.(]|$)")
+PRONOUNS = word_set("he she they i we it you who")
+_SKIP = word_set(
+    "also later then has had have was were is are would will could may might previously recently once "
+    "again repeatedly reportedly simply never further flatly privately publicly directly himself "
+    "herself themselves just even still already often frequently quickly angrily emphatically bluntly "
+    "firmly tersely proudly openly finally initially originally on in at last this next early late "
+    "earlier week month year morning afternoon evening night today yesterday tonight weekend day has "
+    "been not"
 )
-TIME_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+TIME_WORDS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december"
 )
-_PARTICLES = frozenset(
-    [
-        "de",
-        "van",
-        "von",
-        "der",
-        "den",
-        "da",
-        "di",
-        "du",
-        "del",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "st",
-        "st.",
-        "dos",
-        "das",
-    ]
+_PARTICLES = word_set("de van von der den da di du del la le bin ibn al st st. dos das")
+_STOPS = word_set(
+    "of in at from for on to during with who which that after before when while as and or but by "
+    "about than because since through into over under"
 )
-_STOPS = frozenset(
-    [
-        "of",
-        "in",
-        "at",
-        "from",
-        "for",
-        "on",
-        "to",
-        "during",
-        "with",
-        "who",
-        "which",
-        "that",
-        "after",
-        "before",
-        "when",
-        "while",
-        "as",
-        "and",
-        "or",
-        "but",
-        "by",
-        "about",
-        "than",
-        "because",
-        "since",
-        "through",
-        "into",
-        "over",
-        "under",
-    ]
+_LEADERS = word_set(
+    "but and meanwhile however when if as still yet so then now also in on at after before later "
+    "while asked speaking the a an earlier separately instead indeed"
 )
-_LEADERS = frozenset(
-    [
-        "but",
-        "and",
-        "meanwhile",
-        "however",
-        "when",
-        "if",
-        "as",
-        "still",
-        "yet",
-        "so",
-        "then",
-        "now",
-        "also",
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "later",
-        "while",
-        "asked",
-        "speaking",
-        "the",
-        "a",
-        "an",
-        "earlier",
-        "separately",
-        "instead",
-        "indeed",
-    ]
+TITLES = word_set(
+    "mr mrs ms miss dr prof sen rep gov gen lt col sgt capt adm rev president senator governor "
+    "secretary minister judge justice speaker mayor chairman chairwoman chair representative "
+    "congressman congresswoman del former vice chief prime foreign defense defence state attorney "
+    "general sir lord lady dame king queen prince princess pope ambassador commissioner director "
+    "spokesman spokeswoman"
 )
-TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "adm",
-        "rev",
-        "president",
-        "senator",
-        "governor",
-        "secretary",
-        "minister",
-        "judge",
-        "justice",
-        "speaker",
-        "mayor",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "del",
-        "former",
-        "vice",
-        "chief",
-        "prime",
-        "foreign",
-        "defense",
-        "defence",
-        "state",
-        "attorney",
-        "general",
-        "sir",
-        "lord",
-        "lady",
-        "dame",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "ambassador",
-        "commissioner",
-        "director",
-        "spokesman",
-        "spokeswoman",
-    ]
-)
-_DETS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "one",
-        "some",
-        "another",
-    ]
-)
+_DETS = word_set("a an the this that these those his her their its our my one some another")
 
 
 class Attr(NamedTuple):
@@ -477,6 +218,9 @@ def object_after(text: str, lo: int, hi: int) -> Attr | None:
 
 def right_attr(text: str, q_end: int, limit: int) -> Attr | None:
     """Attribution just after a quote: '," Jones said', '," said Jones', '," Jones, a doctor, said'."""
+    dash = _DASH.match(text, q_end, limit)
+    if dash:
+        return _name_run(dash.group(1), dash.start(1))
     m = VERB_RE.search(text, q_end, limit)
     if m is None:
         return None
