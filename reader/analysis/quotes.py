@@ -30,9 +30,19 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from reader.analysis.quotes_marks import opens_with_mark, pair_marks
-from reader.analysis.quotes_speaker import MASK, TIME_WORDS, TITLES, Attr, left_attr, right_attr, word_set
+from reader.analysis.quotes_speaker import (
+    MASK,
+    TIME_WORDS,
+    TITLES,
+    Attr,
+    left_attr,
+    right_attr,
+    sentence_subject,
+    word_set,
+)
 from reader.model import Block, BlockKind, Person, Quote, Span
 
 _ABBR = word_set(
@@ -67,6 +77,7 @@ class _People:
         ms = sorted((m.span.start, m.span.end, p.name) for p in people for m in p.mentions)
         self.starts = [m[0] for m in ms]
         self.ms = ms
+        self.names = {p.name for p in people}
         self.by_key: dict[str, list[str]] = {}
         self.by_word: dict[str, list[str]] = {}
         for p in people:
@@ -133,7 +144,9 @@ def _camel_ok(w: str) -> bool:
 
 
 class _Resolver:
-    def __init__(self, people: Sequence[Person]) -> None:
+    def __init__(self, source: str, people: Sequence[Person]) -> None:
+        self.source = source
+        self.seen: dict[str, bool] = {}
         self.idx = _People(people)
         self.last: str | None = None
 
@@ -141,16 +154,27 @@ class _Resolver:
         words = _clean_name(attr.text)
         if not words:
             return None
-        hit = self.idx.covering(attr.start, attr.start + len(attr.text))
         key = _key(words[-1])
+        shout = len(words) == 1 and words[0].isupper() and key in self.idx.by_key  # "PENCE:" in a transcript
+        if not shout and _is_org(attr.text, words):
+            return None  # also when the people list holds it: "the White House said" has no person
+        hit = self.idx.covering(attr.start, attr.start + len(attr.text))
         if hit and key in {_key(w) for w in hit.split()}:
             return hit
         cands = self.idx.by_key.get(key) or self.idx.by_word.get(key)
         if cands:
             return self.idx.last_before(pos, cands) or cands[0]
-        if _is_org(attr.text, words):
-            return None
+        if len(words) == 1 and self._common(words[0].strip(",.;:")):
+            return None  # "Pressure mounted ...": a common word, capitalised as it opens a sentence
         return " ".join(words).strip(",.;:")
+
+    def _common(self, word: str) -> bool:
+        low = word.lower()
+        if low not in self.seen:
+            self.seen[low] = (
+                low != word and re.search(r"\b" + re.escape(low) + r"\b", self.source) is not None
+            )
+        return self.seen[low]
 
     def attr(self, attr: Attr, pos: int) -> str | None:
         if attr.kind == "name":
@@ -204,13 +228,57 @@ def _after_prep(text: str, s: int) -> bool:
     return w in _WORK_INTRO or w.endswith(("'s", "’s"))
 
 
+class _Item(NamedTuple):
+    start: int
+    end: int
+    speaker: str | None
+    explicit: bool
+    hint: str | None  # the subject of the sentence before, when the quote opens a sentence
+
+
+def _explicit(res: _Resolver, b: Block, masked: str, bounds: list[int], s: int, e: int) -> _Item:
+    """A quote with the speaker its own sentence names (or a transcript label), else no speaker."""
+    inner = b.text[s + 1 : e - 1] if e - s > 1 else ""
+    k = bisect.bisect_right(bounds, s) - 1
+    lo = bounds[k] if k >= 0 else 0
+    k2 = bisect.bisect_right(bounds, e)
+    hi = bounds[k2] if k2 < len(bounds) else len(masked)
+    pos = b.span.start + s
+    attr = left_attr(masked, lo, s)
+    tail = inner.rstrip(" '’\"”")[-1:]
+    if attr is None and (
+        tail in _CLAUSE_END or masked[e : e + 1] in _CLAUSE_END or e >= len(masked.rstrip())
+    ):
+        attr = right_attr(masked, e, min(hi, e + 300))
+    speaker: str | None = None
+    if attr is not None:
+        shifted = Attr(attr.kind, attr.text, attr.start + b.span.start)
+        speaker = res.attr(shifted, pos)
+        if b.kind is BlockKind.TITLE and attr.kind == "name" and speaker not in res.idx.names:
+            attr, speaker = None, None  # in a headline every word is capitalised
+    if attr is None:
+        lab = _LABEL.match(inner)
+        if lab and len(lab.group(1).split()) <= 4:
+            speaker = res.name(Attr("name", lab.group(1), pos + 1 + lab.start(1)), pos)
+            if speaker is not None:
+                return _Item(pos, b.span.start + e, speaker, True, None)
+        hint = None
+        if not masked[lo:s].strip() and k >= 0:
+            plo = bounds[k - 1] if k >= 1 else 0
+            sub = sentence_subject(masked, plo, lo, masked_ok=True)
+            if sub is not None:
+                hint = res.attr(Attr(sub.kind, sub.text, sub.start + b.span.start), pos)
+        return _Item(pos, b.span.start + e, None, False, hint)
+    return _Item(pos, b.span.start + e, speaker, True, None)
+
+
 def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) -> list[Quote]:
     """Direct quotations in ``blocks`` (the shown blocks), each with its speaker or None."""
-    res = _Resolver(people)
-    found: list[tuple[int, int, str | None, bool, int]] = []  # start, end, speaker, explicit, block
-    titles: list[int] = []
-    prev_block_speaker: str | None = None
-    prev_block_at = -9
+    res = _Resolver(source, people)
+    found: list[_Item] = []
+    titles: set[int] = set()
+    prev_speaker: str | None = None
+    prev_at = -9
     for bi, b in enumerate(blocks):
         cont = bi + 1 < len(blocks) and opens_with_mark(blocks[bi + 1].text)
         spans = pair_marks(b.text, cont)
@@ -219,69 +287,40 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
         masked = _masked(b.text, spans)
         bounds = _boundaries(masked)
         is_title = b.kind is BlockKind.TITLE
-        local: list[tuple[int, int, str | None, bool]] = []
+        local: list[_Item] = []
         for s, e in spans:
-            inner = b.text[s + 1 : e - 1] if e - s > 1 else ""
-            k = bisect.bisect_right(bounds, s) - 1
-            lo = bounds[k] if k >= 0 else 0
-            k2 = bisect.bisect_right(bounds, e)
-            hi = bounds[k2] if k2 < len(bounds) else len(masked)
-            attr = left_attr(masked, lo, s)
-            ends_clause = (
-                inner.rstrip()[-1:] in _CLAUSE_END
-                or masked[e : e + 1] in _CLAUSE_END
-                or e >= len(masked.rstrip())
-            )
-            if attr is None and ends_clause:
-                attr = right_attr(masked, e, min(hi, e + 300))
-            pos = b.span.start + s
-            speaker: str | None = None
-            explicit = attr is not None
-            if attr is not None:
-                shifted = Attr(attr.kind, attr.text, attr.start + b.span.start)
-                speaker = res.attr(shifted, pos)
-                if (
-                    is_title
-                    and attr.kind == "name"
-                    and res.idx.covering(shifted.start, shifted.start + len(attr.text)) is None
-                    and not res.idx.by_key.get(_key(attr.text.split()[-1]))
-                ):
-                    speaker, explicit = None, False
-            if not explicit:
-                lab = _LABEL.match(inner)
-                if lab and len(lab.group(1).split()) <= 4:
-                    speaker = res.name(Attr("name", lab.group(1), pos + 1 + lab.start(1)), pos)
-                    explicit = speaker is not None
-            if not is_title and _is_title(inner) and (not explicit or _after_prep(b.text, s)):
-                continue
-            if is_title:
-                titles.append(len(found) + len(local))
-            local.append((pos, b.span.start + e, speaker, explicit))
-            if speaker is not None and explicit:
-                res.last = speaker
-        for i, (s, e, sp, ex) in enumerate(local):
-            if ex or is_title or _is_scare(source[s + 1 : e - 1]):
-                continue
-            before = [x[2] for x in local[:i] if x[2] is not None]
-            after = [x[2] for x in local[i + 1 :] if x[3] and x[2] is not None]
-            if before:
-                sp = before[-1]
-            elif after:
-                sp = after[0]
-            elif bi - prev_block_at <= 2:
-                sp = prev_block_speaker
-            local[i] = (s, e, sp, ex)
-        for s, e, sp, ex in local:
-            found.append((s, e, sp, ex, bi))
-        spoken = [x[2] for x in local if x[2] is not None]
-        if spoken and not is_title:
-            prev_block_speaker, prev_block_at = spoken[-1], bi
-            res.last = spoken[-1]
+            item = _explicit(res, b, masked, bounds, s, e)
+            work = not is_title and _is_title(b.text[s + 1 : e - 1])
+            if work and (not item.explicit or _after_prep(b.text, s)):
+                continue  # the name of a show, book or film
+            if item.speaker is not None:
+                res.last = item.speaker
+            local.append(item)
+        # Quotes without their own clause: the paragraph's speaker, else the one carried on.
+        nxt: list[str | None] = [None] * len(local)
+        later: str | None = None
+        for i in range(len(local) - 1, -1, -1):
+            nxt[i] = later
+            if local[i].explicit and local[i].speaker is not None:
+                later = local[i].speaker
+        last: str | None = None
+        for i, it in enumerate(local):
+            if not (it.explicit or is_title or _is_scare(source[it.start + 1 : it.end - 1])):
+                carried = prev_speaker if bi - prev_at <= 2 else None
+                sp = it.hint or last or nxt[i] or carried
+                local[i] = it = it._replace(speaker=sp)
+            if it.speaker is not None:
+                last = it.speaker
+        if is_title:
+            titles.update(range(len(found), len(found) + len(local)))
+        elif last is not None:
+            prev_speaker, prev_at = last, bi
+            res.last = last
+        found.extend(local)
     if titles:
-        counts = Counter(x[2] for i, x in enumerate(found) if x[2] is not None and i not in titles)
+        counts = Counter(x.speaker for i, x in enumerate(found) if x.speaker is not None and i not in titles)
         top = counts.most_common(1)[0][0] if counts else None
         for i in titles:
-            s, e, sp, ex, bi = found[i]
-            if sp is None:
-                found[i] = (s, e, top, ex, bi)
-    return [Quote(Span(s, e), source[s:e], sp) for s, e, sp, _, _ in found]
+            if found[i].speaker is None:
+                found[i] = found[i]._replace(speaker=top)
+    return [Quote(Span(x.start, x.end), source[x.start : x.end], x.speaker) for x in found]

@@ -33,7 +33,10 @@ _SAY = (
     "tweeted|tweets|posted|joked|quipped|predicted|cautioned|contended|countered|maintained|"
     "emphasized|stressed|concluded|boasted|yelled|shouted|chanted|sang|testified|told|tells|tell|"
     "reported|mused|scoffed|retorted|lamented|conceded|bragged|pleaded|pledged|vowed|"
-    "promised|agreed|confirmed|denied|opined|exclaimed|shot back|went on|pointed out|chimed in"
+    "promised|agreed|confirmed|denied|opined|exclaimed|demanded|wondered|pressed|challenged|urged|"
+    "marveled|laughed|sighed|snapped|fumed|griped|grumbled|reminded|interjected|proclaimed|reasoned|"
+    "recounted|reiterated|speculated|whispered|cracked|teased|texted|emailed|elaborated|"
+    "shot back|went on|pointed out|chimed in"
 )
 _CLAUSE = (
     "called|calls|calling|described|describes|describing|accused|accuses|accusing|urged|urges|"
@@ -54,6 +57,7 @@ VERB_RE = re.compile(r"\b(?:according to|" + _SAY + r")\b", re.IGNORECASE)
 LEFT_VERB_RE = re.compile(r"\b(?:according to|" + _SAY + "|" + _CLAUSE + r")\b", re.IGNORECASE)
 
 _DASH = re.compile(r"[\s,]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s?){1,4})\s*(?:[,.(]|$)")
+_AFFIL = re.compile(r"\s*\(?[RDI]-?[A-Z][A-Za-z.]*\)?\s*$|\s*\d+\s*$")
 PRONOUNS = word_set("he she they i we it you who")
 _SKIP = word_set(
     "also later then has had have was were is are would will could may might previously recently once "
@@ -74,7 +78,9 @@ _STOPS = word_set(
 )
 _LEADERS = word_set(
     "but and meanwhile however when if as still yet so then now also in on at after before later "
-    "while asked speaking the a an earlier separately instead indeed"
+    "while asked speaking the a an earlier separately instead indeed all both if although though because "
+    "many some most few several each every either neither other such what which there here it this that "
+    "these those whether unless until once where why how"
 )
 TITLES = word_set(
     "mr mrs ms miss dr prof sen rep gov gen lt col sgt capt adm rev president senator governor "
@@ -141,12 +147,13 @@ def _name_run(seg: str, base: int) -> Attr | None:
         if t.endswith((",", ";", ":")) or not (_is_cap(t) or t.lower() in _PARTICLES):
             break
         i -= 1
-    while i < len(toks) - 1 and _bare(toks[i][0]) in _LEADERS:
+    while i < len(toks) - 1 and (_bare(toks[i][0]) in _LEADERS or _bare(toks[i][0]).endswith("ing")):
         i += 1
     s = toks[i][1]
     run = Attr("name", seg[s : toks[-1][1] + len(last)].rstrip(",.;:"), base + s)
-    if i > 0 and toks[i - 1][0].lower() in ("of", "in", "at", "from", "for"):
-        head = _name_run(seg[: toks[i - 1][1]], base)
+    p = i - 2 if i > 1 and toks[i - 1][0].lower() == "the" else i - 1
+    if p >= 0 and toks[p][0].lower() in ("of", "in", "at", "from", "for"):
+        head = _name_run(seg[: toks[p][1]], base)
         if head is not None and (
             head.kind != "name" or not all(_bare(w) in TITLES for w in head.text.split())
         ):
@@ -161,8 +168,6 @@ def subject_before(text: str, lo: int, hi: int) -> Attr | None:
     if cut >= 0:
         seg, lo = seg[cut + 1 :], lo + cut + 1
     parts = seg.rstrip().split(",")
-    if len(parts) == 1:
-        return _name_run(seg, lo)
     trailing = not parts[-1].strip()
     if trailing:
         parts.pop()
@@ -178,8 +183,12 @@ def subject_before(text: str, lo: int, hi: int) -> Attr | None:
         if not words:
             continue
         first = words[0].lower()
+        if _AFFIL.match(p):
+            continue
         if not trailing and k == len(parts) - 1:
-            return _name_run(p, lo + offs[k])
+            if first in _DETS or _is_cap(words[0]) or first in PRONOUNS or len(parts) == 1:
+                return _name_run(p, lo + offs[k])
+            continue  # "Sanders said, going on to say": a participle clause
         if first in _DETS or first.rstrip(".").isdigit() or first in ("who", "which", "whose"):
             continue
         if not _is_cap(words[0]) and first not in PRONOUNS:
@@ -243,8 +252,10 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
     if last is None:
         seg = text[lo:q_start].rstrip()
         if seg.endswith(":"):
-            return _name_run(seg[:-1], lo)
-        return None
+            run = _name_run(seg[:-1], lo)
+            if run is not None and run.kind != "nominal":
+                return run
+        return sentence_subject(text, lo, q_start)
     if last.group().lower() == "according to":
         return object_after(text, last.end(), q_start)
     if last.group().lower().endswith("ing"):
@@ -255,3 +266,42 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
     if subj is None and last.group().lower() in _INVERT:
         return object_after(text, last.end(), q_start)
     return subj
+
+
+_INTRO = word_set(
+    "in on at after during with when while as despite since before following speaking in addition however "
+    "meanwhile still yet but and so later earlier last"
+)
+
+
+def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) -> Attr | None:
+    """The name or pronoun opening the sentence ("President Obama condemned ... as "a threat"")."""
+    seg = text[lo:q_start]
+    if not seg.strip(" \x01\"“”'‘’") or (MASK in seg and not masked_ok):
+        return None
+    toks = list(re.finditer(r"[^\s\x01]+", seg))
+    i = 0
+    if toks and _bare(toks[0].group()) in _INTRO:
+        while i < len(toks) and not toks[i].group().endswith(","):
+            i += 1
+        i += 1
+    j = i
+    while j < len(toks) and (_is_cap(toks[j].group()) or toks[j].group().lower() in _PARTICLES):
+        if toks[j].group().endswith((",", ";", ":")):
+            return None
+        j += 1
+    if j >= len(toks):
+        return None
+    nxt = toks[j].group()
+    if j == i:
+        low = _bare(nxt)
+        if low in ("he", "she") and j + 1 < len(toks) and toks[j + 1].group()[:1].islower():
+            return Attr("pronoun", low, lo + toks[j].start())
+        return None
+    if (
+        not nxt[:1].islower()
+        or nxt.lower() in _STOPS
+        or _bare(toks[j - 1].group()) != toks[j - 1].group().lower().strip(",.;:")
+    ):
+        return None
+    return _name_run(seg[toks[i].start() : toks[j - 1].end()], lo + toks[i].start())
