@@ -1,0 +1,104 @@
+"""Quotation-mark pairing inside one block of text (linear time).
+
+Straight, curly and mixed marks pair by context, the way Markdown decides
+emphasis: a mark opens when it follows a space, start of text or an opening
+bracket and is followed by text; it closes when it follows text and is followed
+by a space, punctuation or the end.  So apostrophes inside words (don't,
+Wallace's) neither open nor close, and a closing-shaped apostrophe before a
+digit (’90s) never opens.
+
+Double marks nest nothing (single marks inside them are part of the quote).
+Single marks pair only outside double quotes (British style, headlines).
+A double quote left open at the end of a block is kept only when it opened
+the block (a speech running over several paragraphs, each opening with a mark)
+or when the next block continues it; the span then ends at the block end.
+"""
+
+from __future__ import annotations
+
+DOUBLE = frozenset('"“”„«»‟')
+SINGLE = frozenset("'‘’‚‹›")
+_OPEN_BEFORE = frozenset("([{—–-/\u00a0") | DOUBLE | SINGLE
+_CLOSE_AFTER = frozenset(".,;:!?)]}—–-/…") | DOUBLE | SINGLE
+_MAX_SINGLE = 400
+
+
+def _flank(text: str, i: int) -> tuple[bool, bool]:
+    """(can_open, can_close) for the mark at ``text[i]``."""
+    n = len(text)
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < n else " "
+    c = text[i]
+    left_ok = prev.isspace() or prev in _OPEN_BEFORE
+    right_ok = nxt.isspace() or nxt in _CLOSE_AFTER
+    can_open = not nxt.isspace() and left_ok
+    can_close = not prev.isspace() and right_ok
+    if c in "“„‘‚«":
+        can_close = can_close and not can_open
+    elif c in "”»’›":
+        can_open = can_open and not can_close and prev.isspace() and nxt.isalpha()
+        if c == "’":
+            can_open = False
+    if c in SINGLE:
+        if nxt.isdigit():
+            can_open = False
+        if prev.isalnum() and nxt.isalnum():
+            can_open = can_close = False
+    return can_open, can_close
+
+
+def _singles(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:
+    """Pair single marks in ``text[lo:hi]`` (outside double quotes)."""
+    start = -1
+    for i in range(lo, hi):
+        if text[i] not in SINGLE:
+            continue
+        can_open, can_close = _flank(text, i)
+        if start >= 0 and can_close and i > start + 1:
+            if i + 1 - start <= _MAX_SINGLE and text[start + 1 : i].strip():
+                out.append((start, i + 1))
+            start = -1
+        elif can_open:
+            start = i
+
+
+def pair_marks(text: str, continues: bool) -> list[tuple[int, int]]:
+    """Quote spans ``(start, end)`` in ``text``; ``continues`` says the next block opens with a mark."""
+    out: list[tuple[int, int]] = []
+    start = -1
+    last = 0
+    for i, c in enumerate(text):
+        if c not in DOUBLE:
+            continue
+        can_open, can_close = _flank(text, i)
+        if start >= 0:
+            if can_close:
+                if text[start + 1 : i].strip():
+                    out.append((start, i + 1))
+                start = -1
+                last = i + 1
+            elif can_open:
+                _singles(text, last, i, out)
+                start = i
+                last = i
+        elif can_open:
+            _singles(text, last, i, out)
+            start = i
+            last = i
+    if start >= 0:
+        lead = text[:start].strip()
+        end = len(text.rstrip())
+        if (continues or not lead) and text[start + 1 : end].strip():
+            out.append((start, end))
+        else:
+            _singles(text, last, len(text), out)
+    else:
+        _singles(text, last, len(text), out)
+    out.sort()
+    return out
+
+
+def opens_with_mark(text: str) -> bool:
+    """True when the block starts (after spaces) with a double opening mark."""
+    s = text.lstrip()
+    return bool(s) and s[0] in DOUBLE and _flank(s, 0)[0]

@@ -1,0 +1,307 @@
+"""Attribution phrases: who a reporting clause names as the speaker.
+
+Works on the block text with quotations masked out, so names inside quotes are
+never taken for speakers.  Finds a reporting verb ("said", "told", "according
+to", ...) next to a quote and returns the speaker phrase it points to:
+
+* a name (the run of capitalised words heading the noun phrase: "Rep. Jim
+  Jordan (R-Ohio), an oversight panel member, said" gives "Rep. Jim Jordan");
+* a pronoun ("he said"), resolved later to a person;
+* a nominal ("the ministry said", "officials said"), which has no person.
+
+The subject of the reporting clause wins over the nearest name: in "Cruz
+called Trump a "liar"" the speaker is Cruz.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+MASK = "\x01"
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SAY = (
+    "said|says|say|saying|added|adds|adding|asked|asks|wrote|writes|writing|stated|explained|"
+    "explains|noted|argued|argues|claimed|insisted|insists|declared|declares|warned|warns|"
+    "continued|continues|recalled|recalls|replied|replies|responded|responds|answered|remarked|"
+    "observed|announced|announces|acknowledged|admitted|conceded|suggested|suggests|complained|"
+    "tweeted|tweets|posted|joked|quipped|predicted|cautioned|contended|countered|maintained|"
+    "emphasized|stressed|concluded|boasted|yelled|shouted|chanted|sang|testified|told|tells|tell|"
+    "reported|mused|scoffed|retorted|lamented|conceded|bragged|pleaded|pledged|vowed|"
+    "promised|agreed|confirmed|denied|opined|exclaimed|demanded|wondered|pressed|challenged|urged|"
+    "marveled|laughed|sighed|snapped|fumed|griped|grumbled|reminded|interjected|proclaimed|reasoned|"
+    "recounted|reiterated|speculated|whispered|cracked|teased|texted|emailed|elaborated|"
+    "shot back|went on|pointed out|chimed in"
+)
+_CLAUSE = (
+    "called|calls|calling|described|describes|describing|accused|accuses|accusing|urged|urges|"
+    "labeled|labelled|dubbed|branded|dismissed|dismisses|blasted|slammed|praised|criticized|"
+    "mocked|referred|refers|characterized|likened|compared|thanked|invited|defended|hailed|"
+    "derided|ridiculed|attacked|questioned|demanded|promised|encouraged|told|tells|assured|"
+    "wants|wanted|hopes|hoped|believes|believed|thinks|thought|sees|saw|expects|feared|"
+    "mentioned|cited|quoted|repeated|used|uses|using|put it|promising|vowing|warning|asking|telling"
+)
+_SAY_WORDS = frozenset(_SAY.split("|"))
+# Verbs after which the speaker may follow ("said Jones"); the others only take a subject.
+_INVERT = word_set(
+    "said says added adds asked asks wrote writes continued continues explained noted argued replied "
+    "responded answered recalled insisted declared warned stated remarked observed tweeted joked "
+    "quipped countered concluded"
+)
+VERB_RE = re.compile(r"\b(?:according to|" + _SAY + r")\b", re.IGNORECASE)
+LEFT_VERB_RE = re.compile(r"\b(?:according to|" + _SAY + "|" + _CLAUSE + r")\b", re.IGNORECASE)
+
+_DASH = re.compile(r"[\s,]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s?){1,4})\s*(?:[,.(]|$)")
+_AFFIL = re.compile(r"\s*\(?[RDI]-?[A-Z][A-Za-z.]*\)?\s*$|\s*\d+\s*$")
+PRONOUNS = word_set("he she they i we it you who")
+_SKIP = word_set(
+    "also later then has had have was were is are would will could may might previously recently once "
+    "again repeatedly reportedly simply never further flatly privately publicly directly himself "
+    "herself themselves just even still already often frequently quickly angrily emphatically bluntly "
+    "firmly tersely proudly openly finally initially originally on in at last this next early late "
+    "earlier week month year morning afternoon evening night today yesterday tonight weekend day has "
+    "been not"
+)
+TIME_WORDS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december"
+)
+_PARTICLES = word_set("de van von der den da di du del la le bin ibn al st st. dos das")
+_STOPS = word_set(
+    "of in at from for on to during with who which that after before when while as and or but by "
+    "about than because since through into over under"
+)
+_LEADERS = word_set(
+    "but and meanwhile however when if as still yet so then now also in on at after before later "
+    "while asked speaking the a an earlier separately instead indeed all both if although though because "
+    "many some most few several each every either neither other such what which there here it this that "
+    "these those whether unless until once where why how"
+)
+TITLES = word_set(
+    "mr mrs ms miss dr prof sen rep gov gen lt col sgt capt adm rev president senator governor "
+    "secretary minister judge justice speaker mayor chairman chairwoman chair representative "
+    "congressman congresswoman del former vice chief prime foreign defense defence state attorney "
+    "general sir lord lady dame king queen prince princess pope ambassador commissioner director "
+    "spokesman spokeswoman"
+)
+_DETS = word_set("a an the this that these those his her their its our my one some another")
+
+
+class Attr(NamedTuple):
+    """A speaker phrase: ``kind`` is "name", "pronoun" or "nominal"; ``start`` is absolute."""
+
+    kind: str
+    text: str
+    start: int
+
+
+def _bare(tok: str) -> str:
+    return tok.strip(",.;:!?\"“”'‘’()[]").lower().removesuffix("’s").removesuffix("'s")
+
+
+def _abbrev(w: str) -> bool:
+    """An initial or title abbreviation ("R.", "Sen.", "U.S."), not a sentence end."""
+    b = w.rstrip(".")
+    return len(b) == 1 or "." in b or b.lower() in TITLES or b.lower() in ("st", "jr", "sr", "mt", "ft")
+
+
+def _is_cap(tok: str) -> bool:
+    t = tok.lstrip("(\"“‘'")
+    return bool(t) and t[0].isupper()
+
+
+def _name_run(seg: str, base: int) -> Attr | None:
+    """The speaker heading ``seg`` (a noun phrase ending just before the verb or cut point)."""
+    seg = re.sub(r"\s*\([^()]*\)\s*$", "", seg.rstrip())
+    toks = [(m.group(), m.start()) for m in re.finditer(r"[^\s\x01]+", seg)]
+    while toks and (
+        _bare(toks[-1][0]) in _SKIP
+        or _bare(toks[-1][0]) in TIME_WORDS
+        or toks[-1][0].rstrip(",.").isdigit()
+        or (toks[-1][0].endswith("ly") and not _is_cap(toks[-1][0]))
+    ):
+        toks.pop()
+    if not toks:
+        return None
+    last, pos = toks[-1]
+    low = _bare(last)
+    if low in PRONOUNS:
+        if low == "who":
+            return _name_run(seg[:pos].rstrip().rstrip(","), base)
+        return Attr("pronoun", low, base + pos)
+    if LEFT_VERB_RE.fullmatch(low) and len(toks) > 1:
+        return _name_run(seg[:pos], base)
+    if not _is_cap(last):
+        for j in range(len(toks) - 2, 0, -1):
+            if _bare(toks[j][0]) in _SAY_WORDS:
+                return _name_run(seg[: toks[j][1]], base)
+        return Attr("nominal", last, base + pos)
+    i = len(toks) - 1
+    while i > 0:
+        t = toks[i - 1][0]
+        if t.endswith((",", ";", ":")) or not (_is_cap(t) or t.lower() in _PARTICLES):
+            break
+        i -= 1
+    while i < len(toks) - 1 and (_bare(toks[i][0]) in _LEADERS or _bare(toks[i][0]).endswith("ing")):
+        i += 1
+    s = toks[i][1]
+    run = Attr("name", seg[s : toks[-1][1] + len(last)].rstrip(",.;:"), base + s)
+    p = i - 2 if i > 1 and toks[i - 1][0].lower() == "the" else i - 1
+    if p >= 0 and toks[p][0].lower() in ("of", "in", "at", "from", "for"):
+        head = _name_run(seg[: toks[p][1]], base)
+        if head is not None and (
+            head.kind != "name" or not all(_bare(w) in TITLES for w in head.text.split())
+        ):
+            return head
+    return run
+
+
+def subject_before(text: str, lo: int, hi: int) -> Attr | None:
+    """The subject of a verb starting at ``hi``, looking back no further than ``lo``."""
+    seg = text[lo:hi]
+    cut = seg.rfind(MASK)
+    if cut >= 0:
+        seg, lo = seg[cut + 1 :], lo + cut + 1
+    parts = seg.rstrip().split(",")
+    trailing = not parts[-1].strip()
+    if trailing:
+        parts.pop()
+    # "X, a doctor, said": skip appositives (a/the ..., numbers, lower-case clauses).
+    offs = []
+    o = 0
+    for p in parts:
+        offs.append(o)
+        o += len(p) + 1
+    for k in range(len(parts) - 1, max(-1, len(parts) - 4), -1):
+        p = parts[k]
+        words = p.split()
+        if not words:
+            continue
+        first = words[0].lower()
+        if _AFFIL.match(p):
+            continue
+        if not trailing and k == len(parts) - 1:
+            if first in _DETS or _is_cap(words[0]) or first in PRONOUNS or len(parts) == 1:
+                return _name_run(p, lo + offs[k])
+            continue  # "Sanders said, going on to say": a participle clause
+        if first in _DETS or first.rstrip(".").isdigit() or first in ("who", "which", "whose"):
+            continue
+        if not _is_cap(words[0]) and first not in PRONOUNS:
+            continue
+        return _name_run(p, lo + offs[k])
+    return None
+
+
+def object_after(text: str, lo: int, hi: int) -> Attr | None:
+    """The speaker after an inverted verb ("said Jones, ...", "according to Jones")."""
+    m = re.match(r"[^,;:!?()\x01\n]*", text[lo:hi])
+    phrase = m.group() if m else ""
+    toks = []
+    for t in re.finditer(r"\S+", phrase):
+        w = t.group()
+        if w.endswith(".") and not _abbrev(w):
+            if len(w) > 1:
+                toks.append(t)
+            break
+        toks.append(t)
+    while toks and (
+        _bare(toks[0].group()) in TIME_WORDS or _bare(toks[0].group()) in ("on", "today", "yesterday")
+    ):
+        toks.pop(0)
+    for k, t in enumerate(toks):
+        if t.group().lower() in _STOPS and k > 0:
+            toks = toks[:k]
+            break
+    if not toks:
+        return None
+    if _bare(toks[0].group()) in PRONOUNS:
+        return Attr("pronoun", _bare(toks[0].group()), lo + toks[0].start())
+    end = toks[-1].end()
+    return _name_run(phrase[:end].rstrip("."), lo)
+
+
+def right_attr(text: str, q_end: int, limit: int) -> Attr | None:
+    """Attribution just after a quote: '," Jones said', '," said Jones', '," Jones, a doctor, said'."""
+    dash = _DASH.match(text, q_end, limit)
+    if dash:
+        return _name_run(dash.group(1), dash.start(1))
+    m = VERB_RE.search(text, q_end, limit)
+    if m is None:
+        return None
+    between = text[q_end : m.start()].strip(" ,\u00a0\t—–-")
+    if len(between) > 200 or ("." in between.replace("Mr.", "").replace("Ms.", "") and len(between) > 60):
+        return None
+    if between:
+        return subject_before(text, q_end, m.start())
+    verb = m.group().lower()
+    if verb == "according to" or verb in _INVERT:
+        return object_after(text, m.end(), limit)
+    return None
+
+
+def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
+    """Attribution in the same sentence before a quote: 'Jones said "..."', 'Cruz called Trump a "..."'."""
+    last = None
+    for m in LEFT_VERB_RE.finditer(text, lo, q_start):
+        last = m
+    if last is None:
+        seg = text[lo:q_start].rstrip()
+        if seg.endswith(":"):
+            run = _name_run(seg[:-1], lo)
+            if run is not None and run.kind != "nominal":
+                return run
+        return sentence_subject(text, lo, q_start)
+    if last.group().lower() == "according to":
+        return object_after(text, last.end(), q_start)
+    if last.group().lower().endswith("ing"):
+        main = left_attr(text, lo, last.start())
+        if main is not None:
+            return main
+    subj = subject_before(text, lo, last.start())
+    if subj is None and last.group().lower() in _INVERT:
+        return object_after(text, last.end(), q_start)
+    return subj
+
+
+_INTRO = word_set(
+    "in on at after during with when while as despite since before following speaking in addition however "
+    "meanwhile still yet but and so later earlier last"
+)
+
+
+def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) -> Attr | None:
+    """The name or pronoun opening the sentence ("President Obama condemned ... as "a threat"")."""
+    seg = text[lo:q_start]
+    if not seg.strip(" \x01\"“”'‘’") or (MASK in seg and not masked_ok):
+        return None
+    toks = list(re.finditer(r"[^\s\x01]+", seg))
+    i = 0
+    if toks and _bare(toks[0].group()) in _INTRO:
+        while i < len(toks) and not toks[i].group().endswith(","):
+            i += 1
+        i += 1
+    j = i
+    while j < len(toks) and (_is_cap(toks[j].group()) or toks[j].group().lower() in _PARTICLES):
+        if toks[j].group().endswith((",", ";", ":")):
+            return None
+        j += 1
+    if j >= len(toks):
+        return None
+    nxt = toks[j].group()
+    if j == i:
+        low = _bare(nxt)
+        if low in ("he", "she") and j + 1 < len(toks) and toks[j + 1].group()[:1].islower():
+            return Attr("pronoun", low, lo + toks[j].start())
+        return None
+    if (
+        not nxt[:1].islower()
+        or nxt.lower() in _STOPS
+        or _bare(toks[j - 1].group()) != toks[j - 1].group().lower().strip(",.;:")
+    ):
+        return None
+    return _name_run(seg[toks[i].start() : toks[j - 1].end()], lo + toks[i].start())
