@@ -31,6 +31,7 @@ class Record:
     quotes: tuple[tuple[str | None, str], ...]  # (speaker, text)
     src: bytes  # zlib(source)
     analysis: bytes  # zlib(json)
+    body: str  # the full-text body column (not stored; rebuilt by fts_fields for deletion)
 
 
 def encode(article: Article, rel: str) -> Record:
@@ -56,6 +57,7 @@ def encode(article: Article, rel: str) -> Record:
         quotes=tuple((q.speaker, q.text) for q in article.quotes),
         src=zlib.compress(source.encode("utf-8", "surrogatepass"), 6),
         analysis=zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 6),
+        body=_body(source, data["b"]),
     )
 
 
@@ -79,11 +81,15 @@ def decode(path: str, src: bytes, analysis: bytes) -> Article:
 
 def fts_fields(title: str, people: str, speakers: str, src: bytes, analysis: bytes) -> tuple[str, ...]:
     """The four full-text columns (title, people, speakers, body) of a stored row."""
-    source = decode_source(src)
     d = json.loads(zlib.decompress(analysis))
-    kinds = {k.value for k in _INDEXED}
-    body = "\n".join(source[s:e] for k, s, e, h, _r in d["b"] if not h and k in kinds)
-    return (title, people, speakers, body)
+    return (title, people, speakers, _body(decode_source(src), d["b"]))
+
+
+_KINDS = frozenset(k.value for k in _INDEXED)
+
+
+def _body(source: str, blocks: list[list[Any]]) -> str:
+    return "\n".join(source[s:e] for k, s, e, h, _r in blocks if not h and k in _KINDS)
 
 
 def _stem(rel: str) -> str:

@@ -145,9 +145,8 @@ def write_result(conn: sqlite3.Connection, res: Result) -> None:
                      [(doc_id, n) for n in dict.fromkeys(rec.people)])
     conn.executemany("INSERT INTO quotes (doc_id, seq, speaker, text) VALUES (?, ?, ?, ?)",
                      [(doc_id, i, s, t) for i, (s, t) in enumerate(rec.quotes)])
-    fields = fts_fields(rec.title, people, speakers, rec.src, rec.analysis)
     conn.execute("INSERT INTO fts (rowid, title, people, speakers, body) VALUES (?, ?, ?, ?, ?)",
-                 (doc_id, *fields))
+                 (doc_id, rec.title, people, speakers, rec.body))
 
 
 def walk(root: str, on_error: Callable[[str, str], None]) -> Iterable[tuple[str, str, int, int]]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from reader.search.fold import fold, words
+from reader.search.fold import WORD, fold
 from reader.search.query import Query, Term, parse
 from reader.search.snippet import Pattern, snippet
 from reader.search.types import SearchHit
@@ -26,6 +26,7 @@ from reader.search.vocab import Vocabulary
 
 STAGE_A = 400
 STAGE_B = 300
+STAGE_C = 100
 RELOAD_SECONDS = 2.0
 _COLS = {"title": "title", "people": "people", "speakers": "speakers"}
 
@@ -87,10 +88,12 @@ class Searcher:
             return []
         vocab = self.vocabulary(conn)
         groups = self.groups(query, vocab)
+        near = _match(conn, _adjacent(groups), STAGE_C)
         found_a = _match(conn, _expression(groups, query, narrow=True), STAGE_A)
         found_b = _match(conn, _expression(groups, query, narrow=False), STAGE_B) \
             if len(found_a) < STAGE_A else []
-        ids = list(dict.fromkeys(found_a + found_b))
+        ids = list(dict.fromkeys(near + found_a + found_b))
+        adjacent = set(near)
         if not ids:
             return []
         rows = _fetch(conn, "SELECT id, path, title, people, speakers FROM docs WHERE id IN ({})", ids)
@@ -98,6 +101,8 @@ class Searcher:
         scored: list[tuple[float, str, int, str]] = []
         for doc_id, path, title, people, speakers in rows:
             score = _score(groups, query, title, people, speakers, plain)
+            if doc_id in adjacent:
+                score += 1.0
             scored.append((score, str(path), int(str(doc_id)), str(title)))
         scored.sort(key=lambda x: (-x[0], x[1]))
         top = scored[:limit]
@@ -137,7 +142,29 @@ def _expression(groups: list[Group], query: Query, *, narrow: bool) -> str:
     return expr
 
 
+def _adjacent(groups: list[Group]) -> str:
+    """A phrase of the plain words in the order typed (their likeliest spelling), or ''."""
+    plain = [g for g in groups if g.term.field is None]
+    if len(plain) < 2:
+        return ""
+    toks = []
+    for g in plain:
+        if g.prefixes:
+            if len(g.term.word) < 3:
+                break
+            toks.append(g.term.word + "*")
+            break
+        toks.append(max(g.variants.items(), key=lambda kv: kv[1])[0])
+    if len(toks) < 2:
+        return ""
+    if toks[-1].endswith("*"):
+        return " + ".join(_quote(t) for t in toks[:-1]) + " + " + _quote(toks[-1][:-1]) + "*"
+    return _quote(" ".join(toks))
+
+
 def _match(conn: sqlite3.Connection, expr: str, limit: int) -> list[int]:
+    if not expr:
+        return []
     try:
         return [r[0] for r in conn.execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (expr, limit))]
     except sqlite3.OperationalError:  # an expression FTS5 refuses: treat as no match
@@ -155,9 +182,10 @@ def _fetch(conn: sqlite3.Connection, sql: str, ids: list[int]) -> list[tuple[obj
 def _score(groups: list[Group], query: Query, title: object, people: object, speakers: object,
            plain: str) -> float:
     t, p, s = str(title), str(people), str(speakers)
-    tt = {w for w, _, _ in words(t)}
-    pt = {w for w, _, _ in words(p)}
-    st = {w for w, _, _ in words(s)}
+    ft = fold(t)
+    tt = set(WORD.findall(ft))
+    pt = set(WORD.findall(fold(p)))
+    st = set(WORD.findall(fold(s)))
     total = 0.0
     for g in groups:
         if g.term.field == "title":
@@ -168,7 +196,6 @@ def _score(groups: list[Group], query: Query, title: object, people: object, spe
             total += 2.5 * g.weight(st)
         else:
             total += max(3 * g.weight(tt), 2 * g.weight(pt), 1.5 * g.weight(st), 0.8)
-    ft = fold(t)
     for ph in query.phrases:
         total += 3 if " ".join(ph) in ft else 1.5
     n = len(groups) + len(query.phrases)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -11,6 +12,8 @@ from reader.search.fold import fold
 
 WIDTH = 200
 LEAD = 60
+#: Look at no more than this many matches per article (a one-letter prefix matches everywhere).
+MOST = 40
 _SPACE = re.compile(r"\s")
 
 
@@ -42,11 +45,12 @@ class Pattern:
             alts.append(f"(?P<p{j}>(?<![^\\W_]){inner}(?![^\\W_]))")
         return Pattern(re.compile("|".join(alts)) if alts else None)
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, group name) of every match in ``text``."""
+    def find(self, text: str, most: int | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, group name) of the first ``most`` (default all) matches in ``text``."""
         if self.regex is None:
             return []
-        return [(m.start(), m.end(), m.lastgroup or "") for m in self.regex.finditer(fold(text))]
+        found = itertools.islice(self.regex.finditer(fold(text)), most)
+        return [(m.start(), m.end(), m.lastgroup or "") for m in found]
 
     def spans(self, text: str) -> tuple[tuple[int, int], ...]:
         return tuple((s, e) for s, e, _ in self.find(text))
@@ -58,7 +62,7 @@ def snippet(source: str, pattern: Pattern) -> tuple[str, tuple[tuple[int, int], 
     The best passage holds the most different query words; a match on the
     first line (usually the title) is used only when nothing else matched.
     """
-    matches = pattern.find(source)
+    matches = pattern.find(source, MOST)
     if not matches:
         head = source[:WIDTH]
         return _SPACE.sub(" ", head).strip(), (), None

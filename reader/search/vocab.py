@@ -35,12 +35,23 @@ class Vocabulary:
         self.by_len: dict[int, list[str]] = {}
         for w in self.sorted:
             self.by_len.setdefault(len(w), []).append(w)
+        # typing repeats the same words keystroke after keystroke: remember the answers
+        self._fuzzy: dict[str, list[tuple[str, int]]] = {}
+        self._prefixed: dict[tuple[str, int], list[str]] = {}
 
     def __len__(self) -> int:
         return len(self.df)
 
     def fuzzy(self, word: str) -> list[tuple[str, int]]:
         """(vocabulary word, edits) within the typo budget of ``word``, closest then commonest first."""
+        got = self._fuzzy.get(word)
+        if got is None:
+            if len(self._fuzzy) > 10000:
+                self._fuzzy.clear()
+            got = self._fuzzy[word] = self._find_fuzzy(word)
+        return got
+
+    def _find_fuzzy(self, word: str) -> list[tuple[str, int]]:
         k = max_edits(word)
         found: dict[str, int] = {}
         if word in self.df:
@@ -59,6 +70,14 @@ class Vocabulary:
 
     def prefixed(self, prefix: str, limit: int = MAX_VARIANTS) -> list[str]:
         """The commonest words that start with ``prefix`` (the word itself first when present)."""
+        got = self._prefixed.get((prefix, limit))
+        if got is None:
+            if len(self._prefixed) > 10000:
+                self._prefixed.clear()
+            got = self._prefixed[(prefix, limit)] = self._find_prefixed(prefix, limit)
+        return got
+
+    def _find_prefixed(self, prefix: str, limit: int) -> list[str]:
         lo = bisect.bisect_left(self.sorted, prefix)
         hi = bisect.bisect_left(self.sorted, prefix + "\U0010ffff")
         span = self.sorted[lo:hi]
