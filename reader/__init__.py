@@ -6,7 +6,13 @@ The public API is small: :func:`analyse_file` for one file, and
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from reader.model import Article, Block, BlockKind, Mention, Person, Quote, Span
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 __version__ = "0.1.0"
 __all__ = [
@@ -19,6 +25,7 @@ __all__ = [
     "Span",
     "__version__",
     "analyse_file",
+    "open_library",
 ]
 
 
@@ -29,3 +36,11 @@ def analyse_file(path: str) -> Article:
 
     return analyse(load(path))
 
+
+
+def open_library(root: str | Path, *, cache_dir: str | Path | None = None,
+                 data_dir: str | Path | None = None) -> Library:
+    """Open a collection (a folder, or one file) with its cache and user state; see reader.library."""
+    from reader.library import open_library as _open
+
+    return _open(root, cache_dir=cache_dir, data_dir=data_dir)

@@ -1,0 +1,48 @@
+"""Helpers shared by the library commands: the PATH argument, opening, a progress bar on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+
+from reader import paths
+from reader.library import Library, open_library
+
+
+def add_path(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", nargs="?", metavar="PATH", default=None,
+                        help="collection folder (default: the bundled sample articles)")
+
+
+def open_and_refresh(path: str | None, *, quiet: bool = False) -> Library:
+    """Open the collection and bring its cache up to date, showing progress on a terminal."""
+    lib = open_library(path or paths.sample_articles_dir())
+    for note in lib.notices:
+        print(f"reader: {note}", file=sys.stderr)
+    shown = len(lib.notices)
+    lib.refresh(progress=None if quiet else progress_bar())
+    for note in lib.notices[shown:]:
+        print(f"reader: {note}", file=sys.stderr)
+    return lib
+
+
+def progress_bar(label: str = "indexing") -> Callable[[int, int], None] | None:
+    """A progress callback drawing on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    start = time.monotonic()
+
+    def draw(done: int, total: int) -> None:
+        if total == 0:
+            return
+        width = 30
+        filled = width * done // total
+        rate = done / max(1e-6, time.monotonic() - start)
+        end = "\n" if done >= total else ""
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} "
+                         f"({rate:.0f}/s){end}")
+        sys.stderr.flush()
+
+    return draw

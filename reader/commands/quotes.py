@@ -1,0 +1,20 @@
+"""``reader quotes [PATH] [--speaker NAME]``: quotes in a collection with who said them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.commands._common import add_path, open_and_refresh
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_path(parser)
+    parser.add_argument("--speaker", default=None, help="only quotes whose speaker contains NAME")
+
+
+def run(ns: argparse.Namespace) -> int:
+    with open_and_refresh(ns.path) as lib:
+        for q in lib.quotes(ns.speaker):
+            sys.stdout.write(f"{q.path}\t{q.speaker or '?'}\t{' '.join(q.text.split())}\n")
+    return 0

@@ -1,0 +1,32 @@
+"""``reader search QUERY [PATH]``: best matches first, as text or JSON lines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.commands._common import add_path, open_and_refresh
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", metavar="QUERY",
+                        help='words (typos forgiven), "a phrase", person:NAME, said:NAME, title:WORD, -word')
+    add_path(parser)
+    parser.add_argument("--limit", type=int, default=20, help="at most this many hits (default %(default)s)")
+    parser.add_argument("--format", choices=["text", "jsonl"], default="text", help="output format")
+
+
+def run(ns: argparse.Namespace) -> int:
+    # the query is complete, not being typed: a trailing space turns off prefix matching
+    with open_and_refresh(ns.path) as lib:
+        hits = lib.search(ns.query.rstrip() + " ", limit=ns.limit)
+    out = sys.stdout
+    for h in hits:
+        if ns.format == "jsonl":
+            out.write(json.dumps({"path": h.path, "title": h.title, "score": h.score, "snippet": h.snippet,
+                                  "snippet_spans": h.snippet_spans, "title_spans": h.title_spans,
+                                  "first_hit": h.first_hit}, ensure_ascii=False) + "\n")
+        else:
+            out.write(f"{h.score:6.3f}  {h.path}\n        {h.title}\n        {h.snippet}\n")
+    return 0 if hits else 1

@@ -1,0 +1,145 @@
+"""The cache database: catalogue, stored analyses, full-text index.
+
+Always safe to delete.  :func:`open_cache` checks the file on open and, when it
+is damaged, truncated or from another schema version, rebuilds it empty and
+says so (the caller shows the notice; a refresh then fills it again).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hash TEXT,
+    title TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    date TEXT,
+    words INTEGER NOT NULL DEFAULT 0,
+    failed TEXT,
+    people TEXT NOT NULL DEFAULT '',
+    speakers TEXT NOT NULL DEFAULT '',
+    src BLOB,
+    analysis BLOB
+);
+CREATE INDEX IF NOT EXISTS docs_title ON docs (title COLLATE NOCASE, path);
+CREATE INDEX IF NOT EXISTS docs_date ON docs (date DESC, path);
+CREATE INDEX IF NOT EXISTS docs_source ON docs (source, path);
+CREATE INDEX IF NOT EXISTS docs_words ON docs (words DESC, path);
+CREATE TABLE IF NOT EXISTS doc_people (doc_id INTEGER NOT NULL, name TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS doc_people_doc ON doc_people (doc_id);
+CREATE INDEX IF NOT EXISTS doc_people_name ON doc_people (name);
+CREATE TABLE IF NOT EXISTS quotes (
+    doc_id INTEGER NOT NULL, seq INTEGER NOT NULL, speaker TEXT, text TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS quotes_doc ON quotes (doc_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
+    title, people, speakers, body,
+    content='', tokenize="unicode61 remove_diacritics 2", prefix='2 3');
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_terms USING fts5vocab (fts, 'row');
+"""
+
+_TABLES = ("meta", "docs", "doc_people", "quotes", "fts")
+_MAGIC = b"SQLite format 3\x00"
+
+
+class CacheDamaged(Exception):
+    """The cache file cannot be used as it is (internal: it is rebuilt, never shown raw)."""
+
+
+def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
+    """A connection with the settings every user of the cache needs (WAL, busy timeout)."""
+    conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 30000")
+    if create:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise CacheDamaged(f"cannot switch to WAL mode ({mode})")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA cache_size = -16000")
+    return conn
+
+
+def _check(path: Path) -> None:
+    """Raise CacheDamaged unless ``path`` is absent or looks like a usable cache."""
+    if not path.exists():
+        return
+    size = path.stat().st_size
+    if size == 0:
+        return
+    with open(path, "rb") as f:
+        head = f.read(100)
+    if len(head) < 100 or head[:16] != _MAGIC:
+        raise CacheDamaged("not an SQLite database")
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    wal = Path(str(path) + "-wal")
+    wal_empty = not wal.exists() or wal.stat().st_size == 0
+    if wal_empty and pages and page_size and size < pages * page_size:
+        raise CacheDamaged(f"file is truncated ({size} of {pages * page_size} bytes)")
+    conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+    try:
+        conn.execute("PRAGMA busy_timeout = 30000")
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        if names and not set(_TABLES) <= names:
+            raise CacheDamaged("tables are missing")
+        if names:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if row is None or row[0] != SCHEMA_VERSION:
+                raise CacheDamaged("made by another version of the reader")
+            conn.execute("SELECT count(*) FROM docs").fetchone()
+            conn.execute("SELECT rowid FROM fts WHERE fts MATCH 'a*' LIMIT 1").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise CacheDamaged(str(exc)) from None
+    finally:
+        conn.close()
+
+
+def remove(path: Path) -> None:
+    """Delete a cache file and its WAL companions."""
+    for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm"), Path(str(path) + "-journal")):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(p)
+
+
+def open_cache(path: Path, root: str) -> tuple[sqlite3.Connection, list[str]]:
+    """Open (creating, or rebuilding when damaged) the cache at ``path``; return it and notices."""
+    notices: list[str] = []
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _check(path)
+        conn = _create(path, root)
+    except (CacheDamaged, sqlite3.DatabaseError) as exc:
+        notices.append(f"The library cache {path} was unusable ({exc}); it was rebuilt "
+                       "and the collection will be indexed again. Read and starred marks are kept.")
+        remove(path)
+        conn = _create(path, root)
+    return conn, notices
+
+
+def _create(path: Path, root: str) -> sqlite3.Connection:
+    conn = connect(path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for stmt in SCHEMA.split(";"):
+            if stmt.strip():
+                conn.execute(stmt)
+        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('root', ?)", (root,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.close()
+        raise
+    return conn

@@ -1,0 +1,98 @@
+"""Turn an analysed Article into compact cache columns and back again.
+
+The source is stored zlib-compressed; the analysis as compact JSON of spans
+only (block and mention texts are slices of the source, so they are rebuilt,
+not stored).  :func:`fts_fields` derives the full-text columns from the same
+data, so a row can be removed from the contentless FTS index exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+from reader.model import Article, Block, BlockKind, Mention, Person, Quote, Span
+
+_INDEXED = (BlockKind.BODY, BlockKind.HEADING, BlockKind.CAPTION)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One analysed file as the cache stores it."""
+
+    title: str
+    source_name: str
+    date: str | None
+    words: int
+    people: tuple[str, ...]
+    quotes: tuple[tuple[str | None, str], ...]  # (speaker, text)
+    src: bytes  # zlib(source)
+    analysis: bytes  # zlib(json)
+
+
+def encode(article: Article, rel: str) -> Record:
+    """Pack an Article (``rel`` is its path relative to the collection root)."""
+    data: dict[str, Any] = {
+        "f": article.format,
+        "t": article.title,
+        "b": [[b.kind.value, b.span.start, b.span.end, int(b.hidden), b.reason] for b in article.blocks],
+        "p": [[p.name, p.role, [[m.span.start, m.span.end] for m in p.mentions]] for p in article.people],
+        "q": [[q.span.start, q.span.end, q.speaker] for q in article.quotes],
+        "m": article.meta,
+        "n": list(article.notices),
+        "x": int(article.spans_exact),
+    }
+    source = article.source
+    title = (article.title or "").strip() or _stem(rel)
+    return Record(
+        title=" ".join(title.split()),
+        source_name=_source_name(article.meta, rel),
+        date=article.meta.get("date") or None,
+        words=article.word_count,
+        people=tuple(p.name for p in article.people),
+        quotes=tuple((q.speaker, q.text) for q in article.quotes),
+        src=zlib.compress(source.encode("utf-8", "surrogatepass"), 6),
+        analysis=zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 6),
+    )
+
+
+def decode_source(src: bytes) -> str:
+    return zlib.decompress(src).decode("utf-8", "surrogatepass")
+
+
+def decode(path: str, src: bytes, analysis: bytes) -> Article:
+    """Rebuild the Article stored by :func:`encode`; ``path`` becomes Article.path."""
+    source = decode_source(src)
+    d = json.loads(zlib.decompress(analysis))
+    blocks = tuple(Block(BlockKind(k), Span(s, e), source[s:e], bool(h), r) for k, s, e, h, r in d["b"])
+    people = tuple(
+        Person(name, tuple(Mention(Span(s, e), source[s:e]) for s, e in ms), role)
+        for name, role, ms in d["p"]
+    )
+    quotes = tuple(Quote(Span(s, e), source[s:e], sp) for s, e, sp in d["q"])
+    return Article(path=path, format=d["f"], source=source, title=d["t"], blocks=blocks, people=people,
+                   quotes=quotes, meta=dict(d["m"]), notices=tuple(d["n"]), spans_exact=bool(d["x"]))
+
+
+def fts_fields(title: str, people: str, speakers: str, src: bytes, analysis: bytes) -> tuple[str, ...]:
+    """The four full-text columns (title, people, speakers, body) of a stored row."""
+    source = decode_source(src)
+    d = json.loads(zlib.decompress(analysis))
+    kinds = {k.value for k in _INDEXED}
+    body = "\n".join(source[s:e] for k, s, e, h, _r in d["b"] if not h and k in kinds)
+    return (title, people, speakers, body)
+
+
+def _stem(rel: str) -> str:
+    return os.path.splitext(os.path.basename(rel))[0]
+
+
+def _source_name(meta: dict[str, str], rel: str) -> str:
+    for key in ("source", "site", "sitename", "outlet", "publisher"):
+        if meta.get(key):
+            return meta[key]
+    parts = rel.replace(os.sep, "/").split("/")
+    return parts[0] if len(parts) > 1 else ""

@@ -1,0 +1,191 @@
+"""The Library: one collection folder, its cache database and the user's state.
+
+Made by :func:`open_library`, shared by the app, the commands and the tests.
+Every thread gets its own cache connection (WAL: readers never wait for the
+refresh that writes), so the list pane can page through rows while a refresh
+in another thread or process is still adding them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from reader import paths
+from reader.errors import ArticleError, ReaderError
+from reader.library import cache, codec
+from reader.library.refresh import Job, analyse_job, refresh, write_result
+from reader.library.state import UserState
+from reader.library.types import Entry, QuoteRow, RefreshCounts
+from reader.model import Article
+from reader.search.engine import Searcher
+from reader.search.types import SearchHit
+
+ORDERS = {
+    "path": "d.path",
+    "title": "d.title COLLATE NOCASE, d.path",
+    "date": "d.date DESC, d.path",
+    "source": "d.source, d.path",
+    "words": "d.words DESC, d.path",
+}
+
+
+def _key(root: Path) -> str:
+    return hashlib.blake2b(str(root).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+class Library:
+    """A collection of article files with its cache and user state."""
+
+    def __init__(self, root: str | Path, *, cache_dir: str | Path | None = None,
+                 data_dir: str | Path | None = None) -> None:
+        self.root = Path(root).expanduser().resolve()
+        if not self.root.exists():
+            raise ReaderError(f"{root}: no such file or folder")
+        key = _key(self.root)
+        self.cache_path = Path(cache_dir or paths.cache_dir()) / f"library-{key}.sqlite3"
+        self.state_path = Path(data_dir or paths.data_dir()) / f"state-{key}.sqlite3"
+        self.notices: list[str] = []
+        self.state = UserState(self.state_path)
+        conn, notes = cache.open_cache(self.cache_path, str(self.root))
+        self.notices.extend(notes)
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._register(conn)
+        self._searcher = Searcher()
+        self._closed = False
+
+    # connections ---------------------------------------------------------
+    def _register(self, conn: sqlite3.Connection) -> None:
+        conn.execute("ATTACH DATABASE ? AS st", (str(self.state_path),))
+        self._local.conn = conn
+        with self._lock:
+            self._all.append(conn)
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._closed:
+            raise ReaderError("the library is closed")
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = cache.connect(self.cache_path, create=False)
+            self._register(conn)
+        return conn
+
+    def close(self) -> None:
+        """Close every connection this library opened (in any thread)."""
+        self._closed = True
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self.state.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, t: type[BaseException] | None, e: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # catalogue -----------------------------------------------------------
+    def refresh(self, progress: Callable[[int, int], None] | None = None) -> RefreshCounts:
+        """Re-analyse new and changed files, drop deleted ones; ``progress(done, total)``."""
+        return refresh(self._conn(), str(self.root), progress, self.notices)
+
+    def count(self) -> int:
+        return int(self._conn().execute("SELECT count(*) FROM docs").fetchone()[0])
+
+    def entries(self, offset: int = 0, limit: int = 100, *, order: str = "path") -> list[Entry]:
+        """One page of list rows in ``order`` (path, title, date, source or words)."""
+        if order not in ORDERS:
+            raise ValueError(f"order must be one of {', '.join(ORDERS)}")
+        rows = self._conn().execute(
+            "SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0), "
+            "coalesce(s.starred, 0), d.failed FROM docs d LEFT JOIN st.state s ON s.path = d.path "
+            f"ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?", (max(0, limit), max(0, offset)))
+        return [_entry(r) for r in rows]
+
+    def entry(self, path: str) -> Entry | None:
+        row = self._conn().execute(
+            "SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0), "
+            "coalesce(s.starred, 0), d.failed FROM docs d LEFT JOIN st.state s ON s.path = d.path "
+            "WHERE d.path = ?", (path,)).fetchone()
+        return _entry(row) if row else None
+
+    def article(self, path: str) -> Article:
+        """The analysed article at ``path`` (relative to the root): cached, or analysed again."""
+        full = self._full(path)
+        conn = self._conn()
+        row = conn.execute("SELECT size, mtime_ns, failed, src, analysis, hash FROM docs WHERE path = ?",
+                           (path,)).fetchone()
+        try:
+            st = os.stat(full)
+        except OSError as exc:
+            raise ArticleError(path, exc.strerror or "cannot be read") from None
+        if row and row[0] == st.st_size and row[1] == st.st_mtime_ns:
+            if row[2] is not None:
+                raise ArticleError(path, row[2])
+            return codec.decode(full, row[3], row[4])
+        res = analyse_job(Job(full, path, st.st_size, st.st_mtime_ns, None))
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            write_result(conn, res)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        if res.record is None:
+            raise ArticleError(path, res.failed or "could not be read")
+        return codec.decode(full, res.record.src, res.record.analysis)
+
+    def _full(self, path: str) -> str:
+        if self.root.is_file():
+            return str(self.root)
+        full = os.path.normpath(os.path.join(self.root, path))
+        if os.path.relpath(full, self.root).startswith(".."):
+            raise ArticleError(path, "is outside the collection")
+        return full
+
+    def failures(self) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self._conn().execute(
+            "SELECT path, failed FROM docs WHERE failed IS NOT NULL ORDER BY path")]
+
+    # people, quotes, search -----------------------------------------------
+    def people(self, limit: int | None = None) -> list[tuple[str, int]]:
+        """Everyone named in the collection with the number of articles, most frequent first."""
+        rows = self._conn().execute(
+            "SELECT name, count(DISTINCT doc_id) AS n FROM doc_people GROUP BY name "
+            "ORDER BY n DESC, name LIMIT ?", (-1 if limit is None else limit,))
+        return [(str(n), int(c)) for n, c in rows]
+
+    def quotes(self, speaker: str | None = None) -> list[QuoteRow]:
+        """Every quote (in path order), or only those whose speaker matches ``speaker``."""
+        sql = ("SELECT d.path, d.title, q.speaker, q.text FROM quotes q JOIN docs d ON d.id = q.doc_id")
+        args: tuple[Any, ...] = ()
+        if speaker:
+            sql += " WHERE q.speaker LIKE ?"
+            args = (f"%{speaker}%",)
+        rows = self._conn().execute(sql + " ORDER BY d.path, q.seq", args)
+        return [QuoteRow(p, t, s, x) for p, t, s, x in rows]
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Best matches first; see reader.search.query for the query language."""
+        return self._searcher.search(self._conn(), query, limit)
+
+
+def _entry(r: tuple[Any, ...]) -> Entry:
+    return Entry(path=r[0], title=r[1], source=r[2] or "", date=r[3], words=int(r[4] or 0),
+                 read=bool(r[5]), starred=bool(r[6]), failed=r[7])
+
+
+def open_library(root: str | Path, *, cache_dir: str | Path | None = None,
+                 data_dir: str | Path | None = None) -> Library:
+    """Open the collection at ``root`` (a folder or one file); call ``refresh()`` to index it."""
+    return Library(root, cache_dir=cache_dir, data_dir=data_dir)

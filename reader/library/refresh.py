@@ -1,0 +1,238 @@
+"""Incremental refresh: stat-walk the collection, analyse only new or changed files, drop the gone.
+
+Analysis runs in worker processes (both cores) in chunks; the main process
+writes results in short transactions so another connection sees rows as they
+land.  A file that fails is recorded with its reason and retried once its size
+or mtime changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from reader.errors import ArticleError
+from reader.library.codec import Record, encode, fts_fields
+from reader.library.types import RefreshCounts
+
+#: Fewer files than this are analysed in-process (starting workers costs more).
+POOL_THRESHOLD = 64
+CHUNK = 32
+BATCH_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class Job:
+    abs_path: str
+    rel: str
+    size: int
+    mtime_ns: int
+    old_hash: str | None
+
+
+@dataclass(frozen=True)
+class Result:
+    job: Job
+    hash: str | None
+    record: Record | None = None
+    failed: str | None = None
+    same: bool = False  # content unchanged: only the stat moved
+
+
+def analyse_job(job: Job) -> Result:
+    """Read, hash and analyse one file (runs in a worker process)."""
+    from reader.analysis import analyse
+    from reader.ingest import DEFAULT_MAX_BYTES, format_of, load_bytes
+
+    try:
+        with open(job.abs_path, "rb") as f:
+            data = f.read(DEFAULT_MAX_BYTES + 1)
+    except OSError as exc:
+        return Result(job, None, failed=exc.strerror or str(exc))
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    if digest == job.old_hash:
+        return Result(job, digest, same=True)
+    fmt = format_of(job.abs_path) or "text"
+    try:
+        article = analyse(load_bytes(job.abs_path, data, fmt))
+        return Result(job, digest, record=encode(article, job.rel))
+    except ArticleError as exc:
+        return Result(job, digest, failed=exc.reason)
+    except RecursionError:
+        return Result(job, digest, failed="structure nested too deeply to analyse")
+    except (ValueError, UnicodeError, MemoryError) as exc:
+        return Result(job, digest, failed=f"could not be analysed ({type(exc).__name__}: {exc})")
+
+
+def analyse_chunk(jobs: list[Job]) -> list[Result]:
+    return [analyse_job(j) for j in jobs]
+
+
+def results(jobs: list[Job], workers: int) -> Iterator[Result]:
+    """Analyse ``jobs``, in worker processes when there are many; yields in completion order."""
+    if len(jobs) < POOL_THRESHOLD or workers <= 1:
+        for job in jobs:
+            yield analyse_job(job)
+        return
+    chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    ctx = multiprocessing.get_context("spawn")  # safe when the caller runs threads (the app)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        pending: list[Future[list[Result]]] = []
+        it = iter(chunks)
+        for chunk in it:
+            pending.append(pool.submit(analyse_chunk, chunk))
+            if len(pending) >= workers * 3:
+                break
+        while pending:
+            fut = pending.pop(0)
+            yield from fut.result()
+            nxt = next(it, None)
+            if nxt is not None:
+                pending.append(pool.submit(analyse_chunk, nxt))
+
+
+def _delete_doc(conn: sqlite3.Connection, doc_id: int) -> None:
+    row = conn.execute("SELECT title, people, speakers, src, analysis FROM docs WHERE id = ?",
+                       (doc_id,)).fetchone()
+    if row is None:
+        return
+    if row[3] is not None and row[4] is not None:
+        fields = fts_fields(row[0], row[1], row[2], row[3], row[4])
+        conn.execute("INSERT INTO fts (fts, rowid, title, people, speakers, body) "
+                     "VALUES ('delete', ?, ?, ?, ?, ?)", (doc_id, *fields))
+    conn.execute("DELETE FROM doc_people WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
+
+
+def bump(conn: sqlite3.Connection) -> None:
+    """Mark the cache as changed (searchers reload their vocabulary)."""
+    conn.execute("INSERT INTO meta (key, value) VALUES ('generation', ?) "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(time.time_ns()),))
+
+
+def write_result(conn: sqlite3.Connection, res: Result) -> None:
+    """Store one result (inside the caller's transaction), replacing any older row for the path."""
+    job = res.job
+    bump(conn)
+    row = conn.execute("SELECT id FROM docs WHERE path = ?", (job.rel,)).fetchone()
+    if res.same and row is not None:
+        conn.execute("UPDATE docs SET size = ?, mtime_ns = ? WHERE id = ?", (job.size, job.mtime_ns, row[0]))
+        return
+    if row is not None:
+        _delete_doc(conn, row[0])
+    rec = res.record
+    if rec is None:
+        stem = os.path.splitext(os.path.basename(job.rel))[0]
+        conn.execute("INSERT INTO docs (path, size, mtime_ns, hash, title, failed) VALUES (?, ?, ?, ?, ?, ?)",
+                     (job.rel, job.size, job.mtime_ns, res.hash, stem, res.failed or "could not be read"))
+        return
+    people = "\n".join(rec.people)
+    speakers = "\n".join(sorted({s for s, _t in rec.quotes if s}))
+    cur = conn.execute(
+        "INSERT INTO docs (path, size, mtime_ns, hash, title, source, date, words, people, speakers, src, "
+        "analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (job.rel, job.size, job.mtime_ns, res.hash, rec.title, rec.source_name, rec.date, rec.words,
+         people, speakers, rec.src, rec.analysis))
+    doc_id = cur.lastrowid
+    conn.executemany("INSERT INTO doc_people (doc_id, name) VALUES (?, ?)",
+                     [(doc_id, n) for n in dict.fromkeys(rec.people)])
+    conn.executemany("INSERT INTO quotes (doc_id, seq, speaker, text) VALUES (?, ?, ?, ?)",
+                     [(doc_id, i, s, t) for i, (s, t) in enumerate(rec.quotes)])
+    fields = fts_fields(rec.title, people, speakers, rec.src, rec.analysis)
+    conn.execute("INSERT INTO fts (rowid, title, people, speakers, body) VALUES (?, ?, ?, ?, ?)",
+                 (doc_id, *fields))
+
+
+def walk(root: str, on_error: Callable[[str, str], None]) -> Iterable[tuple[str, str, int, int]]:
+    """(absolute path, relative path, size, mtime_ns) of every article file under ``root``."""
+    from reader.ingest import discover
+
+    base = root if os.path.isdir(root) else os.path.dirname(root)
+    for path in discover(root, on_error=on_error):
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            on_error(path, exc.strerror or str(exc))
+            continue
+        yield path, os.path.relpath(path, base), st.st_size, st.st_mtime_ns
+
+
+def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], None] | None,
+            notices: list[str], workers: int | None = None) -> RefreshCounts:
+    """Bring the cache at ``conn`` in line with the files under ``root``."""
+    known = {p: (s, m, h) for p, s, m, h in conn.execute("SELECT path, size, mtime_ns, hash FROM docs")}
+
+    def folder_error(path: str, reason: str) -> None:
+        notices.append(f"{path}: {reason}")
+
+    seen: set[str] = set()
+    jobs: list[Job] = []
+    for abs_path, rel, size, mtime in walk(root, folder_error):
+        seen.add(rel)
+        old = known.get(rel)
+        if old is not None and old[0] == size and old[1] == mtime:
+            continue
+        jobs.append(Job(abs_path, rel, size, mtime, old[2] if old else None))
+    gone = [p for p in known if p not in seen]
+    if gone:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            bump(conn)
+            for rel in gone:
+                row = conn.execute("SELECT id FROM docs WHERE path = ?", (rel,)).fetchone()
+                if row is not None:
+                    _delete_doc(conn, row[0])
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    added = changed = failed = same = 0
+    total = len(jobs)
+    if progress:
+        progress(0, total)
+    nworkers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    batch: list[Result] = []
+    last = time.monotonic()
+    done = 0
+
+    def flush() -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for r in batch:
+                write_result(conn, r)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        batch.clear()
+
+    for res in results(jobs, nworkers):
+        done += 1
+        batch.append(res)
+        if res.same:
+            same += 1
+        elif res.record is None:
+            failed += 1
+        elif res.job.old_hash is None and res.job.rel not in known:
+            added += 1
+        else:
+            changed += 1
+        now = time.monotonic()
+        if now - last >= BATCH_SECONDS or len(batch) >= 2000:
+            flush()
+            last = now
+            if progress:
+                progress(done, total)
+    if batch:
+        flush()
+    if progress and total:
+        progress(done, total)
+    unchanged = len(seen) - total + same
+    return RefreshCounts(added=added, changed=changed, removed=len(gone), failed=failed, unchanged=unchanged)

@@ -1,0 +1,120 @@
+"""User state (read, starred, position, block choices) in its own SQLite file in the data folder.
+
+The cache can be deleted or rebuilt at any time; this file never is.  Every
+change is one committed transaction (WAL, synchronous=FULL), so a crash right
+after a setter returns loses nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Literal
+
+from reader.library.types import ArticleState
+
+Choice = Literal["keep", "hide"]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS state (
+    path TEXT PRIMARY KEY,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS block_choice (
+    path TEXT NOT NULL,
+    block_hash TEXT NOT NULL,
+    choice TEXT NOT NULL CHECK (choice IN ('keep', 'hide')),
+    PRIMARY KEY (path, block_hash)
+);
+"""
+
+
+def connect_state(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) a state database in WAL mode with a busy timeout."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.executescript(SCHEMA)
+    return conn
+
+
+def block_hash(text: str) -> str:
+    """The key of a block choice: a hash of the block's text, stable across cache rebuilds."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class UserState:
+    """Read/starred/position per article and keep/hide choices per block, keyed by relative path."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self._conn = connect_state(db_path)
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def get(self, path: str) -> ArticleState:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT read, starred, position FROM state WHERE path = ?", (path,)
+            ).fetchone()
+        if row is None:
+            return ArticleState()
+        return ArticleState(bool(row[0]), bool(row[1]), max(0, int(row[2])))
+
+    def _set(self, path: str, column: str, value: int) -> None:
+        # column is one of three fixed names chosen below, never user input
+        sql = (f"INSERT INTO state (path, {column}) VALUES (?, ?) "
+               f"ON CONFLICT(path) DO UPDATE SET {column} = excluded.{column}")
+        with self._lock:
+            self._conn.execute(sql, (path, value))
+
+    def set_read(self, path: str, read: bool) -> None:
+        self._set(path, "read", int(bool(read)))
+
+    def set_starred(self, path: str, starred: bool) -> None:
+        self._set(path, "starred", int(bool(starred)))
+
+    def set_position(self, path: str, position: int) -> None:
+        if position < 0:
+            raise ValueError("position cannot be negative")
+        self._set(path, "position", int(position))
+
+    def block_choice(self, path: str, block_text: str) -> Choice | None:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT choice FROM block_choice WHERE path = ? AND block_hash = ?",
+                (path, block_hash(block_text)),
+            ).fetchone()
+        if row is None:
+            return None
+        return "keep" if row[0] == "keep" else "hide"
+
+    def set_block_choice(self, path: str, block_text: str, choice: Choice | None) -> None:
+        if choice not in ("keep", "hide", None):
+            raise ValueError(f"choice must be 'keep', 'hide' or None, not {choice!r}")
+        key = block_hash(block_text)
+        with self._lock:
+            if choice is None:
+                self._conn.execute(
+                    "DELETE FROM block_choice WHERE path = ? AND block_hash = ?", (path, key))
+            else:
+                self._conn.execute(
+                    "INSERT INTO block_choice (path, block_hash, choice) VALUES (?, ?, ?) "
+                    "ON CONFLICT(path, block_hash) DO UPDATE SET choice = excluded.choice",
+                    (path, key, choice),
+                )
+
+    def starred(self) -> list[str]:
+        """Paths of every starred article."""
+        with self._lock:
+            return [r[0] for r in self._conn.execute(
+                "SELECT path FROM state WHERE starred = 1 ORDER BY path")]

@@ -1,0 +1,69 @@
+"""The vocabulary of a collection and typo-tolerant lookup of query words in it.
+
+Words are kept in buckets by length, so a query word is compared (Levenshtein
+distance, rapidfuzz) only with words of nearly its length; a sorted list
+answers prefix expansion by bisection.  Built once, shared by every query.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+#: At most this many vocabulary words stand for one query word.
+MAX_VARIANTS = 12
+
+
+def max_edits(word: str) -> int:
+    """Typos forgiven for a word of this length."""
+    n = len(word)
+    return 0 if n <= 3 else 1 if n <= 6 else 2
+
+
+class Vocabulary:
+    """Words with their document frequency."""
+
+    def __init__(self, counts: Iterable[tuple[str, int]]) -> None:
+        self.df: dict[str, int] = {}
+        for w, c in counts:
+            if w and (not w.isdigit() or len(w) <= 4):
+                self.df[w] = c
+        self.sorted = sorted(self.df)
+        self.by_len: dict[int, list[str]] = {}
+        for w in self.sorted:
+            self.by_len.setdefault(len(w), []).append(w)
+
+    def __len__(self) -> int:
+        return len(self.df)
+
+    def fuzzy(self, word: str) -> list[tuple[str, int]]:
+        """(vocabulary word, edits) within the typo budget of ``word``, closest then commonest first."""
+        k = max_edits(word)
+        found: dict[str, int] = {}
+        if word in self.df:
+            found[word] = 0
+        if k:
+            n = len(word)
+            for length in range(max(1, n - k), n + k + 1):
+                bucket = self.by_len.get(length)
+                if not bucket:
+                    continue
+                for w, d, _ in process.extract(word, bucket, scorer=Levenshtein.distance,
+                                               score_cutoff=k, limit=None):
+                    found.setdefault(w, int(d))
+        ranked = sorted(found.items(), key=lambda x: (x[1], -self.df.get(x[0], 0)))
+        return ranked[:MAX_VARIANTS]
+
+    def prefixed(self, prefix: str, limit: int = MAX_VARIANTS) -> list[str]:
+        """The commonest words that start with ``prefix`` (the word itself first when present)."""
+        lo = bisect.bisect_left(self.sorted, prefix)
+        hi = bisect.bisect_left(self.sorted, prefix + "\U0010ffff")
+        span = self.sorted[lo:hi]
+        if len(span) > limit:
+            span = sorted(span, key=lambda w: -self.df[w])[:limit]
+        if prefix in self.df and prefix not in span:
+            span = [prefix, *span[: limit - 1]]
+        return span

@@ -1,0 +1,85 @@
+"""Search through the library: typos, prefixes, phrases, fields, exclusions, spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import reader
+from reader.library import Library
+from tests.unit.library_fixtures import write_collection
+
+
+@pytest.fixture
+def lib(tmp_path: Path):  # type: ignore[no-untyped-def]
+    with reader.open_library(write_collection(tmp_path / "coll")) as lib:
+        lib.refresh()
+        yield lib
+
+
+def paths(lib: Library, q: str) -> list[str]:
+    return [h.path for h in lib.search(q)]
+
+
+def test_typo_finds_the_name(lib: Library) -> None:
+    assert paths(lib, "shoygu ")[0] == "ledger/2022/defence-talks.txt"
+    assert paths(lib, "kowalczik ")[0] == "harbor/2021/port-strike.txt"
+
+
+def test_word_being_typed_is_a_prefix(lib: Library) -> None:
+    assert paths(lib, "brid")[0] == "harbor/2021/bridge-opens.md"
+    assert "harbor/2021/bridge-opens.md" not in paths(lib, "brid ")
+
+
+def test_all_words_must_match(lib: Library) -> None:
+    assert paths(lib, "bridge shoigu ") == []
+    assert paths(lib, "bridge ribbon ") == ["harbor/2021/bridge-opens.md"]
+
+
+def test_phrase_field_and_exclusion(lib: Library) -> None:
+    assert paths(lib, '"close to zero"') == ["ledger/2022/defence-talks.txt"]
+    assert paths(lib, '"zero close"') == []
+    assert paths(lib, "person:renwick ") == ["harbor/2021/bridge-opens.md"]
+    assert paths(lib, "title:meals ") == ["ledger/2022/school-meals.html"]
+    assert paths(lib, "title:pupil ") == []
+    said = paths(lib, "friday ")
+    assert "harbor/2021/bridge-opens.md" in said and "ledger/2022/defence-talks.txt" in said
+    assert paths(lib, "friday -ribbon ") == ["ledger/2022/defence-talks.txt"]
+
+
+def test_accents_fold(lib: Library) -> None:
+    assert paths(lib, "crepes ") == ["notes.txt"]
+    assert paths(lib, "CAFÉ ") == ["notes.txt"]
+
+
+def test_title_beats_body(lib: Library) -> None:
+    hits = lib.search("port ")
+    assert hits[0].path == "harbor/2021/port-strike.txt"
+
+
+def test_spans_and_first_hit_point_at_the_match(lib: Library) -> None:
+    for q in ("shoygu ", "bridge", '"close to zero"', "meals "):
+        hits = lib.search(q)
+        assert hits
+        for h in hits:
+            for s, e in h.snippet_spans:
+                assert 0 <= s < e <= len(h.snippet)
+            for s, e in h.title_spans:
+                assert 0 <= s < e <= len(h.title)
+            if h.first_hit is not None:
+                src = lib.article(h.path).source
+                assert 0 <= h.first_hit < len(src)
+    h = lib.search("shoygu ")[0]
+    s, e = h.snippet_spans[0]
+    assert h.snippet[s:e].lower() == "shoigu"
+    assert lib.article(h.path).source[h.first_hit:h.first_hit + 6] == "Shoigu"  # type: ignore[index]
+    t = lib.search("bridge ")[0]
+    assert [t.title[s:e] for s, e in t.title_spans] == ["Bridge"]
+
+
+def test_odd_queries_never_raise(lib: Library) -> None:
+    for q in ("", " ", '"', '""', "-", "-x", "person:", "title:", "a:b", "NOT", "AND OR", "*", "(",
+              "x" * 300, "é", "😀", "said:", '"unterminated phrase'):
+        lib.search(q)
+    assert lib.search("bridge", limit=0) == []
