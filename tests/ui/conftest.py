@@ -90,16 +90,6 @@ def collection(tmp_path: Path) -> Path:
     return root
 
 
-def _opener() -> Callable[[Path], Any] | None:
-    import reader
-
-    if hasattr(reader, "open_library"):
-        return None  # the real library
-    from tests.ui.fakelib import open_fake
-
-    return open_fake
-
-
 @pytest.fixture
 def make_app() -> Callable[..., Any]:
     from reader.ui.app import ReaderApp
@@ -107,6 +97,6 @@ def make_app() -> Callable[..., Any]:
 
     def make(root: Path, **kwargs: Any) -> ReaderApp:
         kwargs.setdefault("config", Config(theme="textual-dark"))
-        return ReaderApp(root, opener=_opener(), **kwargs)
+        return ReaderApp(root, **kwargs)
 
     return make
