@@ -80,7 +80,7 @@ class ArticleActions(App[None]):
             position = state.get(row.path).position
             if position:
                 pane.call_after_refresh(pane.scroll_to, y=position, animate=False)
-        self._show_progress()
+        pane.call_after_refresh(self._show_progress)
         if focus:
             self.set_mode(True)
             pane.focus()

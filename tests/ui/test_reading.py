@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.ui.widgets.fold import Fold
-from reader.ui.widgets.reading_pane import BlockView, ReadingPane
+from reader.ui.widgets.reading_pane import BlockView
 from tests.ui.helpers import open_article, ready, screen_text
 
 

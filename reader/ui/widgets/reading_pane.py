@@ -60,6 +60,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.target_kind = "match"
         self.current_quote: int | None = None
 
+    def on_mount(self) -> None:
+        self.mount(Static("Choose an article and press enter.  ? lists every key.", classes="meta"))
+
     # -- building -----------------------------------------------------------------------------
     async def show(self, article: Article, choices: dict[str, str | None] | None = None) -> None:
         """Replace the pane's content with ``article``; ``choices`` maps block text to keep/hide."""
