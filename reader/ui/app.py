@@ -142,8 +142,6 @@ class ReaderApp(ArticleActions, App[None]):
         self.update_header()
         for notice in getattr(self.library, "notices", []) or []:
             self.notify(notice, severity="warning")
-        if getattr(counts, "failed", 0):
-            self.notify(f"{counts.failed} files could not be read: press F to see why.", severity="warning")
 
     def update_header(self) -> None:
         if self.library is None:
