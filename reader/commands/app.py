@@ -1,0 +1,26 @@
+"""``reader [PATH] [--theme NAME]``: open the reading app (the bundled samples without PATH)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reader.errors import UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", nargs="?", metavar="PATH",
+                        help="folder of articles (default: the bundled sample articles)")
+    parser.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord, textual-light")
+
+
+def run(ns: argparse.Namespace) -> int:
+    from reader import paths
+
+    root = Path(ns.path).expanduser() if ns.path else paths.sample_articles_dir()
+    if not root.is_dir():
+        raise UsageError(f"reader: {root}: not a folder")
+    from reader.ui.app import ReaderApp
+
+    ReaderApp(root, theme=ns.theme).run()
+    return 0

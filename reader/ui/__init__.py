@@ -1,0 +1,1 @@
+"""The Textual app.  Imported lazily by ``reader`` so the command line never pays for Textual."""

@@ -1,0 +1,292 @@
+"""What the keys do to articles: open, search, find, people, quotes, state.  Mixed into ReaderApp."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+from textual.widgets import Label
+
+from reader.errors import ReaderError
+from reader.ui.render import find_all
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.fold import Fold
+from reader.ui.widgets.query_bar import QueryBar
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.rows import HitsSource, Row
+
+
+def query_terms(query: str) -> list[str]:
+    """Words of a search query worth highlighting in an article (operators unwrapped)."""
+    terms: list[str] = []
+    for word in query.split():
+        if ":" in word:
+            word = word.split(":", 1)[1]
+        word = word.strip('"')
+        if word:
+            terms.append(word)
+    if query.lower().startswith("person:"):
+        terms.insert(0, query.split(":", 1)[1].strip().strip('"'))
+    return terms
+
+
+class ArticleActions(App[None]):
+    """Article-level actions; ReaderApp supplies the layout methods declared below."""
+
+    library: Any
+    browse: Any
+    open_path: str | None
+    search_terms: list[str]
+    config: Any
+    copied: str = ""
+
+    def update_header(self) -> None:
+        raise NotImplementedError
+
+    def set_mode(self, reading: bool) -> None:
+        raise NotImplementedError
+
+    def _show_progress(self, _: float = 0) -> None:
+        raise NotImplementedError
+
+    # -- opening ------------------------------------------------------------------------------------
+    async def open_row(self, row: Row, focus: bool = True) -> None:
+        self.save_position()
+        pane = self.query_one(ReadingPane)
+        try:
+            article = self.library.article(row.path)
+        except ReaderError as exc:
+            self.notify(f"{row.path}: {exc}", severity="error")
+            return
+        state = self.library.state
+        choices = {b.text: state.block_choice(row.path, b.text) for b in article.blocks}
+        await pane.show(article, choices)
+        self.open_path = row.path
+        pane.border_title = row.title
+        if not row.read:
+            state.set_read(row.path, True)
+            self._patch(row.path, read=True)
+        lst = self.query_one(ArticleList)
+        if isinstance(lst.source, HitsSource) and self.search_terms:
+            pane.set_targets(find_all(article.source, self.search_terms), jump=False)
+            first = row.first_hit
+            if pane.targets:
+                first = first if first is not None else pane.targets[0][0]
+                pane.target_index = 0
+                pane.repaint()
+            if first is not None:
+                pane.scroll_to_offset(first)
+        else:
+            position = state.get(row.path).position
+            if position:
+                pane.call_after_refresh(pane.scroll_to, y=position, animate=False)
+        pane.call_after_refresh(self._show_progress)
+        if focus:
+            self.set_mode(True)
+            pane.focus()
+
+    def save_position(self) -> None:
+        pane = self.query_one(ReadingPane)
+        if self.open_path and pane.article is not None and self.library is not None:
+            self.library.state.set_position(self.open_path, int(pane.scroll_y))
+
+    def _patch(self, path: str, **changes: Any) -> None:
+        lst = self.query_one(ArticleList)
+        for source in {id(s): s for s in (lst.source, self.browse) if s is not None}.values():
+            source.patch(path, **changes)
+        lst.refresh()
+
+    def _target_row(self) -> Row | None:
+        """The article a state key acts on: the open one when reading, else the list's cursor."""
+        lst = self.query_one(ArticleList)
+        if self.focused is lst or self.open_path is None:
+            return lst.current
+        entry = self.library.entry(self.open_path)
+        from reader.ui.widgets.rows import row_from_entry
+
+        return row_from_entry(entry) if entry is not None else None
+
+    async def action_next_article(self, delta: int) -> None:
+        lst = self.query_one(ArticleList)
+        lst.cursor += delta
+        row = lst.current
+        if row is not None:
+            reading = self.focused is not lst
+            await self.open_row(row, focus=reading)
+            if not reading:
+                lst.focus()
+
+    # -- state keys ---------------------------------------------------------------------------------
+    def action_toggle_read(self) -> None:
+        row = self._target_row()
+        if row is not None:
+            self.library.state.set_read(row.path, not row.read)
+            self._patch(row.path, read=not row.read)
+            self.update_header()
+
+    def action_toggle_star(self) -> None:
+        row = self._target_row()
+        if row is not None:
+            self.library.state.set_starred(row.path, not row.starred)
+            self._patch(row.path, starred=not row.starred)
+
+    def action_open_url(self) -> None:
+        article = self.query_one(ReadingPane).article
+        url = article.meta.get("url") if article is not None else None
+        if not url:
+            self.notify("This article has no URL.", severity="warning")
+            return
+        import webbrowser
+
+        try:
+            opened = webbrowser.open(url)
+        except webbrowser.Error:
+            opened = False
+        if not opened:
+            self.notify(f"No browser available to open {url}", severity="warning")
+
+    def action_copy_quote(self) -> None:
+        pane = self.query_one(ReadingPane)
+        index = pane.quote_in_view()
+        if pane.article is None or index is None:
+            self.notify("No quote to copy.", severity="warning")
+            return
+        text = pane.article.quotes[index].text
+        self.copy_to_clipboard(text)
+        self.copied = text
+        self.notify("Quote copied.", timeout=2)
+
+    async def on_fold_keep_requested(self, event: Fold.KeepRequested) -> None:
+        if self.open_path is None:
+            return
+        for block in event.fold.blocks:
+            self.library.state.set_block_choice(self.open_path, block.text, "keep")
+        self.notify(f"{len(event.fold.blocks)} blocks will be shown from now on.", timeout=2)
+
+    # -- search and find ------------------------------------------------------------------------
+    def action_search(self) -> None:
+        reading = self.query_one(ReadingPane)
+        focused = self.focused
+        if reading.article is not None and focused is not None and (
+                focused is reading or reading in focused.ancestors):
+            self.query_one("#find-row").remove_class("hidden")
+            self.query_one("#find", QueryBar).focus()
+            return
+        self.set_mode(False)
+        bar = self.query_one("#search", QueryBar)
+        bar.remove_class("hidden")
+        bar.focus()
+
+    def on_input_changed(self, event: QueryBar.Changed) -> None:
+        if event.input.id == "search":
+            self.run_search(event.value)
+        elif event.input.id == "find":
+            pane = self.query_one(ReadingPane)
+            source = pane.article.source if pane.article else ""
+            pane.set_targets(find_all(source, [event.value]) if len(event.value) > 0 else [])
+            self.query_one("#find-count", Label).update(pane.counter())
+
+    def run_search(self, query: str) -> None:
+        lst = self.query_one(ArticleList)
+        if not query.strip():
+            self.search_terms = []
+            lst.set_source(self.browse)
+        else:
+            hits = self.library.search(query, limit=200)
+            self.search_terms = query_terms(query)
+            lst.empty_message = f"No articles match {query!r}."
+            lst.set_source(HitsSource.from_hits(self.library, query, hits))
+        self.update_header()
+
+    async def on_input_submitted(self, event: QueryBar.Submitted) -> None:
+        if event.input.id == "search":
+            lst = self.query_one(ArticleList)
+            if lst.current is not None:
+                await self.open_row(lst.current)
+        elif event.input.id == "find":
+            self.query_one(ReadingPane).focus()
+
+    def on_query_bar_move(self, event: QueryBar.Move) -> None:
+        if event.bar.id == "search":
+            self.query_one(ArticleList).cursor += event.delta
+        else:
+            self.query_one(ReadingPane).action_step(event.delta)
+            self.query_one("#find-count", Label).update(self.query_one(ReadingPane).counter())
+
+    def on_query_bar_closed(self, event: QueryBar.Closed) -> None:
+        if event.bar.id == "search":
+            self.close_search()
+        else:
+            self.close_find()
+
+    def close_search(self) -> None:
+        bar = self.query_one("#search", QueryBar)
+        bar.value = ""
+        bar.add_class("hidden")
+        self.run_search("")
+        self.query_one(ArticleList).focus()
+
+    def close_find(self) -> None:
+        self.query_one("#find-row").add_class("hidden")
+        self.query_one(ReadingPane).focus()
+
+    # -- panels ---------------------------------------------------------------------------------
+    def action_people(self) -> None:
+        from reader.ui.screens.people import PeopleScreen
+
+        pane = self.query_one(ReadingPane)
+        if pane.article is not None:
+            self.push_screen(PeopleScreen(pane.article), self._person_chosen)
+
+    async def _person_chosen(self, value: Any) -> None:
+        if not value:
+            return
+        kind, name = value
+        pane = self.query_one(ReadingPane)
+        if kind == "all":
+            bar = self.query_one("#search", QueryBar)
+            self.action_search()
+            bar.value = f'person:"{name}"'
+            return
+        assert pane.article is not None
+        person = next(p for p in pane.article.people if p.name == name)
+        pane.focus_person = name
+        pane.set_targets([(m.span.start, m.span.end) for m in person.mentions], kind="person")
+        self.set_mode(True)
+        pane.focus()
+
+    def action_quotes(self) -> None:
+        from reader.ui.screens.quotes import QuotesScreen
+
+        pane = self.query_one(ReadingPane)
+        if pane.article is not None:
+            self.push_screen(QuotesScreen(pane.article), self._quote_chosen)
+
+    def _quote_chosen(self, index: Any) -> None:
+        if index is None:
+            return
+        pane = self.query_one(ReadingPane)
+        pane.choose_quote(int(index))
+        self.set_mode(True)
+        pane.focus()
+
+    def action_failures(self) -> None:
+        from reader.ui.screens.failures import FailuresScreen
+
+        self.push_screen(FailuresScreen(self.library.failures()))
+
+    def action_help(self) -> None:
+        from textual.binding import Binding
+
+        from reader.ui.screens.help import HelpScreen
+        from reader.ui.screens.people import PeopleScreen
+
+        def make(items: Any) -> list[Binding]:
+            return list(Binding.make_bindings(items))
+
+        sections = [
+            ("Everywhere", [*make(self.BINDINGS), Binding("ctrl+p", "command_palette", "Command palette")]),
+            ("Article list", make(ArticleList.BINDINGS)), ("Reading pane", make(ReadingPane.BINDINGS)),
+            ("On a fold", make(Fold.BINDINGS)), ("People panel", make(PeopleScreen.BINDINGS)),
+        ]
+        self.push_screen(HelpScreen(sections, dict(self.config.keys)))

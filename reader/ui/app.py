@@ -1,0 +1,228 @@
+"""The reading app: a list pane and a reading pane over one collection (a Library)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+from pathlib import Path, PurePath
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label
+
+from reader import paths
+from reader.ui.actions import ArticleActions
+from reader.ui.config import Config, load_config
+from reader.ui.widgets.app_header import AppHeader
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.query_bar import QueryBar
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.rows import HitsSource, LibrarySource
+
+NARROW = 100  # below this many columns one pane is shown at a time
+
+
+def _open_library(root: Path) -> Any:
+    import reader
+
+    return reader.open_library(root)  # type: ignore[attr-defined]
+
+
+class ReaderApp(ArticleActions, App[None]):
+    """``ReaderApp(root)`` opens the collection at ``root``; ``opener`` lets tests inject a library."""
+
+    TITLE = "reader"
+    CSS_PATH: ClassVar[list[str | PurePath]] = [str(p) for p in sorted(paths.styles_dir().glob("*.tcss"))]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "switch_pane", "Switch pane", id="app.switch_pane", priority=True),
+        Binding("escape", "go_back", "Back", id="app.back"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("J", "next_article(1)", "Next article", id="app.next_article", show=False),
+        Binding("K", "next_article(-1)", "Prev article", id="app.prev_article", show=False),
+        Binding("p", "people", "People", id="app.people"),
+        Binding("Q", "quotes", "Quotes", id="app.quotes"),
+        Binding("m", "toggle_read", "Read/unread", id="app.toggle_read", show=False),
+        Binding("asterisk", "toggle_star", "Star", id="app.toggle_star", show=False),
+        Binding("o", "open_url", "Open URL", id="app.open_url", show=False),
+        Binding("y", "copy_quote", "Copy quote", id="app.copy_quote", show=False),
+        Binding("F", "failures", "Failed files", id="app.failures", show=False),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, root: Path | str | None = None, *, theme: str | None = None,
+                 config: Config | None = None, opener: Callable[[Path], Any] | None = None,
+                 refresh: bool = True) -> None:
+        super().__init__()
+        self.root = Path(root) if root is not None else paths.sample_articles_dir()
+        self.config = config if config is not None else load_config()
+        self._opener = opener or _open_library
+        self._refresh_on_start = refresh
+        self._stack = contextlib.ExitStack()
+        self.library: Any = None
+        self.browse: LibrarySource | None = None
+        self.open_path: str | None = None
+        self.search_terms: list[str] = []
+        self.indexing = False
+        wanted = theme or self.config.theme
+        if wanted and wanted in self.available_themes:
+            self.theme = wanted
+        self._theme_problem = f"Unknown theme {wanted!r}" if wanted and wanted != self.theme else ""
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+
+    def compose(self) -> ComposeResult:
+        yield AppHeader(self.root.name or str(self.root), id="header")
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield QueryBar(placeholder="Search the collection…", id="search", classes="hidden")
+                yield ArticleList(id="list")
+            with Vertical(id="read-pane"):
+                yield ReadingPane(id="reading")
+                with Horizontal(id="find-row", classes="hidden"):
+                    yield QueryBar(placeholder="Find in article…", id="find")
+                    yield Label("0/0", id="find-count")
+        yield Footer()
+
+    # -- start and stop ---------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.library = self._stack.enter_context(self._opener(self.root))
+        self.browse = LibrarySource(self.library)
+        lst = self.query_one(ArticleList)
+        lst.set_source(self.browse)
+        lst.empty_message = "No articles yet." if self._refresh_on_start else "No articles in this folder."
+        lst.focus()
+        self.update_header()
+        self.watch(self.query_one(ReadingPane), "scroll_y", self._show_progress, init=False)
+        self._layout_for(self.size.width)
+        for problem in [*self.config.problems, self._theme_problem]:
+            if problem:
+                self.notify(problem, severity="warning")
+        if self._refresh_on_start:
+            self.indexing = True
+            self.run_refresh()
+
+    async def action_quit(self) -> None:
+        self.save_position()
+        await super().action_quit()
+
+    def on_unmount(self) -> None:
+        self._stack.close()
+
+    @work(thread=True, exclusive=True, group="refresh")
+    def run_refresh(self) -> None:
+        """Index the folder in a thread; the list fills in as files are added."""
+        step = {"n": 0}
+
+        def progress(done: int, total: int) -> None:
+            step["n"] += 1
+            if done == total or step["n"] % 200 == 0:
+                self.call_from_thread(self._on_progress, done, total)
+
+        counts = self.library.refresh(progress=progress)
+        self.call_from_thread(self._on_refreshed, counts)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.query_one(AppHeader).set_progress(done, total)
+        if isinstance(self.query_one(ArticleList).source, LibrarySource):
+            self.query_one(ArticleList).reload()
+        self.update_header()
+
+    def _on_refreshed(self, counts: Any) -> None:
+        self.indexing = False
+        self.query_one(AppHeader).set_progress(0, 0)
+        lst = self.query_one(ArticleList)
+        lst.empty_message = "No articles in this folder (.txt, .md, .html are read)."
+        if isinstance(lst.source, LibrarySource):
+            lst.reload()
+        self.update_header()
+        for notice in getattr(self.library, "notices", []) or []:
+            self.notify(notice, severity="warning")
+
+    def update_header(self) -> None:
+        if self.library is None:
+            return
+        failed = len(self.library.failures())
+        lst = self.query_one(ArticleList)
+        extra = ""
+        if isinstance(lst.source, HitsSource):
+            extra = f"{lst.count} matching"
+        self.query_one(AppHeader).set_counts(self.library.count(), failed, extra)
+
+    # -- layout -----------------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        self._layout_for(self.size.width)
+
+    def _layout_for(self, width: int) -> None:
+        panes = self.query_one("#panes")
+        panes.set_class(width < NARROW, "-narrow")
+
+    def set_mode(self, reading: bool) -> None:
+        self.query_one("#panes").set_class(reading, "-reading")
+
+    def _show_progress(self, _: float = 0) -> None:
+        pane = self.query_one(ReadingPane)
+        if pane.article is None:
+            pane.border_subtitle = ""
+            return
+        from reader.ui.render import reading_minutes
+
+        mins = reading_minutes(pane.article.word_count)
+        pane.border_subtitle = f"{mins} min · {pane.progress}%"
+
+    # -- pane switching ---------------------------------------------------------------------------
+    def action_switch_pane(self) -> None:
+        if not isinstance(self.screen, Screen) or self.screen is not self.screen_stack[0]:
+            return
+        focused = self.focused
+        reading = self.query_one(ReadingPane)
+        if focused is not None and (focused is reading or reading in focused.ancestors):
+            self.focus_list()
+        elif reading.article is not None:
+            self.set_mode(True)
+            reading.focus()
+
+    def focus_list(self) -> None:
+        self.set_mode(False)
+        self.query_one(ArticleList).focus()
+
+    def action_go_back(self) -> None:
+        find_row = self.query_one("#find-row")
+        if not find_row.has_class("hidden"):
+            self.close_find()
+            return
+        reading = self.query_one(ReadingPane)
+        focused = self.focused
+        if focused is not None and (focused is reading or reading in focused.ancestors):
+            self.save_position()
+            self.focus_list()
+        elif isinstance(self.query_one(ArticleList).source, HitsSource):
+            self.close_search()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("people", "quotes", "copy_quote", "open_url"):
+            return self.query_one(ReadingPane).article is not None
+        return True
+
+    # -- messages from the widgets -----------------------------------------------------------------
+    async def on_article_list_opened(self, event: ArticleList.Opened) -> None:
+        await self.open_row(event.row)
+
+    def on_app_header_failures_requested(self) -> None:
+        self.action_failures()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for b in self.BINDINGS:
+            assert isinstance(b, Binding)
+            if b.action in ("quit",):
+                continue
+            yield SystemCommand(b.description, f"key: {b.key}", lambda a=b.action: self.run_action(a))
+
+
+def run_app(root: Path | None, theme: str | None = None) -> None:
+    ReaderApp(root, theme=theme).run()

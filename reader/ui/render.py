@@ -1,0 +1,127 @@
+"""The one place where spans become styles: plain strings in, ``rich.text.Text`` out.
+
+Article text is data.  It is made inert (``reader.sanitize.inert``, one character
+for one character, so spans stay valid) and wrapped in ``Text(str)``; it is never
+parsed as markup.  Styles come from the caller (component classes in .tcss).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+
+from reader.model import Article, Block
+from reader.sanitize import inert
+
+#: Component class names the reading pane defines, one per kind of mark.
+MARK_NAMES = (
+    "person", "person-focus", "quote", "quote-focus", "match", "match-current",
+    "md-strong", "md-em", "md-code", "md-link", "md-markup",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A styled range ``[start, end)`` in source indices, naming a component class."""
+
+    start: int
+    end: int
+    name: str
+
+
+def plain(text: str, style: Style | str = "") -> Text:
+    """Text for display from an untrusted string: inert, never parsed as markup."""
+    return Text(inert(text), style=style, end="")
+
+
+def styled(text: str, offset: int, marks: Iterable[Mark], styles: Mapping[str, Style]) -> Text:
+    """``text`` (which starts at source index ``offset``) with every overlapping mark applied."""
+    out = plain(text)
+    n = len(text)
+    for mark in marks:
+        start, end = max(mark.start - offset, 0), min(mark.end - offset, n)
+        if start < end:
+            out.stylize(styles.get(mark.name, Style()), start, end)
+    return out
+
+
+def article_marks(article: Article, focus_person: str | None = None) -> list[Mark]:
+    """People and quote marks for the whole article, quotes first so names stay visible on top."""
+    marks = [Mark(q.span.start, q.span.end, "quote") for q in article.quotes]
+    for person in article.people:
+        name = "person-focus" if person.name == focus_person else "person"
+        marks.extend(Mark(m.span.start, m.span.end, name) for m in person.mentions)
+    return marks
+
+
+def find_all(source: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Case-insensitive occurrences of any term in ``source``, in order, not overlapping."""
+    words = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
+    if not words:
+        return []
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    return [(m.start(), m.end()) for m in pattern.finditer(source)]
+
+
+def markdown_marks(block: Block) -> list[Mark]:
+    """Inline Markdown in a block (emphasis, strong, code, links, heading #) as marks.
+
+    The markers stay in place (dimmed) so source offsets keep matching the text.
+    """
+    from markdown_it import MarkdownIt
+
+    text, base = block.text, block.span.start
+    marks: list[Mark] = []
+    heading = re.match(r"\s*#{1,6}\s", text)
+    if heading:
+        marks.append(Mark(base, base + heading.end(), "md-markup"))
+    tokens = MarkdownIt("commonmark").parseInline(text)
+    cursor = 0
+    open_at: dict[str, int] = {}
+    for tok in (t for tk in tokens for t in (tk.children or [])):
+        if tok.type == "text" or tok.type == "code_inline":
+            found = text.find(tok.content, cursor)
+            if found < 0:
+                continue
+            if tok.type == "code_inline":
+                marks.append(Mark(base + found, base + found + len(tok.content), "md-code"))
+            cursor = found + len(tok.content)
+        elif tok.type.endswith("_open") and tok.markup:
+            found = text.find(tok.markup, cursor) if tok.type != "link_open" else text.find("[", cursor)
+            if found >= 0:
+                open_at[tok.type[:-5]] = found
+                cursor = found + (len(tok.markup) if tok.type != "link_open" else 1)
+        elif tok.type.endswith("_close"):
+            kind = tok.type[:-6]
+            start = open_at.pop(kind, None)
+            closer = "](" if kind == "link" else tok.markup
+            found = text.find(closer, cursor) if closer else -1
+            if start is None or found < 0:
+                continue
+            end = text.find(")", found) + 1 if kind == "link" else found + len(closer)
+            name = {"strong": "md-strong", "em": "md-em", "link": "md-link"}.get(kind)
+            if name and end > start:
+                marks.append(Mark(base + start, base + end, name))
+            cursor = max(cursor, end)
+    return marks
+
+
+def fold_summary(blocks: Iterable[Block]) -> str:
+    """'4 lines hidden: donation appeal, newsletter' for a run of hidden blocks."""
+    blocks = list(blocks)
+    reasons: list[str] = []
+    for b in blocks:
+        reason = b.reason or b.kind.value
+        if reason not in reasons:
+            reasons.append(reason)
+    noun = "line" if len(blocks) == 1 else "lines"
+    return f"{len(blocks)} {noun} hidden: {', '.join(reasons)}"
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read ``words`` at 230 words a minute, at least one."""
+    return max(1, round(words / 230))

@@ -1,0 +1,1 @@
+"""Modal screens: help, people, quotes, failed files."""

@@ -1,0 +1,23 @@
+"""The failed files screen: every file that could not be read, and why."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from reader.sanitize import inert
+from reader.ui.screens._picker import Picker
+
+
+class FailuresScreen(Picker):
+    """Lists (path, reason); nothing to choose, esc closes."""
+
+    def __init__(self, failures: list[tuple[str, str]]) -> None:
+        options = []
+        for path, reason in failures:
+            prompt = Text(inert(path), style="bold", end="")
+            prompt.append(f"\n  {inert(reason)}", style="dim")
+            options.append((prompt, path))
+        super().__init__(
+            f"Files that could not be read ({len(options)})", options,
+            hint="esc: close", empty="Every file was read.",
+        )

@@ -1,0 +1,33 @@
+"""The help screen: every key binding, from the same BINDINGS the footer and palette use."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+
+from reader.ui.screens._picker import Picker
+
+
+def describe(sections: list[tuple[str, list[Binding]]], keymap: dict[str, str]) -> list[tuple[Text, None]]:
+    """One line per binding: keys (after the user's keymap) and description, grouped by section."""
+    rows: list[tuple[Text, None]] = []
+    for title, bindings in sections:
+        rows.append((Text(title, style="bold underline", end=""), None))
+        for b in bindings:
+            keys = keymap.get(b.id or "", b.key) if b.id else b.key
+            shown = ", ".join(_pretty(k) for k in keys.split(","))
+            line = Text(f"  {shown:<22}", style="bold", end="")
+            line.append(b.description)
+            rows.append((line, None))
+    return rows
+
+
+def _pretty(key: str) -> str:
+    key = key.strip()
+    return {"question_mark": "?", "slash": "/", "asterisk": "*", "space": "space"}.get(key, key)
+
+
+class HelpScreen(Picker):
+    def __init__(self, sections: list[tuple[str, list[Binding]]], keymap: dict[str, str]) -> None:
+        super().__init__("Keys", describe(sections, keymap),
+                         hint="Remap keys in config.toml: [keys] id = \"key\" · esc: close")

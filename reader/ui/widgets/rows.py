@@ -1,0 +1,108 @@
+"""Row sources for the article list: the whole collection paged from the library, or search hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What one list line shows; ``title_spans`` are matches in the title to highlight."""
+
+    path: str
+    title: str
+    source: str = ""
+    date: str = ""
+    words: int = 0
+    read: bool = False
+    starred: bool = False
+    failed: bool = False
+    title_spans: tuple[tuple[int, int], ...] = ()
+    first_hit: int | None = None
+
+
+def row_from_entry(entry: Any) -> Row:
+    return Row(
+        path=entry.path, title=entry.title or entry.path, source=entry.source or "",
+        date=entry.date or "", words=int(entry.words or 0), read=bool(entry.read),
+        starred=bool(entry.starred), failed=bool(entry.failed),
+    )
+
+
+@dataclass
+class LibrarySource:
+    """All entries, fetched a page at a time and cached until :meth:`reset`."""
+
+    library: Any
+    page_size: int = 100
+    _count: int | None = None
+    _pages: dict[int, list[Row]] = field(default_factory=dict)
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = int(self.library.count())
+        return self._count
+
+    def row(self, index: int) -> Row | None:
+        if not 0 <= index < self.count():
+            return None
+        page = index // self.page_size
+        rows = self._pages.get(page)
+        if rows is None:
+            if len(self._pages) > 50:
+                self._pages.clear()
+            entries = self.library.entries(offset=page * self.page_size, limit=self.page_size)
+            rows = self._pages[page] = [row_from_entry(e) for e in entries]
+        i = index - page * self.page_size
+        return rows[i] if i < len(rows) else None
+
+    def reset(self) -> None:
+        self._count = None
+        self._pages.clear()
+
+    def patch(self, path: str, **changes: Any) -> None:
+        """Update a cached row after a state change without refetching."""
+        from dataclasses import replace
+
+        for rows in self._pages.values():
+            for i, r in enumerate(rows):
+                if r.path == path:
+                    rows[i] = replace(r, **changes)
+
+
+@dataclass
+class HitsSource:
+    """Search results, best first, joined with the library's entries for state."""
+
+    library: Any
+    query: str
+    rows: list[Row]
+
+    @classmethod
+    def from_hits(cls, library: Any, query: str, hits: list[Any]) -> HitsSource:
+        rows = []
+        for hit in hits:
+            entry = library.entry(hit.path)
+            base = row_from_entry(entry) if entry is not None else Row(path=hit.path, title=hit.title)
+            rows.append(Row(
+                path=base.path, title=hit.title or base.title, source=base.source, date=base.date,
+                words=base.words, read=base.read, starred=base.starred, failed=base.failed,
+                title_spans=tuple(tuple(s) for s in (hit.title_spans or ())),
+                first_hit=hit.first_hit,
+            ))
+        return cls(library, query, rows)
+
+    def count(self) -> int:
+        return len(self.rows)
+
+    def row(self, index: int) -> Row | None:
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def reset(self) -> None:
+        return None
+
+    def patch(self, path: str, **changes: Any) -> None:
+        from dataclasses import replace
+
+        self.rows = [replace(r, **changes) if r.path == path else r for r in self.rows]

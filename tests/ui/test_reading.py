@@ -1,0 +1,185 @@
+"""Pilot tests: the reading pane, folds, find, people and quotes panels, text as data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ui.widgets.fold import Fold
+from reader.ui.widgets.reading_pane import BlockView
+from tests.ui.helpers import open_article, ready, screen_text
+
+
+async def test_folds_reveal_one_and_all(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        folds = pane.folds
+        assert folds and all(not f.revealed for f in folds)
+        assert "hidden:" in str(folds[0].render())
+        await pilot.press("f")
+        assert app.focused is folds[0]
+        await pilot.press("enter")
+        assert folds[0].revealed
+        await pilot.press("enter")
+        assert not folds[0].revealed
+        await pilot.press("z")
+        assert all(f.revealed for f in pane.folds)
+        await pilot.press("z")
+        assert not any(f.revealed for f in pane.folds)
+
+
+async def test_keep_choice_is_remembered(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        fold = pane.folds[0]
+        kept = [b.text for b in fold.blocks]
+        await pilot.press("f", "x")
+        await pilot.pause()
+        assert app.library.state.block_choice(app.open_path, kept[0]) == "keep"
+        await pilot.press("escape")
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        shown = [w.block.text for w in pane.query(BlockView)]
+        assert all(t in shown for t in kept)
+
+
+async def test_find_in_article_counts_and_steps(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        await pilot.press("slash", "b", "r", "i", "d", "g", "e")
+        expected = pane.article.source.lower().count("bridge")
+        assert len(pane.targets) == expected >= 3
+        assert str(app.query_one("#find-count").render()) == f"1/{expected}"
+        await pilot.press("enter")
+        assert app.focused is pane
+        await pilot.press("n")
+        assert pane.counter() == f"2/{expected}"
+        await pilot.press("N", "N")
+        assert pane.counter() == f"{expected}/{expected}"
+        await pilot.press("slash", "escape")
+        assert app.focused is pane
+
+
+async def test_people_panel_steps_through_mentions(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        await pilot.press("p")
+        await pilot.pause()
+        assert "mention" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        top = max(pane.article.people, key=lambda p: len(p.mentions))
+        assert pane.focus_person == top.name
+        assert pane.target_kind == "person" and len(pane.targets) == len(top.mentions)
+        await pilot.press("n")
+        assert pane.target_index == 1 % len(pane.targets)
+
+
+async def test_people_panel_all_articles(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await open_article(pilot, "harbour-bridge.txt")
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        bar = app.query_one("#search")
+        assert bar.value.startswith("person:")
+
+
+async def test_quotes_panel_scrolls_and_copies(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        await pilot.press("Q")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Quotes in this article" in text
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert pane.current_quote == 1
+        await pilot.press("y")
+        assert app.copied == pane.article.quotes[1].text
+
+
+async def test_open_url_without_browser_notifies(collection: Path, make_app, monkeypatch) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or False)
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await open_article(pilot, "garden-notes.md")
+        await pilot.press("o")
+        assert opened == ["https://example.org/garden-notes"]
+        assert any("No browser" in n.message for n in app._notifications)
+        await open_article(pilot, "harbour-bridge.txt")
+        await pilot.press("o")
+        assert any("no URL" in n.message for n in app._notifications)
+
+
+async def test_reading_position_restored(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 16)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        y = int(pane.scroll_y)
+        assert y > 0
+        await pilot.press("escape")
+        assert app.library.state.get(app.open_path).position == y
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        await pilot.pause()
+        assert int(pane.scroll_y) == y
+
+
+async def test_text_is_data(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "hostile-text.txt")
+        await pilot.pause()
+        assert app.is_running
+        text = screen_text(app)
+        assert "[bold red]x[/]" in text
+        assert "[@click=app.quit]" in text
+        assert "␛[2J" in text and "␛]52;c;" in text
+        for widget in pane.query(BlockView):
+            for strip in widget.render_lines(widget.region.reset_offset):
+                assert all("\x1b" not in seg.text for seg in strip)
+        strips = app.screen._compositor.render_strips()
+        assert all("\x1b" not in seg.text and "\x07" not in seg.text for s in strips for seg in s)
+
+
+async def test_markdown_is_styled_not_rewritten(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "garden-notes.md")
+        body = next(w for w in pane.query(BlockView) if "tomatoes" in w.block.text)
+        rendered = body.render()
+        assert "**tomatoes**" in str(rendered)
+        styles = [s for s in rendered.spans if "tomatoes" in str(rendered)[s.start:s.end]]
+        assert any("bold" in str(s.style) for s in styles)
+
+
+async def test_folds_are_clickable(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        fold = pane.folds[-1]
+        pane.scroll_to_widget(fold, animate=False)
+        await pilot.pause()
+        await pilot.click(Fold)
+        assert any(f.revealed for f in pane.folds)

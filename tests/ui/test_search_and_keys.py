@@ -1,0 +1,116 @@
+"""Pilot tests: list search, help, command palette, keymap and theme from the config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ui.config import Config, load_config
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.rows import HitsSource, LibrarySource
+from tests.ui.helpers import ready, screen_text
+
+
+async def test_search_filters_and_enter_opens_at_first_hit(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        assert app.focused is app.query_one("#search")
+        await pilot.press(*"tomatoes")
+        await pilot.pause()
+        lst = app.query_one(ArticleList)
+        assert isinstance(lst.source, HitsSource)
+        assert lst.count >= 1 and lst.current.path.endswith("garden-notes.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        assert pane.article.path.endswith("garden-notes.md")
+        assert pane.targets and pane.article.source[slice(*pane.targets[0])].lower() == "tomatoes"
+        assert app.focused is pane
+
+
+async def test_search_arrows_choose_and_escape_clears(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"the")
+        await pilot.pause()
+        lst = app.query_one(ArticleList)
+        assert lst.count >= 2
+        await pilot.press("down")
+        assert lst.cursor == 1
+        chosen = lst.current.path
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(ReadingPane).article.path.endswith(Path(chosen).name)
+        await pilot.press("tab", "escape")
+        await pilot.pause()
+        assert isinstance(lst.source, LibrarySource)
+
+
+async def test_no_results_state(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"zzqxw")
+        await pilot.pause()
+        assert app.query_one(ArticleList).count == 0
+        assert "No articles match" in screen_text(app)
+
+
+async def test_help_lists_every_binding(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Keys" in screen_text(app)
+        text = "\n".join(p.plain for p in app.screen.prompts)
+        for words in ("Switch pane", "Next article", "People", "Quotes", "Copy quote", "Reveal all",
+                      "Next match", "Command palette", "Open URL", "Star"):
+            assert words in text, words
+        await pilot.press("escape")
+
+
+async def test_command_palette_runs_actions(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Failed files")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert "could not be read" in screen_text(app)
+
+
+async def test_keymap_and_theme_from_config(collection: Path, make_app, tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('theme = "nord"\n[keys]\n"list.down" = "ctrl+n"\n', encoding="utf-8")
+    config = load_config(cfg)
+    assert config.theme == "nord" and config.keys == {"list.down": "ctrl+n"}
+    app = make_app(collection, config=config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.theme == "nord"
+        lst = app.query_one(ArticleList)
+        await pilot.press("ctrl+n")
+        assert lst.cursor == 1
+        await pilot.press("j")
+        assert lst.cursor == 1
+
+
+async def test_theme_argument_wins(collection: Path, make_app) -> None:
+    app = make_app(collection, theme="textual-light", config=Config(theme="nord"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.theme == "textual-light"
+
+
+def test_broken_config_is_reported(tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("theme = [", encoding="utf-8")
+    assert load_config(cfg).problems
+    assert load_config(tmp_path / "missing.toml") == Config()

@@ -1,0 +1,59 @@
+"""Snapshot tests at fixed sizes, on a fixed collection written into tmp_path, in a fixed theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.ui.helpers import open_article, ready
+
+
+def _opening(name: str, *keys: str):
+    async def run_before(pilot) -> None:
+        await ready(pilot)
+        if name:
+            await open_article(pilot, name)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause()
+
+    return run_before
+
+
+def test_main_screen(snap_compare, collection: Path, make_app) -> None:
+    assert snap_compare(make_app(collection), terminal_size=(120, 40),
+                        run_before=_opening("harbour-bridge.txt"))
+
+
+def test_narrow(snap_compare, collection: Path, make_app) -> None:
+    assert snap_compare(make_app(collection), terminal_size=(80, 24),
+                        run_before=_opening("harbour-bridge.txt"))
+
+
+def test_folds_expanded(snap_compare, collection: Path, make_app) -> None:
+    assert snap_compare(make_app(collection), terminal_size=(120, 40),
+                        run_before=_opening("harbour-bridge.txt", "z", "G"))
+
+
+def test_search_results(snap_compare, collection: Path, make_app) -> None:
+    async def run_before(pilot) -> None:
+        await ready(pilot)
+        for key in ("slash", *"harbour"):
+            await pilot.press(key)
+        await pilot.pause()
+
+    assert snap_compare(make_app(collection), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_people_panel(snap_compare, collection: Path, make_app) -> None:
+    assert snap_compare(make_app(collection), terminal_size=(120, 40),
+                        run_before=_opening("harbour-bridge.txt", "p"))
+
+
+def test_help(snap_compare, collection: Path, make_app) -> None:
+    assert snap_compare(make_app(collection), terminal_size=(120, 40), run_before=_opening("", "question_mark"))
+
+
+def test_light_theme(snap_compare, collection: Path, make_app) -> None:
+    assert snap_compare(make_app(collection, theme="textual-light"), terminal_size=(120, 40),
+                        run_before=_opening("harbour-bridge.txt", "slash", "B", "e", "r", "g"))
