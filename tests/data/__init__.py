@@ -111,6 +111,21 @@ def long_words(folder: Path) -> Path:
     return _write(folder, "long-words.txt", text.encode())
 
 
+def many_names(folder: Path, n: int = 700) -> Path:
+    """``n`` lines, each with two different invented two-word names and a quote (~70 bytes a line)."""
+    import random
+    import string
+
+    rnd = random.Random(n)
+
+    def name() -> str:
+        return rnd.choice(string.ascii_uppercase) + "".join(rnd.choices(string.ascii_lowercase, k=6))
+
+    lines = ["Names"] + [f'{name()} {name()} said "quote number {i}" and {name()} {name()} agreed.'
+                         for i in range(n)]
+    return _write(folder, "many-names.txt", "\n\n".join(lines).encode())
+
+
 def unreadable(folder: Path) -> Path:
     path = _write(folder, "unreadable.txt", b"Secret\n\nYou cannot read this.\n")
     path.chmod(0)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from reader.cli import main
+from tests.conftest import ROOT
 
 LINE = re.compile(r"^reader: (?P<path>.+): (?P<reason>[^\n]+)$")
 
@@ -146,3 +149,18 @@ def test_undecodable_name_in_path_field(tmp_path: Path, capsys: pytest.CaptureFi
         f.write(b"Title\n\nBody.\n")
     rc, recs, _ = _run(capsys, str(tmp_path))
     assert rc == 0 and os.fsencode(recs[0]["path"]).endswith(b"caf\xe9.txt")
+
+
+def test_extract_never_imports_textual(tmp_path: Path) -> None:
+    root = _collection(tmp_path / "c")
+    code = (
+        "import sys, io, contextlib\n"
+        "from reader.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    rc = main(['extract', {str(root)!r}])\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich') or m == 'reader.ui')\n"
+        "print(rc, bad)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.stdout.strip() == "0 []", proc.stderr
