@@ -126,16 +126,23 @@ class Article:
 
     def __post_init__(self) -> None:
         end = -1
-        n = len(self.source)
+        src = self.source
+        n = len(src)
         for b in self.blocks:
             if b.span.start < end:
                 raise ValueError(f"{self.path}: blocks overlap or are out of order")
             if b.span.end > n:
                 raise ValueError(f"{self.path}: block beyond the end of the source")
+            if not src.startswith(b.text, b.span.start):
+                raise ValueError(f"{self.path}: block text differs from the source at {b.span.start}")
             end = b.span.end
-        for q in self.quotes:
-            if q.span.end > n:
-                raise ValueError(f"{self.path}: quote beyond the end of the source")
+        spans: list[tuple[str, Span, str]] = [("quote", q.span, q.text) for q in self.quotes]
+        spans += [("mention", m.span, m.text) for p in self.people for m in p.mentions]
+        for what, span, text in spans:
+            if span.end > n:
+                raise ValueError(f"{self.path}: {what} beyond the end of the source")
+            if not src.startswith(text, span.start):
+                raise ValueError(f"{self.path}: {what} text differs from the source at {span.start}")
 
     @property
     def shown_blocks(self) -> tuple[Block, ...]:

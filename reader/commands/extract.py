@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 
 from reader.analysis import analyse
@@ -11,11 +12,14 @@ from reader.errors import ArticleError
 from reader.export import to_json_line
 from reader.ingest import DEFAULT_MAX_BYTES, discover, load
 
+#: characters that would break a one-line message or act on the terminal
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ud800-\udfff]")
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (walked recursively)")
     parser.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (jsonl)")
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+    parser.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES,
                         help="read at most this many bytes of a file (default %(default)s)")
 
 
@@ -26,7 +30,7 @@ def run(ns: argparse.Namespace) -> int:
     def report(path: str, reason: str) -> None:
         nonlocal failed
         failed += 1
-        print(f"reader: {_show(path)}: {reason}", file=sys.stderr)
+        print(f"reader: {_show(path)}: {_show(reason)}", file=sys.stderr)
 
     for root in ns.paths:
         if not os.path.exists(root):
@@ -43,12 +47,33 @@ def run(ns: argparse.Namespace) -> int:
         except RecursionError:
             report(path, "structure nested too deeply to analyse")
             continue
+        except Exception as exc:  # a bug must cost one file, not the whole run; it is still reported
+            report(path, f"internal error, please report it: {type(exc).__name__}: {exc}")
+            continue
         out.write(to_json_line(article, path) + "\n")
     out.flush()
     return 1 if failed else 0
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return n
+
+
 def _show(path: str) -> str:
-    """A path safe to print: undecodable bytes and control characters escaped."""
-    return path.encode("utf-8", "backslashreplace").decode("utf-8").encode("unicode_escape").decode("ascii") \
-        if any(ord(c) < 32 or 0xDC80 <= ord(c) <= 0xDCFF for c in path) else path
+    """A path safe to print on one line: control, invisible and undecodable characters escaped."""
+    return "".join(_escape(c) for c in path) if _UNSAFE.search(path) else path
+
+
+def _escape(c: str) -> str:
+    if not _UNSAFE.match(c):
+        return c
+    o = ord(c)
+    if 0xDC80 <= o <= 0xDCFF:  # a byte of the file name that is not UTF-8 (surrogateescape)
+        return f"\\x{o - 0xDC00:02x}"
+    return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"

@@ -8,10 +8,11 @@ their text by :mod:`reader.ingest.html`, which also pre-classifies the blocks.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 
 from reader.errors import ArticleError, UnsupportedFormat
-from reader.ingest.decode import decode
+from reader.ingest.decode import cut, decode
 from reader.ingest.discover import discover, format_of
 
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "Segment", "discover", "format_of", "load", "load_bytes"]
@@ -50,7 +51,12 @@ def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     fmt = format_of(path)
     if fmt is None:
         raise UnsupportedFormat(path, "not a .txt, .md or .html file")
+    if max_bytes < 1:
+        raise ValueError("max_bytes must be positive")
     try:
+        # a FIFO or device named like an article would block or never end
+        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+            raise ArticleError(path, "not a regular file")
         with open(path, "rb") as f:
             data = f.read(max_bytes + 1)
     except IsADirectoryError:
@@ -68,12 +74,9 @@ def load_bytes(path: str, data: bytes, fmt: str, max_bytes: int = DEFAULT_MAX_BY
     """Build a Document from bytes already read (the library reads files itself)."""
     notices: tuple[str, ...] = ()
     if len(data) > max_bytes:
-        data = data[:max_bytes]
-        # do not cut a UTF-8 sequence in half
-        while data and (data[-1] & 0xC0) == 0x80:
-            data = data[:-1]
-        notices = (f"truncated: only the first {max_bytes // 1_000_000 or max_bytes} "
-                   f"{'MB' if max_bytes >= 1_000_000 else 'bytes'} are shown",)
+        data = cut(data, max_bytes)
+        size = f"{max_bytes / 1_000_000:g} MB" if max_bytes >= 1_000_000 else f"{max_bytes} bytes"
+        notices = (f"truncated: only the first {size} are shown",)
     text = decode(data, path)
     if fmt == "markdown":
         from reader.ingest.markdown import load_markdown

@@ -15,10 +15,13 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], int]:
     m = _FRONT.match(text)
     if not m:
         return {}, 0
+    lines = m.group(1).split("\n")
+    if not any(_KEY.match(line) for line in lines):
+        return {}, 0  # a leading thematic break (---), not front matter
     meta: dict[str, str] = {}
     current: str | None = None
     items: list[str] = []
-    for line in m.group(1).split("\n"):
+    for line in lines:
         km = _KEY.match(line)
         if km:
             if current and items:
