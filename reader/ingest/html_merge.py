@@ -34,6 +34,9 @@ NOT_ARTICLE = frozenset({"comments", "related links", "navigation", "footer", "s
                           "cookie notice", "advertising", "share buttons", "tags", "form", "pop-up",
                           "search"})
 
+#: Reasons sure enough to take a short part out of trafilatura's article.
+_SURE_FURNITURE = frozenset({"tags", "share buttons"})
+
 Part = tuple[str, str, str]  # kind, text, reason
 
 
@@ -72,6 +75,7 @@ def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
     """Article parts and uncovered blocks, in page order; consecutive furniture joined."""
     nparts = [norm(text) for _, text in parts]
     kinds = [kind for kind, _ in parts]
+    reasons = ["not shown on the page"] * len(parts)
     whole = "\n".join(nparts)
     plan: list[tuple[int, int] | TextBlock] = []  # a run of parts to emit, or a free block
     homes: Counter[str] = Counter()  # containers of the page blocks the article covers
@@ -81,11 +85,13 @@ def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
         if k >= 0 or (len(block.text) >= MIN_SUBSTRING and block.text in whole):
             homes[block.container] += 1
         if k >= j:
-            # a page block that equals a body part but is marked as a caption or byline is one
-            if block.text == nparts[k] and kinds[k] == "body" and block.reason not in NOT_ARTICLE:
-                kind = _furniture_kind(block)
-                if kind != "boilerplate":
-                    kinds[k] = kind
+            # a page block that equals a body part but is marked as a caption, a byline or
+            # furniture (tags, share buttons...) is one
+            if block.text == nparts[k] and kinds[k] in ("body", "heading") and len(block.text) <= MAX_BYLINE:
+                kinds[k] = _furniture_kind(block)
+                if kinds[k] == "boilerplate":
+                    kinds[k] = "boilerplate" if block.reason in _SURE_FURNITURE else parts[k][0]
+                    reasons[k] = block.reason
             while k + 1 < len(nparts) and _covers(block.text, nparts[k + 1]) and block.text != nparts[k]:
                 k += 1
             plan.append((j, k + 1))
@@ -99,7 +105,7 @@ def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
     seen = 0
     for step in plan:
         if isinstance(step, tuple):
-            out.extend((kinds[i], parts[i][1], "" if kinds[i] != "boilerplate" else "not shown on the page")
+            out.extend((kinds[i], parts[i][1], reasons[i] if kinds[i] == "boilerplate" else "")
                        for i in range(*step))
             seen = step[1]
             continue
