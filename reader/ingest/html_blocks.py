@@ -18,7 +18,7 @@ from lxml import etree
 _BLOCK_NAMES = (
     "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption "
     "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table "
-    "tbody thead tfoot td th tr ul caption center menu option select button label"
+    "tbody thead tfoot tr ul caption center menu option select button label"
 )
 _INVISIBLE_NAMES = (
     "script style noscript template head title meta link iframe object embed svg canvas "
@@ -194,6 +194,8 @@ def visible_blocks(root: etree._Element) -> list[TextBlock]:
                 stack.append(_Frame(tag, ctx, _container(el)))
             elif tag == "a":
                 links += 1
+            elif tag in ("td", "th"):
+                add(" ")  # the cells of a row make one block, as trafilatura's rows do
             if el.text:
                 add(el.text)
         else:
