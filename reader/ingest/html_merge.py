@@ -149,6 +149,7 @@ def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
     plan.append(_Step(j, len(parts)))
     _hide_unseen(nparts, kinds, blocks)
     main = _main_containers(homes)
+    found = any(kind in ("body", "heading") for kind in kinds)  # else show the page's text
     out: list[Part] = []
     seen = 0
     for step in plan:
@@ -162,11 +163,11 @@ def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
             out.append(("boilerplate", free.text, "repeated text"))
             continue
         kind = _furniture_kind(free)
-        if kind == "byline" and parts and seen > len(parts) // 2:
+        if kind == "byline" and found and seen > len(parts) // 2:
             kind = "boilerplate"  # an author box after the article, not its byline
         more = (free.container in main and free.tag in _PROSE and len(free.text) >= MIN_PROMOTE
                 and free.link_share < MAX_LINK_SHARE)
-        if kind == "boilerplate" and free.reason not in NOT_ARTICLE and (not parts or more):
+        if kind == "boilerplate" and free.reason not in NOT_ARTICLE and (not found or more):
             # no article found, or more of the article's own text: show it
             kind = "heading" if free.tag in ("h2", "h3", "h4", "h5", "h6") else "body"
         out.append((kind, free.text, (free.reason or "page furniture") if kind == "boilerplate" else ""))
