@@ -43,6 +43,12 @@ NOT_ARTICLE = frozenset({"comments", "related links", "navigation", "footer", "s
 #: Reasons sure enough to take a short part out of trafilatura's article.
 _SURE_FURNITURE = frozenset({"tags", "share buttons"})
 
+#: Labels of buttons and widgets, found inside caption and byline elements; never one.
+_UI_LABELS = frozenset({
+    "advertisement", "by", "caption", "close", "enlarge", "enlarge image", "expand", "hide caption",
+    "image", "image caption", "more", "photo", "share", "toggle caption", "video", "view gallery",
+})
+
 Part = tuple[str, str, str]  # kind, text, reason
 
 
@@ -52,7 +58,8 @@ class _Step(NamedTuple):
     start: int
     end: int
     block: TextBlock | None = None
-    repeated: bool = False
+    #: When set, the block is hidden furniture with this reason.
+    hidden: str = ""
 
 
 def norm(text: str) -> str:
@@ -100,7 +107,7 @@ class _Index:
 
 
 def _furniture_kind(block: TextBlock) -> str:
-    if block.reason in NOT_ARTICLE:
+    if block.reason in NOT_ARTICLE or block.text.casefold() in _UI_LABELS:
         return "boilerplate"
     if block.hint == "caption" and len(block.text) <= MAX_CAPTION:
         return "caption"
@@ -128,7 +135,8 @@ def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
         if k >= 0 and bkey == nparts[k]:
             used.add(k)
         elif k < 0 and bkey in index.exact:
-            plan.append(_Step(0, 0, block, True))  # the page repeats a paragraph trafilatura kept once
+            # the page repeats a paragraph trafilatura kept once
+            plan.append(_Step(0, 0, block, "repeated text"))
             continue
         if k >= 0 or index.shown(bkey):
             homes[block.container] += 1
@@ -140,10 +148,17 @@ def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
                 if kinds[k] == "boilerplate":
                     kinds[k] = "boilerplate" if block.reason in _SURE_FURNITURE else parts[k][0]
                     reasons[k] = block.reason
+            first = k
             while k + 1 < len(nparts) and _covers(bkey, nparts[k + 1]) and bkey != nparts[k]:
                 k += 1
             plan.append(_Step(j, k + 1))
             j = k + 1
+            rest = bkey
+            for i in range(first, j):
+                rest = rest.replace(nparts[i], "", 1)
+            if rest and len(rest) < len(bkey) and len(bkey) > len(nparts[first]):
+                # the block holds more than the parts: keep it too, hidden
+                plan.append(_Step(0, 0, block, block.reason or "page furniture"))
         elif k < 0 and not index.shown(bkey):
             plan.append(_Step(0, 0, block))
     plan.append(_Step(j, len(parts)))
@@ -159,8 +174,8 @@ def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
                        for i in range(step.start, step.end))
             seen = step.end
             continue
-        if step.repeated:
-            out.append(("boilerplate", free.text, "repeated text"))
+        if step.hidden:
+            out.append(("boilerplate", free.text, step.hidden))
             continue
         kind = _furniture_kind(free)
         if kind == "byline" and found and seen > len(parts) // 2:
