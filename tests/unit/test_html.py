@@ -250,3 +250,10 @@ def test_page_too_large_for_the_article_finder(monkeypatch: pytest.MonkeyPatch) 
     kinds = {t: k for k, t, _ in blocks_of(doc)}
     assert kinds[PARAGRAPHS[0]] == "body"
     assert "Stay safe everyone" in doc.source
+
+
+def test_meta_charset_does_not_re_decode_text() -> None:
+    page = PAGE.replace('<meta charset="utf-8">', '<meta charset="windows-1252">').replace(
+        "Volunteers from", "Café volunteers — naïve “quoted” from")
+    doc = load_html("c.html", page)
+    assert "Café volunteers — naïve “quoted” from" in doc.source
