@@ -144,6 +144,8 @@ def _with_title(parts: list[tuple[str, str]], title: str, blocks: list[Any]) -> 
 
 
 def _document(path: str, items: list[Part], meta: dict[str, str], notices: tuple[str, ...]) -> Document:
+    if not any(chunk for _, chunk, _ in items):
+        notices += ("no visible text on this page",)
     pieces: list[str] = []
     segments: list[Segment] = []
     pos = 0

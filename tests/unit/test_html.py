@@ -139,6 +139,7 @@ def test_empty_pages(text: str) -> None:
     doc = load_html("e.html", text)
     check_spans(doc)
     assert "x()" not in doc.source
+    assert doc.notices and not doc.source
 
 
 def test_page_without_article_keeps_its_text() -> None:
