@@ -25,6 +25,8 @@ _SEP = "\n\n"
 #: navigation, footers, comments..., is redone with trafilatura's fallbacks.
 MIN_ARTICLE = 250
 MAX_FURNITURE_SHARE = 0.25
+#: Pages with more elements than this skip trafilatura (it would take many seconds).
+MAX_ELEMENTS = 100_000
 
 
 class _Unparsable(Exception):
@@ -83,7 +85,7 @@ def _meta(root: Any) -> dict[str, str]:
 
 
 def _load_structured(path: str, text: str) -> Document:
-    from reader.ingest.html_article import extract
+    from reader.ingest.html_article import Extracted, extract
     from reader.ingest.html_blocks import visible_blocks
     from reader.ingest.html_merge import merge
 
@@ -91,9 +93,14 @@ def _load_structured(path: str, text: str) -> Document:
     meta = _meta(root)
     body = root.find("body")
     blocks = visible_blocks(body if body is not None else root)
-    found = extract(root)
-    if _doubtful(found.parts, blocks):
-        found = extract(root, fast=False)
+    notices: tuple[str, ...] = ()
+    if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
+        found = Extracted()  # too big for the article finder: show all of its ordinary text
+        notices = ("page too large to find its article: all of its text is shown",)
+    else:
+        found = extract(root)
+        if _doubtful(found.parts, blocks):
+            found = extract(root, fast=False)
     parts = _with_title(found.parts, found.title, blocks)
     items = merge(parts, blocks)
     if (found.author or found.date) and not any(kind == "byline" for kind, _, _ in items):
@@ -107,19 +114,20 @@ def _load_structured(path: str, text: str) -> Document:
     title = next((t for kind, t, _ in items if kind == "title"), "")
     if title:
         meta["title"] = norm(title)
-    return _document(path, items, meta, ())
+    return _document(path, items, meta, notices)
 
 
 def _doubtful(parts: list[tuple[str, str]], blocks: list[Any]) -> bool:
     """True when the quick extraction found little, or took in much of the page furniture."""
-    from reader.ingest.html_merge import NOT_ARTICLE
+    from reader.ingest.html_merge import NOT_ARTICLE, SEARCH_BUDGET
 
     text = "\n".join(norm(t) for _, t in parts)
     if len(text) < MIN_ARTICLE:
         return True
     lines = {norm(line) for _, t in parts for line in t.split("\n")}
+    search = len(text) * len(blocks) <= SEARCH_BUDGET  # substring checks only when cheap
     furniture = sum(len(b.text) for b in blocks if b.reason in NOT_ARTICLE
-                    and (b.text in lines or (len(b.text) >= 20 and b.text in text)))
+                    and (b.text in lines or (search and len(b.text) >= 20 and b.text in text)))
     return furniture > MAX_FURNITURE_SHARE * len(text)
 
 
@@ -136,6 +144,8 @@ def _with_title(parts: list[tuple[str, str]], title: str, blocks: list[Any]) -> 
 
 
 def _document(path: str, items: list[Part], meta: dict[str, str], notices: tuple[str, ...]) -> Document:
+    if not any(chunk for _, chunk, _ in items):
+        notices += ("no visible text on this page",)
     pieces: list[str] = []
     segments: list[Segment] = []
     pos = 0

@@ -18,7 +18,7 @@ from lxml import etree
 _BLOCK_NAMES = (
     "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption "
     "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table "
-    "tbody thead tfoot td th tr ul caption center menu option select button label"
+    "tbody thead tfoot tr ul caption center menu option select button label"
 )
 _INVISIBLE_NAMES = (
     "script style noscript template head title meta link iframe object embed svg canvas "
@@ -58,6 +58,8 @@ HINT_LIMITS = {"caption": 600, "byline": 300}
 #: An element with furniture-like names holding more than this share of the page's text
 #: is a wrapper (``<div class="has-sidebar">``), not furniture.
 WRAPPER_SHARE = 0.4
+#: "Related links" holding an unlinked paragraph this long is a layout column, not teasers.
+PROSE = 300
 _NEVER_FURNITURE = frozenset({"html", "body", "main", "article"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACE = re.compile(r"\s+")
@@ -192,6 +194,8 @@ def visible_blocks(root: etree._Element) -> list[TextBlock]:
                 stack.append(_Frame(tag, ctx, _container(el)))
             elif tag == "a":
                 links += 1
+            elif tag in ("td", "th"):
+                add(" ")  # the cells of a row make one block, as trafilatura's rows do
             if el.text:
                 add(el.text)
         else:
@@ -212,14 +216,18 @@ def visible_blocks(root: etree._Element) -> list[TextBlock]:
 def _drop_wrappers(blocks: list[TextBlock]) -> None:
     """An element holding much of the text is a wrapper, not furniture, caption or byline."""
     sizes: dict[int, int] = {}
+    prose: set[int] = set()  # "related links" holding a long unlinked paragraph
     total = 0
     for b in blocks:
         total += len(b.text)
         for owner in (b.owner, b.reason_owner):
             if owner >= 0:
                 sizes[owner] = sizes.get(owner, 0) + len(b.text)
+        if b.reason == "related links" and len(b.text) >= PROSE and b.link_share < 0.3:
+            prose.add(b.reason_owner)
     for b in blocks:
         if b.owner >= 0 and sizes[b.owner] > HINT_LIMITS.get(b.hint, 0):
             b.hint, b.owner = "", -1
-        if b.reason_owner >= 0 and sizes[b.reason_owner] > WRAPPER_SHARE * total:
+        if b.reason_owner >= 0 and (sizes[b.reason_owner] > WRAPPER_SHARE * total
+                                    or b.reason_owner in prose):
             b.reason, b.reason_owner = "", -1

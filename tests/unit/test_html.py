@@ -139,6 +139,7 @@ def test_empty_pages(text: str) -> None:
     doc = load_html("e.html", text)
     check_spans(doc)
     assert "x()" not in doc.source
+    assert doc.notices and not doc.source
 
 
 def test_page_without_article_keeps_its_text() -> None:
@@ -206,3 +207,54 @@ def test_text_path_never_imports_trafilatura(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=root, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
     assert out.stdout.strip() == "False"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["p", "div", "nav", "footer", "aside", "li", "h2", "figcaption",
+                                           "span", "a", "td", "section class='comments'"]),
+                          st.integers(1, 30)), min_size=1, max_size=25))
+def test_no_visible_word_is_lost(elements: list[tuple[str, int]]) -> None:
+    html_parts, words = [], []
+    for n, (tag, length) in enumerate(elements):
+        tokens = [f"w{n}x{i}" for i in range(length)]
+        words.extend(tokens)
+        name = tag.split()[0]
+        html_parts.append(f"<{tag}>{' '.join(tokens)}</{name}>")
+    page = "<html><body><script>hidden()</script>" + "\n".join(html_parts) + "</body></html>"
+    doc = load_html("w.html", page)
+    check_spans(doc)
+    missing = [w for w in words if w not in doc.source]
+    assert not missing
+    assert "hidden()" not in doc.source
+
+
+def test_table_rows_and_repeated_paragraphs() -> None:
+    rows = "".join(f"<tr><td>row {i}</td><td>value {i * 7}</td></tr>" for i in range(300))
+    page = PAGE.replace("<h2>What happens next</h2>", f"<table>{rows}</table><h2>What happens next</h2>")
+    page = page.replace(f"<p>{PARAGRAPHS[3]}</p>", f"<p>{PARAGRAPHS[3]}</p>" * 3)
+    doc = load_html("t.html", page)
+    check_spans(doc)
+    for i in (0, 150, 299):
+        assert f"value {i * 7}" in doc.source
+    assert doc.source.count(PARAGRAPHS[3]) == 3
+    shown = [t for k, t, _ in blocks_of(doc) if k == "body"]
+    assert shown.count(PARAGRAPHS[3]) >= 1
+
+
+def test_page_too_large_for_the_article_finder(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.ingest.html as html_module
+
+    monkeypatch.setattr(html_module, "MAX_ELEMENTS", 10)
+    doc = load_html("big.html", PAGE)
+    check_spans(doc)
+    assert any("too large" in n for n in doc.notices)
+    kinds = {t: k for k, t, _ in blocks_of(doc)}
+    assert kinds[PARAGRAPHS[0]] == "body"
+    assert "Stay safe everyone" in doc.source
+
+
+def test_meta_charset_does_not_re_decode_text() -> None:
+    page = PAGE.replace('<meta charset="utf-8">', '<meta charset="windows-1252">').replace(
+        "Volunteers from", "Café volunteers — naïve “quoted” from")
+    doc = load_html("c.html", page)
+    assert "Café volunteers — naïve “quoted” from" in doc.source
