@@ -163,7 +163,9 @@ def _link(people: list[_Found], toks: list[Tok], english: frozenset[str]) -> Non
                 owners = firsts
         if owners:
             owner = _nearest(owners, words[0].start)
-            owner.spans.append((words[0].start, words[-1].end))
+            own = {x.lower() for x in owner.words}
+            first = toks[0] if all(t.low in own for t in toks) else words[0]  # "Ten Hag", "de Gaulle"
+            owner.spans.append((first.start, words[-1].end))
         return
     for p in reversed(people):
         mine = [w.lower() for w in p.words]

@@ -34,6 +34,7 @@ _AFTER = re.compile(
     r"\s\((?:born|b\.|\d{4}|aged|\d{1,3}\)))"
 )
 _SAID = re.compile(r"^(?:'s|’s)?,? (?:said|says|told|added|asked|replied|explained|wrote)\b")
+_ROLE_OF = re.compile(r"(?:[A-Z][\w.'’-]*[ \u00a0])+(?:of|for)[ \u00a0](?:the[ \u00a0])?$")
 _BEFORE_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]$")
 _BEFORE_SAID = re.compile(
     r"(?:said|says|told|according to|asked|by|married|son of|daughter of|wife of)[ \u00a0]$"
@@ -119,6 +120,16 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     if not toks:
         return Verdict((), None, False)
     role = " ".join(t.text for t in role_toks) or None
+    if role_toks:
+        # "Secretary of State Antony Blinken": the role began before "of"
+        m = _ROLE_OF.search(text, max(0, role_toks[0].start - 40), role_toks[0].start)
+        if m and any(w.lower().rstrip(".") in ROLE_WORDS for w in m.group().split()):
+            start = m.start()
+            for w in m.group().split():
+                if w.lower() not in STOP_WORDS:
+                    break
+                start = text.index(w, start) + len(w) + 1
+            role = text[start:role_toks[-1].end]
     before = text[max(0, toks[0].start - 40):toks[0].start]
     after = text[toks[-1].end:toks[-1].end + 30]
     if role is None and not role_toks:
@@ -141,8 +152,8 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     context = bool(_AFTER.match(after)) or bool(_BEFORE_SAID.search(before))
     if len(words) == 1:
         ok = (titled or (role is not None and not run.sentence_start)) and _plausible_single(first, lex)
-        said = bool(_SAID.match(after)) or before.endswith(("said ", "told "))
-        ok = ok or (said and first in lex.given and _plausible_single(first, lex))
+        # "Ms Truss", "Mr. Brown": an honorific makes even an ordinary word a surname
+        ok = ok or (any(t.low in HONORIFICS and not t.is_caps for t in role_toks) and first not in STOP_WORDS)
         ok = ok and not words[0].is_caps
         return Verdict(tuple(toks), role, ok and not headline)
     given = first in lex.given
@@ -160,7 +171,8 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     elif headline:
         ok = given and surname and not common and not placey
     elif titled or credit or byline:
-        ok = not common or given
+        ok = (given or given_amb or foreign or not any(w in lex.english for w in lows[1:]))
+        ok = ok and len(common) < len(lows) and first not in lex.places and first not in ORG_WORDS
     elif len(lows) == 2 and last in lower and last not in lex.given:
         ok = context and not run.sentence_start
     elif first in lex.places:

@@ -74,7 +74,7 @@ correspondent analyst economist historian poet novelist artist painter composer 
 chief executive defense defence foreign interior finance health education home energy trade
 labor labour transport agriculture culture environment justice economy state army navy staff
 opposition party senior junior former late acting veteran star rookie head brigadier
-marshal commodore superintendent
+marshal commodore superintendent crown
 """)
 
 # Capitalised words that end or spoil a name: organisations, places, events, works.

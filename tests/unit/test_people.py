@@ -141,3 +141,25 @@ def test_spans_are_valid_on_any_text(text: str) -> None:
 @given(st.text(max_size=300))
 def test_never_raises_on_arbitrary_unicode(text: str) -> None:
     find_people(text, [Block(BlockKind.BODY, Span(0, len(text)), text)] if text else [])
+
+
+def test_honorific_before_an_ordinary_word() -> None:
+    text = "Ms Baker and Mr. Fox met Mr Kowalczyk on Tuesday."
+    assert sorted(_people(text)) == ["Baker", "Fox", "Kowalczyk"]
+
+
+def test_role_spanning_of() -> None:
+    text = "The Minister of Agriculture Tomas Lindqvist visited the farm."
+    assert [(p.name, p.role) for p in find_people(text, _blocks(text))] == [
+        ("Tomas Lindqvist", "Minister of Agriculture")
+    ]
+
+
+def test_particle_surname_mention_keeps_the_particle() -> None:
+    text = "Coach Pieter van Dijkstra arrived. Van Dijkstra said little."
+    assert _people(text) == {"Pieter van Dijkstra": ["Pieter van Dijkstra", "Van Dijkstra"]}
+
+
+def test_names_in_a_list_beside_people() -> None:
+    text = "Guests included Robert Hanley, Quillon Brask and Martha Ekdahl."
+    assert sorted(_people(text)) == ["Martha Ekdahl", "Quillon Brask", "Robert Hanley"]
