@@ -35,6 +35,7 @@ _AFTER = re.compile(
 )
 _SAID = re.compile(r"^(?:'s|’s)?,? (?:said|says|told|added|asked|replied|explained|wrote)\b")
 _ROLE_OF = re.compile(r"(?:[A-Z][\w.'’-]*[ \u00a0])+(?:of|for)[ \u00a0](?:the[ \u00a0])?$")
+_PLAIN_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "sir", "dame", "prof"])
 _BEFORE_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]$")
 _BEFORE_SAID = re.compile(
     r"(?:said|says|told|according to|asked|by|married|son of|daughter of|wife of)[ \u00a0]$"
@@ -153,7 +154,13 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     if len(words) == 1:
         ok = (titled or (role is not None and not run.sentence_start)) and _plausible_single(first, lex)
         # "Ms Truss", "Mr. Brown": an honorific makes even an ordinary word a surname
-        ok = ok or (any(t.low in HONORIFICS and not t.is_caps for t in role_toks) and first not in STOP_WORDS)
+        hon = any(t.low in HONORIFICS and not t.is_caps for t in role_toks)
+        ok = ok or (hon and first not in STOP_WORDS and first not in ROLE_WORDS
+                    and (first not in lex.english or role_toks[-1].low in _PLAIN_HONORIFICS))
+        ok = ok and not words[0].is_initial
+        said = bool(_SAID.match(after)) or before.endswith(("said ", "told "))
+        known = first in lex.surnames or first.endswith(SURNAME_ENDINGS) or first in lex.given
+        ok = ok or (said and known and _plausible_single(first, lex) and first not in lower)
         ok = ok and not words[0].is_caps
         return Verdict(tuple(toks), role, ok and not headline)
     given = first in lex.given
