@@ -19,6 +19,7 @@ from reader.analysis.people_lexicon import (
     NOT_DEMONYMS,
     ORG_WORDS,
     PARTICLES,
+    PERSON_NOUNS,
     PLACE_PREFIXES,
     ROLE_WORDS,
     STOP_WORDS,
@@ -133,10 +134,12 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
             role = text[start:role_toks[-1].end]
     before = text[max(0, toks[0].start - 40):toks[0].start]
     after = text[toks[-1].end:toks[-1].end + 30]
+    noun_role = False
     if role is None and not role_toks:
         m = _BEFORE_WORD.search(before)
-        if m and m.group(1) in ROLE_WORDS and m.group(1) not in DEPARTMENTS:
+        if m and ((m.group(1) in ROLE_WORDS and m.group(1) not in DEPARTMENTS) or m.group(1) in PERSON_NOUNS):
             role = m.group(1)
+            noun_role = True
     words = [t for t in toks if t.low not in PARTICLES]
     lows = [t.low for t in words]
     first, last = lows[0], lows[-1]
@@ -148,8 +151,8 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         return Verdict(tuple(toks), role, False)
     if any(t.is_caps for t in words) and not all(t.is_initial or t.low in SUFFIXES for t in words[1:]):
         return Verdict(tuple(toks), role, False)
-    titled = any(t.low in HONORIFICS or (t.low in ROLE_WORDS and t.low not in DEPARTMENTS)
-                 for t in role_toks)
+    titled = noun_role or any(t.low in HONORIFICS or (t.low in ROLE_WORDS and t.low not in DEPARTMENTS)
+                              for t in role_toks)
     context = bool(_AFTER.match(after)) or bool(_BEFORE_SAID.search(before))
     if len(words) == 1:
         ok = (titled or (role is not None and not run.sentence_start)) and _plausible_single(first, lex)

@@ -157,3 +157,19 @@ sson poulos idis akis oglu oğlu zadeh shvili dze nejad uddin ullah
 NOT_DEMONYMS = _words("jordan georgia victoria florence paris sydney austin dallas houston madison lincoln")
 
 DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
+# Lower-case nouns for people: a capitalised name right after one is a person ("drummer Flood").
+PERSON_NOUNS = _words("""
+drummer guitarist bassist vocalist singer pianist keyboardist saxophonist trumpeter violinist cellist
+conductor dancer comedian presenter host anchor journalist columnist broadcaster filmmaker director
+screenwriter playwright architect designer chef lawyer barrister solicitor surgeon nurse scientist
+physicist chemist biologist mathematician philosopher astronaut pilot driver jockey trainer cyclist
+runner sprinter swimmer golfer batsman bowler wicketkeeper spinner fullback halfback flanker winger
+centre-back pitcher catcher shortstop outfielder linebacker receiver entrepreneur businessman
+businesswoman billionaire tycoon activist campaigner student teacher mother son daughter wife husband
+widow cousin uncle aunt grandson granddaughter grandmother grandfather friend colleague rival
+opponent teammate girlfriend boyfriend fiancé fiancée victim suspect defendant witness resident
+neighbour neighbor lyricist rapper model actor actress novelist poet painter sculptor photographer
+economist analyst strategist adviser advisor aide consultant candidate nominee challenger incumbent
+lawmaker legislator politician diplomat negotiator investor founder owner chairman chairwoman
+""")
