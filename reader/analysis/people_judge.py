@@ -30,7 +30,7 @@ from reader.analysis.people_lexicon import (
 from reader.analysis.people_runs import Run, Tok
 
 _AFTER = re.compile(
-    r"^(?:'s|’s)?(?:,? (?:said|says|told|added|wrote|explained|asked|replied|who|whose|announced|"
+    r"^(?:'s|’s)?(?:, who\b|,? (?:said|says|told|added|wrote|explained|asked|replied|announced|"
     r"argued|insisted|noted|recalled|believes|thinks|was born|died)\b|, (?:\d{1,3},|aged \d|who )|"
     r"\s\((?:born|b\.|\d{4}|aged|\d{1,3}\)))"
 )
@@ -42,7 +42,7 @@ _BEFORE_SAID = re.compile(
     r"(?:said|says|told|according to|asked|by|married|son of|daughter of|wife of)[ \u00a0]$"
 )
 _CREDIT_AFTER = re.compile(r"^\s*(?:/|for |via |\|)")
-_SLASH_CREDIT = re.compile(r"^ ?/ ?[A-Z]")
+_SLASH_CREDIT = re.compile(r"^ ?/ ?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?\s*(?:\n|$)")
 _CREDIT_BEFORE = re.compile(r"(?:photo|photograph|image|picture|credit|©)s?(?: by)?:?\s*$", re.I)
 
 
@@ -149,6 +149,9 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         return Verdict(tuple(toks), role, False)
     if (first in ORG_WORDS or first in PLACE_PREFIXES) and len(lows) > 1 and not role_toks:
         return Verdict(tuple(toks), role, False)
+    core = [t for t in words if t.low not in SUFFIXES]
+    if len(core) == 1 and len(words) > 1 and not role_toks:  # "Coleman II" alone is no evidence
+        return Verdict(tuple(toks), role, False)
     if any(t.is_caps for t in words) and not all(t.is_initial or t.low in SUFFIXES for t in words[1:]):
         return Verdict(tuple(toks), role, False)
     titled = noun_role or any(t.low in HONORIFICS or (t.low in ROLE_WORDS and t.low not in DEPARTMENTS)
@@ -196,7 +199,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     elif len(lows) > 2 and any(w in lex.given for w in lows[1:-1]):
         ok = not common and not placey
     else:
-        ok = (context or foreign or (surname and not run.sentence_start)) and not common and not placey
+        ok = (context or foreign) and not common and not placey
         ok = ok and first not in lex.english and last not in lex.english
     listable = (2 <= len(words) <= 3 and not headline and not placey and first not in lex.places
                 and last not in lex.english and last not in lower and first not in lower)

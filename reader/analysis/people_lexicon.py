@@ -121,6 +121,8 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 august september october november december mon tue wed thu fri sat sun jan feb mar apr jun jul
 aug sep sept oct nov dec today yesterday tomorrow tonight mr. mrs. dr. god christmas easter
 said says say told asked added according via per let please dear hi hello thanks thank
+first second third fourth fifth sixth seventh eighth ninth tenth last next other old great greater
+little big upper lower grand
 """)
 
 # Months and days: a name never starts with one when a number follows.
