@@ -126,6 +126,7 @@ def _add(people: list[_Found], toks: tuple[Tok, ...], role: str | None) -> None:
     for p in reversed(people):
         if p.surname == cand.surname and (
             len(words) == 1 or len(p.words) == 1 or p.given == cand.given or _compatible(p.words, words)
+            or _subset(words, p.words) or _subset(p.words, words)
         ):
             match = p
             break
@@ -143,6 +144,12 @@ def _add(people: list[_Found], toks: tuple[Tok, ...], role: str | None) -> None:
     match.spans.append(span)
 
 
+def _subset(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Every word of ``a`` is in ``b`` ("Van Dijkstra" in "Pieter van Dijkstra")."""
+    low = {w.lower() for w in b}
+    return all(w.lower() in low for w in a)
+
+
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Same person written differently: "John F. Kennedy" and "John Kennedy", "J. Kennedy"."""
     return a[0][:1].lower() == b[0][:1].lower() and (_initial(a[0]) or _initial(b[0]))
@@ -150,7 +157,7 @@ def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _link(people: list[_Found], toks: list[Tok], english: frozenset[str]) -> None:
     """Attach a leftover run to a known person when its words are part of that person's name."""
-    words = [t for t in toks if t.low not in PARTICLES]
+    words = [t for t in toks if t.text not in PARTICLES]
     if not words:
         return
     lows = [t.text.lower() for t in words]

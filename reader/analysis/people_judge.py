@@ -72,7 +72,7 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], lis
         elif low in lex.places and len(toks) > 1 and (toks[1].low in ROLE_WORDS or toks[1].low in HONORIFICS):
             role.append(toks.pop(0))
         elif (drop_common and first and run.sentence_start and len(toks) > 1 and low in lex.english
-              and low not in lex.given and low not in lex.surnames):
+              and low not in lex.given and (low not in lex.surnames or toks[1].low in lex.given)):
             toks.pop(0)
         else:
             break
@@ -100,7 +100,7 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], lis
                 break
             if _givenish(toks[i].low, lex):
                 break
-    while toks and toks[-1].low in PARTICLES:
+    while toks and toks[-1].text in PARTICLES:
         toks.pop()
     return role, toks
 
@@ -140,12 +140,12 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         if m and ((m.group(1) in ROLE_WORDS and m.group(1) not in DEPARTMENTS) or m.group(1) in PERSON_NOUNS):
             role = m.group(1)
             noun_role = True
-    words = [t for t in toks if t.low not in PARTICLES]
+    words = [t for t in toks if t.text not in PARTICLES]
     lows = [t.low for t in words]
     first, last = lows[0], lows[-1]
     if any(w in ORG_WORDS for w in lows[1:-1]) or len(words) > 4:
         return Verdict(tuple(toks), role, False)
-    if last in ORG_WORDS and len(lows) > 1:
+    if last in ORG_WORDS and len(lows) > 1 and not (role_toks and len(lows) == 2 and first in lex.given):
         return Verdict(tuple(toks), role, False)
     if (first in ORG_WORDS or first in PLACE_PREFIXES) and len(lows) > 1 and not role_toks:
         return Verdict(tuple(toks), role, False)

@@ -8,6 +8,7 @@ A possessive ('s) ends a run and is left out of the last token's span.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏА-ЯЁ"
@@ -32,8 +33,11 @@ class Tok(NamedTuple):
 def tok(text: str, start: int, end: int) -> Tok:
     """Make a token, computing its flags once."""
     bare = text.rstrip(".")
+    low = bare.lower()
+    if not low.isascii():  # "Frédéric" is looked up as "frederic"
+        low = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
     initial = (len(text) == 2 and text[1] == "." and text[0].isupper()) or (len(text) == 1 and text.isupper())
-    return Tok(text, start, end, bare.lower(), initial, len(bare) > 1 and bare.isupper())
+    return Tok(text, start, end, low, initial, len(bare) > 1 and bare.isupper())
 
 
 class Run(NamedTuple):
