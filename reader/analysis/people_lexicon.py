@@ -174,4 +174,6 @@ opponent teammate girlfriend boyfriend fiancé fiancée victim suspect defendant
 neighbour neighbor lyricist rapper model actor actress novelist poet painter sculptor photographer
 economist analyst strategist adviser advisor aide consultant candidate nominee challenger incumbent
 lawmaker legislator politician diplomat negotiator investor founder owner chairman chairwoman
+member co-founder cofounder boss legend winner runner-up finalist musician composer engineer agent
+spouse partner ex-wife ex-husband nephew niece stepson stepdaughter mentor protege protégé pupil
 """)
