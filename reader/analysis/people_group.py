@@ -6,6 +6,7 @@ and "Wallace"); a run left over links to a known person when it is part of that 
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from reader.analysis.people_lexicon import PARTICLES, SUFFIXES
@@ -21,15 +22,21 @@ class Found:
     spans: list[tuple[int, int]] = field(default_factory=list)
     surname: str = ""
     given: str = ""
+    starts: list[int] = field(default_factory=list)  # sorted mention starts
+
+    def mention(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+        insort(self.starts, start)
+
+    def last_before(self, pos: int) -> int:
+        """Start of the latest mention before ``pos``, or -1."""
+        i = bisect_left(self.starts, pos)
+        return self.starts[i - 1] if i else -1
 
     def __post_init__(self) -> None:
         core = [w for w in self.words if w.lower() not in SUFFIXES and not initial(w)]
         self.surname = core[-1].lower() if core else self.words[-1].lower()
         self.given = self.words[0].lower()
-
-    @property
-    def last_seen(self) -> int:
-        return self.spans[-1][0] if self.spans else -1
 
 
 def initial(w: str) -> bool:
@@ -64,15 +71,15 @@ class Roster:
             firsts = [p for p in self._by_given.get(cand.surname, []) if len(p.words) > 1]
             match = firsts[-1] if firsts else None
         if match is None:
-            cand.spans.append(span)
+            cand.mention(*span)
             self.people.append(cand)
             self._index(cand)
             return
-        match.spans.append(span)
+        match.mention(*span)
         if match.role is None:
             match.role = role
         if len(words) > len(match.words):
-            grown = Found(words, match.role, match.spans)
+            grown = Found(words, match.role)
             if grown.surname == match.surname and grown.given == match.given:
                 match.words = words
             elif grown.surname == match.surname:
@@ -98,12 +105,12 @@ class Roster:
                 owner = _nearest(owners, words[0].start)
                 own = {x.lower() for x in owner.words}
                 first = toks[0] if all(t.low in own for t in toks) else words[0]  # "Ten Hag", "de Gaulle"
-                owner.spans.append((first.start, words[-1].end))
+                owner.mention(first.start, words[-1].end)
             return
         for p in reversed(self._by_surname.get(lows[-1], [])):
             mine = {w.lower() for w in p.words}
             if all(w in mine for w in lows):
-                p.spans.append((toks[0].start, toks[-1].end))
+                p.mention(toks[0].start, toks[-1].end)
                 return
 
 
@@ -112,9 +119,9 @@ def _nearest(owners: list[Found], pos: int) -> Found:
     best = owners[0]
     best_pos = -1
     for p in owners:
-        before = [s for s, _ in p.spans if s < pos]
-        if before and max(before) > best_pos:
-            best, best_pos = p, max(before)
+        at = p.last_before(pos)
+        if at > best_pos:
+            best, best_pos = p, at
     return best
 
 
