@@ -112,6 +112,8 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     ``text`` is the whole source (the run's spans index into it); ``lower`` holds the words
     the document also writes in lower case, which are ordinary words there.
     """
+    if len(run.toks) > 12:  # a Title Case line or a table row, not a name
+        return Verdict((), None, False)
     role_toks, toks = name_part(run, lex, drop_common=True)
     # "Barack Obama Election Day", "Hillary Clinton Speaks": ordinary words after a name
     if any(t.low in ORG_WORDS for t in toks[1:]):
