@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from reader.analysis.people_group import Roster
-from reader.analysis.people_judge import Verdict, judge, name_part
+from reader.analysis.people_judge import SAID, Verdict, judge, name_part
 from reader.analysis.people_lexicon import lexicon
 from reader.analysis.people_runs import Run, runs_in
 from reader.model import Block, BlockKind, Mention, Person, Span
@@ -50,6 +50,7 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
         verdicts.append(v)
         if v.person:
             taken.add(k)
+    _said_surnames(source, verdicts, taken)
     _lists(source, runs, verdicts, taken)
     for k in sorted(taken):
         roster.add(verdicts[k].name, verdicts[k].role)
@@ -58,8 +59,8 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
     for k, run in enumerate(runs):
         if k not in taken:
             _, toks = name_part(run, lex, drop_common=False)
-            if toks:
-                roster.link(toks)
+            if toks and not roster.link(toks) and len(toks) > 1 and toks[0].low in lex.english:
+                roster.link(toks[1:])  # "Later Qadrani said"
     out = []
     for p in roster.people:
         if p.spans:
@@ -87,4 +88,14 @@ def _lists(source: str, runs: list[Run], verdicts: list[Verdict], taken: set[int
                 continue
             a, b = (v.name[-1].end, w.name[0].start) if j > k else (w.name[-1].end, v.name[0].start)
             if a <= b and _LIST_GAP.fullmatch(source, a, b):
+                taken.add(k)
+
+
+def _said_surnames(source: str, verdicts: list[Verdict], taken: set[int]) -> None:
+    """Accept a clean full name whose last word alone is a speaker elsewhere ("... Akram said")."""
+    speakers = {v.name[0].low for v in verdicts
+                if len(v.name) == 1 and SAID.match(source[v.name[0].end:v.name[0].end + 20])}
+    if speakers:
+        for k, v in enumerate(verdicts):
+            if k not in taken and v.listable and v.name[-1].low in speakers:
                 taken.add(k)

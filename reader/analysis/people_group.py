@@ -87,11 +87,11 @@ class Roster:
                 match.words, match.given = words, grown.given
                 self._by_given.setdefault(match.given, []).append(match)
 
-    def link(self, toks: list[Tok]) -> None:
+    def link(self, toks: list[Tok]) -> bool:
         """Attach a leftover run to a known person when its words are part of that person's name."""
         words = [t for t in toks if t.text not in PARTICLES]
         if not words:
-            return
+            return False
         lows = [t.text.lower() for t in words]
         if len(words) == 1:
             w = lows[0]
@@ -106,12 +106,14 @@ class Roster:
                 own = {x.lower() for x in owner.words}
                 first = toks[0] if all(t.low in own for t in toks) else words[0]  # "Ten Hag", "de Gaulle"
                 owner.mention(first.start, words[-1].end)
-            return
+                return True
+            return False
         for p in reversed(self._by_surname.get(lows[-1], [])):
             mine = {w.lower() for w in p.words}
             if all(w in mine for w in lows):
                 p.mention(toks[0].start, toks[-1].end)
-                return
+                return True
+        return False
 
 
 def _nearest(owners: list[Found], pos: int) -> Found:

@@ -29,12 +29,13 @@ from reader.analysis.people_lexicon import (
 )
 from reader.analysis.people_runs import Run, Tok
 
+# After a name: saying verbs, ", who", an age; " ," allows tokenised text ("Smith , 34 ,").
 _AFTER = re.compile(
-    r"^(?:'s|’s)?(?:, who\b|,? (?:said|says|told|added|wrote|explained|asked|replied|announced|"
-    r"argued|insisted|noted|recalled|believes|thinks|was born|died)\b|, (?:\d{1,3},|aged \d|who )|"
-    r"\s\((?:born|b\.|\d{4}|aged|\d{1,3}\)))"
+    r"^ ?(?:'s|’s)?(?: ?, who\b| ?,? (?:said|says|told|added|wrote|explained|asked|replied|announced|"
+    r"argued|insisted|noted|recalled|believes|thinks|was born|died)\b| ?, (?:\d{1,3} ?,|aged \d)|"
+    r"\s\( ?(?:born|b\.|\d{4}|aged|\d{1,3} ?\)))"
 )
-_SAID = re.compile(r"^(?:'s|’s)?,? (?:said|says|told|added|asked|replied|explained|wrote)\b")
+SAID = re.compile(r"^ ?(?:'s|’s)? ?,? (?:said|says|told|added|asked|replied|explained|wrote)\b")
 _ROLE_OF = re.compile(r"(?:[A-Z][\w.'’-]*[ \u00a0])+(?:of|for)[ \u00a0](?:the[ \u00a0])?$")
 _PLAIN_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "sir", "dame", "prof"])
 _BEFORE_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]$")
@@ -166,12 +167,12 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         ok = ok or (hon and first not in STOP_WORDS and first not in ROLE_WORDS
                     and (first not in lex.english or role_toks[-1].low in _PLAIN_HONORIFICS))
         ok = ok and not words[0].is_initial
-        said = bool(_SAID.match(after)) or before.endswith(("said ", "told "))
+        said = bool(SAID.match(after)) or before.endswith(("said ", "told "))
         known = first in lex.surnames or first.endswith(SURNAME_ENDINGS) or first in lex.given
         ok = ok or (said and known and _plausible_single(first, lex) and first not in lower)
         ok = ok and not words[0].is_caps
         return Verdict(tuple(toks), role, ok and not headline)
-    given = first in lex.given
+    given = first in lex.given or ("-" in first and first.split("-", 1)[0] in lex.given)
     given_amb = first in lex.given_ambiguous
     surname = last in lex.surnames
     common = [w for w in lows[1:] if w in lex.english and w not in lex.given and w not in lex.surnames]

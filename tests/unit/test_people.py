@@ -163,3 +163,13 @@ def test_particle_surname_mention_keeps_the_particle() -> None:
 def test_names_in_a_list_beside_people() -> None:
     text = "Guests included Robert Hanley, Quillon Brask and Martha Ekdahl."
     assert sorted(_people(text)) == ["Martha Ekdahl", "Quillon Brask", "Robert Hanley"]
+
+
+def test_full_name_accepted_when_its_surname_speaks_later() -> None:
+    text = "Tariq Qadrani arrived on Monday. Later Qadrani said the talks had failed."
+    assert _people(text) == {"Tariq Qadrani": ["Tariq Qadrani", "Qadrani"]}
+
+
+def test_tokenised_text_with_spaced_punctuation() -> None:
+    text = "Hyun-woo Baek , 34 , was arrested . Baek 's lawyer said nothing ."
+    assert _people(text) == {"Hyun-woo Baek": ["Hyun-woo Baek", "Baek"]}
