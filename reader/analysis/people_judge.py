@@ -15,6 +15,7 @@ from reader.analysis.people_lexicon import (
     CALENDAR,
     DAYS,
     DEPARTMENTS,
+    FIRM_NAMES,
     HONORIFICS,
     NOT_DEMONYMS,
     ORG_WORDS,
@@ -151,6 +152,8 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     if last in ORG_WORDS and len(lows) > 1 and not (role_toks and len(lows) == 2 and first in lex.given):
         return Verdict(tuple(toks), role, False)
     if (first in ORG_WORDS or first in PLACE_PREFIXES) and len(lows) > 1 and not role_toks:
+        return Verdict(tuple(toks), role, False)
+    if " ".join(lows) in FIRM_NAMES:
         return Verdict(tuple(toks), role, False)
     core = [t for t in words if t.low not in SUFFIXES]
     if len(core) == 1 and len(words) > 1 and not role_toks:  # "Coleman II" alone is no evidence

@@ -177,3 +177,33 @@ lawmaker legislator politician diplomat negotiator investor founder owner chairm
 member co-founder cofounder boss legend winner runner-up finalist musician composer engineer agent
 spouse partner ex-wife ex-husband nephew niece stepson stepdaughter mentor protege protégé pupil
 """)
+
+# Firms named after people, written like a person's name in business news.
+FIRM_NAMES = frozenset(line.strip() for line in """
+morgan stanley
+goldman sachs
+wells fargo
+merrill lynch
+dow jones
+aston martin
+rolls royce
+rolls-royce
+bear stearns
+hewlett packard
+hewlett-packard
+charles schwab
+edward jones
+raymond james
+smith barney
+dean witter
+arthur andersen
+ernst young
+marks spencer
+procter gamble
+johnson johnson
+kraft heinz
+estee lauder
+louis vuitton
+harley davidson
+harley-davidson
+""".strip().splitlines())
