@@ -20,16 +20,17 @@ from reader.model import Block, BlockKind, Mention, Person, Span
 _LOWER = re.compile(r"(?<![\w'’.-])[a-z]+(?![\w'’-])")
 
 
+_MINOR = frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "but", "nor", "as", "vs", "vs.", "via", "with", "from", "into", "over", "up"])
+
+
 def _headline(block: Block) -> bool:
+    """Title Case text (every long word capitalised), where capitals are no evidence of a name."""
     if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
         return True
     words = block.text.split()
-    if len(words) < 2 or len(words) > 20 or block.text.rstrip().endswith((".", "!", "?", ":")):
+    if len(words) < 3 or len(words) > 20 or block.text.count(",") > 1:
         return False
-    if block.text.count(",") > 1:  # a list of names, not a headline
-        return False
-    caps = sum(1 for w in words if w[:1].isupper())
-    return caps >= 0.75 * len(words)
+    return all(w[:1].isupper() or not w[:1].isalpha() or w in _MINOR for w in words)
 
 
 def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:

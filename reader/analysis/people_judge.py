@@ -84,7 +84,7 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], lis
         if t.is_initial:
             continue
         month = t.low in CALENDAR and (i == 0 or toks[i - 1].low not in lex.given or t.low in DAYS)
-        stop = t.low in STOP_WORDS and t.low not in CALENDAR
+        stop = (t.low in STOP_WORDS and t.low not in CALENDAR) or t.low.endswith(("n't", "n’t"))
         if month or stop or (t.is_caps and i > 0 and t.low not in SUFFIXES):
             toks = toks[:i]
             break
