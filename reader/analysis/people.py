@@ -20,7 +20,10 @@ from reader.model import Block, BlockKind, Mention, Person, Span
 _LOWER = re.compile(r"(?<![\w'’.-])[a-z]+(?![\w'’-])")
 
 
-_MINOR = frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "but", "nor", "as", "vs", "vs.", "via", "with", "from", "into", "over", "up"])
+_MINOR = frozenset([
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "but", "nor", "as",
+    "vs", "vs.", "via", "with", "from", "into", "over", "up",
+])
 
 
 def _headline(block: Block) -> bool:

@@ -36,6 +36,8 @@ _AFTER = re.compile(
     r"argued|insisted|noted|recalled|believes|thinks|was born|died)\b| ?, (?:\d{1,3} ?,|aged \d)|"
     r"\s\( ?(?:born|b\.|\d{4}|aged|\d{1,3} ?\)))"
 )
+_NOUNS = "|".join(sorted(ROLE_WORDS - DEPARTMENTS | PERSON_NOUNS))
+_APPOSITIVE = re.compile(rf"^ ?, (?:a|an|the|his|her|their) (?:[\w-]+ ){{0,3}}?(?:{_NOUNS})\b")
 SAID = re.compile(r"^ ?(?:'s|’s)? ?,? (?:said|says|told|added|asked|replied|explained|wrote)\b")
 _ROLE_OF = re.compile(r"(?:[A-Z][\w.'’-]*[ \u00a0])+(?:of|for)[ \u00a0](?:the[ \u00a0])?$")
 _PLAIN_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "sir", "dame", "prof"])
@@ -88,6 +90,17 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], lis
         if month or stop or (t.is_caps and i > 0 and t.low not in SUFFIXES):
             toks = toks[:i]
             break
+    if drop_common and len(toks) > 2:
+        # "Supreme Court Justice Antonin Scalia": the name follows the last title word
+        last_role = -1
+        for i, t in enumerate(toks[:-1]):
+            if not _not_name(t.low, lex):
+                break
+            if (t.low in ROLE_WORDS and t.low not in DEPARTMENTS) or t.low in HONORIFICS:
+                last_role = i
+        if last_role >= 0:
+            role.extend(toks[:last_role + 1])
+            toks = toks[last_role + 1:]
     if drop_common and len(toks) > 2 and not _givenish(toks[0].low, lex):
         # "Seminole County Sheriff Don Eslinger", "Minnesotan Scott LeDoux": the name starts
         # at the first given name when nothing before it is one
@@ -100,7 +113,7 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], lis
                 if any(t.low in ROLE_WORDS or t.low in HONORIFICS for t in prefix):
                     role.extend(prefix)
                 break
-            if _givenish(toks[i].low, lex):
+            if _givenish(toks[i].low, lex) and toks[i].low not in ROLE_WORDS:
                 break
     while toks and toks[-1].text in PARTICLES:
         toks.pop()
@@ -162,9 +175,10 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         return Verdict(tuple(toks), role, False)
     titled = noun_role or any(t.low in HONORIFICS or (t.low in ROLE_WORDS and t.low not in DEPARTMENTS)
                               for t in role_toks)
-    context = bool(_AFTER.match(after)) or bool(_BEFORE_SAID.search(before))
+    context = bool(_AFTER.match(after) or _BEFORE_SAID.search(before)
+                   or _APPOSITIVE.match(text[toks[-1].end:toks[-1].end + 60]))
     if len(words) == 1:
-        ok = (titled or (role is not None and not run.sentence_start)) and _plausible_single(first, lex)
+        ok = titled and _plausible_single(first, lex)
         # "Ms Truss", "Mr. Brown": an honorific makes even an ordinary word a surname
         hon = any(t.low in HONORIFICS and not t.is_caps for t in role_toks)
         ok = ok or (hon and first not in STOP_WORDS and first not in ROLE_WORDS
@@ -193,7 +207,8 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         ok = given and surname and not common and not placey
     elif titled or credit or byline:
         ok = (given or given_amb or foreign or not any(w in lex.english for w in lows[1:]))
-        ok = ok and len(common) < len(lows) and first not in lex.places and first not in ORG_WORDS
+        ok = ok and len(common) < len(lows) and first not in ORG_WORDS
+        ok = ok and (first not in lex.places or (given and surname and last not in lex.english))
     elif len(lows) == 2 and last in lower and last not in lex.given:
         ok = context and not run.sentence_start
     elif first in lex.places:
@@ -210,7 +225,8 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         ok = (context or foreign) and not common and not placey
         ok = ok and first not in lex.english and last not in lex.english
     listable = (2 <= len(words) <= 3 and not headline and not placey and first not in lex.places
-                and last not in lex.english and last not in lower and first not in lower)
+                and (last not in lex.english or last in lex.surnames) and last not in lower
+                and first not in lower)
     return Verdict(tuple(toks), role, ok, listable)
 
 

@@ -140,8 +140,8 @@ SUFFIXES = _words("jr jr. sr sr. ii iii iv")
 # Role words that name a field, not a person ("Defense" in "Defense Minister").
 DEPARTMENTS = _words("""
 defense defence foreign interior finance health education home energy trade labor labour transport
-agriculture culture environment justice economy state army navy staff opposition party senior junior
-former late acting veteran head chief vice prime
+agriculture culture environment economy state army navy staff opposition party senior junior
+former late acting veteran head vice prime
 """)
 
 # First words of place names ("San Jose", "St. Louis", "New Zealand").
@@ -174,7 +174,7 @@ opponent teammate girlfriend boyfriend fiancé fiancée victim suspect defendant
 neighbour neighbor lyricist rapper model actor actress novelist poet painter sculptor photographer
 economist analyst strategist adviser advisor aide consultant candidate nominee challenger incumbent
 lawmaker legislator politician diplomat negotiator investor founder owner chairman chairwoman
-member co-founder cofounder boss legend winner runner-up finalist musician composer engineer agent
+member justice co-founder cofounder boss legend winner runner-up finalist musician composer engineer agent
 spouse partner ex-wife ex-husband nephew niece stepson stepdaughter mentor protege protégé pupil
 """)
 
