@@ -173,3 +173,19 @@ def test_full_name_accepted_when_its_surname_speaks_later() -> None:
 def test_tokenised_text_with_spaced_punctuation() -> None:
     text = "Hyun-woo Baek , 34 , was arrested . Baek 's lawyer said nothing ."
     assert _people(text) == {"Hyun-woo Baek": ["Hyun-woo Baek", "Baek"]}
+
+
+def test_appositive_role_confirms_an_ambiguous_given_name() -> None:
+    text = "Hope Marwick, a campaign spokeswoman, declined to comment."
+    assert _people(text) == {"Hope Marwick": ["Hope Marwick"]}
+
+
+def test_name_after_a_long_title() -> None:
+    text = "He met Supreme Court Justice Anselm Torvik in May."
+    people = find_people(text, _blocks(text))
+    assert [(p.name, p.role) for p in people] == [("Anselm Torvik", "Supreme Court Justice")]
+
+
+def test_firm_named_after_people_is_no_person() -> None:
+    text = "Analysts at Morgan Stanley and Goldman Sachs cut their forecasts."
+    assert _people(text) == {}
