@@ -105,7 +105,8 @@ sunni shia shiite muslims christians jews catholics protestants hindus buddhists
 catholic muslim jewish protestant orthodox buddhist hindu islamic anglican baptist methodist
 lutheran evangelical democrat democrats republican republicans conservative conservatives liberal
 liberals tory tories communist communists socialist socialists nazi nazis labor labour
-qaeda qaida shabaab hezbollah hamas taliban isis athletics recordings capital partners ventures enterprises productions publishing publishers
+qaeda qaida shabaab hezbollah hamas taliban isis
+athletics recordings capital partners ventures enterprises productions publishing publishers
 books comics games
 """)
 
