@@ -33,6 +33,8 @@ def _headline(block: Block) -> bool:
     words = block.text.split()
     if len(words) < 3 or len(words) > 20 or block.text.count(",") > 1:
         return False
+    if words[0][:1].isdigit() or words[-1][:1].isdigit():  # a row of a results table
+        return False
     return all(w[:1].isupper() or not w[:1].isalpha() or w in _MINOR for w in words)
 
 

@@ -41,6 +41,9 @@ _APPOSITIVE = re.compile(rf"^ ?, (?:a|an|the|his|her|their) (?:[\w-]+ ){{0,3}}?(
 SAID = re.compile(r"^ ?(?:'s|’s)? ?,? (?:said|says|told|added|asked|replied|explained|wrote)\b")
 _ROLE_OF = re.compile(r"(?:[A-Z][\w.'’-]*[ \u00a0])+(?:of|for)[ \u00a0](?:the[ \u00a0])?$")
 _PLAIN_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "sir", "dame", "prof"])
+# Results tables: "1. Anna Kowal (Poland) 7:30.32", "Anna Kowal 45.2".
+_TABLE_AFTER = re.compile(r"^ ?(?:\( ?[A-Z][\w. ]{1,24}\) ?)?\d[\d.:,]*(?:\s|$)")
+_RANK_BEFORE = re.compile(r"(?:^|\n)\s*\d{1,3}[.)]?\s+$")
 _BEFORE_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]$")
 _BEFORE_SAID = re.compile(
     r"(?:said|says|told|according to|asked|by|married|son of|daughter of|wife of)[ \u00a0]$"
@@ -101,7 +104,7 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], lis
         if last_role >= 0:
             role.extend(toks[:last_role + 1])
             toks = toks[last_role + 1:]
-    if drop_common and len(toks) > 2 and not _givenish(toks[0].low, lex):
+    if drop_common and len(toks) > 2 and (not _givenish(toks[0].low, lex) or toks[0].low in lex.places):
         # "Seminole County Sheriff Don Eslinger", "Minnesotan Scott LeDoux": the name starts
         # at the first given name when nothing before it is one
         for i in range(1, len(toks) - 1):
@@ -175,7 +178,8 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         return Verdict(tuple(toks), role, False)
     titled = noun_role or any(t.low in HONORIFICS or (t.low in ROLE_WORDS and t.low not in DEPARTMENTS)
                               for t in role_toks)
-    context = bool(_AFTER.match(after) or _BEFORE_SAID.search(before)
+    context = bool(_AFTER.match(after) or _BEFORE_SAID.search(before) or _TABLE_AFTER.match(after)
+                   or _RANK_BEFORE.search(before)
                    or _APPOSITIVE.match(text[toks[-1].end:toks[-1].end + 60]))
     if len(words) == 1:
         ok = titled and _plausible_single(first, lex)

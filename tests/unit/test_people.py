@@ -189,3 +189,13 @@ def test_name_after_a_long_title() -> None:
 def test_firm_named_after_people_is_no_person() -> None:
     text = "Analysts at Morgan Stanley and Goldman Sachs cut their forecasts."
     assert _people(text) == {}
+
+
+def test_results_table_rows() -> None:
+    text = "Final standings:\n1. Oduya Kemboiyo (Kenya) 7:30.32\n2. Tesfaye Adenew 7:31.10"
+    assert sorted(_people(text)) == ["Oduya Kemboiyo", "Tesfaye Adenew"]
+
+
+def test_nationality_before_a_name_is_not_part_of_it() -> None:
+    text = "Briton Martin Ellery beat Australian Ross Quaile in three sets."
+    assert sorted(_people(text)) == ["Martin Ellery", "Ross Quaile"]
