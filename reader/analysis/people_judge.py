@@ -200,7 +200,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     if first in lex.english and not _givenish(first, lex) and first not in lex.surnames:
         common.append(first)
     placey = first in lex.places or last in lex.places
-    if last in lex.places and _demonym(last) and not titled:  # "Odessa American", "Roman Catholic"
+    if last in lex.countries and not titled and not context:  # "Odessa American", "Tate Britain"
         return Verdict(tuple(toks), role, False)
     foreign = last.endswith(SURNAME_ENDINGS) and len(last) > 4 and last not in lex.english
     credit = ((caption and (bool(_CREDIT_AFTER.match(after)) or bool(_CREDIT_BEFORE.search(before))))

@@ -23,7 +23,8 @@ class Lexicon:
     given_ambiguous: frozenset[str]  # given names that are also common words ("Will", "Rose")
     surnames: frozenset[str]
     english: frozenset[str]  # ordinary lower-case English words
-    places: frozenset[str]  # countries, nationalities, regions, big cities
+    places: frozenset[str]  # countries, nationalities, regions, states, big cities
+    countries: frozenset[str]  # countries and nationalities only (never a surname)
 
 
 @lru_cache(maxsize=1)
@@ -35,12 +36,14 @@ def lexicon() -> Lexicon:
         return _words((root / name).read_text(encoding="utf-8"))
 
     given = read("given_names.txt") - AMBIGUOUS_GIVEN
+    countries = read("countries.txt")
     return Lexicon(
         given=given,
         given_ambiguous=read("given_names_ambiguous.txt") | AMBIGUOUS_GIVEN,
         surnames=read("surnames.txt"),
         english=read("english_words.txt"),
-        places=read("places.txt"),
+        places=read("places.txt") | countries,
+        countries=countries - NOT_DEMONYMS,
     )
 
 
@@ -147,7 +150,7 @@ former late acting veteran head vice prime
 
 # First words of place names ("San Jose", "St. Louis", "New Zealand").
 PLACE_PREFIXES = _words(
-    "san santa santo sao são los las st st. saint ste fort port mount mt new north south east west"
+    "san santa santo sao são los las st st. saint ste fort port mount mt monte new north south east west"
 )
 
 # Endings of surnames from languages the census lists cover thinly ("Kowalski", "Petrov").
