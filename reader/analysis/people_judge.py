@@ -133,66 +133,30 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     if len(run.toks) > 12:  # a Title Case line or a table row, not a name
         return Verdict((), None, False)
     role_toks, toks = name_part(run, lex, drop_common=True)
-    # "Barack Obama Election Day", "Hillary Clinton Speaks": ordinary words after a name
     if any(t.low in ORG_WORDS for t in toks[1:]):
         return Verdict(tuple(toks), None, False)
+    # "Barack Obama Election Day", "Hillary Clinton Speaks": ordinary words after a name
     while len(toks) > 2 and (toks[-1].low in lower or (headline and toks[-1].low in lex.english
                                                          and toks[-1].low not in lex.given)):
         toks = toks[:-1]
     if not toks:
         return Verdict((), None, False)
-    role = " ".join(t.text for t in role_toks) or None
-    if role_toks:
-        # "Secretary of State Antony Blinken": the role began before "of"
-        m = _ROLE_OF.search(text, max(0, role_toks[0].start - 40), role_toks[0].start)
-        if m and any(w.lower().rstrip(".") in ROLE_WORDS for w in m.group().split()):
-            start = m.start()
-            for w in m.group().split():
-                if w.lower() not in STOP_WORDS:
-                    break
-                start = text.index(w, start) + len(w) + 1
-            role = text[start:role_toks[-1].end]
     before = text[max(0, toks[0].start - 40):toks[0].start]
-    after = text[toks[-1].end:toks[-1].end + 30]
-    noun_role = False
-    if role is None and not role_toks:
-        m = _BEFORE_WORD.search(before)
-        if m and ((m.group(1) in ROLE_WORDS and m.group(1) not in DEPARTMENTS) or m.group(1) in PERSON_NOUNS):
-            role = m.group(1)
-            noun_role = True
+    after = text[toks[-1].end:toks[-1].end + 60]
+    role, noun_role = _role_text(text, role_toks, before)
     words = [t for t in toks if t.text not in PARTICLES]
     lows = [t.low for t in words]
-    first, last = lows[0], lows[-1]
-    if any(w in ORG_WORDS for w in lows[1:-1]) or len(words) > 4:
-        return Verdict(tuple(toks), role, False)
-    if last in ORG_WORDS and len(lows) > 1 and not (role_toks and len(lows) == 2 and first in lex.given):
-        return Verdict(tuple(toks), role, False)
-    if (first in ORG_WORDS or first in PLACE_PREFIXES) and len(lows) > 1 and not role_toks:
-        return Verdict(tuple(toks), role, False)
-    if " ".join(lows) in FIRM_NAMES:
-        return Verdict(tuple(toks), role, False)
-    core = [t for t in words if t.low not in SUFFIXES]
-    if len(core) == 1 and len(words) > 1 and not role_toks:  # "Coleman II" alone is no evidence
-        return Verdict(tuple(toks), role, False)
-    if any(t.is_caps for t in words) and not all(t.is_initial or t.low in SUFFIXES for t in words[1:]):
-        return Verdict(tuple(toks), role, False)
+    name = tuple(toks)
+    if _not_a_name(words, lows, role_toks, lex):
+        return Verdict(name, role, False)
     titled = noun_role or any(t.low in HONORIFICS or (t.low in ROLE_WORDS and t.low not in DEPARTMENTS)
                               for t in role_toks)
     context = bool(_AFTER.match(after) or _BEFORE_SAID.search(before) or _TABLE_AFTER.match(after)
-                   or _RANK_BEFORE.search(before)
-                   or _APPOSITIVE.match(text[toks[-1].end:toks[-1].end + 60]))
+                   or _RANK_BEFORE.search(before) or _APPOSITIVE.match(after))
     if len(words) == 1:
-        ok = titled and _plausible_single(first, lex)
-        # "Ms Truss", "Mr. Brown": an honorific makes even an ordinary word a surname
-        hon = any(t.low in HONORIFICS and not t.is_caps for t in role_toks)
-        ok = ok or (hon and first not in STOP_WORDS and first not in ROLE_WORDS
-                    and (first not in lex.english or role_toks[-1].low in _PLAIN_HONORIFICS))
-        ok = ok and not words[0].is_initial
-        said = bool(SAID.match(after)) or before.endswith(("said ", "told "))
-        known = first in lex.surnames or first.endswith(SURNAME_ENDINGS) or first in lex.given
-        ok = ok or (said and known and _plausible_single(first, lex) and first not in lower)
-        ok = ok and not words[0].is_caps
-        return Verdict(tuple(toks), role, ok and not headline)
+        ok = _single(words[0], role_toks, titled, before, after, lex, lower)
+        return Verdict(name, role, ok and not headline)
+    first, last = lows[0], lows[-1]
     given = first in lex.given or ("-" in first and first.split("-", 1)[0] in lex.given)
     given_amb = first in lex.given_ambiguous
     surname = last in lex.surnames
@@ -201,7 +165,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         common.append(first)
     placey = first in lex.places or last in lex.places
     if last in lex.countries and not titled and not context:  # "Odessa American", "Tate Britain"
-        return Verdict(tuple(toks), role, False)
+        return Verdict(name, role, False)
     foreign = last.endswith(SURNAME_ENDINGS) and len(last) > 4 and last not in lex.english
     credit = ((caption and (bool(_CREDIT_AFTER.match(after)) or bool(_CREDIT_BEFORE.search(before))))
               or bool(_SLASH_CREDIT.match(after)))
@@ -209,7 +173,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         ok = not common and not placey
     elif headline:
         ok = given and surname and not common and not placey
-    elif titled or credit or byline:
+    elif titled or byline:
         ok = (given or given_amb or foreign or not any(w in lex.english for w in lows[1:]))
         ok = ok and len(common) < len(lows) and first not in ORG_WORDS
         ok = ok and (first not in lex.places or (given and surname and last not in lex.english))
@@ -231,7 +195,62 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     listable = (2 <= len(words) <= 3 and not headline and not placey and first not in lex.places
                 and (last not in lex.english or last in lex.surnames) and last not in lower
                 and first not in lower)
-    return Verdict(tuple(toks), role, ok, listable)
+    return Verdict(name, role, ok, listable)
+
+
+def _role_text(text: str, role_toks: list[Tok], before: str) -> tuple[str | None, bool]:
+    """The role before a name, and whether it is a lower-case person noun ("drummer")."""
+    if not role_toks:
+        m = _BEFORE_WORD.search(before)
+        w = m.group(1) if m else ""
+        if (w in ROLE_WORDS and w not in DEPARTMENTS) or w in PERSON_NOUNS:
+            return w, True
+        return None, False
+    role = " ".join(t.text for t in role_toks)
+    # "Secretary of State Antony Blinken": the role began before "of"
+    m = _ROLE_OF.search(text, max(0, role_toks[0].start - 40), role_toks[0].start)
+    if m and any(w.lower().rstrip(".") in ROLE_WORDS for w in m.group().split()):
+        start = m.start()
+        for w in m.group().split():
+            if w.lower() not in STOP_WORDS:
+                break
+            start = text.index(w, start) + len(w) + 1
+        role = text[start:role_toks[-1].end]
+    return role, False
+
+
+def _not_a_name(words: list[Tok], lows: list[str], role_toks: list[Tok], lex: Lexicon) -> bool:
+    """Organisation and place shapes, firms, all-caps words: never a person."""
+    first, last = lows[0], lows[-1]
+    if any(w in ORG_WORDS for w in lows[1:-1]) or len(words) > 4:
+        return True
+    if last in ORG_WORDS and len(lows) > 1 and not (role_toks and len(lows) == 2 and first in lex.given):
+        return True
+    if (first in ORG_WORDS or first in PLACE_PREFIXES) and len(lows) > 1 and not role_toks:
+        return True
+    if " ".join(lows) in FIRM_NAMES:
+        return True
+    core = [t for t in words if t.low not in SUFFIXES]
+    if len(core) == 1 and len(words) > 1 and not role_toks:  # "Coleman II" alone is no evidence
+        return True
+    return any(t.is_caps for t in words) and not all(t.is_initial or t.low in SUFFIXES for t in words[1:])
+
+
+def _single(tok: Tok, role_toks: list[Tok], titled: bool, before: str, after: str,
+            lex: Lexicon, lower: frozenset[str]) -> bool:
+    """A one-word name needs a title ("Mr. Brown", "President Obama") or to be a known speaker."""
+    w = tok.low
+    if tok.is_caps or tok.is_initial:
+        return False
+    if titled and _plausible_single(w, lex):
+        return True
+    # "Ms Truss", "Mr. Brown": an honorific makes even an ordinary word a surname
+    if (any(t.low in HONORIFICS and not t.is_caps for t in role_toks) and w not in STOP_WORDS
+            and w not in ROLE_WORDS and (w not in lex.english or role_toks[-1].low in _PLAIN_HONORIFICS)):
+        return True
+    said = bool(SAID.match(after)) or before.endswith(("said ", "told "))
+    known = w in lex.surnames or w.endswith(SURNAME_ENDINGS) or w in lex.given
+    return said and known and _plausible_single(w, lex) and w not in lower
 
 
 def _plausible_single(low: str, lex: Lexicon) -> bool:
