@@ -94,6 +94,8 @@ class Roster:
             return False
         lows = [t.text.lower() for t in words]
         if len(words) == 1:
+            if words[0].is_caps:  # "CALOI" in a shouted line may be a brand or an acronym
+                return False
             w = lows[0]
             owners = [p for p in self._by_surname.get(w, []) if len(p.words) > 1]
             if not owners and w not in self._by_surname:

@@ -108,7 +108,7 @@ sunni shia shiite muslims christians jews catholics protestants hindus buddhists
 catholic muslim jewish protestant orthodox buddhist hindu islamic anglican baptist methodist
 lutheran evangelical democrat democrats republican republicans conservative conservatives liberal
 liberals tory tories communist communists socialist socialists nazi nazis labor labour
-qaeda qaida shabaab hezbollah hamas taliban isis
+qaeda qaida shabaab hezbollah hamas taliban isis casa
 athletics recordings capital partners ventures enterprises productions publishing publishers
 books comics games
 """)
