@@ -139,7 +139,9 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     while len(toks) > 2 and (toks[-1].low in lower or (headline and toks[-1].low in lex.english
                                                          and toks[-1].low not in lex.given)):
         toks = toks[:-1]
-    if not toks:
+    while toks and toks[-1].text in PARTICLES:
+        toks = toks[:-1]
+    if not toks or all(t.text in PARTICLES for t in toks):
         return Verdict((), None, False)
     before = text[max(0, toks[0].start - 40):toks[0].start]
     after = text[toks[-1].end:toks[-1].end + 60]
