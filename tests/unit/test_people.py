@@ -204,3 +204,8 @@ def test_results_table_rows() -> None:
 def test_nationality_before_a_name_is_not_part_of_it() -> None:
     text = "Briton Martin Ellery beat Australian Ross Quaile in three sets."
     assert sorted(_people(text)) == ["Martin Ellery", "Ross Quaile"]
+
+
+def test_surname_with_lower_case_particle_alone() -> None:
+    text = "Mayor Annika de Vries spoke first. Later, de Vries said no."
+    assert _people(text) == {"Annika de Vries": ["Annika de Vries", "de Vries"]}
