@@ -14,7 +14,8 @@ from typing import NamedTuple
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏА-ЯЁ"
 _WORD = rf"(?:(?:[Oo]'|[Dd]'|[Aa][lr]-|[Ee]l-)?[{_UP}][\w'’\-]*\.?)"
 _PART = r"(?:de|da|di|del|della|der|den|van|von|du|la|le|bin|ibn|al|el|dos|das|do|ter|ten|y)"
-RUN = re.compile(rf"(?<![\w.\-])(?<!\w['’])(?:{_PART}[ \u00a0])*{_WORD}(?:[ \u00a0](?:{_PART}[ \u00a0])*{_WORD})*")
+_SP = "[ \u00a0]"
+RUN = re.compile(rf"(?<![\w.\-])(?<!\w['’])(?:{_PART}{_SP})*{_WORD}(?:{_SP}(?:{_PART}{_SP})*{_WORD})*")
 _POSS = re.compile(r"['’]+s?['’]*$")
 _SENT_END = re.compile(r"(?:^|[.!?:;…\"“”‘’'()\[\]•|–—-]\s*|\n\s*)$")
 
