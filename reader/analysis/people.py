@@ -1,9 +1,11 @@
 """People: names found in the shown blocks, mentions of one person grouped together.
 
-Pass 1 judges every run of capitalised words (see :mod:`people_judge`); pass 2 links the
-runs left over ("Wallace", "Wallace's", "Sheridan") to a person found in pass 1 by surname,
-given name or a shorter form of the full name.  Mentions never overlap and never include
-titles, roles or a possessive 's.
+Pass 1 judges every run of capitalised words on its own evidence (see :mod:`people_judge`);
+then clean full names are accepted when they stand in a list beside accepted people ("A, B and
+C") or when their surname alone is a speaker elsewhere ("... Akram said").  Pass 2 links the
+runs left over ("Wallace", "Wallace's", "de Blasio", a given name alone) to a person already
+found (see :mod:`people_group`).  Mentions never overlap and never include titles, roles or a
+possessive 's; a role seen before a name ("Defense Minister") becomes the person's role.
 """
 
 from __future__ import annotations

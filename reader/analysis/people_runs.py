@@ -1,7 +1,7 @@
 """Runs of capitalised words in a block, cut into tokens with absolute spans.
 
 A run is what could be a name: capitalised words, initials ("H."), and lower-case
-particles ("van", "de") between capitalised words, separated by single spaces.
+particles ("van", "de") before or between capitalised words, separated by single spaces.
 A possessive ('s) ends a run and is left out of the last token's span.
 """
 
