@@ -44,6 +44,7 @@ _PLAIN_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "sir", "dame", "prof"])
 # Results tables: "1. Anna Kowal (Poland) 7:30.32", "Anna Kowal 45.2".
 _TABLE_AFTER = re.compile(r"^ ?(?:\( ?[A-Z][\w. ]{1,24}\) ?)?\d[\d.:,]*(?:\s|$)")
 _RANK_BEFORE = re.compile(r"(?:^|\n)\s*\d{1,3}[.)]?\s+$")
+_ROLE_COMMA = re.compile(r"((?:[A-Z][\w.-]* ){0,3}([A-Z][\w-]*)), $")
 _BEFORE_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]$")
 _BEFORE_SAID = re.compile(
     r"(?:said|says|told|according to|asked|by|married|son of|daughter of|wife of)[ \u00a0]$"
@@ -207,6 +208,9 @@ def _role_text(text: str, role_toks: list[Tok], before: str) -> tuple[str | None
         w = m.group(1) if m else ""
         if (w in ROLE_WORDS and w not in DEPARTMENTS) or w in PERSON_NOUNS:
             return w, True
+        m = _ROLE_COMMA.search(before)  # "Britain's Foreign Secretary, Liz Truss"
+        if m and m.group(2).lower() in ROLE_WORDS and m.group(2).lower() not in DEPARTMENTS:
+            return m.group(1), False
         return None, False
     role = " ".join(t.text for t in role_toks)
     # "Secretary of State Antony Blinken": the role began before "of"
@@ -214,9 +218,10 @@ def _role_text(text: str, role_toks: list[Tok], before: str) -> tuple[str | None
     if m and any(w.lower().rstrip(".") in ROLE_WORDS for w in m.group().split()):
         start = m.start()
         for w in m.group().split():
-            if w.lower() not in STOP_WORDS:
+            if w.lower() in STOP_WORDS or w.endswith(("'s", "’s")):
+                start = text.index(w, start) + len(w) + 1  # "The", "U.K.'s" are no part of it
+            else:
                 break
-            start = text.index(w, start) + len(w) + 1
         role = text[start:role_toks[-1].end]
     return role, False
 

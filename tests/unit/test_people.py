@@ -209,3 +209,10 @@ def test_nationality_before_a_name_is_not_part_of_it() -> None:
 def test_surname_with_lower_case_particle_alone() -> None:
     text = "Mayor Annika de Vries spoke first. Later, de Vries said no."
     assert _people(text) == {"Annika de Vries": ["Annika de Vries", "de Vries"]}
+
+
+def test_role_before_a_comma_and_possessive_owner_left_out() -> None:
+    text = ("Norway's Foreign Minister, Ingrid Solheim, flew in. "
+            "She met the Army's Chief of the General Staff Pavel Rusnak.")
+    got = {p.name: p.role for p in find_people(text, _blocks(text))}
+    assert got == {"Ingrid Solheim": "Foreign Minister", "Pavel Rusnak": "Chief of the General Staff"}
