@@ -15,6 +15,7 @@ from reader.analysis.people_lexicon import (
     CALENDAR,
     DAYS,
     DEPARTMENTS,
+    FAMILY_FIRST,
     FIRM_NAMES,
     HONORIFICS,
     NOT_DEMONYMS,
@@ -195,6 +196,8 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     else:
         ok = (context or foreign) and not common and not placey
         ok = ok and first not in lex.english and last not in lex.english
+    if not ok and first in FAMILY_FIRST and len(lows) <= 3 and not headline:  # "Wang Yi", "Moon Jae-in"
+        ok = not any(w in lex.english or w in lower or w in lex.places or w in ORG_WORDS for w in lows[1:])
     listable = (2 <= len(words) <= 3 and not headline and not placey and first not in lex.places
                 and (last not in lex.english or last in lex.surnames) and last not in lower
                 and first not in lower)

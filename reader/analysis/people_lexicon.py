@@ -211,3 +211,14 @@ louis vuitton
 harley davidson
 harley-davidson
 """.strip().splitlines())
+
+# Common Chinese, Korean and Vietnamese family names, written first ("Wang Yi", "Moon Jae-in").
+FAMILY_FIRST = _words("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun zhu hu guo gao lin luo zheng liang xie
+tang han feng deng cao peng zeng xiao tian dong yuan pan jiang cai du ye cheng su wei lu ding ren
+shen yao cui zhong tan fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu yin xue yan
+duan lei hou gu mao hao gong shao wan qian dai mo kong xiang dou hua
+kim lee park choi jung kang cho yoon jang lim oh seo shin kwon hwang ahn yoo hong jeon ko moon
+son bae baek heo nam sim noh kwak sung cha joo ryu chae won cheon hyun byun yeo chun
+nguyen tran pham hoang huynh phan vu vo dang bui ngo duong
+""")

@@ -216,3 +216,8 @@ def test_role_before_a_comma_and_possessive_owner_left_out() -> None:
             "She met the Army's Chief of the General Staff Pavel Rusnak.")
     got = {p.name: p.role for p in find_people(text, _blocks(text))}
     assert got == {"Ingrid Solheim": "Foreign Minister", "Pavel Rusnak": "Chief of the General Staff"}
+
+
+def test_family_name_first() -> None:
+    text = "Envoy Zhao Liqiang met Choi Min-seo in Seoul. Zhao said talks went well."
+    assert _people(text) == {"Zhao Liqiang": ["Zhao Liqiang", "Zhao"], "Choi Min-seo": ["Choi Min-seo"]}
