@@ -177,7 +177,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         ok = not common and not placey
     elif headline:
         ok = given and surname and not common and not placey
-    elif titled or byline:
+    elif titled or (byline and (given or before.endswith(("By ", "by ")))):
         ok = (given or given_amb or foreign or not any(w in lex.english for w in lows[1:]))
         ok = ok and len(common) < len(lows) and first not in ORG_WORDS
         ok = ok and (first not in lex.places or (given and surname and last not in lex.english))
