@@ -23,7 +23,8 @@ class Lexicon:
     given_ambiguous: frozenset[str]  # given names that are also common words ("Will", "Rose")
     surnames: frozenset[str]
     english: frozenset[str]  # ordinary lower-case English words
-    places: frozenset[str]  # countries, nationalities, regions, big cities
+    places: frozenset[str]  # countries, nationalities, regions, states, big cities
+    countries: frozenset[str]  # countries and nationalities only (never a surname)
 
 
 @lru_cache(maxsize=1)
@@ -35,12 +36,14 @@ def lexicon() -> Lexicon:
         return _words((root / name).read_text(encoding="utf-8"))
 
     given = read("given_names.txt") - AMBIGUOUS_GIVEN
+    countries = read("countries.txt")
     return Lexicon(
         given=given,
         given_ambiguous=read("given_names_ambiguous.txt") | AMBIGUOUS_GIVEN,
         surnames=read("surnames.txt"),
         english=read("english_words.txt"),
-        places=read("places.txt"),
+        places=read("places.txt") | countries,
+        countries=countries - NOT_DEMONYMS,
     )
 
 
@@ -74,7 +77,7 @@ correspondent analyst economist historian poet novelist artist painter composer 
 chief executive defense defence foreign interior finance health education home energy trade
 labor labour transport agriculture culture environment justice economy state army navy staff
 opposition party senior junior former late acting veteran star rookie head brigadier
-marshal commodore superintendent
+marshal commodore superintendent crown
 """)
 
 # Capitalised words that end or spoil a name: organisations, places, events, works.
@@ -105,6 +108,7 @@ sunni shia shiite muslims christians jews catholics protestants hindus buddhists
 catholic muslim jewish protestant orthodox buddhist hindu islamic anglican baptist methodist
 lutheran evangelical democrat democrats republican republicans conservative conservatives liberal
 liberals tory tories communist communists socialist socialists nazi nazis labor labour
+qaeda qaida shabaab hezbollah hamas taliban isis casa
 athletics recordings capital partners ventures enterprises productions publishing publishers
 books comics games
 """)
@@ -121,6 +125,8 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 august september october november december mon tue wed thu fri sat sun jan feb mar apr jun jul
 aug sep sept oct nov dec today yesterday tomorrow tonight mr. mrs. dr. god christmas easter
 said says say told asked added according via per let please dear hi hello thanks thank
+first second third fourth fifth sixth seventh eighth ninth tenth last next other old great greater
+little big upper lower grand
 """)
 
 # Months and days: a name never starts with one when a number follows.
@@ -138,13 +144,13 @@ SUFFIXES = _words("jr jr. sr sr. ii iii iv")
 # Role words that name a field, not a person ("Defense" in "Defense Minister").
 DEPARTMENTS = _words("""
 defense defence foreign interior finance health education home energy trade labor labour transport
-agriculture culture environment justice economy state army navy staff opposition party senior junior
-former late acting veteran head chief vice prime
+agriculture culture environment economy state army navy staff opposition party senior junior
+former late acting veteran head vice prime
 """)
 
 # First words of place names ("San Jose", "St. Louis", "New Zealand").
 PLACE_PREFIXES = _words(
-    "san santa santo sao são los las st st. saint ste fort port mount mt new north south east west"
+    "san santa santo sao são los las st st. saint ste fort port mount mt monte new north south east west"
 )
 
 # Endings of surnames from languages the census lists cover thinly ("Kowalski", "Petrov").
@@ -157,3 +163,62 @@ sson poulos idis akis oglu oğlu zadeh shvili dze nejad uddin ullah
 NOT_DEMONYMS = _words("jordan georgia victoria florence paris sydney austin dallas houston madison lincoln")
 
 DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
+# Lower-case nouns for people: a capitalised name right after one is a person ("drummer Flood").
+PERSON_NOUNS = _words("""
+drummer guitarist bassist vocalist singer pianist keyboardist saxophonist trumpeter violinist cellist
+conductor dancer comedian presenter host anchor journalist columnist broadcaster filmmaker director
+screenwriter playwright architect designer chef lawyer barrister solicitor surgeon nurse scientist
+physicist chemist biologist mathematician philosopher astronaut pilot driver jockey trainer cyclist
+runner sprinter swimmer golfer batsman bowler wicketkeeper spinner fullback halfback flanker winger
+centre-back pitcher catcher shortstop outfielder linebacker receiver entrepreneur businessman
+businesswoman billionaire tycoon activist campaigner student teacher mother son daughter wife husband
+widow cousin uncle aunt grandson granddaughter grandmother grandfather friend colleague rival
+opponent teammate girlfriend boyfriend fiancé fiancée victim suspect defendant witness resident
+neighbour neighbor lyricist rapper model actor actress novelist poet painter sculptor photographer
+economist analyst strategist adviser advisor aide consultant candidate nominee challenger incumbent
+lawmaker legislator politician diplomat negotiator investor founder owner chairman chairwoman
+member justice co-founder cofounder boss legend winner runner-up finalist musician composer engineer agent
+spouse partner ex-wife ex-husband nephew niece stepson stepdaughter mentor protege protégé pupil
+""")
+
+# Firms named after people, written like a person's name in business news.
+FIRM_NAMES = frozenset(line.strip() for line in """
+morgan stanley
+goldman sachs
+wells fargo
+merrill lynch
+dow jones
+aston martin
+rolls royce
+rolls-royce
+bear stearns
+hewlett packard
+hewlett-packard
+charles schwab
+edward jones
+raymond james
+smith barney
+dean witter
+arthur andersen
+ernst young
+marks spencer
+procter gamble
+johnson johnson
+kraft heinz
+estee lauder
+louis vuitton
+harley davidson
+harley-davidson
+""".strip().splitlines())
+
+# Common Chinese, Korean and Vietnamese family names, written first ("Wang Yi", "Moon Jae-in").
+FAMILY_FIRST = _words("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun zhu hu guo gao lin luo zheng liang xie
+tang han feng deng cao peng zeng xiao tian dong yuan pan jiang cai du ye cheng su wei lu ding ren
+shen yao cui zhong tan fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu yin xue yan
+duan lei hou gu mao hao gong shao wan qian dai mo kong xiang dou hua
+kim lee park choi jung kang cho yoon jang lim oh seo shin kwon hwang ahn yoo hong jeon ko moon
+son bae baek heo nam sim noh kwak sung cha joo ryu chae won cheon hyun byun yeo chun
+nguyen tran pham hoang huynh phan vu vo dang bui ngo duong
+""")

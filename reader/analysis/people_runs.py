@@ -1,21 +1,23 @@
 """Runs of capitalised words in a block, cut into tokens with absolute spans.
 
 A run is what could be a name: capitalised words, initials ("H."), and lower-case
-particles ("van", "de") between capitalised words, separated by single spaces.
+particles ("van", "de") before or between capitalised words, separated by single spaces.
 A possessive ('s) ends a run and is left out of the last token's span.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏА-ЯЁ"
 _WORD = rf"(?:(?:[Oo]'|[Dd]'|[Aa][lr]-|[Ee]l-)?[{_UP}][\w'’\-]*\.?)"
 _PART = r"(?:de|da|di|del|della|der|den|van|von|du|la|le|bin|ibn|al|el|dos|das|do|ter|ten|y)"
-RUN = re.compile(rf"(?<![\w.\-])(?<!\w['’]){_WORD}(?:[ \u00a0](?:{_PART}[ \u00a0])*{_WORD})*")
+_SP = "[ \u00a0]"
+RUN = re.compile(rf"(?<![\w.\-])(?<!\w['’])(?:{_PART}{_SP})*{_WORD}(?:{_SP}(?:{_PART}{_SP})*{_WORD})*")
 _POSS = re.compile(r"['’]+s?['’]*$")
-_SENT_END = re.compile(r"(?:^|[.!?:;…\"“”‘’()\[\]•|–—-]\s*|\n\s*)$")
+_SENT_END = re.compile(r"(?:^|[.!?:;…\"“”‘’'()\[\]•|–—-]\s*|\n\s*)$")
 
 
 class Tok(NamedTuple):
@@ -32,8 +34,11 @@ class Tok(NamedTuple):
 def tok(text: str, start: int, end: int) -> Tok:
     """Make a token, computing its flags once."""
     bare = text.rstrip(".")
+    low = bare.lower()
+    if not low.isascii():  # "Frédéric" is looked up as "frederic"
+        low = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
     initial = (len(text) == 2 and text[1] == "." and text[0].isupper()) or (len(text) == 1 and text.isupper())
-    return Tok(text, start, end, bare.lower(), initial, len(bare) > 1 and bare.isupper())
+    return Tok(text, start, end, low, initial, len(bare) > 1 and bare.isupper())
 
 
 class Run(NamedTuple):
