@@ -193,3 +193,12 @@ def test_many_distinct_names_linear_time(tmp_path: Path) -> None:
     with bounded(5, hard=6):
         art = analyse(load(str(path)))
     assert len(art.quotes) == 700
+
+
+@pytest.mark.xfail(strict=False, reason="html loader bug: trafilatura metadata pass (htmldate -> dateparser "
+                   "locale detection) takes ~4-6 s on this 19 KB page found by bench/fuzz.py (seed 1, html "
+                   "example 74); reader/ingest/html.py should skip or bound date extraction")
+def test_html_metadata_pass_is_bounded() -> None:
+    path = Path(__file__).resolve().parent.parent / "data" / "slow-html-metadata.html"
+    with bounded(2, hard=3):
+        load(str(path))
