@@ -4,6 +4,7 @@ Failures are grouped by message (digits folded to N); the first example number
 of each group is shown, reproducible with the same --seed.
 
     PYTHONPATH=. python bench/fuzz.py [--n 10000] [--seed 1] [--targets decode,txt,md,html,sanitize]
+                                      [--save DIR] [--no-tabs]
 
 Targets: ``decode`` (bytes -> text, and cutting), ``txt`` / ``md`` / ``html`` (load_bytes +
 analyse: no exception, spans exact, ordered, deterministic, under SLOW seconds), ``sanitize``
@@ -50,6 +51,9 @@ TAGS = ["p", "div", "h1", "h2", "figcaption", "figure", "nav", "footer", "header
 class Gen:
     """Seeded generator of nasty strings and bytes."""
 
+    #: False turns tabs into spaces (--no-tabs)
+    tabs = True
+
     def __init__(self, seed: int) -> None:
         self.r = random.Random(seed)
 
@@ -79,7 +83,8 @@ class Gen:
                              + r.choice([" ", " said ", "\t", "-", ""]))
             else:  # a big repetitive structure
                 parts.append(r.choice([*TOKENS, "x", "> ", "[", "<div>"]) * r.randrange(100, 3000))
-        return "".join(parts)
+        out = "".join(parts)
+        return out if self.tabs else out.replace("\t", " ")
 
     def html(self) -> str:
         r = self.r
@@ -192,7 +197,10 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--targets", default=",".join(TARGETS))
     ap.add_argument("--save", metavar="DIR", help="write the first failing input of each kind here")
+    ap.add_argument("--no-tabs", action="store_true",
+                    help="turn tabs into spaces in generated text, to look past the known tab-in-name bug")
     args = ap.parse_args()
+    Gen.tabs = not args.no_tabs
     total_failed = 0
     for name in args.targets.split(","):
         target = TARGETS[name]
