@@ -32,7 +32,8 @@ from reader.ingest.decode import cut, decode
 from reader.model import Article
 from reader.sanitize import has_unsafe, inert
 
-#: one example slower than this counts as a failure (super-linear behaviour)
+#: one example using more CPU seconds than this counts as a failure (super-linear behaviour);
+#: CPU time, not wall time, so other work on the machine does not cause false alarms
 SLOW = 2.0
 TOKENS = [
     "Ana Ruiz", "Dr. Ana Ruiz", "Ruiz", "Ruiz's", "Finance Minister Tom Berg", "Berg", "he said", "said",
@@ -209,12 +210,12 @@ def main() -> int:
         first: dict[str, str] = {}
         slowest, start = 0.0, time.perf_counter()
         for i in range(args.n):
-            t = time.perf_counter()
+            t = time.process_time()
             try:
                 target(g)
-                took = time.perf_counter() - t
+                took = time.process_time() - t
                 if took > SLOW:
-                    raise TimeoutError(f"took {took:.1f} s")
+                    raise TimeoutError(f"took {took:.1f} s of CPU")
             except Exception as exc:  # every failure is counted and shown, never hidden
                 kind = re.sub(r"\d+", "N", f"{type(exc).__name__}: {str(exc)[:90]}")
                 kinds[kind] += 1
@@ -224,10 +225,10 @@ def main() -> int:
                     if args.save:
                         with open(f"{args.save}/{name}-{i}.bin", "wb") as f:
                             f.write(LAST[0])
-            slowest = max(slowest, time.perf_counter() - t)
+            slowest = max(slowest, time.process_time() - t)
         failed = sum(kinds.values())
         total_failed += failed
-        print(f"{name:9s} examples={args.n} failures={failed} slowest={slowest * 1000:.0f} ms "
+        print(f"{name:9s} examples={args.n} failures={failed} slowest={slowest * 1000:.0f} ms CPU "
               f"total={time.perf_counter() - start:.1f} s", flush=True)
         for kind, count in kinds.most_common():
             print(f"    {count:6d} x {kind}  (first: {first[kind]})")
