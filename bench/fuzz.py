@@ -220,8 +220,10 @@ def main() -> int:
                 kind = re.sub(r"\d+", "N", f"{type(exc).__name__}: {str(exc)[:90]}")
                 kinds[kind] += 1
                 if kind not in first:
-                    where = traceback.extract_tb(exc.__traceback__)[-1]
-                    first[kind] = f"example {i}, {where.filename.split('reader/')[-1]}:{where.lineno}"
+                    frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/reader/" in f.filename]
+                    where = " > ".join(f"{f.filename.rsplit('/reader/', 1)[-1]}:{f.lineno}"
+                                       for f in frames[-3:])
+                    first[kind] = f"example {i}, {where or 'bench/fuzz.py'}"
                     if args.save:
                         with open(f"{args.save}/{name}-{i}.bin", "wb") as f:
                             f.write(LAST[0])
