@@ -25,7 +25,7 @@ from reader.analysis import analyse
 from reader.cli import main
 from reader.ingest import format_of, load, load_bytes
 from tests.conftest import ROOT
-from tests.data import HOSTILE, huge_line, many_names, repeated_name, symlink_cycle, unreadable
+from tests.data import HOSTILE, deep_html, huge_line, many_names, repeated_name, symlink_cycle, unreadable
 
 #: seconds one hostile file may take, generously (the machine is shared)
 LIMIT = 20
@@ -216,3 +216,12 @@ def test_repeated_name_linear_time(tmp_path: Path) -> None:
     with bounded(1, hard=1.5):
         art = analyse(load(str(path)))
     assert sum(len(p.mentions) for p in art.people) >= 16_000
+
+
+@pytest.mark.xfail(strict=False, reason="html loader gap: 100,000 nested <div>s give an article with no "
+                   "blocks and no notice (lxml/trafilatura give up silently); reader/ingest/html.py should "
+                   "fall back to the page text or add a notice saying why nothing was extracted")
+def test_deep_html_keeps_text_or_says_why(tmp_path: Path) -> None:
+    with bounded():
+        art = analyse(load(str(deep_html(tmp_path))))
+    assert "Deep text said Ann Lee." in art.source or art.notices
