@@ -62,7 +62,8 @@ def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     except IsADirectoryError:
         raise ArticleError(path, "is a folder, not a file") from None
     except FileNotFoundError:
-        raise ArticleError(path, "no such file (deleted?)") from None
+        why = "broken symbolic link" if os.path.islink(path) else "no such file (deleted?)"
+        raise ArticleError(path, why) from None
     except PermissionError:
         raise ArticleError(path, "permission denied") from None
     except OSError as exc:

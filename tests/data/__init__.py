@@ -126,6 +126,11 @@ def many_names(folder: Path, n: int = 700) -> Path:
     return _write(folder, "many-names.txt", "\n\n".join(lines).encode())
 
 
+def repeated_name(folder: Path, n: int = 4000) -> Path:
+    """One person named ``2 * n`` times in one paragraph (about 19 bytes per repetition)."""
+    return _write(folder, "repeated-name.txt", ("Title\n\n" + "Ana Ruiz met Ruiz. " * n).encode())
+
+
 def unreadable(folder: Path) -> Path:
     path = _write(folder, "unreadable.txt", b"Secret\n\nYou cannot read this.\n")
     path.chmod(0)

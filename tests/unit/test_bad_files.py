@@ -1,8 +1,8 @@
 """Hostile files through ``reader extract``: no traceback, contract exit codes, bounded time.
 
 Each case is built in tmp_path by a helper in tests/data, next to a good file
-that must still come out.  pytest-timeout is not installed, so a SIGALRM guard
-stops a runaway case and the elapsed time is checked against a generous bound.
+that must still come out.  pytest-timeout is not installed, so a CPU-time timer
+(SIGPROF) stops a runaway case and the CPU time is checked against a generous bound.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from reader.analysis import analyse
 from reader.cli import main
 from reader.ingest import format_of, load, load_bytes
 from tests.conftest import ROOT
-from tests.data import HOSTILE, huge_line, many_names, symlink_cycle, unreadable
+from tests.data import HOSTILE, deep_html, huge_line, many_names, repeated_name, symlink_cycle, unreadable
 
 #: seconds one hostile file may take, generously (the machine is shared)
 LIMIT = 20
@@ -34,23 +34,26 @@ GOOD = "Good Article\n\nMayor Tom Reyes said \"we are ready\" on Monday. Reyes s
 
 
 @contextmanager
-def bounded(seconds: int = LIMIT, hard: int = 0) -> Iterator[None]:
-    """Fail when the block takes ``seconds``; interrupt it after ``hard`` (default 3x) seconds."""
+def bounded(seconds: float = LIMIT, hard: float = 0) -> Iterator[None]:
+    """Fail when the block uses ``seconds`` of CPU; interrupt it after ``hard`` (default 3x) CPU seconds.
+
+    CPU time, not wall time, so a busy shared machine does not make the test flaky.
+    """
     hard = hard or seconds * 3
 
     def stop(signum: int, frame: object) -> None:
-        raise TimeoutError(f"took more than {hard} s")
+        raise TimeoutError(f"used more than {hard} s of CPU")
 
-    old = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(hard)
-    start = time.perf_counter()
+    old = signal.signal(signal.SIGPROF, stop)
+    signal.setitimer(signal.ITIMER_PROF, hard)
+    start = time.process_time()
     try:
         yield
     finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
-    elapsed = time.perf_counter() - start
-    assert elapsed < seconds, f"took {elapsed:.1f} s"
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, old)
+    used = time.process_time() - start
+    assert used < seconds, f"used {used:.1f} s of CPU"
 
 
 def _extract(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, Any]], str]:
@@ -186,10 +189,39 @@ def test_all_hostile_files_in_a_subprocess(tmp_path: Path) -> None:
 
 @pytest.mark.xfail(strict=False, reason="analysis bug: people.py scans every block once per distinct "
                    "surname (a regex each) and quotes.py scans all mentions per quote, so time grows "
-                   "with names x blocks: 700 lines (48 KB) take ~12 s, 2,000 lines (140 KB) ~114 s")
+                   "with names x blocks: 500 lines (34 KB) take ~5 s, 2,000 lines (140 KB) ~114 s")
 def test_many_distinct_names_linear_time(tmp_path: Path) -> None:
-    path = many_names(tmp_path)
-    assert path.stat().st_size < 60_000
-    with bounded(5, hard=6):
+    path = many_names(tmp_path, 500)
+    assert path.stat().st_size < 40_000
+    with bounded(1, hard=1.5):
         art = analyse(load(str(path)))
-    assert len(art.quotes) == 700
+    assert len(art.quotes) == 500
+
+
+def test_html_metadata_pass_is_bounded() -> None:
+    """This page (found by bench/fuzz.py, seed 1, html example 74) makes trafilatura's date search
+    (htmldate -> dateparser) load every locale: a one-off ~1.3 CPU-s per process, then fast."""
+    path = Path(__file__).resolve().parent.parent / "data" / "slow-html-metadata.html"
+    with bounded():
+        load(str(path))
+    with bounded(0.5, hard=2):
+        load(str(path))
+
+
+@pytest.mark.xfail(strict=False, reason="analysis bug: people.py checks each surname match against every "
+                   "mention found so far (any() over a list), quadratic in mentions: 4,000 repetitions "
+                   "(76 KB) take ~1 CPU-s, 8,000 ~4 s; found by bench/fuzz.py (seed 1, txt example 1975)")
+def test_repeated_name_linear_time(tmp_path: Path) -> None:
+    path = repeated_name(tmp_path, 8000)
+    with bounded(1, hard=1.5):
+        art = analyse(load(str(path)))
+    assert sum(len(p.mentions) for p in art.people) >= 16_000
+
+
+@pytest.mark.xfail(strict=False, reason="html loader gap: 100,000 nested <div>s give an article with no "
+                   "blocks and no notice (lxml/trafilatura give up silently); reader/ingest/html.py should "
+                   "fall back to the page text or add a notice saying why nothing was extracted")
+def test_deep_html_keeps_text_or_says_why(tmp_path: Path) -> None:
+    with bounded():
+        art = analyse(load(str(deep_html(tmp_path))))
+    assert "Deep text said Ann Lee." in art.source or art.notices

@@ -164,3 +164,15 @@ def test_extract_never_imports_textual(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.stdout.strip() == "0 []", proc.stderr
+
+
+def test_sample_articles_all_ok(capsys: pytest.CaptureFixture[str]) -> None:
+    rc, recs, err = _run(capsys, str(ROOT / "sample_articles"))
+    assert (rc, err) == (0, [])
+    assert len(recs) >= 12
+    assert {os.path.splitext(r["path"])[1] for r in recs} == {".txt", ".md", ".html"}
+    for r in recs:
+        if not r["path"].endswith(".html"):
+            src = Path(r["path"]).read_text(encoding="utf-8")
+            assert all(src[b["start"]:b["end"]] == b["text"] for b in r["blocks"])
+        assert r["blocks"], r["path"]

@@ -136,6 +136,9 @@ def test_load_errors(tmp_path: Path) -> None:
         load(str(tmp_path / "x.pdf"))
     with pytest.raises(ArticleError, match="no such file"):
         load(str(tmp_path / "gone.txt"))
+    os.symlink(tmp_path / "nowhere.txt", tmp_path / "dangling.txt")
+    with pytest.raises(ArticleError, match="broken symbolic link"):
+        load(str(tmp_path / "dangling.txt"))
     d = tmp_path / "folder.txt"
     d.mkdir()
     with pytest.raises(ArticleError, match="folder"):
