@@ -14,6 +14,8 @@ def article_record(article: Article, path: str | None = None) -> dict[str, Any]:
     blocks = []
     for b in article.blocks:
         rec: dict[str, Any] = {"kind": b.kind.value, "hidden": b.hidden, "text": b.text}
+        if b.reason:
+            rec["reason"] = b.reason
         if exact:
             rec["start"], rec["end"] = b.span.start, b.span.end
         blocks.append(rec)

@@ -187,9 +187,6 @@ def test_all_hostile_files_in_a_subprocess(tmp_path: Path) -> None:
     assert [r["path"] for r in recs] == sorted(r["path"] for r in recs)
 
 
-@pytest.mark.xfail(strict=False, reason="analysis bug: people.py scans every block once per distinct "
-                   "surname (a regex each) and quotes.py scans all mentions per quote, so time grows "
-                   "with names x blocks: 500 lines (34 KB) take ~5 s, 2,000 lines (140 KB) ~114 s")
 def test_many_distinct_names_linear_time(tmp_path: Path) -> None:
     path = many_names(tmp_path, 500)
     assert path.stat().st_size < 40_000
@@ -208,9 +205,6 @@ def test_html_metadata_pass_is_bounded() -> None:
         load(str(path))
 
 
-@pytest.mark.xfail(strict=False, reason="analysis bug: people.py checks each surname match against every "
-                   "mention found so far (any() over a list), quadratic in mentions: 4,000 repetitions "
-                   "(76 KB) take ~1 CPU-s, 8,000 ~4 s; found by bench/fuzz.py (seed 1, txt example 1975)")
 def test_repeated_name_linear_time(tmp_path: Path) -> None:
     path = repeated_name(tmp_path, 8000)
     with bounded(1, hard=1.5):
@@ -218,9 +212,6 @@ def test_repeated_name_linear_time(tmp_path: Path) -> None:
     assert sum(len(p.mentions) for p in art.people) >= 16_000
 
 
-@pytest.mark.xfail(strict=False, reason="html loader gap: 100,000 nested <div>s give an article with no "
-                   "blocks and no notice (lxml/trafilatura give up silently); reader/ingest/html.py should "
-                   "fall back to the page text or add a notice saying why nothing was extracted")
 def test_deep_html_keeps_text_or_says_why(tmp_path: Path) -> None:
     with bounded():
         art = analyse(load(str(deep_html(tmp_path))))
