@@ -67,6 +67,7 @@ _WORK_INTRO = word_set(
     "on in at of from to with for titled entitled named watching book show film movie program programme "
     "song album series magazine newspaper column article episode"
 )
+_WINDOW = 400
 _CLAUSE_END = frozenset(",.!?—–-…;:")
 
 
@@ -78,6 +79,9 @@ class _People:
         self.starts = [m[0] for m in ms]
         self.ms = ms
         self.names = {p.name for p in people}
+        self.by_name: dict[str, list[int]] = {}
+        for s, _, name in ms:
+            self.by_name.setdefault(name, []).append(s)
         self.by_key: dict[str, list[str]] = {}
         self.by_word: dict[str, list[str]] = {}
         for p in people:
@@ -89,12 +93,16 @@ class _People:
                     self.by_word.setdefault(w, []).append(p.name)
 
     def last_before(self, pos: int, names: Sequence[str] | None = None) -> str | None:
-        i = bisect.bisect_left(self.starts, pos) - 1
-        while i >= 0:
-            if names is None or self.ms[i][2] in names:
-                return self.ms[i][2]
-            i -= 1
-        return None
+        if names is None:
+            i = bisect.bisect_left(self.starts, pos) - 1
+            return self.ms[i][2] if i >= 0 else None
+        best, at = None, -1
+        for name in names:
+            starts = self.by_name[name]
+            i = bisect.bisect_left(starts, pos) - 1
+            if i >= 0 and starts[i] > at:
+                best, at = name, starts[i]
+        return best
 
     def covering(self, start: int, end: int) -> str | None:
         i = bisect.bisect_right(self.starts, end) - 1
@@ -240,14 +248,14 @@ def _explicit(res: _Resolver, b: Block, masked: str, bounds: list[int], s: int, 
     """A quote with the speaker its own sentence names (or a transcript label), else no speaker."""
     inner = b.text[s + 1 : e - 1] if e - s > 1 else ""
     k = bisect.bisect_right(bounds, s) - 1
-    lo = bounds[k] if k >= 0 else 0
+    lo = max(bounds[k] if k >= 0 else 0, s - _WINDOW)  # a bounded look-back keeps the scan linear
     k2 = bisect.bisect_right(bounds, e)
     hi = bounds[k2] if k2 < len(bounds) else len(masked)
     pos = b.span.start + s
     attr = left_attr(masked, lo, s)
     tail = inner.rstrip(" '’\"”")[-1:]
     if attr is None and (
-        tail in _CLAUSE_END or masked[e : e + 1] in _CLAUSE_END or e >= len(masked.rstrip())
+        tail in _CLAUSE_END or masked[e : e + 1] in _CLAUSE_END or not masked[e : e + 300].strip()
     ):
         attr = right_attr(masked, e, min(hi, e + 300))
     speaker: str | None = None
@@ -264,7 +272,7 @@ def _explicit(res: _Resolver, b: Block, masked: str, bounds: list[int], s: int, 
                 return _Item(pos, b.span.start + e, speaker, True, None)
         hint = None
         if not masked[lo:s].strip() and k >= 0:
-            plo = bounds[k - 1] if k >= 1 else 0
+            plo = max(bounds[k - 1] if k >= 1 else 0, lo - _WINDOW)
             sub = sentence_subject(masked, plo, lo, masked_ok=True)
             if sub is not None:
                 hint = res.attr(Attr(sub.kind, sub.text, sub.start + b.span.start), pos)

@@ -1,0 +1,160 @@
+"""Direct quotes and their speakers, on small hand-written texts."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.analysis.quotes import find_quotes
+from reader.model import Block, BlockKind, Mention, Person, Span
+
+
+def _blocks(text: str, title: bool = False) -> list[Block]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        kind = BlockKind.TITLE if title and not out else BlockKind.BODY
+        out.append(Block(kind, Span(m.start(), m.end()), m.group()))
+    return out
+
+
+def _people(text: str, *names: str) -> list[Person]:
+    out = []
+    for name in names:
+        sur = name.split()[-1]
+        ms = []
+        for m in re.finditer(re.escape(name) + "|" + re.escape(sur), text):
+            ms.append(Mention(Span(m.start(), m.end()), m.group()))
+        if ms:
+            out.append(Person(name, tuple(ms)))
+    return out
+
+
+def _run(text: str, *names: str, title: bool = False) -> list[tuple[str, str | None]]:
+    quotes = find_quotes(text, _blocks(text, title), _people(text, *names))
+    for q in quotes:
+        assert text[q.span.start : q.span.end] == q.text
+    return [(q.text.strip("\"“”‘’'"), q.speaker) for q in quotes]
+
+
+def test_straight_quote_subject_after() -> None:
+    text = 'Mayor Anna Kowalski opened the bridge.\n"It took ten years," Kowalski said.'
+    assert _run(text, "Anna Kowalski") == [("It took ten years,", "Anna Kowalski")]
+
+
+def test_curly_quote_inverted_said() -> None:
+    text = "“We will appeal,” said Tomas Brandt, a lawyer for the family."
+    assert _run(text) == [("We will appeal,", "Tomas Brandt")]
+
+
+def test_mixed_marks_pair() -> None:
+    text = 'Officials called the plan "work-related” and “unusual." Nothing else.'
+    spans = [t for t, _ in _run(text)]
+    assert spans == ["work-related", "unusual."]
+
+
+def test_apostrophes_do_not_open_quotes() -> None:
+    text = "Wallace's team don't know the ’90s, said Wallace. It's Lee's 'idea' now."
+    assert [t for t, _ in _run(text)] == ["idea"]
+
+
+def test_appositive_and_according_to() -> None:
+    text = (
+        'Dr. Maria Ruiz, a doctor at the clinic, said: "Wash your hands."\n'
+        '"Rates are falling," according to Paul Ortega.'
+    )
+    assert _run(text, "Maria Ruiz", "Paul Ortega") == [
+        ("Wash your hands.", "Maria Ruiz"),
+        ("Rates are falling,", "Paul Ortega"),
+    ]
+
+
+def test_told_reuters_and_pronoun_added() -> None:
+    text = 'Helen Marsh told Reuters the deal was "almost done".\n"We are close," she added.'
+    assert _run(text, "Helen Marsh") == [("almost done", "Helen Marsh"), ("We are close,", "Helen Marsh")]
+
+
+def test_partial_quote_goes_to_subject_not_nearest_name() -> None:
+    text = 'Boris Adler called Carl Voss a "pathological liar" on Monday.'
+    assert _run(text, "Boris Adler", "Carl Voss") == [("pathological liar", "Boris Adler")]
+
+
+def test_non_person_sources_have_no_speaker() -> None:
+    text = (
+        'Jan Novak arrived late.\n"The talks failed," the ministry said.\n'
+        '"Prices rose," Reuters reported.\n"No comment," officials said.'
+    )
+    assert [s for _, s in _run(text, "Jan Novak")] == [None, None, None]
+
+
+def test_speaker_not_in_people_list_is_parsed_name() -> None:
+    text = '"The river is rising," Sofia Lindqvist said.'
+    assert _run(text) == [("The river is rising,", "Sofia Lindqvist")]
+
+
+def test_quote_over_paragraphs_and_following_quote() -> None:
+    text = (
+        'Greta Holm said: "The first part is long.\n'
+        '"The second part goes on.\n'
+        '"And it ends here."\n'
+        '"One more thing."'
+    )
+    got = _run(text, "Greta Holm")
+    assert [t for t, _ in got][:3] == [
+        "The first part is long.",
+        "The second part goes on.",
+        "And it ends here.",
+    ]
+    assert {s for _, s in got} == {"Greta Holm"}
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    text = "“He told me, ‘Never again,’ and left,” said Ivo Marek."
+    assert _run(text) == [("He told me, ‘Never again,’ and left,", "Ivo Marek")]
+
+
+def test_scare_quote_without_clause_has_no_speaker() -> None:
+    text = 'Lena Berg spoke first.\n"We won," Berg said.\nThe so-called "reform" stalled.'
+    got = _run(text, "Lena Berg")
+    assert got[-1] == ("reform", None)
+
+
+def test_name_of_show_is_not_a_quote() -> None:
+    text = 'Omar Said appeared on "Meet the Morning" to discuss it.'
+    assert _run(text) == []
+
+
+def test_headline_quote_gets_most_quoted_person() -> None:
+    text = 'Minister Calls Ties ‘Near Zero\'\n"Ties are poor," Ivan Petrov said.\n"Truly poor," Petrov said.'
+    got = _run(text, "Ivan Petrov", title=True)
+    assert got[0] == ("Near Zero", "Ivan Petrov")
+
+
+def test_transcript_label_and_dash_attribution() -> None:
+    text = 'Max Kane hosts the show.\n"KANE: We start now.\n“Build more homes.” ― Rosa Delgado.'
+    got = _run(text, "Max Kane")
+    assert got == [("KANE: We start now.", "Max Kane"), ("Build more homes.", "Rosa Delgado")]
+
+
+def test_unterminated_and_many_marks_are_fine() -> None:
+    text = 'He said "this never ends and ' + '" x' * 5000 + "\n" + "'" * 3000
+    quotes = find_quotes(text, _blocks(text), [])
+    for q in quotes:
+        assert text[q.span.start : q.span.end] == q.text
+
+
+_PIECES = [*"ab ,.\n\"“”‘’'—:AHJ", "said", "He", "Jo Ma", "Ma"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=120).map("".join))
+def test_properties_never_raise_spans_valid_deterministic(text: str) -> None:
+    blocks = _blocks(text)
+    people = _people(text, "Jo Ma")
+    first = find_quotes(text, blocks, people)
+    assert first == find_quotes(text, blocks, people)
+    for q in first:
+        assert 0 <= q.span.start < q.span.end <= len(text)
+        assert text[q.span.start : q.span.end] == q.text
+        assert any(b.span.contains(q.span) for b in blocks)
