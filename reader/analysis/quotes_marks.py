@@ -7,6 +7,7 @@ by a space, punctuation or the end.  So apostrophes inside words (don't,
 Wallace's) neither open nor close, and a closing-shaped apostrophe before a
 digit (’90s) never opens.
 
+Two apostrophes ('') count as one double mark (old newspaper archives).
 Double marks nest nothing (single marks inside them are part of the quote).
 Single marks pair only outside double quotes (British style, headlines).
 A double quote left open at the end of a block is kept only when it opened
@@ -16,6 +17,8 @@ or when the next block continues it; the span then ends at the block end.
 
 from __future__ import annotations
 
+import re
+
 DOUBLE = frozenset('"“”„«»‟')
 SINGLE = frozenset("'‘’‚‹›")
 _OPEN_BEFORE = frozenset("([{—–-/\u00a0") | DOUBLE | SINGLE
@@ -23,12 +26,16 @@ _CLOSE_AFTER = frozenset(".,;:!?)]}—–-/…") | DOUBLE | SINGLE
 _MAX_SINGLE = 400
 
 
-def _flank(text: str, i: int) -> tuple[bool, bool]:
-    """(can_open, can_close) for the mark at ``text[i]``."""
+_DOUBLE_RE = re.compile("''|[\"“”„«»‟]")
+_SINGLE_RE = re.compile("''|['‘’‚‹›]")
+
+
+def _flank(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
+    """(can_open, can_close) for the mark of ``width`` chars at ``text[i]`` ('' counts as ")."""
     n = len(text)
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < n else " "
-    c = text[i]
+    nxt = text[i + width] if i + width < n else " "
+    c = text[i] if width == 1 else '"'
     left_ok = prev.isspace() or prev in _OPEN_BEFORE
     right_ok = nxt.isspace() or nxt in _CLOSE_AFTER
     can_open = not nxt.isspace() and left_ok
@@ -50,8 +57,9 @@ def _flank(text: str, i: int) -> tuple[bool, bool]:
 def _singles(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:
     """Pair single marks in ``text[lo:hi]`` (outside double quotes)."""
     start = -1
-    for i in range(lo, hi):
-        if text[i] not in SINGLE:
+    for m in _SINGLE_RE.finditer(text, lo, hi):
+        i = m.start()
+        if m.end() - i == 2:
             continue
         can_open, can_close = _flank(text, i)
         if start >= 0 and can_close and i > start + 1:
@@ -65,30 +73,27 @@ def _singles(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:
 def pair_marks(text: str, continues: bool) -> list[tuple[int, int]]:
     """Quote spans ``(start, end)`` in ``text``; ``continues`` says the next block opens with a mark."""
     out: list[tuple[int, int]] = []
-    start = -1
+    start = width = -1
     last = 0
-    for i, c in enumerate(text):
-        if c not in DOUBLE:
-            continue
-        can_open, can_close = _flank(text, i)
+    for m in _DOUBLE_RE.finditer(text):
+        i, w = m.start(), m.end() - m.start()
+        can_open, can_close = _flank(text, i, w)
         if start >= 0:
             if can_close:
-                if text[start + 1 : i].strip():
-                    out.append((start, i + 1))
+                if text[start + width : i].strip():
+                    out.append((start, i + w))
                 start = -1
-                last = i + 1
+                last = i + w
             elif can_open:
                 _singles(text, last, i, out)
-                start = i
-                last = i
+                start, width, last = i, w, i
         elif can_open:
             _singles(text, last, i, out)
-            start = i
-            last = i
+            start, width, last = i, w, i
     if start >= 0:
         lead = text[:start].strip()
         end = len(text.rstrip())
-        if (continues or not lead) and text[start + 1 : end].strip():
+        if (continues or not lead) and text[start + width : end].strip():
             out.append((start, end))
         else:
             _singles(text, last, len(text), out)
@@ -101,4 +106,5 @@ def pair_marks(text: str, continues: bool) -> list[tuple[int, int]]:
 def opens_with_mark(text: str) -> bool:
     """True when the block starts (after spaces) with a double opening mark."""
     s = text.lstrip()
-    return bool(s) and s[0] in DOUBLE and _flank(s, 0)[0]
+    m = _DOUBLE_RE.match(s)
+    return m is not None and _flank(s, 0, m.end())[0]
