@@ -258,6 +258,8 @@ def _explicit(res: _Resolver, b: Block, masked: str, bounds: list[int], s: int, 
         tail in _CLAUSE_END or masked[e : e + 1] in _CLAUSE_END or not masked[e : e + 300].strip()
     ):
         attr = right_attr(masked, e, min(hi, e + 300))
+    if attr is None:
+        attr = sentence_subject(masked, lo, s, masked_ok=True)
     speaker: str | None = None
     if attr is not None:
         shifted = Attr(attr.kind, attr.text, attr.start + b.span.start)

@@ -101,7 +101,8 @@ _STOPS = word_set(
 )
 _LEADERS = word_set(
     "but and meanwhile however when if as still yet so then now also in on at after before later "
-    "while asked speaking the a an earlier separately instead indeed all both if although though because "
+    "while asked speaking the a an earlier separately instead indeed his her their its our my all both "
+    "if although though because "
     "many some most few several each every either neither other such what which there here it this that "
     "these those whether unless until once where why how"
 )
@@ -268,29 +269,32 @@ def right_attr(text: str, q_end: int, limit: int) -> Attr | None:
 
 
 def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
-    """Attribution in the same sentence before a quote: 'Jones said "..."', 'Cruz called Trump a "..."'."""
-    last = None
-    for m in _verbs(text, lo, q_start, _LEFT_VERBS):
-        last = m
-    if last is None:
-        seg = text[lo:q_start].rstrip()
-        if seg.endswith(":"):
-            run = _name_run(seg[:-1], lo)
-            if run is not None and run.kind != "nominal":
-                return run
-        return sentence_subject(text, lo, q_start)
-    if last.word == "according to":
-        return object_after(text, last.end, q_start)
-    if last.word.endswith("ing"):
-        main = left_attr(text, lo, last.start)
-        if main is not None:
-            return main
-    subj = subject_before(text, lo, last.start)
-    if subj is None and last.word in _INVERT:
-        return object_after(text, last.end, q_start)
-    return subj
+    """Attribution in the same sentence before a quote: 'Jones said "..."', 'Cruz called Trump a "..."'.
+
+    The last reporting verb with a subject wins; participles ("..., saying") defer to the
+    verb before them.  A name before a colon ('Jones: "..."') counts too.
+    """
+    verbs = list(_verbs(text, lo, q_start, _LEFT_VERBS))
+    for v in reversed(verbs[-4:]):
+        if v.word == "according to":
+            found = object_after(text, v.end, q_start)
+        elif v.word.endswith("ing"):
+            continue
+        else:
+            found = subject_before(text, lo, v.start)
+            if found is None and v.word in _INVERT:
+                found = object_after(text, v.end, q_start)
+        if found is not None:
+            return found
+    seg = text[lo:q_start].rstrip()
+    if seg.endswith(":"):
+        run = _name_run(seg[:-1], lo)
+        if run is not None and run.kind != "nominal":
+            return run
+    return None
 
 
+_ROLES = TITLES | word_set("police press campaign party city county state company union team group")
 _INTRO = word_set(
     "in on at after during with when while as despite since before following speaking in addition however "
     "meanwhile still yet but and so later earlier last"
@@ -298,33 +302,49 @@ _INTRO = word_set(
 
 
 def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) -> Attr | None:
-    """The name or pronoun opening the sentence ("President Obama condemned ... as "a threat"")."""
+    """The name or pronoun opening the sentence ("President Obama condemned ... as "a threat"").
+
+    An opening phrase ("In a statement, ...", "Bemoaning the ..., ...") is skipped up to its
+    comma; role words may sit inside the name ("Tulsa police Chief Chuck Jordan").
+    """
     seg = text[lo:q_start]
     if not seg.strip(" \x01\"“”'‘’") or (MASK in seg and not masked_ok):
         return None
-    toks = list(re.finditer(r"[^\s\x01]+", seg))
+    toks = [(t.group(), t.start()) for t in re.finditer(r"\x01+|[^\s\x01]+", seg)]
     i = 0
-    if toks and _bare(toks[0].group()) in _INTRO:
-        while i < len(toks) and not toks[i].group().endswith(","):
+    first = _bare(toks[0][0]) if toks else ""
+    if first in _INTRO or (first.endswith("ing") and first not in PRONOUNS):
+        while i < len(toks) and not toks[i][0].endswith(",") and toks[i][0][0] != MASK:
             i += 1
         i += 1
     j = i
-    while j < len(toks) and (_is_cap(toks[j].group()) or toks[j].group().lower() in _PARTICLES):
-        if toks[j].group().endswith((",", ";", ":")):
+    while j < len(toks):
+        w = toks[j][0]
+        if w[0] == MASK or w.endswith((",", ";", ":")):
+            after = _bare(toks[j + 1][0]) if j + 1 < len(toks) else ""
+            if j > i and w.endswith(",") and (after in ("who", "a", "an", "the") or after.isdigit()):
+                end = toks[j][1] + len(w)  # "Sen. Bernie Sanders (Vt.), who lost ..., identified"
+                return _name_run(seg[toks[i][1] : end].rstrip(","), lo + toks[i][1])
             return None
+        role = j > i and w.lower() in _ROLES and j + 1 < len(toks) and _is_cap(toks[j + 1][0])
+        if not (_is_cap(w) or w.lower() in _PARTICLES or role):
+            break
         j += 1
     if j >= len(toks):
         return None
-    nxt = toks[j].group()
+    nxt = toks[j][0]
+    if all(_bare(t[0]) in _LEADERS for t in toks[i:j]):
+        j = i
     if j == i:
         low = _bare(nxt)
-        if low in ("he", "she") and j + 1 < len(toks) and toks[j + 1].group()[:1].islower():
-            return Attr("pronoun", low, lo + toks[j].start())
+        if low in ("he", "she") and j + 1 < len(toks) and toks[j + 1][0][:1].islower():
+            return Attr("pronoun", low, lo + toks[j][1])
         return None
     if (
         not nxt[:1].islower()
         or nxt.lower() in _STOPS
-        or toks[j - 1].group().endswith(("'s", "’s"))  # "Oz's advice earned ...": not the speaker
+        or toks[j - 1][0].endswith(("'s", "’s"))  # "Oz's advice earned ...": not the speaker
     ):
         return None
-    return _name_run(seg[toks[i].start() : toks[j - 1].end()], lo + toks[i].start())
+    end = toks[j - 1][1] + len(toks[j - 1][0])
+    return _name_run(seg[toks[i][1] : end], lo + toks[i][1])
