@@ -124,7 +124,7 @@ def _clean_name(text: str) -> list[str]:
     words = text.split()
     cut = max((i for i, w in enumerate(words[:-1]) if _key(w) in TITLES), default=-1)
     words = words[cut + 1 :]
-    while words and (_key(words[0]) in TITLES or _key(words[0]) == "the"):
+    while len(words) > 1 and (_key(words[0]) in TITLES or _key(words[0]) == "the"):
         words.pop(0)
     while words and _key(words[-1]) in ("jr", "sr", "ii", "iii", "iv"):
         words.pop()

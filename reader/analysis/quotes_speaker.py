@@ -31,7 +31,7 @@ _SAY = (
     "explains|noted|argued|argues|claimed|insisted|insists|declared|declares|warned|warns|"
     "continued|continues|recalled|recalls|replied|replies|responded|responds|answered|remarked|"
     "observed|announced|announces|acknowledged|admitted|conceded|suggested|suggests|complained|"
-    "tweeted|tweets|posted|joked|quipped|predicted|cautioned|contended|countered|maintained|"
+    "sings|tweeted|tweets|posted|joked|quipped|predicted|cautioned|contended|countered|maintained|"
     "emphasized|stressed|concluded|boasted|yelled|shouted|chanted|sang|testified|told|tells|tell|"
     "reported|mused|scoffed|retorted|lamented|conceded|bragged|pleaded|pledged|vowed|"
     "promised|agreed|confirmed|denied|opined|exclaimed|demanded|wondered|pressed|challenged|urged|"
