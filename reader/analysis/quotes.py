@@ -203,6 +203,18 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+def _block_spans(text: str, continues: bool) -> list[tuple[int, int]]:
+    """Quote spans of a block, paired line by line (a block may hold several paragraphs)."""
+    if "\n" not in text:
+        return pair_marks(text, continues)
+    out: list[tuple[int, int]] = []
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    for k, (at, line) in enumerate(lines):
+        cont = opens_with_mark(lines[k + 1][1]) if k + 1 < len(lines) else continues
+        out.extend((at + s, at + e) for s, e in pair_marks(line, cont))
+    return out
+
+
 def _boundaries(masked: str) -> list[int]:
     out = []
     for m in _BOUNDARY.finditer(masked):
@@ -212,6 +224,8 @@ def _boundaries(masked: str) -> list[int]:
         if tok in _ABBR or (len(tok) == 1 and tok.isalpha()) or "." in tok:
             continue
         out.append(m.end())
+    if "\n" in masked:  # a line break ends a sentence too
+        out = sorted(set(out) | {m.end() for m in re.finditer(r"\n\s*", masked)})
     return out
 
 
@@ -291,7 +305,7 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
     prev_at = -9
     for bi, b in enumerate(blocks):
         cont = bi + 1 < len(blocks) and opens_with_mark(blocks[bi + 1].text)
-        spans = pair_marks(b.text, cont)
+        spans = _block_spans(b.text, cont)
         if not spans:
             continue
         masked = _masked(b.text, spans)

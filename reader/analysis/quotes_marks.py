@@ -21,8 +21,8 @@ import re
 
 DOUBLE = frozenset('"“”„«»‟')
 SINGLE = frozenset("'‘’‚‹›")
-_OPEN_BEFORE = frozenset("([{—–-/\u00a0") | DOUBLE | SINGLE
-_CLOSE_AFTER = frozenset(".,;:!?)]}—–-/…") | DOUBLE | SINGLE
+_OPEN_BEFORE = frozenset("([{—–―-/\u00a0") | DOUBLE | SINGLE
+_CLOSE_AFTER = frozenset(".,;:!?)]}—–―-/…") | DOUBLE | SINGLE
 _MAX_SINGLE = 400
 
 

@@ -158,3 +158,10 @@ def test_properties_never_raise_spans_valid_deterministic(text: str) -> None:
         assert 0 <= q.span.start < q.span.end <= len(text)
         assert text[q.span.start : q.span.end] == q.text
         assert any(b.span.contains(q.span) for b in blocks)
+
+
+def test_lines_inside_one_block_pair_separately() -> None:
+    text = "“Build more homes.”― Rosa Delgado.\n“Fix the roads.”― Ali Kaya.\n"
+    block = Block(BlockKind.BODY, Span(0, len(text)), text)
+    got = [(q.text.strip("“”"), q.speaker) for q in find_quotes(text, [block], [])]
+    assert got == [("Build more homes.", "Rosa Delgado"), ("Fix the roads.", "Ali Kaya")]
