@@ -1,27 +1,30 @@
 """Quotes: direct quotations in the shown blocks and who said them.
 
-Spans come from :mod:`quotes_marks` (context-paired straight, curly and mixed
-marks; a speech running over paragraphs gives one quote per paragraph).
-Speakers come from :mod:`quotes_speaker`, in this order:
+Spans come from :mod:`quotes_marks` (straight, curly, mixed marks and '' paired by
+context, line by line; a speech running over paragraphs gives one quote per
+paragraph).  Speakers come from :mod:`quotes_speaker`, in this order:
 
-1. an explicit reporting clause in the quote's sentence ("X said", "said X",
-   "X, a doctor, said", "according to X", "X told Reuters", "Cruz called Trump
-   a "liar"" = Cruz); a pronoun ("he said") is the last person who spoke, else
-   the last person mentioned; a nominal or an organisation ("the ministry said",
-   "Reuters reported", "officials said") gives None and stops the search;
+1. a clause in the quote's own sentence: a reporting verb before the quote
+   ("X said", "Cruz called Trump a "liar"" = Cruz, the subject, not the nearest
+   name; "according to X"; "X told Reuters"), else one after it ('," X said',
+   '," said X', '," X, a doctor, said', '" ― X'), else the name opening the
+   sentence ("President X condemned it as a "threat"");
 2. a transcript label at the start of the quote ("PENCE: ...");
-3. for quotes that are not scare quotes: the previous speaker in the same
+3. for quotes that are not scare quotes: the subject of the sentence just
+   before (when the quote opens a sentence), the previous speaker in the same
    paragraph, a later explicit speaker in the same paragraph, or the speaker of
-   the previous paragraph's quotes (a speech carried on).
+   the paragraphs just before (a speech carried on).
 
-Scare quotes (one to three words with no sentence punctuation, e.g. the
-"deal") are kept as quotes but get a speaker only from an explicit clause.
-Short Title-Case quotes with no reporting clause ("Morning Joe", a show or a
-book) are names of works, not speech, and are dropped.  A quote in the title
-gets the person the title names, else the article's most-quoted person.
+"he/she said" is the last person who spoke, else the last person mentioned.  A
+nominal or an organisation ("the ministry said", "Reuters reported", "officials
+said") gives None and stops the search (:mod:`quotes_people` maps names to people).
 
-Names are mapped to the people list (a mention under the phrase, else the
-surname); a name not in the list is returned as parsed, titles removed.
+Scare quotes (one to three words with no sentence punctuation, e.g. the "deal")
+are kept as quotes but get a speaker only from a clause in their own sentence.
+Short Title-Case quotes without a clause, or after "on"/"in"/a possessive ("on
+"Face the Nation""), are names of works and are dropped, as are nicknames
+(Marcia "Cia" Price).  A quote in the title gets the person the title names,
+else the article's most-quoted person.
 """
 
 from __future__ import annotations
@@ -33,16 +36,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from reader.analysis.quotes_marks import opens_with_mark, pair_marks
-from reader.analysis.quotes_speaker import (
-    MASK,
-    TIME_WORDS,
-    TITLES,
-    Attr,
-    left_attr,
-    right_attr,
-    sentence_subject,
-    word_set,
-)
+from reader.analysis.quotes_people import Resolver
+from reader.analysis.quotes_speaker import MASK, Attr, left_attr, right_attr, sentence_subject
+from reader.analysis.quotes_words import word_set
 from reader.model import Block, BlockKind, Person, Quote, Span
 
 _ABBR = word_set(
@@ -50,18 +46,6 @@ _ABBR = word_set(
     "insp hon pres atty mt ft maj messrs"
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[A-Z\"“‘(\x01])")
-_ORG = word_set(
-    "ministry department committee party agency office council commission court post times news press "
-    "journal network university institute foundation association union campaign company corp inc "
-    "group bank fund government administration service police army kremlin house senate congress "
-    "parliament tribune herald guardian telegraph magazine daily weekly radio television tv channel "
-    "center centre organization organisation board bureau authority authorities federation league "
-    "club team staff officials ministers embassy council coalition alliance republicans democrats "
-    "statement report"
-)
-_MEDIA = frozenset(
-    ["reuters", "bloomberg", "xinhua", "interfax", "tass", "afp", "ap", "ria", "politico", "axios"]
-)
 _LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+ ?){1,3}|(?:[A-Z][a-z'’-]+ ?){1,3}):\s")
 _WORK_INTRO = word_set(
     "on in at of from to with for titled entitled named watching book show film movie program programme "
@@ -69,127 +53,6 @@ _WORK_INTRO = word_set(
 )
 _WINDOW = 400
 _CLAUSE_END = frozenset(",.!?—–-…;:")
-
-
-class _People:
-    """Mentions in source order and a surname index over the people list."""
-
-    def __init__(self, people: Sequence[Person]) -> None:
-        ms = sorted((m.span.start, m.span.end, p.name) for p in people for m in p.mentions)
-        self.starts = [m[0] for m in ms]
-        self.ms = ms
-        self.names = {p.name for p in people}
-        self.by_name: dict[str, list[int]] = {}
-        for s, _, name in ms:
-            self.by_name.setdefault(name, []).append(s)
-        self.by_key: dict[str, list[str]] = {}
-        self.by_word: dict[str, list[str]] = {}
-        for p in people:
-            words = [_key(w) for w in p.name.split()]
-            words = [w for w in words if w and w not in TITLES]
-            if words:
-                self.by_key.setdefault(words[-1], []).append(p.name)
-                for w in words:
-                    self.by_word.setdefault(w, []).append(p.name)
-
-    def last_before(self, pos: int, names: Sequence[str] | None = None) -> str | None:
-        if names is None:
-            i = bisect.bisect_left(self.starts, pos) - 1
-            return self.ms[i][2] if i >= 0 else None
-        best, at = None, -1
-        for name in names:
-            starts = self.by_name[name]
-            i = bisect.bisect_left(starts, pos) - 1
-            if i >= 0 and starts[i] > at:
-                best, at = name, starts[i]
-        return best
-
-    def covering(self, start: int, end: int) -> str | None:
-        i = bisect.bisect_right(self.starts, end) - 1
-        best = None
-        while i >= 0 and self.ms[i][1] > start - 60:
-            s, e, name = self.ms[i]
-            if s < end and e > start:
-                best = best or name
-            i -= 1
-        return best
-
-
-def _key(word: str) -> str:
-    w = word.strip(",.;:!?\"“”'‘’()[]").lower()
-    return w.removesuffix("’s").removesuffix("'s")
-
-
-def _clean_name(text: str) -> list[str]:
-    words = text.split()
-    cut = max((i for i, w in enumerate(words[:-1]) if _key(w) in TITLES), default=-1)
-    words = words[cut + 1 :]
-    while len(words) > 1 and (_key(words[0]) in TITLES or _key(words[0]) == "the"):
-        words.pop(0)
-    while words and _key(words[-1]) in ("jr", "sr", "ii", "iii", "iv"):
-        words.pop()
-    return words
-
-
-def _is_org(raw: str, words: list[str]) -> bool:
-    keys = [_key(w) for w in words]
-    if raw.split()[0].lower() == "the" or any(k in _ORG for k in keys):
-        return True
-    if all(k in TIME_WORDS for k in keys):
-        return True
-    if len(keys) == 1:
-        w = words[0].strip(".,")
-        k = keys[0]
-        if k in _MEDIA or (w.isupper() and len(w) <= 5) or k.endswith(("ans", "ats", "ists", "ites")):
-            return True
-        if any(c.isupper() for c in w[1:]) and not w.isupper() and not _camel_ok(w):
-            return True  # CamelCase brands (PolitiFact, YouTube), not McCain-style names
-    return False
-
-
-def _camel_ok(w: str) -> bool:
-    return bool(re.match(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le|Van|Von)[A-Z]", w)) or "-" in w
-
-
-class _Resolver:
-    def __init__(self, source: str, people: Sequence[Person]) -> None:
-        self.source = source
-        self.seen: dict[str, bool] = {}
-        self.idx = _People(people)
-        self.last: str | None = None
-
-    def name(self, attr: Attr, pos: int) -> str | None:
-        words = _clean_name(attr.text)
-        if not words:
-            return None
-        key = _key(words[-1])
-        shout = len(words) == 1 and words[0].isupper() and key in self.idx.by_key  # "PENCE:" in a transcript
-        if not shout and _is_org(attr.text, words):
-            return None  # also when the people list holds it: "the White House said" has no person
-        hit = self.idx.covering(attr.start, attr.start + len(attr.text))
-        if hit and key in {_key(w) for w in hit.split()}:
-            return hit
-        cands = self.idx.by_key.get(key) or self.idx.by_word.get(key)
-        if cands:
-            return self.idx.last_before(pos, cands) or cands[0]
-        if len(words) == 1 and self._common(words[0].strip(",.;:")):
-            return None  # "Pressure mounted ...": a common word, capitalised as it opens a sentence
-        return " ".join(words).strip(",.;:")
-
-    def _common(self, word: str) -> bool:
-        low = word.lower()
-        if low not in self.seen:
-            self.seen[low] = (
-                low != word and re.search(r"\b" + re.escape(low) + r"\b", self.source) is not None
-            )
-        return self.seen[low]
-
-    def attr(self, attr: Attr, pos: int) -> str | None:
-        if attr.kind == "name":
-            return self.name(attr, pos)
-        if attr.kind == "pronoun" and attr.text in ("he", "she"):
-            return self.last or self.idx.last_before(pos)
-        return None
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -243,6 +106,18 @@ def _is_title(inner: str) -> bool:
     )
 
 
+def _is_nickname(text: str, s: int, e: int) -> bool:
+    """A one-word capitalised quote between two parts of a name."""
+    inner = text[s + 1 : e - 1]
+    before, after = text[max(0, s - 30) : s], text[e : e + 30]
+    return (
+        " " not in inner.strip()
+        and inner[:1].isupper()
+        and re.search(r"[A-Z][a-z]+ $", before) is not None
+        and re.match(r" [A-Z][a-z]", after) is not None
+    )
+
+
 def _after_prep(text: str, s: int) -> bool:
     """True when the word before a quote introduces a name of a work ('on "Face the Nation"')."""
     prev = text[max(0, s - 30) : s].split()
@@ -258,7 +133,7 @@ class _Item(NamedTuple):
     hint: str | None  # the subject of the sentence before, when the quote opens a sentence
 
 
-def _explicit(res: _Resolver, b: Block, masked: str, bounds: list[int], s: int, e: int) -> _Item:
+def _explicit(res: Resolver, b: Block, masked: str, bounds: list[int], s: int, e: int) -> _Item:
     """A quote with the speaker its own sentence names (or a transcript label), else no speaker."""
     inner = b.text[s + 1 : e - 1] if e - s > 1 else ""
     k = bisect.bisect_right(bounds, s) - 1
@@ -298,7 +173,7 @@ def _explicit(res: _Resolver, b: Block, masked: str, bounds: list[int], s: int, 
 
 def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) -> list[Quote]:
     """Direct quotations in ``blocks`` (the shown blocks), each with its speaker or None."""
-    res = _Resolver(source, people)
+    res = Resolver(source, people)
     found: list[_Item] = []
     titles: set[int] = set()
     prev_speaker: str | None = None
@@ -314,6 +189,8 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
         local: list[_Item] = []
         for s, e in spans:
             item = _explicit(res, b, masked, bounds, s, e)
+            if _is_nickname(b.text, s, e):
+                continue  # Marcia "Cia" Price
             work = not is_title and _is_title(b.text[s + 1 : e - 1])
             if work and (not item.explicit or _after_prep(b.text, s)):
                 continue  # the name of a show, book or film

@@ -19,43 +19,26 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from reader.analysis.quotes_words import (
+    DETS,
+    INTRO,
+    INVERT,
+    LEADERS,
+    LEFT_VERBS,
+    PARTICLES,
+    PRONOUNS,
+    RIGHT_VERBS,
+    ROLES,
+    SAY_WORDS,
+    SKIP,
+    STOPS,
+    TIME_WORDS,
+    TITLES,
+)
+
 MASK = "\x01"
 
 
-def word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_SAY = (
-    "said|says|say|saying|added|adds|adding|asked|asks|wrote|writes|writing|stated|explained|"
-    "explains|noted|argued|argues|claimed|insisted|insists|declared|declares|warned|warns|"
-    "continued|continues|recalled|recalls|replied|replies|responded|responds|answered|remarked|"
-    "observed|announced|announces|acknowledged|admitted|conceded|suggested|suggests|complained|"
-    "sings|tweeted|tweets|posted|joked|quipped|predicted|cautioned|contended|countered|maintained|"
-    "emphasized|stressed|concluded|boasted|yelled|shouted|chanted|sang|testified|told|tells|tell|"
-    "reported|mused|scoffed|retorted|lamented|conceded|bragged|pleaded|pledged|vowed|"
-    "promised|agreed|confirmed|denied|opined|exclaimed|demanded|wondered|pressed|challenged|urged|"
-    "marveled|laughed|sighed|snapped|fumed|griped|grumbled|reminded|interjected|proclaimed|reasoned|"
-    "recounted|reiterated|speculated|whispered|cracked|teased|texted|emailed|elaborated|"
-    "shot back|went on|pointed out|chimed in"
-)
-_CLAUSE = (
-    "called|calls|calling|described|describes|describing|accused|accuses|accusing|urged|urges|"
-    "labeled|labelled|dubbed|branded|dismissed|dismisses|blasted|slammed|praised|criticized|"
-    "mocked|referred|refers|characterized|likened|compared|thanked|invited|defended|hailed|"
-    "derided|ridiculed|attacked|questioned|demanded|promised|encouraged|told|tells|assured|"
-    "wants|wanted|hopes|hoped|believes|believed|thinks|thought|sees|saw|expects|feared|"
-    "mentioned|cited|quoted|repeated|used|uses|using|put it|promising|vowing|warning|asking|telling"
-)
-_SAY_WORDS = frozenset(_SAY.split("|"))
-# Verbs after which the speaker may follow ("said Jones"); the others only take a subject.
-_INVERT = word_set(
-    "said says added adds asked asks wrote writes continued continues explained noted argued replied "
-    "responded answered recalled insisted declared warned stated remarked observed tweeted joked "
-    "quipped countered concluded"
-)
-_RIGHT_VERBS = frozenset(["according to", *_SAY.split("|")])
-_LEFT_VERBS = _RIGHT_VERBS | frozenset(_CLAUSE.split("|"))
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -81,39 +64,6 @@ def _verbs(text: str, lo: int, hi: int, vocab: frozenset[str]) -> Iterator[_Verb
 
 _DASH = re.compile(r"[\s,]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s?){1,4})\s*(?:[,.(]|$)")
 _AFFIL = re.compile(r"\s*\(?[RDI]-?[A-Z][A-Za-z.]*\)?\s*$|\s*\d+\s*$")
-PRONOUNS = word_set("he she they i we it you who")
-_SKIP = word_set(
-    "also later then has had have was were is are would will could may might previously recently once "
-    "again repeatedly reportedly simply never further flatly privately publicly directly himself "
-    "herself themselves just even still already often frequently quickly angrily emphatically bluntly "
-    "firmly tersely proudly openly finally initially originally on in at last this next early late "
-    "earlier week month year morning afternoon evening night today yesterday tonight weekend day has "
-    "been not"
-)
-TIME_WORDS = word_set(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december"
-)
-_PARTICLES = word_set("de van von der den da di du del la le bin ibn al st st. dos das")
-_STOPS = word_set(
-    "of in at from for on to during with who which that after before when while as and or but by "
-    "about than because since through into over under"
-)
-_LEADERS = word_set(
-    "but and meanwhile however when if as still yet so then now also in on at after before later "
-    "while asked speaking the a an earlier separately instead indeed his her their its our my all both "
-    "if although though because "
-    "many some most few several each every either neither other such what which there here it this that "
-    "these those whether unless until once where why how"
-)
-TITLES = word_set(
-    "mr mrs ms miss dr prof sen rep gov gen lt col sgt capt adm rev president senator governor "
-    "secretary minister judge justice speaker mayor chairman chairwoman chair representative "
-    "congressman congresswoman del former vice chief prime foreign defense defence state attorney "
-    "general sir lord lady dame king queen prince princess pope ambassador commissioner director "
-    "spokesman spokeswoman"
-)
-_DETS = word_set("a an the this that these those his her their its our my one some another")
 
 
 class Attr(NamedTuple):
@@ -144,7 +94,7 @@ def _name_run(seg: str, base: int) -> Attr | None:
     seg = re.sub(r"\s*\([^()]*\)\s*$", "", seg.rstrip())
     toks = [(m.group(), m.start()) for m in re.finditer(r"[^\s\x01]+", seg)]
     while toks and (
-        _bare(toks[-1][0]) in _SKIP
+        _bare(toks[-1][0]) in SKIP
         or _bare(toks[-1][0]) in TIME_WORDS
         or toks[-1][0].rstrip(",.").isdigit()
         or (toks[-1][0].endswith("ly") and not _is_cap(toks[-1][0]))
@@ -158,20 +108,20 @@ def _name_run(seg: str, base: int) -> Attr | None:
         if low == "who":
             return _name_run(seg[:pos].rstrip().rstrip(","), base)
         return Attr("pronoun", low, base + pos)
-    if low in _LEFT_VERBS and len(toks) > 1:
+    if low in LEFT_VERBS and len(toks) > 1:
         return _name_run(seg[:pos], base)
     if not _is_cap(last):
         for j in range(len(toks) - 2, 0, -1):
-            if _bare(toks[j][0]) in _SAY_WORDS:
+            if _bare(toks[j][0]) in SAY_WORDS:
                 return _name_run(seg[: toks[j][1]], base)
         return Attr("nominal", last, base + pos)
     i = len(toks) - 1
     while i > 0:
         t = toks[i - 1][0]
-        if t.endswith((",", ";", ":")) or not (_is_cap(t) or t.lower() in _PARTICLES):
+        if t.endswith((",", ";", ":")) or not (_is_cap(t) or t.lower() in PARTICLES):
             break
         i -= 1
-    while i < len(toks) - 1 and (_bare(toks[i][0]) in _LEADERS or _bare(toks[i][0]).endswith("ing")):
+    while i < len(toks) - 1 and (_bare(toks[i][0]) in LEADERS or _bare(toks[i][0]).endswith("ing")):
         i += 1
     s = toks[i][1]
     run = Attr("name", seg[s : toks[-1][1] + len(last)].rstrip(",.;:"), base + s)
@@ -210,10 +160,10 @@ def subject_before(text: str, lo: int, hi: int) -> Attr | None:
         if _AFFIL.match(p):
             continue
         if not trailing and k == len(parts) - 1:
-            if first in _DETS or _is_cap(words[0]) or first in PRONOUNS or len(parts) == 1:
+            if first in DETS or _is_cap(words[0]) or first in PRONOUNS or len(parts) == 1:
                 return _name_run(p, lo + offs[k])
             continue  # "Sanders said, going on to say": a participle clause
-        if first in _DETS or first.rstrip(".").isdigit() or first in ("who", "which", "whose"):
+        if first in DETS or first.rstrip(".").isdigit() or first in ("who", "which", "whose"):
             continue
         if not _is_cap(words[0]) and first not in PRONOUNS:
             continue
@@ -238,7 +188,7 @@ def object_after(text: str, lo: int, hi: int) -> Attr | None:
     ):
         toks.pop(0)
     for k, t in enumerate(toks):
-        if t.group().lower() in _STOPS and k > 0:
+        if t.group().lower() in STOPS and k > 0:
             toks = toks[:k]
             break
     if not toks:
@@ -254,7 +204,7 @@ def right_attr(text: str, q_end: int, limit: int) -> Attr | None:
     dash = _DASH.match(text, q_end, limit)
     if dash:
         return _name_run(dash.group(1), dash.start(1))
-    m = next(_verbs(text, q_end, limit, _RIGHT_VERBS), None)
+    m = next(_verbs(text, q_end, limit, RIGHT_VERBS), None)
     if m is None:
         return None
     between = text[q_end : m.start].strip(" ,\u00a0\t—–-")
@@ -263,7 +213,7 @@ def right_attr(text: str, q_end: int, limit: int) -> Attr | None:
     if between:
         return subject_before(text, q_end, m.start)
     verb = m.word
-    if verb == "according to" or verb in _INVERT:
+    if verb == "according to" or verb in INVERT:
         return object_after(text, m.end, limit)
     return None
 
@@ -274,7 +224,7 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
     The last reporting verb with a subject wins; participles ("..., saying") defer to the
     verb before them.  A name before a colon ('Jones: "..."') counts too.
     """
-    verbs = list(_verbs(text, lo, q_start, _LEFT_VERBS))
+    verbs = list(_verbs(text, lo, q_start, LEFT_VERBS))
     for v in reversed(verbs[-4:]):
         if v.word == "according to":
             found = object_after(text, v.end, q_start)
@@ -282,7 +232,7 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
             continue
         else:
             found = subject_before(text, lo, v.start)
-            if found is None and v.word in _INVERT:
+            if found is None and v.word in INVERT:
                 found = object_after(text, v.end, q_start)
         if found is not None:
             return found
@@ -292,13 +242,6 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
         if run is not None and run.kind != "nominal":
             return run
     return None
-
-
-_ROLES = TITLES | word_set("police press campaign party city county state company union team group")
-_INTRO = word_set(
-    "in on at after during with when while as despite since before following speaking in addition however "
-    "meanwhile still yet but and so later earlier last"
-)
 
 
 def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) -> Attr | None:
@@ -313,7 +256,7 @@ def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) 
     toks = [(t.group(), t.start()) for t in re.finditer(r"\x01+|[^\s\x01]+", seg)]
     i = 0
     first = _bare(toks[0][0]) if toks else ""
-    if first in _INTRO or (first.endswith("ing") and first not in PRONOUNS):
+    if first in INTRO or (first.endswith("ing") and first not in PRONOUNS):
         while i < len(toks) and not toks[i][0].endswith(",") and toks[i][0][0] != MASK:
             i += 1
         i += 1
@@ -326,14 +269,14 @@ def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) 
                 end = toks[j][1] + len(w)  # "Sen. Bernie Sanders (Vt.), who lost ..., identified"
                 return _name_run(seg[toks[i][1] : end].rstrip(","), lo + toks[i][1])
             return None
-        role = j > i and w.lower() in _ROLES and j + 1 < len(toks) and _is_cap(toks[j + 1][0])
-        if not (_is_cap(w) or w.lower() in _PARTICLES or role):
+        role = j > i and w.lower() in ROLES and j + 1 < len(toks) and _is_cap(toks[j + 1][0])
+        if not (_is_cap(w) or w.lower() in PARTICLES or role):
             break
         j += 1
     if j >= len(toks):
         return None
     nxt = toks[j][0]
-    if all(_bare(t[0]) in _LEADERS for t in toks[i:j]):
+    if all(_bare(t[0]) in LEADERS for t in toks[i:j]):
         j = i
     if j == i:
         low = _bare(nxt)
@@ -342,7 +285,7 @@ def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) 
         return None
     if (
         not nxt[:1].islower()
-        or nxt.lower() in _STOPS
+        or nxt.lower() in STOPS
         or toks[j - 1][0].endswith(("'s", "’s"))  # "Oz's advice earned ...": not the speaker
     ):
         return None

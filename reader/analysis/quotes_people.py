@@ -1,0 +1,150 @@
+"""Speakers as people: a parsed name mapped to the people list, organisations left out.
+
+A name maps to the person whose mention lies under it, else to the person with that
+surname (the one mentioned last before the quote).  Organisations and groups ("the
+White House", "Reuters", "PolitiFact", "Democrats") are no person: they give None.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from reader.analysis.quotes_speaker import Attr
+from reader.analysis.quotes_words import TIME_WORDS, TITLES, word_set
+from reader.model import Person
+
+_ORG = word_set(
+    "ministry department committee party agency office council commission court post times news press "
+    "journal network university institute foundation association union campaign company corp inc "
+    "group bank fund government administration service police army kremlin house senate congress "
+    "parliament tribune herald guardian telegraph magazine daily weekly radio television tv channel "
+    "center centre organization organisation board bureau authority authorities federation league "
+    "club team staff officials ministers embassy council coalition alliance republicans democrats "
+    "statement report"
+)
+_MEDIA = frozenset(
+    ["reuters", "bloomberg", "xinhua", "interfax", "tass", "afp", "ap", "ria", "politico", "axios"]
+)
+
+
+class _People:
+    """Mentions in source order and a surname index over the people list."""
+
+    def __init__(self, people: Sequence[Person]) -> None:
+        ms = sorted((m.span.start, m.span.end, p.name) for p in people for m in p.mentions)
+        self.starts = [m[0] for m in ms]
+        self.ms = ms
+        self.names = {p.name for p in people}
+        self.by_name: dict[str, list[int]] = {}
+        for s, _, name in ms:
+            self.by_name.setdefault(name, []).append(s)
+        self.by_key: dict[str, list[str]] = {}
+        self.by_word: dict[str, list[str]] = {}
+        for p in people:
+            words = [_key(w) for w in p.name.split()]
+            words = [w for w in words if w and w not in TITLES]
+            if words:
+                self.by_key.setdefault(words[-1], []).append(p.name)
+                for w in words:
+                    self.by_word.setdefault(w, []).append(p.name)
+
+    def last_before(self, pos: int, names: Sequence[str] | None = None) -> str | None:
+        if names is None:
+            i = bisect.bisect_left(self.starts, pos) - 1
+            return self.ms[i][2] if i >= 0 else None
+        best, at = None, -1
+        for name in names:
+            starts = self.by_name[name]
+            i = bisect.bisect_left(starts, pos) - 1
+            if i >= 0 and starts[i] > at:
+                best, at = name, starts[i]
+        return best
+
+    def covering(self, start: int, end: int) -> str | None:
+        i = bisect.bisect_right(self.starts, end) - 1
+        best = None
+        while i >= 0 and self.ms[i][1] > start - 60:
+            s, e, name = self.ms[i]
+            if s < end and e > start:
+                best = best or name
+            i -= 1
+        return best
+
+
+def _key(word: str) -> str:
+    w = word.strip(",.;:!?\"“”'‘’()[]").lower()
+    return w.removesuffix("’s").removesuffix("'s")
+
+
+def _clean_name(text: str) -> list[str]:
+    words = text.split()
+    cut = max((i for i, w in enumerate(words[:-1]) if _key(w) in TITLES), default=-1)
+    words = words[cut + 1 :]
+    while len(words) > 1 and (_key(words[0]) in TITLES or _key(words[0]) == "the"):
+        words.pop(0)
+    while words and _key(words[-1]) in ("jr", "sr", "ii", "iii", "iv"):
+        words.pop()
+    return words
+
+
+def _is_org(raw: str, words: list[str]) -> bool:
+    keys = [_key(w) for w in words]
+    if raw.split()[0].lower() == "the" or any(k in _ORG for k in keys):
+        return True
+    if all(k in TIME_WORDS for k in keys):
+        return True
+    if len(keys) == 1:
+        w = words[0].strip(".,")
+        k = keys[0]
+        if k in _MEDIA or (w.isupper() and len(w) <= 5) or k.endswith(("ans", "ats", "ists", "ites")):
+            return True
+        if any(c.isupper() for c in w[1:]) and not w.isupper() and not _camel_ok(w):
+            return True  # CamelCase brands (PolitiFact, YouTube), not McCain-style names
+    return False
+
+
+def _camel_ok(w: str) -> bool:
+    return bool(re.match(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le|Van|Von)[A-Z]", w)) or "-" in w
+
+
+class Resolver:
+    def __init__(self, source: str, people: Sequence[Person]) -> None:
+        self.source = source
+        self.seen: dict[str, bool] = {}
+        self.idx = _People(people)
+        self.last: str | None = None
+
+    def name(self, attr: Attr, pos: int) -> str | None:
+        words = _clean_name(attr.text)
+        if not words:
+            return None
+        key = _key(words[-1])
+        shout = len(words) == 1 and words[0].isupper() and key in self.idx.by_key  # "PENCE:" in a transcript
+        if not shout and _is_org(attr.text, words):
+            return None  # also when the people list holds it: "the White House said" has no person
+        hit = self.idx.covering(attr.start, attr.start + len(attr.text))
+        if hit and key in {_key(w) for w in hit.split()}:
+            return hit
+        cands = self.idx.by_key.get(key) or self.idx.by_word.get(key)
+        if cands:
+            return self.idx.last_before(pos, cands) or cands[0]
+        if len(words) == 1 and self._common(words[0].strip(",.;:")):
+            return None  # "Pressure mounted ...": a common word, capitalised as it opens a sentence
+        return " ".join(words).strip(",.;:")
+
+    def _common(self, word: str) -> bool:
+        low = word.lower()
+        if low not in self.seen:
+            self.seen[low] = (
+                low != word and re.search(r"\b" + re.escape(low) + r"\b", self.source) is not None
+            )
+        return self.seen[low]
+
+    def attr(self, attr: Attr, pos: int) -> str | None:
+        if attr.kind == "name":
+            return self.name(attr, pos)
+        if attr.kind == "pronoun" and attr.text in ("he", "she"):
+            return self.last or self.idx.last_before(pos)
+        return None
