@@ -37,6 +37,7 @@ from reader.analysis.quotes_words import (
 )
 
 MASK = "\x01"
+_COPULA = re.compile(r"\s+(?:is|are|was|were)\b")
 
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -110,6 +111,14 @@ def _name_run(seg: str, base: int) -> Attr | None:
         return Attr("pronoun", low, base + pos)
     if low in LEFT_VERBS and len(toks) > 1:
         return _name_run(seg[:pos], base)
+    if low in ("and", "but", "then") and len(toks) > 2:
+        # "Scott beamed and asked ...": the subject of the first verb of the pair
+        k = len(toks) - 2
+        while k > 0 and len(toks) - 2 - k < 3 and not _is_cap(toks[k][0]):
+            k -= 1
+        head = _name_run(seg[: toks[k + 1][1]], base) if _is_cap(toks[k][0]) else None
+        if head is not None and head.kind != "nominal":
+            return head
     if not _is_cap(last):
         for j in range(len(toks) - 2, 0, -1):
             if _bare(toks[j][0]) in SAY_WORDS:
@@ -228,8 +237,8 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
     for v in reversed(verbs[-4:]):
         if v.word == "according to":
             found = object_after(text, v.end, q_start)
-        elif v.word.endswith("ing"):
-            continue
+        elif v.word.endswith("ing") or _COPULA.match(text, v.end):
+            continue  # a participle, or a verb inside the subject ("the loopholes he cited are")
         else:
             found = subject_before(text, lo, v.start)
             if found is None and v.word in INVERT:

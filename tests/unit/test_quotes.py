@@ -165,3 +165,12 @@ def test_lines_inside_one_block_pair_separately() -> None:
     block = Block(BlockKind.BODY, Span(0, len(text)), text)
     got = [(q.text.strip("“”"), q.speaker) for q in find_quotes(text, [block], [])]
     assert got == [("Build more homes.", "Rosa Delgado"), ("Fix the roads.", "Ali Kaya")]
+
+
+def test_coordinated_verbs_and_verb_inside_subject() -> None:
+    text = (
+        'Omar Diaz smiled and asked the crowd to welcome "my old friend."\n'
+        'The two rules he cited are "fair and simple," Nora Field said.'
+    )
+    got = _run(text, "Omar Diaz", "Nora Field")
+    assert got == [("my old friend.", "Omar Diaz"), ("fair and simple,", "Nora Field")]
