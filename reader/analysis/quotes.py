@@ -194,8 +194,8 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
             work = not is_title and _is_title(b.text[s + 1 : e - 1])
             if work and (not item.explicit or _after_prep(b.text, s)):
                 continue  # the name of a show, book or film
-            if item.speaker is not None:
-                res.last = item.speaker
+            if item.explicit and not is_title:
+                res.last, res.spoke = item.speaker, True  # None after "the ministry said"
             local.append(item)
         # Quotes without their own clause: the paragraph's speaker, else the one carried on.
         nxt: list[str | None] = [None] * len(local)

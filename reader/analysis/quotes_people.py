@@ -114,7 +114,8 @@ class Resolver:
         self.source = source
         self.seen: dict[str, bool] = {}
         self.idx = _People(people)
-        self.last: str | None = None
+        self.last: str | None = None  # who the last reporting clause named ("he said" refers to it)
+        self.spoke = False
 
     def name(self, attr: Attr, pos: int) -> str | None:
         words = _clean_name(attr.text)
@@ -146,5 +147,5 @@ class Resolver:
         if attr.kind == "name":
             return self.name(attr, pos)
         if attr.kind == "pronoun" and attr.text in ("he", "she"):
-            return self.last or self.idx.last_before(pos)
+            return self.last if self.spoke else self.idx.last_before(pos)
         return None

@@ -174,3 +174,8 @@ def test_coordinated_verbs_and_verb_inside_subject() -> None:
     )
     got = _run(text, "Omar Diaz", "Nora Field")
     assert got == [("my old friend.", "Omar Diaz"), ("fair and simple,", "Nora Field")]
+
+
+def test_pronoun_after_unnamed_source_stays_unnamed() -> None:
+    text = '"Kim Roe will sign today," said a club official. "Then he meets the team," he added.'
+    assert [s for _, s in _run(text, "Kim Roe")] == [None, None]
