@@ -22,7 +22,9 @@ _ORG = word_set(
     "parliament tribune herald guardian telegraph magazine daily weekly radio television tv channel "
     "center centre organization organisation board bureau authority authorities federation league "
     "club team staff officials ministers embassy council coalition alliance republicans democrats "
-    "statement report"
+    "statement report "
+    "critics analysts experts observers residents protesters demonstrators opponents supporters voters "
+    "lawmakers legislators sources aides police"
 )
 _MEDIA = frozenset(
     ["reuters", "bloomberg", "xinhua", "interfax", "tass", "afp", "ap", "ria", "politico", "axios"]

@@ -83,9 +83,10 @@ def test_partial_quote_goes_to_subject_not_nearest_name() -> None:
 def test_non_person_sources_have_no_speaker() -> None:
     text = (
         'Jan Novak arrived late.\n"The talks failed," the ministry said.\n'
-        '"Prices rose," Reuters reported.\n"No comment," officials said.'
+        '"Prices rose," Reuters reported.\n"No comment," officials said.\n'
+        'Critics called the plan a "disaster."'
     )
-    assert [s for _, s in _run(text, "Jan Novak")] == [None, None, None]
+    assert [s for _, s in _run(text, "Jan Novak")] == [None, None, None, None]
 
 
 def test_speaker_not_in_people_list_is_parsed_name() -> None:
