@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from reader.analysis.quotes_marks import opens_with_mark, pair_marks
+from reader.analysis.quotes_marks import DOUBLE, opens_with_mark, pair_marks
 from reader.analysis.quotes_people import Resolver
 from reader.analysis.quotes_speaker import MASK, Attr, left_attr, right_attr, sentence_subject
 from reader.analysis.quotes_words import word_set
@@ -131,6 +131,19 @@ class _Item(NamedTuple):
     speaker: str | None
     explicit: bool
     hint: str | None  # the subject of the sentence before, when the quote opens a sentence
+    label: bool = False  # named by a transcript label ("PENCE: ...")
+
+
+def _carry_back(source: str, found: list[_Item]) -> None:
+    """A paragraph of a speech left open ('"First part' ... '"Last part," Jones said.') takes
+    the speaker of the paragraph that continues it, when it has no clause of its own."""
+    for i in range(len(found) - 2, -1, -1):
+        it, nx = found[i], found[i + 1]
+        closed = source[it.end - 1 : it.end] in DOUBLE
+        if it.explicit or closed or nx.speaker is None or nx.label:
+            continue
+        if source[it.end : nx.start].strip() == "":
+            found[i] = it._replace(speaker=nx.speaker)
 
 
 def _explicit(res: Resolver, b: Block, masked: str, bounds: list[int], s: int, e: int) -> _Item:
@@ -160,7 +173,7 @@ def _explicit(res: Resolver, b: Block, masked: str, bounds: list[int], s: int, e
         if lab and len(lab.group(1).split()) <= 4:
             speaker = res.name(Attr("name", lab.group(1), pos + 1 + lab.start(1)), pos)
             if speaker is not None:
-                return _Item(pos, b.span.start + e, speaker, True, None)
+                return _Item(pos, b.span.start + e, speaker, True, None, label=True)
         hint = None
         if not masked[lo:s].strip() and k >= 0:
             plo = max(bounds[k - 1] if k >= 1 else 0, lo - _WINDOW)
@@ -218,6 +231,7 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
             prev_speaker, prev_at = last, bi
             res.last = last
         found.extend(local)
+    _carry_back(source, found)
     if titles:
         counts = Counter(x.speaker for i, x in enumerate(found) if x.speaker is not None and i not in titles)
         top = counts.most_common(1)[0][0] if counts else None

@@ -180,3 +180,9 @@ def test_coordinated_verbs_and_verb_inside_subject() -> None:
 def test_pronoun_after_unnamed_source_stays_unnamed() -> None:
     text = '"Kim Roe will sign today," said a club official. "Then he meets the team," he added.'
     assert [s for _, s in _run(text, "Kim Roe")] == [None, None]
+
+
+def test_speech_over_paragraphs_attributed_at_its_end() -> None:
+    text = 'Ada Lind spoke first.\n"The first part.\n"The second part.\n"The end," Pia Moss said.'
+    got = _run(text, "Ada Lind", "Pia Moss")
+    assert [s for _, s in got] == ["Pia Moss", "Pia Moss", "Pia Moss"]
