@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from reader.analysis.quotes_marks import DOUBLE, opens_with_mark, pair_marks
+from reader.analysis.quotes_marks import DOUBLE, SINGLE, opens_with_mark, pair_marks
 from reader.analysis.quotes_people import Resolver
 from reader.analysis.quotes_speaker import MASK, Attr, left_attr, right_attr, sentence_subject
 from reader.analysis.quotes_words import word_set
@@ -52,6 +52,7 @@ _WORK_INTRO = word_set(
     "song album series magazine newspaper column article episode"
 )
 _WINDOW = 400
+_MARKS = DOUBLE | SINGLE
 _CLAUSE_END = frozenset(",.!?—–-…;:")
 
 
@@ -139,7 +140,7 @@ def _carry_back(source: str, found: list[_Item]) -> None:
     the speaker of the paragraph that continues it, when it has no clause of its own."""
     for i in range(len(found) - 2, -1, -1):
         it, nx = found[i], found[i + 1]
-        closed = source[it.end - 1 : it.end] in DOUBLE
+        closed = source[it.end - 1 : it.end] in _MARKS
         if it.explicit or closed or nx.speaker is None or nx.label:
             continue
         if source[it.end : nx.start].strip() == "":
@@ -172,7 +173,7 @@ def _explicit(res: Resolver, b: Block, masked: str, bounds: list[int], s: int, e
         lab = _LABEL.match(inner)
         if lab and len(lab.group(1).split()) <= 4:
             speaker = res.name(Attr("name", lab.group(1), pos + 1 + lab.start(1)), pos)
-            if speaker is not None:
+            if speaker in res.idx.names:  # only a known person: "Update: ..." is no label
                 return _Item(pos, b.span.start + e, speaker, True, None, label=True)
         hint = None
         if not masked[lo:s].strip() and k >= 0:
