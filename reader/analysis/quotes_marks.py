@@ -8,7 +8,7 @@ Wallace's) neither open nor close, and a closing-shaped apostrophe before a
 digit (’90s) never opens.
 
 Two apostrophes ('') count as one double mark (old newspaper archives).
-Double marks nest nothing (single marks inside them are part of the quote).
+Single marks inside a double quote are part of it.
 Single marks pair only outside double quotes (British style, headlines).
 A double quote left open at the end of a block is kept only when it opened
 the block (a speech running over several paragraphs, each opening with a mark)
@@ -71,32 +71,44 @@ def _singles(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:
 
 
 def pair_marks(text: str, continues: bool) -> list[tuple[int, int]]:
-    """Quote spans ``(start, end)`` in ``text``; ``continues`` says the next block opens with a mark."""
+    """Quote spans ``(start, end)`` in ``text``; ``continues`` says the next block opens with a mark.
+
+    Double quotes nested in double quotes ("... “inner” ...") stay inside the outer
+    quote; when the outer one never closes, the inner ones are kept instead.
+    """
     out: list[tuple[int, int]] = []
-    start = width = -1
+    stack: list[tuple[int, int]] = []
+    inner: list[tuple[int, int]] = []
     last = 0
     for m in _DOUBLE_RE.finditer(text):
         i, w = m.start(), m.end() - m.start()
         can_open, can_close = _flank(text, i, w)
-        if start >= 0:
+        if stack:
             if can_close:
-                if text[start + width : i].strip():
-                    out.append((start, i + w))
-                start = -1
+                s0, w0 = stack.pop()
+                span = (s0, i + w) if text[s0 + w0 : i].strip() else None
+                if stack:
+                    if span:
+                        inner.append(span)
+                    continue
+                if span:
+                    out.append(span)
+                inner = []
                 last = i + w
-            elif can_open:
-                _singles(text, last, i, out)
-                start, width, last = i, w, i
+            elif can_open and len(stack) < 4:
+                stack.append((i, w))
         elif can_open:
             _singles(text, last, i, out)
-            start, width, last = i, w, i
-    if start >= 0:
+            stack, inner, last = [(i, w)], [], i
+    if stack:
+        start, width = stack[0]
         lead = text[:start].strip()
         end = len(text.rstrip())
         if (continues or not lead) and text[start + width : end].strip():
             out.append((start, end))
         else:
-            _singles(text, last, len(text), out)
+            out.extend(inner)
+            _singles(text, inner[-1][1] if inner else start + width, len(text), out)
     else:
         _singles(text, last, len(text), out)
     out.sort()

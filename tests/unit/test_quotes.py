@@ -186,3 +186,10 @@ def test_speech_over_paragraphs_attributed_at_its_end() -> None:
     text = 'Ada Lind spoke first.\n"The first part.\n"The second part.\n"The end," Pia Moss said.'
     got = _run(text, "Ada Lind", "Pia Moss")
     assert [s for _, s in got] == ["Pia Moss", "Pia Moss", "Pia Moss"]
+
+
+def test_nested_double_quotes_stay_inside_the_outer_one() -> None:
+    text = 'Eli Stone said: "They asked: “Why now?” and we had no answer." Then he left.'
+    assert [t for t, _ in _run(text)] == ["They asked: “Why now?” and we had no answer."]
+    text = 'He called it "odd and then "strange" and left.'
+    assert [t for t, _ in _run(text)] == ["strange"]
