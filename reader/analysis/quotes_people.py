@@ -93,7 +93,9 @@ def _clean_name(text: str) -> list[str]:
 
 def _is_org(raw: str, words: list[str]) -> bool:
     keys = [_key(w) for w in words]
-    if raw.split()[0].lower() == "the" or any(k in _ORG for k in keys):
+    if (
+        raw.split()[0].lower() == "the" or keys[-1] in _ORG
+    ):  # the head noun: "House Speaker Paul Ryan" is a person
         return True
     if all(k in TIME_WORDS for k in keys):
         return True
