@@ -69,7 +69,8 @@ TITLES = word_set(
     "secretary minister judge justice speaker mayor chairman chairwoman chair representative "
     "congressman congresswoman del former vice chief prime foreign defense defence state attorney "
     "general sir lord lady dame king queen prince princess pope ambassador commissioner director "
-    "spokesman spokeswoman"
+    "spokesman spokeswoman leader chancellor premier host anchor activist journalist reporter analyst "
+    "economist professor lawyer executive ceo coach manager officer sheriff commander nominee candidate"
 )
 DETS = word_set("a an the this that these those his her their its our my one some another")
 

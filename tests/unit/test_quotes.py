@@ -193,3 +193,8 @@ def test_nested_double_quotes_stay_inside_the_outer_one() -> None:
     assert [t for t, _ in _run(text)] == ["They asked: “Why now?” and we had no answer."]
     text = 'He called it "odd and then "strange" and left.'
     assert [t for t, _ in _run(text)] == ["strange"]
+
+
+def test_titles_and_party_labels_around_a_name() -> None:
+    text = '"We will vote," Senate Majority Leader Mitch Cole, R-Ky., said Tuesday.'
+    assert _run(text) == [("We will vote,", "Mitch Cole")]
