@@ -7,7 +7,7 @@ by a space, punctuation or the end.  So apostrophes inside words (don't,
 Wallace's) neither open nor close, and a closing-shaped apostrophe before a
 digit (’90s) never opens.
 
-Two apostrophes ('') count as one double mark (old newspaper archives).
+Two apostrophes ('') are never a quotation mark unless PAIR_TWO_APOSTROPHES is set.
 Single marks inside a double quote are part of it.
 Single marks pair only outside double quotes (British style, headlines).
 A double quote left open at the end of a block is kept only when it opened
@@ -26,7 +26,10 @@ _CLOSE_AFTER = frozenset(".,;:!?)]}—–―-/…") | DOUBLE | SINGLE
 _MAX_SINGLE = 400
 
 
-_DOUBLE_RE = re.compile("''|[\"“”„«»‟]")
+# Old newspaper archives write '' for ", but in wiki text '' is italics and in code an
+# empty string: off by default, two apostrophes are then no quotation mark at all.
+PAIR_TWO_APOSTROPHES = False
+_DOUBLE_RE = re.compile("''|[\"“”„«»‟]" if PAIR_TWO_APOSTROPHES else '["“”„«»‟]')
 _SINGLE_RE = re.compile("''|['‘’‚‹›]")
 
 

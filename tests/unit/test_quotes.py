@@ -198,3 +198,8 @@ def test_nested_double_quotes_stay_inside_the_outer_one() -> None:
 def test_titles_and_party_labels_around_a_name() -> None:
     text = '"We will vote," Senate Majority Leader Mitch Cole, R-Ky., said Tuesday.'
     assert _run(text) == [("We will vote,", "Mitch Cole")]
+
+
+def test_two_apostrophes_are_no_quotation_mark() -> None:
+    text = "''Not a quote here,'' the wiki said of ''Italics''."
+    assert _run(text) == []
