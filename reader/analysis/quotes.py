@@ -51,6 +51,7 @@ _WORK_INTRO = word_set(
     "on in at of from to with for titled entitled named watching book show film movie program programme "
     "song album series magazine newspaper column article episode"
 )
+_AFTER_QUOTE = re.compile(r"\s+(?=[A-Z\x01])")
 _WINDOW = 400
 _MARKS = DOUBLE | SINGLE
 _CLAUSE_END = frozenset(",.!?—–-…;:")
@@ -79,7 +80,20 @@ def _block_spans(text: str, continues: bool) -> list[tuple[int, int]]:
     return out
 
 
+def _quote_ends(masked: str, text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Where a sentence may start after a quote ending in '.' ('"... Report." Later: "..."').
+
+    Only a later quote's look-back stops here: after '?"' the clause may go on ('" Vitter asked')."""
+    out = []
+    for _, e in spans:
+        m = _AFTER_QUOTE.match(masked, e)
+        if m and text[e - 2 : e - 1] in (".", "!", "?"):
+            out.append(m.end())
+    return out
+
+
 def _boundaries(masked: str) -> list[int]:
+    """Sentence starts in a block."""
     out = []
     for m in _BOUNDARY.finditer(masked):
         j = m.start()
@@ -89,21 +103,23 @@ def _boundaries(masked: str) -> list[int]:
             continue
         out.append(m.end())
     if "\n" in masked:  # a line break ends a sentence too
-        out = sorted(set(out) | {m.end() for m in re.finditer(r"\n\s*", masked)})
-    return out
+        out.extend(m.end() for m in re.finditer(r"\n\s*", masked))
+    return sorted(set(out))
 
 
 def _is_scare(inner: str) -> bool:
     return len(inner.split()) <= 3 and inner.rstrip()[-1:] not in (".", "!", "?", ",")
 
 
-def _is_title(inner: str) -> bool:
+def _is_title(inner: str, period_ok: bool = False) -> bool:
+    """Short and in Title Case, like the name of a show, book or event."""
     words = [w for w in inner.split() if len(w) > 3 or w[:1].isdigit()]
+    end = inner.rstrip()[-1:]
     return (
         len(inner.split()) <= 6
         and bool(words)
         and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-        and inner.rstrip()[-1:] not in (".", "!", "?")
+        and (end not in (".", "!", "?") or (period_ok and end == "."))
     )
 
 
@@ -147,11 +163,16 @@ def _carry_back(source: str, found: list[_Item]) -> None:
             found[i] = it._replace(speaker=nx.speaker)
 
 
-def _explicit(res: Resolver, b: Block, masked: str, bounds: list[int], s: int, e: int) -> _Item:
+def _explicit(
+    res: Resolver, b: Block, masked: str, cuts: tuple[list[int], list[int]], s: int, e: int
+) -> _Item:
     """A quote with the speaker its own sentence names (or a transcript label), else no speaker."""
+    bounds, qends = cuts
     inner = b.text[s + 1 : e - 1] if e - s > 1 else ""
     k = bisect.bisect_right(bounds, s) - 1
-    lo = max(bounds[k] if k >= 0 else 0, s - _WINDOW)  # a bounded look-back keeps the scan linear
+    q = bisect.bisect_right(qends, s) - 1
+    # a bounded look-back keeps the scan linear
+    lo = max(bounds[k] if k >= 0 else 0, qends[q] if q >= 0 else 0, s - _WINDOW)
     k2 = bisect.bisect_right(bounds, e)
     hi = bounds[k2] if k2 < len(bounds) else len(masked)
     pos = b.span.start + s
@@ -199,14 +220,16 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
             continue
         masked = _masked(b.text, spans)
         bounds = _boundaries(masked)
+        qends = _quote_ends(masked, b.text, spans)
         is_title = b.kind is BlockKind.TITLE
         local: list[_Item] = []
         for s, e in spans:
-            item = _explicit(res, b, masked, bounds, s, e)
+            item = _explicit(res, b, masked, (bounds, qends), s, e)
             if _is_nickname(b.text, s, e):
                 continue  # Marcia "Cia" Price
-            work = not is_title and _is_title(b.text[s + 1 : e - 1])
-            if work and (not item.explicit or _after_prep(b.text, s)):
+            after_prep = _after_prep(b.text, s)
+            work = not is_title and _is_title(b.text[s + 1 : e - 1], period_ok=after_prep)
+            if work and (not item.explicit or after_prep):
                 continue  # the name of a show, book or film
             if item.explicit and not is_title:
                 res.last, res.spoke = item.speaker, True  # None after "the ministry said"

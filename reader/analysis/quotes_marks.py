@@ -39,6 +39,8 @@ def _flank(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + width] if i + width < n else " "
     c = text[i] if width == 1 else '"'
+    if prev == " " and i > 1 and text[i - 2] in "’'" and c in DOUBLE:
+        prev = text[i - 2]  # 'outreach,' " with a space between the closing marks
     left_ok = prev.isspace() or prev in _OPEN_BEFORE
     right_ok = nxt.isspace() or nxt in _CLOSE_AFTER
     can_open = not nxt.isspace() and left_ok

@@ -203,3 +203,9 @@ def test_titles_and_party_labels_around_a_name() -> None:
 def test_two_apostrophes_are_no_quotation_mark() -> None:
     text = "''Not a quote here,'' the wiki said of ''Italics''."
     assert _run(text) == []
+
+
+def test_show_name_with_period_and_spaced_closing_marks() -> None:
+    text = 'Rita Voss spoke on NBC\'s "Evening Report." Later: "I hate the word \'outreach,\' " Voss said.'
+    got = _run(text, "Rita Voss")
+    assert got == [("I hate the word 'outreach,' ", "Rita Voss")]
