@@ -40,6 +40,7 @@ ISOLATED = 0.0
 LIST_MAX = 40
 DECAY_AFTER = 3
 DECAY = 0.5
+SECTION_IDLE = 6
 BRIDGE_GAP = 4
 BRIDGE_MIN = 4.0
 TEASER = -0.5
@@ -264,13 +265,19 @@ def _hide_outside(infos: list[Info], a: int, b: int) -> None:
     A prose line after "Dear readers" or "3 Comments" takes that section's reason; lines with
     no section are navigation (short) or related links (teasers).
     """
-    section = ""
+    section, idle = "", 0
     for j, i in enumerate(infos):
         if a <= j < b:
             section = ""
             continue
         if i.cue in _SECTIONS:
-            section = i.cue
+            section, idle = i.cue, 0
+        elif i.cue or i.words < 8:
+            idle += 1
+            if idle > SECTION_IDLE:
+                section = ""
+        else:
+            idle = 0
         generic = "navigation" if i.words < 8 else "related links"
         i.kind, i.reason = BlockKind.BOILERPLATE, i.cue or section or generic
 

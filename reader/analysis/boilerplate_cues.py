@@ -77,6 +77,22 @@ SHORT_CUES: list[tuple[re.Pattern[str], str]] = [
                 r"\b(said|says|wrote):$|^reply$|^report$", _I), "comments"),
 ]
 
+#: The same kinds of furniture in other languages (pt, es, fr, it, de, nl, id, ru).
+SHORT_CUES += [
+    (re.compile(r"^(leia (também|mais)|veja (também|mais)|você (pode|também pode) gostar|lee (también|más)|"
+                r"te puede interesar|artículos relacionados|lire (aussi|la suite)|à lire aussi|vous aimerez|"
+                r"articles similaires|leggi anche|potrebbe interessarti|articoli correlati|lesen sie auch|"
+                r"weitere artikel|das könnte sie|ähnliche artikel|lees ook|baca juga|artikel terkait|"
+                r"читайте также|похожие (статьи|записи)|смотрите также)", _I), "related links"),
+    (re.compile(r"^(compartilh\w*|compartir|partager|condividi|teilen|delen|bagikan|поделиться)\b", _I),
+     "share buttons"),
+    (re.compile(r"\b(inscreva-se|assine|suscríbete|abonnez-vous|s'abonner|iscriviti|abonnieren|"
+                r"berlangganan|подпишитесь|подписаться)\b", _I), "newsletter"),
+    (re.compile(r"^(\d+ )?(comentários?|comentarios?|commentaires?|commenti|kommentare?|reacties|komentar|"
+                r"комментари\w*)\b|^(deixe (um|seu) comentário|deja un comentario|laisser un commentaire|"
+                r"lascia un commento|schreibe einen kommentar|оставить комментарий)", _I), "comments"),
+]
+
 #: Long-paragraph cues for appeals and sign-up blurbs (needs two hits on long lines).
 APPEAL_WORDS = re.compile(
     r"\b(support(ing)? (us|our|independent)|independent journalism|donat\w+|contribution|"
@@ -122,7 +138,7 @@ LEGAL = re.compile(r"©|\(c\) ?\d{4}|\ball rights reserved\b|\bregistered tradem
 def _stems(patterns: list[re.Pattern[str]]) -> frozenset[str]:
     words: set[str] = set()
     for rx in patterns:
-        words.update(w[:3] for w in re.findall(r"[a-z]{2,}", re.sub(r"\\[a-z]", " ", rx.pattern)))
+        words.update(w[:3] for w in re.findall(r"[^\W\d_]{2,}", re.sub(r"\\[a-z]", " ", rx.pattern)))
     return frozenset(words - _FUNCTION)
 
 
