@@ -41,6 +41,9 @@ LIST_MAX = 40
 DECAY_AFTER = 3
 DECAY = 0.5
 SECTION_IDLE = 6
+MILD = -0.75
+REPEATED = -0.5
+CAPTIONED = -0.3
 BRIDGE_GAP = 4
 BRIDGE_MIN = 4.0
 TEASER = -0.5
@@ -50,6 +53,7 @@ _LEGAL_HINT = re.compile(r"©|\(c\)|right|trademark|terms|privacy")
 _SECTIONS = frozenset({"newsletter", "donation appeal", "comments"})
 _STRONG = frozenset({"newsletter", "donation appeal", "legal"})
 _MD_ONLY_LINKS = re.compile(r"^(?:[-*+]\s+)?(?:!?\[[^\]]*\]\([^)]*\)[\s|·•,/-]*)+$")
+_MD_HASHES = re.compile(r"[ \t]*#+[ \t]+")
 _MD_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)")
 
 
@@ -70,6 +74,7 @@ class Info:
     kind: BlockKind = BlockKind.BOILERPLATE
     reason: str = ""
     listed: bool = False
+    credit: bool = False
 
 
 def split_lines(source: str, start: int) -> list[tuple[int, int]]:
@@ -124,7 +129,7 @@ def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
 
 def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> Info:
     text = source[s:e].strip()
-    plain = _MD_PREFIX.sub("", _MD_LINK.sub(r"\1", text)) if markdown else text
+    plain = _MD_PREFIX.sub("", _MD_LINK.sub(r"\1", text)).strip("*_ ") if markdown else text
     low = plain.lower()
     toks = _WORD.findall(low)
     cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
@@ -139,6 +144,8 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
     info.score = _score(info, bool(stop), strong)
     if info.score > 0 and _headline_start(plain, stop):
         info.score = TEASER
+    elif info.score > 0 and words <= 80 and CREDIT.search(plain):
+        info.score, info.credit = CAPTIONED, True
     return info
 
 
@@ -159,14 +166,14 @@ def _headline_start(text: str, stop: frozenset[str]) -> bool:
 def _score(i: Info, known: bool, strong: bool) -> float:
     """Positive for article prose, negative for furniture."""
     if i.cue:
-        return -4.0 if strong else -1.0
+        return -4.0 if strong else MILD
     if i.words <= 12 and is_byline(i.low):
         return DATED
     if i.length < 40 or i.words < 6:
         return -1.0
     base = min(i.length, 480.0) / 80.0
     if known:
-        q = 1.0 if i.density >= 0.28 else 0.6 if i.density >= 0.18 else 0.1 if i.density >= 0.1 else -0.4
+        q = 1.0 if i.density >= 0.22 else 0.6 if i.density >= 0.14 else 0.1 if i.density >= 0.08 else -0.4
     else:
         q = 1.0
     if not i.sentence:
@@ -196,7 +203,7 @@ def _bridge(scores: list[float], a: int, b: int, infos: list[Info]) -> tuple[int
             total += scores[j]
             if total > best:
                 best, start = total, j
-        if g == a or g == 0 or scores[g - 1] <= 0 or best < BRIDGE_MIN:
+        if g == a or g == 0 or scores[g - 1] <= 0 or best < _bridge_min(infos[g:a]):
             break
         a = start
     while True:
@@ -211,10 +218,15 @@ def _bridge(scores: list[float], a: int, b: int, infos: list[Info]) -> tuple[int
             total += scores[j]
             if total > best:
                 best, end = total, j + 1
-        if g == b or g >= len(scores) or scores[g] <= 0 or best < BRIDGE_MIN:
+        if g == b or g >= len(scores) or scores[g] <= 0 or best < _bridge_min(infos[b:g]):
             break
         b = end
     return a, b
+
+
+def _bridge_min(gap: list[Info]) -> float:
+    """Prose needed beyond a gap: little when the gap is only inline furniture ("Advertisement")."""
+    return 0.5 if all(i.cue and i.score == MILD for i in gap) else BRIDGE_MIN
 
 
 def _best_run(scores: list[float]) -> tuple[int, int]:
@@ -237,6 +249,7 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
         return []
     stop = _language(spans, source)
     infos = [_info(source, s, e, stop, markdown) for s, e in spans]
+    _mark_repeats(infos)
     _mark_lists(infos)
     scores = _decay([i.score for i in infos])
     a, b = _best_run(scores)
@@ -256,7 +269,16 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
     _hide_link_runs(infos, a, b)
     _hide_outside(infos, a, b)
     mark_head(infos, a, b, markdown)
-    return [(i.start, i.end, i.kind, i.reason if i.kind is BlockKind.BOILERPLATE else "") for i in infos]
+    return [(_heading_start(source, i) if markdown else i.start, i.end, i.kind,
+             i.reason if i.kind is BlockKind.BOILERPLATE else "") for i in infos]
+
+
+def _heading_start(source: str, i: Info) -> int:
+    """Where a Markdown title or heading's words start, after its ``#`` marks."""
+    if i.kind not in (BlockKind.TITLE, BlockKind.HEADING):
+        return i.start
+    m = _MD_HASHES.match(source, i.start, i.end)
+    return m.end() if m and m.end() < i.end else i.start
 
 
 def _hide_outside(infos: list[Info], a: int, b: int) -> None:
@@ -288,12 +310,23 @@ def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
         i.kind, i.reason = BlockKind.BOILERPLATE, i.cue
     elif markdown and i.text.startswith("#"):
         i.kind = BlockKind.HEADING
-    elif i.words <= 30 and CREDIT.search(i.text) and not i.sentence:
+    elif (i.credit and i.words <= 40) or (i.words <= 30 and CREDIT.search(i.text) and not i.sentence):
         i.kind = BlockKind.CAPTION
     elif i.words <= 12 and is_byline(i.low) and not KEEP.match(i.low):
         i.kind = BlockKind.BYLINE
     else:
         i.kind = BlockKind.BODY
+
+
+def _mark_repeats(infos: list[Info]) -> None:
+    """Lines that occur twice on a page (menus, gallery captions) are not article prose."""
+    seen: dict[str, int] = {}
+    for i in infos:
+        if i.words >= 4:
+            seen[i.low] = seen.get(i.low, 0) + 1
+    for i in infos:
+        if i.words >= 4 and seen[i.low] > 1:
+            i.score = min(i.score, REPEATED)
 
 
 def _mark_lists(infos: list[Info]) -> None:

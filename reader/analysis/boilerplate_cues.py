@@ -95,7 +95,7 @@ SHORT_CUES += [
 
 #: Long-paragraph cues for appeals and sign-up blurbs (needs two hits on long lines).
 APPEAL_WORDS = re.compile(
-    r"\b(support(ing)? (us|our|independent)|independent journalism|donat\w+|contribution|"
+    r"\b(support(ing)? (us|our|independent)|independent journalism|donat\w+|contribution|mailbox|never miss|"
     r"subscri\w+|newsletter|your help|membership|paywall|sign up|inbox|free trial|"
     r"reader[- ]funded|every (month|week)|per month|unlimited access|click here|cookies?)\b", _I)
 
@@ -118,12 +118,13 @@ BYLINE = re.compile(
 
 #: Photo caption or credit.
 CREDIT = re.compile(
+    r"^(?i:(image|photo|picture|slide)s? )?\d+ (of|/) \d+\b|"
     r"\b(photo(graph)?s?( by)?|image( copyright| credit| source)?|picture|pictured|credit|courtesy( of)?|"
     r"illustration|getty images|shutterstock|istock|file photo|foto|bild)\s*[:/(]|"
     r"\((photo|image|picture|credit|source)[^)]*\)\s*$|"
     r"\b(getty images|afp|reuters|ap photo|associated press|epa|shutterstock|istock(photo)?|"
     r"alamy|tass|xinhua|bloomberg|pa( images| media)?)\s*\)?\s*$|"
-    r"/\s*[A-Z][\w.]*(\s[A-Z][\w.]*){0,3}\s*$|"
+    r"(?<!\.com)(?<!\.org)(?<!\.net)(?<!\.co)/\s*[A-Z][\w.]*(\s[A-Z][\w.]*){0,3}\s*$|"
     r"(?i:^(image|photo|picture|video)\s*(copyright|caption|credit)\b)", 0)
 
 #: Lines that close an article body in wire copy and must stay: "(Reporting by ...)".

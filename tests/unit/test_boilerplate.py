@@ -76,6 +76,17 @@ def test_exactly_one_title_and_repeats_hidden() -> None:
     assert src[first[0]:first[1]].startswith(HEADLINE) and first[2] is K.BOILERPLATE
 
 
+def test_gallery_captions_and_repeats_are_not_body() -> None:
+    caption = "2 of 3 A ferry crosses the river near the old harbour bridge on Monday, March 11, 2024."
+    teaser = "Council Elections Set For May In The North"
+    src = page(HEADLINE, "1 of 3 Workers inspect the steel frame of the bridge on Monday morning.", caption,
+               *PARA, teaser, teaser)
+    got = kinds(src)
+    assert got[caption][0] is K.CAPTION
+    assert got[teaser][0] is K.BOILERPLATE
+    assert all(got[p][0] is K.BODY for p in PARA)
+
+
 def test_donation_appeal_after_article_is_hidden() -> None:
     src = page(
         "Support independent journalism!", HEADLINE, *PARA,
@@ -144,13 +155,15 @@ def test_non_english_article_is_not_hidden() -> None:
 def test_markdown_headings_images_links() -> None:
     src = page(
         "[Home](/) | [News](/news) | [Sport](/sport)", f"# {HEADLINE}", "![The bridge](bridge.jpg)",
-        *PARA[:3], "## What happens next", *PARA[3:], "[Share on Twitter](https://twitter.example/share)",
+        *PARA[:2], "*Advertisement*", PARA[2], "## What happens next", *PARA[3:],
+        "[Share on Twitter](https://twitter.example/share)",
         "- [Ferry fares to rise](/a)", "- [New bus lanes](/b)", "- [Council elections](/c)",
     )
     got = kinds(src, markdown=True)
-    assert got[f"# {HEADLINE}"][0] is K.TITLE
-    assert got["## What happens next"][0] is K.HEADING
+    assert got[HEADLINE][0] is K.TITLE  # the span leaves out the "# " marks
+    assert got["What happens next"][0] is K.HEADING
     assert got["![The bridge](bridge.jpg)"][0] is K.BOILERPLATE
+    assert got["*Advertisement*"][0] is K.BOILERPLATE
     assert got["[Share on Twitter](https://twitter.example/share)"][0] is K.BOILERPLATE
     assert got["- [New bus lanes](/b)"][0] is K.BOILERPLATE
     assert got["[Home](/) | [News](/news) | [Sport](/sport)"][0] is K.BOILERPLATE
