@@ -15,7 +15,7 @@ from reader.analysis.boilerplate_cues import CREDIT, is_byline
 from reader.model import BlockKind
 
 if TYPE_CHECKING:
-    from reader.analysis.boilerplate import Info
+    from reader.analysis.boilerplate_lines import Info
 
 _SPACE = re.compile(r"\s+")
 _LOOK_BACK = 30

@@ -1,0 +1,174 @@
+"""Features of one line of a text dump: length, stopword density, sentence shape, stock phrases.
+
+:func:`line_infos` turns the non-blank lines into :class:`Info` records, each with a score:
+positive for article prose (long, sentence-like, dense in the page language's stopwords),
+negative for furniture (short link-like lines, datelines, credits, Title Case teasers, lines with
+the stock phrases of appeals, sign-ups, share buttons, legal notices and comment sections).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.analysis.boilerplate_cues import (
+    APPEAL_WORDS,
+    COMMENTS_START,
+    CREDIT,
+    CUE_STEMS,
+    KEEP,
+    LEGAL,
+    SHORT_CUES,
+    STOPWORDS,
+    is_byline,
+)
+from reader.model import BlockKind
+
+STRONG = -4.0  # a stock phrase that opens a page section (newsletter, appeal, legal, comments)
+MILD = -0.75  # inline furniture ("Advertisement", "Share this")
+DATED = -2.0  # a short byline or dateline
+TEASER = -0.5  # prose that opens with a Title Case headline
+CAPTIONED = -0.3  # prose with a photo credit
+APPEAL_HITS = 3
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
+_SENT = re.compile(r"[.!?。！？](\s|$)")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_ONLY_LINKS = re.compile(r"^(?:[-*+]\s+)?(?:!?\[[^\]]*\]\([^)]*\)[\s|·•,/-]*)+$")
+_MD_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)")
+_APPEAL = re.compile(r"support|donat|contribut|journalism")
+_LEGAL_HINT = re.compile(r"©|\(c\)|right|trademark|terms|privacy")
+_STRONG = frozenset({"newsletter", "donation appeal", "legal"})
+
+
+@dataclass(slots=True)
+class Info:
+    """What the classifier knows about one line."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+    words: int
+    length: float
+    density: float
+    sentence: bool
+    cue: str
+    score: float = 0.0
+    kind: BlockKind = BlockKind.BOILERPLATE
+    reason: str = ""
+    listed: bool = False
+    credit: bool = False
+
+
+def line_infos(source: str, start: int, markdown: bool) -> list[Info]:
+    """One scored :class:`Info` per non-blank line of ``source`` from ``start``."""
+    spans = split_lines(source, start)
+    stop = _language(spans, source)
+    return [_info(source, s, e, stop, markdown) for s, e in spans]
+
+
+def split_lines(source: str, start: int) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines of ``source`` from ``start`` (the whole line, no newline)."""
+    out: list[tuple[int, int]] = []
+    pos = max(0, min(start, len(source)))
+    n = len(source)
+    while pos < n:
+        nl = source.find("\n", pos)
+        end = n if nl < 0 else nl
+        e = end - 1 if end > pos and source[end - 1] == "\r" else end
+        if source[pos:e].strip():
+            out.append((pos, e))
+        pos = end + 1
+    return out
+
+
+def _language(lines: list[tuple[int, int]], source: str) -> frozenset[str]:
+    """The stopword set of the page's language, or an empty set when none fits."""
+    words = _WORD.findall(" ".join(source[s:e] for s, e in lines).lower())
+    if not words:
+        return frozenset()
+    counts = Counter(words)
+    best, hits = "", 0
+    for lang, stop in STOPWORDS.items():
+        n = sum(counts[w] for w in stop)
+        if n > hits:
+            best, hits = lang, n
+    return STOPWORDS[best] if hits / len(words) >= 0.08 else frozenset()
+
+
+def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
+    """The furniture reason of a line ("" for none) and whether it marks a page section."""
+    if KEEP.match(low):
+        return "", False
+    if _LEGAL_HINT.search(low) and LEGAL.search(low):
+        return "legal", True
+    if COMMENTS_START.search(low):
+        return "comments", True
+    if len(toks) <= 25:
+        if not any(t[:3] in CUE_STEMS for t in toks) and "©" not in low:
+            return "", False
+        for rx, why in SHORT_CUES:
+            if rx.search(low):
+                if CREDIT.search(text):
+                    return "", False
+                return why, why in _STRONG or (why == "related links" and len(toks) <= 5)
+    elif len(APPEAL_WORDS.findall(low)) >= APPEAL_HITS:
+        return ("donation appeal" if _APPEAL.search(low) else "newsletter"), True
+    return "", False
+
+
+def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> Info:
+    text = source[s:e].strip()
+    plain = _MD_PREFIX.sub("", _MD_LINK.sub(r"\1", text)).strip("*_ ") if markdown else text
+    low = plain.lower()
+    toks = _WORD.findall(low)
+    cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
+    length = len(plain) + 2.0 * cjk
+    density = sum(1 for t in toks if t in stop) / len(toks) if toks and stop else 0.0
+    sentence = bool(_SENT_END.search(plain)) or len(_SENT.findall(plain)) >= 2
+    words = max(len(toks), int(cjk / 2))
+    cue, strong = _cue(plain, low, toks)
+    if markdown and _MD_ONLY_LINKS.match(text):
+        cue, strong = ("image" if text.lstrip("-*+ ").startswith("!") else "navigation"), False
+    info = Info(s, e, text, low, words, length, density, sentence, cue)
+    info.score = _score(info, bool(stop), strong)
+    if info.score > 0 and _headline_start(plain, stop):
+        info.score = TEASER
+    elif info.score > 0 and words <= 80 and CREDIT.search(plain):
+        info.score, info.credit = CAPTIONED, True
+    return info
+
+
+def _headline_start(text: str, stop: frozenset[str]) -> bool:
+    """True when the line opens with a Title Case headline ("Ford Recalls Trucks With ..."): a teaser."""
+    first = text.split(None, 6)[:6]
+    if len(first) < 6:
+        return False
+    capital_stop = 0
+    for w in first[1:]:
+        if not (w[:1].isupper() or w[:1].isdigit()):
+            return False
+        if w.lower() in stop:
+            capital_stop += 1
+    return capital_stop >= 1
+
+
+def _score(i: Info, known: bool, strong: bool) -> float:
+    """Positive for article prose, negative for furniture."""
+    if i.cue:
+        return STRONG if strong else MILD
+    if i.words <= 12 and is_byline(i.low):
+        return DATED
+    if i.length < 40 or i.words < 6:
+        return -1.0
+    base = min(i.length, 480.0) / 80.0
+    if known:
+        q = 1.0 if i.density >= 0.22 else 0.6 if i.density >= 0.14 else 0.1 if i.density >= 0.08 else -0.4
+    else:
+        q = 1.0
+    if not i.sentence:
+        q = min(q, 0.3) if i.words >= 20 else -0.5
+    return base * q
