@@ -31,6 +31,9 @@ DATED = -2.0  # a short byline or dateline
 TEASER = -0.5  # prose that opens with a Title Case headline
 CAPTIONED = -0.3  # prose with a photo credit
 APPEAL_HITS = 3
+WRAP_MIN = 40  # a line at least this long that does not end a sentence may be hard-wrapped
+_WRAP_END = re.compile(r"[.!?:;。！？…|][\"'”’»)\]*_]*$")
+_NOT_CONTINUED = re.compile(r"\s*([-*+•]\s|\d+[.)]\s|#|>|\||```|[A-Z][\w’' -]{0,40}:$)")
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
@@ -71,16 +74,29 @@ def line_infos(source: str, start: int, markdown: bool) -> list[Info]:
 
 
 def split_lines(source: str, start: int) -> list[tuple[int, int]]:
-    """Spans of the non-blank lines of ``source`` from ``start`` (the whole line, no newline)."""
+    """Spans of the units of ``source`` from ``start``: non-blank lines, hard-wrapped ones joined.
+
+    A unit is a whole line without its newline, or the lines of one hard-wrapped paragraph (a
+    long line that does not end a sentence, followed directly by a line that is not a list
+    item, heading or quote).
+    """
     out: list[tuple[int, int]] = []
     pos = max(0, min(start, len(source)))
     n = len(source)
+    wrap = False
     while pos < n:
         nl = source.find("\n", pos)
         end = n if nl < 0 else nl
         e = end - 1 if end > pos and source[end - 1] == "\r" else end
-        if source[pos:e].strip():
+        line = source[pos:e]
+        stripped = line.strip()
+        if not stripped:
+            wrap = False
+        elif wrap and not _NOT_CONTINUED.match(line):
+            out[-1] = (out[-1][0], e)
+        else:
             out.append((pos, e))
+        wrap = len(stripped) >= WRAP_MIN and not _WRAP_END.search(stripped) if stripped else False
         pos = end + 1
     return out
 

@@ -104,5 +104,10 @@ def bridge(scores: list[float], a: int, b: int, infos: list[Info]) -> tuple[int,
 
 
 def _bridge_min(gap: list[Info]) -> float:
-    """Prose needed beyond a gap: little when the gap is only inline furniture ("Advertisement")."""
+    """Prose needed beyond a gap: little when the gap is only inline furniture ("Advertisement").
+
+    A donation appeal or a comment section is never bridged: what follows it is not the article.
+    """
+    if any(i.cue in ("donation appeal", "comments") for i in gap):
+        return float("inf")
     return 0.5 if all(i.cue and i.score == MILD for i in gap) else BRIDGE_MIN

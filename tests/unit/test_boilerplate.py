@@ -180,6 +180,25 @@ def test_span_is_whole_line_with_trailing_space_and_start_offset() -> None:
     assert "front matter" not in "".join(texts)
 
 
+def wrap(text: str, width: int = 72) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width))
+
+
+def test_hard_wrapped_paragraphs_are_units() -> None:
+    items = ["- closing the bridge to all traffic for the whole of next year",
+             "- new ferries every ten minutes from the old harbour to the north bank"]
+    src = page(*NAV, HEADLINE, *[wrap(p) for p in PARA[:3]], "The plan has two parts:\n" + "\n".join(items),
+               *[wrap(p) for p in PARA[3:]], "Contact us")
+    out = classify_lines(src)
+    shown = [src[s:e] for s, e, k, _ in out if k is K.BODY]
+    for p in PARA:
+        assert wrap(p) in shown
+    for item in items:
+        assert item in shown
+
+
 def test_empty_and_blank_sources() -> None:
     assert classify_lines("") == []
     assert classify_lines("\n \n\t\n") == []
@@ -200,11 +219,13 @@ def test_properties(src: str, markdown: bool, start: int) -> None:
     titles = 0
     for s, e, kind, reason in out:
         assert prev <= s < e <= len(src)
-        assert src[s:e].strip() and "\n" not in src[s:e]
+        assert src[s:e].strip()
+        assert all(ln.strip() for ln in src[s:e].split("\n")), "a unit never spans a blank line"
         assert isinstance(kind, BlockKind)
         assert (reason != "") == (kind is K.BOILERPLATE)
         titles += kind is K.TITLE
         prev = e
     assert titles <= 1
     lines = [ln for ln in src[start:].split("\n") if ln.strip()]
-    assert len(out) == len(lines)
+    assert len(out) <= len(lines)
+    assert "".join(src[s:e] for s, e, _, _ in out).count("\n") + len(out) == len(lines)
