@@ -124,7 +124,8 @@ CREDIT = re.compile(
     r"\((photo|image|picture|credit|source)[^)]*\)\s*$|"
     r"\b(getty images|afp|reuters|ap photo|associated press|epa|shutterstock|istock(photo)?|"
     r"alamy|tass|xinhua|bloomberg|pa( images| media)?)\s*\)?\s*$|"
-    r"(?<!\.com)(?<!\.org)(?<!\.net)(?<!\.co)/\s*[A-Z][\w.]*(\s[A-Z][\w.]*){0,3}\s*$|"
+    r"(?<!\.com)(?<!\.org)(?<!\.net)(?<!\.co)(?:(?<=[A-Za-z]{2})|(?<=[A-Za-z]{2} ))"
+    r"/\s*[A-Z][\w.]*(\s[A-Z][\w.]*){0,3}\s*$|"
     r"(?i:^(image|photo|picture|video)\s*(copyright|caption|credit)\b)", 0)
 
 #: Lines that close an article body in wire copy and must stay: "(Reporting by ...)".

@@ -7,6 +7,7 @@ furniture (a sign-up form, an advertisement) between the run and more prose are 
 
 from __future__ import annotations
 
+from reader.analysis.boilerplate_cues import CREDIT
 from reader.analysis.boilerplate_lines import DATED, MILD, Info
 
 LIST_MAX = 40
@@ -110,4 +111,5 @@ def _bridge_min(gap: list[Info]) -> float:
     """
     if any(i.cue in ("donation appeal", "comments") for i in gap):
         return float("inf")
-    return 0.5 if all(i.cue and i.score == MILD for i in gap) else BRIDGE_MIN
+    inline = all((i.cue and i.score == MILD) or (i.words <= 30 and CREDIT.search(i.text)) for i in gap)
+    return 0.5 if inline else BRIDGE_MIN
