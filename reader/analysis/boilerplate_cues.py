@@ -58,16 +58,22 @@ SHORT_CUES: list[tuple[re.Pattern[str], str]] = [
                 r"log ?in|sign ?in|register|my account|create (an|your) account)\b", _I), "newsletter"),
     (re.compile(r"^(share|tweet|pin|email|print|e-mail|facebook|twitter|linkedin|whatsapp|reddit|"
                 r"pinterest|flipboard|telegram|copy link|save|messenger|comment)\b.{0,40}$|"
-                r"\b(share (this|on|via|the)|shares?$|follow us|like us on)\b", _I), "share buttons"),
+                r"\b(share (this|on|via|the)|shares?$|follow us|like us on)\b|"
+                r"^follow\b.{0,60}\b(twitter|facebook|instagram|youtube|linkedin|tiktok)\b", _I),
+     "share buttons"),
     (re.compile(r"^more( \S+){1,3}$|"
                 r"^(read (more|next|also|this)|more (from|on|stories|news|in)|related|recommended|"
                 r"see (also|more)|you (may|might) (also )?like|popular|most (read|popular|viewed)|"
                 r"trending|top stories|latest( news| stories)?|up next|what to read next|"
-                r"further reading|also on|more like this|(next|previous) (article|post|story)"
-                r")\b", _I), "related links"),
+                r"further reading|also on|more like this|(next|previous) (article|post|story)|"
+                r"editor'?s picks?|don'?t miss|most shared|featured (stories|articles|posts)|top picks|"
+                r"around the web|from the web|(sponsored|promoted|partner) (stories|content|links)|"
+                r"(tags?|topics?|filed under|categories|category|posted in)\s*:"
+                r")|\b(outbrain|taboola)\b", _I), "related links"),
     (re.compile(r"^(advertisement|advertising|sponsored|ad|ads|promoted|paid (post|content)|"
                 r"story continues below|continue reading|skip (to|ad)|close|menu|search|home|back to top|"
-                r"jump to|toggle|loading|show more|view (all|more)|load more)\b", _I), "navigation"),
+                r"jump to|toggle|loading|show more|view (all|more)|load more|enlarge this image|"
+                r"(hide|toggle) caption|listen to this (article|story))\b", _I), "navigation"),
     (re.compile(r"(©|\(c\) ?\d{4}|copyright|all rights reserved|terms (of|and) (use|service|conditions)|"
                 r"privacy (policy|notice|settings)|cookie|gdpr|do not sell|ad ?choices|site ?map|"
                 r"contact us|about us|accessibility|disclaimer|affiliate)", _I), "legal"),
@@ -93,6 +99,10 @@ SHORT_CUES += [
                 r"lascia un commento|schreibe einen kommentar|оставить комментарий)", _I), "comments"),
 ]
 
+#: A cookie notice, whatever its length.
+COOKIES = re.compile(r"\b((we|this (web)?site|our (web)?site) uses? cookies|accept (all )?cookies|"
+                     r"use of cookies|cookie (policy|settings|preferences|consent))\b", _I)
+
 #: Long-paragraph cues for appeals and sign-up blurbs (needs two hits on long lines).
 APPEAL_WORDS = re.compile(
     r"\b(support(ing)? (us|our|independent)|independent journalism|donat\w+|contribution|mailbox|never miss|"
@@ -110,7 +120,7 @@ COMMENTS_START = re.compile(
 #: Byline or dateline: "By Jane Doe", "Updated 3 hours ago", a bare date.
 BYLINE = re.compile(
     r"^(by|von|par|por|di|door|oleh|автор)\s+\S|^(posted|published|updated|last updated|written)\b|"
-    r"\b\d+ min(ute)?s? read\b|^\d{1,2}:\d{2}|"
+    r"\b\d+ min(ute)?s? read\b|^\d{1,2}:\d{2}|\b\d+ (min|mins|minutes?|hours?|hrs?|days?|weeks?) ago\b|"
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
     r"\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b|"
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from reader.analysis.boilerplate_cues import (
     APPEAL_WORDS,
     COMMENTS_START,
+    COOKIES,
     CREDIT,
     CUE_STEMS,
     KEEP,
@@ -42,7 +43,7 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_ONLY_LINKS = re.compile(r"^(?:[-*+]\s+)?(?:!?\[[^\]]*\]\([^)]*\)[\s|·•,/-]*)+$")
 _MD_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)")
 _APPEAL = re.compile(r"support|donat|contribut|journalism")
-_LEGAL_HINT = re.compile(r"©|\(c\)|right|trademark|terms|privacy")
+_LEGAL_HINT = re.compile(r"©|\(c\)|right|trademark|terms|privacy|cookie")
 _STRONG = frozenset({"newsletter", "donation appeal", "legal"})
 
 
@@ -119,7 +120,7 @@ def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
     """The furniture reason of a line ("" for none) and whether it marks a page section."""
     if KEEP.match(low):
         return "", False
-    if _LEGAL_HINT.search(low) and LEGAL.search(low):
+    if _LEGAL_HINT.search(low) and (LEGAL.search(low) or COOKIES.search(low)):
         return "legal", True
     if COMMENTS_START.search(low):
         return "comments", True

@@ -103,6 +103,18 @@ def test_donation_appeal_after_article_is_hidden() -> None:
     assert got[HEADLINE][0] is K.TITLE
 
 
+def test_cookie_notice_and_follow_lines() -> None:
+    cookie = ("We use cookies to give you the best experience on our website and to show you relevant "
+              "adverts. By continuing to browse you agree to our use of cookies as described in our policy.")
+    follow = "Follow The Daily Example on Twitter, Facebook and Instagram."
+    src = page(cookie, HEADLINE, "5 hours ago", *PARA, follow)
+    got = kinds(src)
+    assert got[cookie] == (K.BOILERPLATE, "legal")
+    assert got[follow][0] is K.BOILERPLATE
+    assert got["5 hours ago"][0] is K.BYLINE
+    assert all(got[p][0] is K.BODY for p in PARA)
+
+
 def test_comment_section_is_cut() -> None:
     comment = ("I have crossed that bridge every day for twenty years and I think the council should "
                "have done this work a long time ago, it was obvious that it was getting worse.")
