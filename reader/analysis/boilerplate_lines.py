@@ -32,6 +32,7 @@ DATED = -2.0  # a short byline or dateline
 TEASER = -0.5  # prose that opens with a Title Case headline
 CAPTIONED = -0.3  # prose with a photo credit
 APPEAL_HITS = 3
+FULL_DENSITY = 0.4  # stopword density of ordinary prose read with its own language's list
 WRAP_MIN = 40  # a line at least this long that does not end a sentence may be hard-wrapped
 _WRAP_END = re.compile(r"[.!?:;。！？…|][\"'”’»)\]*_]*$")
 _NOT_CONTINUED = re.compile(r"\s*([-*+•]\s|\d+[.)]\s|#|>|\||```|[A-Z][\w’' -]{0,40}:$)")
@@ -55,11 +56,13 @@ class Info:
     end: int
     text: str
     low: str
+    plain: str
     words: int
     length: float
     density: float
     sentence: bool
     cue: str
+    strong: bool
     score: float = 0.0
     kind: BlockKind = BlockKind.BOILERPLATE
     reason: str = ""
@@ -71,7 +74,28 @@ def line_infos(source: str, start: int, markdown: bool) -> list[Info]:
     """One scored :class:`Info` per non-blank line of ``source`` from ``start``."""
     spans = split_lines(source, start)
     stop = _language(spans, source)
-    return [_info(source, s, e, stop, markdown) for s, e in spans]
+    infos = [_info(source, s, e, stop, markdown) for s, e in spans]
+    scale = _density_scale(infos) if stop else 1.0
+    for i in infos:
+        i.score = _score(i, bool(stop), scale)
+        if i.score > 0 and _headline_start(i.plain, stop):
+            i.score = TEASER
+        elif i.score > 0 and i.words <= 80 and CREDIT.search(i.plain):
+            i.score, i.credit = CAPTIONED, True
+    return infos
+
+
+def _density_scale(infos: list[Info]) -> float:
+    """How dense in stopwords this page's prose is, against well-matched prose (1.0).
+
+    A page in a language without its own list (Romanian read with the Italian one) has sparse
+    hits; the density thresholds shrink with it so that its prose still counts as prose.
+    """
+    dens = sorted(i.density for i in infos if i.words >= 10)
+    if not dens:
+        return 1.0
+    ref = dens[min(len(dens) - 1, len(dens) * 4 // 5)]
+    return max(0.25, min(1.0, ref / FULL_DENSITY))
 
 
 def split_lines(source: str, start: int) -> list[tuple[int, int]]:
@@ -150,13 +174,7 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
     cue, strong = _cue(plain, low, toks)
     if markdown and _MD_ONLY_LINKS.match(text):
         cue, strong = ("image" if text.lstrip("-*+ ").startswith("!") else "navigation"), False
-    info = Info(s, e, text, low, words, length, density, sentence, cue)
-    info.score = _score(info, bool(stop), strong)
-    if info.score > 0 and _headline_start(plain, stop):
-        info.score = TEASER
-    elif info.score > 0 and words <= 80 and CREDIT.search(plain):
-        info.score, info.credit = CAPTIONED, True
-    return info
+    return Info(s, e, text, low, plain, words, length, density, sentence, cue, strong)
 
 
 def _headline_start(text: str, stop: frozenset[str]) -> bool:
@@ -173,17 +191,18 @@ def _headline_start(text: str, stop: frozenset[str]) -> bool:
     return capital_stop >= 1
 
 
-def _score(i: Info, known: bool, strong: bool) -> float:
+def _score(i: Info, known: bool, scale: float) -> float:
     """Positive for article prose, negative for furniture."""
     if i.cue:
-        return STRONG if strong else MILD
+        return STRONG if i.strong else MILD
     if i.words <= 12 and is_byline(i.low):
         return DATED
     if i.length < 40 or i.words < 6:
         return -1.0
     base = min(i.length, 480.0) / 80.0
     if known:
-        q = 1.0 if i.density >= 0.22 else 0.6 if i.density >= 0.14 else 0.1 if i.density >= 0.08 else -0.4
+        d = i.density / scale
+        q = 1.0 if d >= 0.22 else 0.6 if d >= 0.14 else 0.1 if d >= 0.08 else -0.4
     else:
         q = 1.0
     if not i.sentence:
