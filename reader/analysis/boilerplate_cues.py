@@ -126,9 +126,13 @@ BYLINE = re.compile(
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|"
     r"\b(staff (writer|reporter)|correspondent|contributor)\b", _I)
 
+_GALLERY = r"^(?i:(image|photo|picture|slide)s? )?\d+ (of|/) \d+\b"
+#: A photo gallery caption: "3 of 12 ...".
+GALLERY = re.compile(_GALLERY)
+
 #: Photo caption or credit.
 CREDIT = re.compile(
-    r"^(?i:(image|photo|picture|slide)s? )?\d+ (of|/) \d+\b|"
+    _GALLERY + r"|"
     r"\b(photo(graph)?s?( by)?|image( copyright| credit| source)?|picture|pictured|credit|courtesy( of)?|"
     r"illustration|getty images|shutterstock|istock|file photo|foto|bild)\s*[:/(]|"
     r"\((photo|image|picture|credit|source)[^)]*\)\s*$|"

@@ -18,6 +18,7 @@ from reader.analysis.boilerplate_cues import (
     COOKIES,
     CREDIT,
     CUE_STEMS,
+    GALLERY,
     KEEP,
     LEGAL,
     SHORT_CUES,
@@ -32,6 +33,7 @@ DATED = -2.0  # a short byline or dateline
 TEASER = -0.5  # prose that opens with a Title Case headline
 CAPTIONED = -0.3  # prose with a photo credit
 APPEAL_HITS = 3
+LANGUAGE_SAMPLE = 20000  # characters of prose-like lines read to tell the page's language
 FULL_DENSITY = 0.4  # stopword density of ordinary prose read with its own language's list
 WRAP_MIN = 40  # a line at least this long that does not end a sentence may be hard-wrapped
 _WRAP_END = re.compile(r"[.!?:;。！？…|][\"'”’»)\]*_]*$")
@@ -80,7 +82,7 @@ def line_infos(source: str, start: int, markdown: bool) -> list[Info]:
         i.score = _score(i, bool(stop), scale)
         if i.score > 0 and _headline_start(i.plain, stop):
             i.score = TEASER
-        elif i.score > 0 and i.words <= 80 and CREDIT.search(i.plain):
+        elif i.score > 0 and (GALLERY.match(i.plain) or (i.words <= 40 and CREDIT.search(i.plain))):
             i.score, i.credit = CAPTIONED, True
     return infos
 
@@ -128,7 +130,8 @@ def split_lines(source: str, start: int) -> list[tuple[int, int]]:
 
 def _language(lines: list[tuple[int, int]], source: str) -> frozenset[str]:
     """The stopword set of the page's language, or an empty set when none fits."""
-    words = _WORD.findall(" ".join(source[s:e] for s, e in lines).lower())
+    prose = [source[s:e] for s, e in lines if e - s >= 60] or [source[s:e] for s, e in lines]
+    words = _WORD.findall(" ".join(prose)[:LANGUAGE_SAMPLE].lower())
     if not words:
         return frozenset()
     counts = Counter(words)
@@ -146,7 +149,7 @@ def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
         return "", False
     if _LEGAL_HINT.search(low) and (LEGAL.search(low) or COOKIES.search(low)):
         return "legal", True
-    if COMMENTS_START.search(low):
+    if len(toks) <= 12 and COMMENTS_START.search(low):
         return "comments", True
     if len(toks) <= 25:
         if not any(t[:3] in CUE_STEMS for t in toks) and "©" not in low:
@@ -168,7 +171,7 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
     toks = _WORD.findall(low)
     cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
     length = len(plain) + 2.0 * cjk
-    density = sum(1 for t in toks if t in stop) / len(toks) if toks and stop else 0.0
+    density = sum(map(stop.__contains__, toks)) / len(toks) if toks and stop else 0.0
     sentence = bool(_SENT_END.search(plain)) or len(_SENT.findall(plain)) >= 2
     words = max(len(toks), int(cjk / 2))
     cue, strong = _cue(plain, low, toks)
