@@ -121,7 +121,8 @@ COMMENTS_START = re.compile(
 BYLINE = re.compile(
     r"^(by|von|par|por|di|door|oleh|автор)\s+\S|^(posted|published|updated|last updated|written)\b|"
     r"\b\d+ min(ute)?s? read\b|^\d{1,2}:\d{2}|\b\d+ (min|mins|minutes?|hours?|hrs?|days?|weeks?) ago\b|"
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}\b|"
+    r"^[\w .'-]{0,40}\s@\w+$|"
     r"\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b|"
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|"
     r"\b(staff (writer|reporter)|correspondent|contributor)\b", _I)
@@ -169,7 +170,7 @@ CUE_STEMS = _stems([rx for rx, _ in SHORT_CUES])
 
 _BYLINE_START = re.compile(r"^(by|von|par|por|di|door|oleh|автор|posted|published|updated|last updated|"
                            r"written)\b")
-_BYLINE_HINT = re.compile(r"\d|staff|correspondent|contributor")
+_BYLINE_HINT = re.compile(r"\d|staff|correspondent|contributor|@")
 
 
 def is_byline(low: str) -> bool:

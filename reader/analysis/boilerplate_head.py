@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from reader.analysis.boilerplate_lines import Info
 
 _SPACE = re.compile(r"\s+")
-_LOOK_BACK = 30
+_WORD = re.compile(r"\w+")
+_LOOK_BACK = 40
 
 
 def _norm(text: str) -> str:
@@ -35,18 +36,33 @@ def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
         for j, i in enumerate(infos[: a + 1]):
             if i.text.startswith("# "):
                 return j
-    lo = max(0, a - _LOOK_BACK)
+    lo = max(1, a - _LOOK_BACK)
     first = _norm(infos[0].text)
-    for j in range(a - 1, max(lo, 1) - 1, -1):
+    first_words = {w for w in _WORD.findall(first) if len(w) >= 4}
+    best, best_j = 0.5, -1
+    for j in range(a - 1, lo - 1, -1):
         t = _norm(infos[j].text)
-        if len(t) >= 12 and t in first and _title_like(infos[j]):
+        if len(t) < 12 or not _title_like(infos[j]):
+            continue
+        if t in first:
             return j
-    for j in range(a - 1, max(lo, a - 8) - 1, -1):
+        words = {w for w in _WORD.findall(t) if len(w) >= 4}
+        share = len(first_words & words) / min(len(words), len(first_words)) if len(words) >= 3 else 0.0
+        if share > best:
+            best, best_j = share, j
+    if best_j >= 0:
+        return best_j
+    near = -1
+    for j in range(a - 1, max(lo - 1, a - 8) - 1, -1):
         i = infos[j]
-        if _title_like(i) and i.words >= 3:
+        if _title_like(i) and i.words >= 5:
             return j
-        if not (is_byline(i.low) or CREDIT.search(i.text) or i.words <= 3):
+        if near < 0 and _title_like(i) and i.words >= 3:
+            near = j
+        if not (is_byline(i.low) or CREDIT.search(i.text) or i.words <= 4):
             break
+    if near >= 0:
+        return near
     if a <= 3 and infos and _title_like(infos[0]):
         return 0
     return -1
