@@ -134,11 +134,11 @@ GALLERY = re.compile(_GALLERY)
 #: Photo caption or credit.
 CREDIT = re.compile(
     _GALLERY + r"|"
-    r"\b(photo(graph)?s?( by)?|image( copyright| credit| source)?|picture|pictured|credit|courtesy( of)?|"
-    r"illustration|getty images|shutterstock|istock|file photo|foto|bild)\s*[:/(]|"
+    r"(?i:\b(photo(graph)?s?( by)?|image( copyright| credit| source)?|picture|pictured|credit|"
+    r"courtesy( of)?|illustration|getty images|shutterstock|istock|file photo|foto|bild)\s*[:/(]|"
     r"\((photo|image|picture|credit|source)[^)]*\)\s*$|"
     r"\b(getty images|afp|reuters|ap photo|associated press|epa|shutterstock|istock(photo)?|"
-    r"alamy|tass|xinhua|bloomberg|pa( images| media)?)\s*\)?\s*$|"
+    r"alamy|tass|xinhua|bloomberg|pa( images| media)?)\s*\)?\*?\s*$)|"
     r"(?<!\.com)(?<!\.org)(?<!\.net)(?<!\.co)(?:(?<=[A-Za-z]{2})|(?<=[A-Za-z]{2} ))"
     r"/\s*[A-Z][\w.]*(\s[A-Z][\w.]*){0,3}\s*$|"
     r"(?i:^(image|photo|picture|video)\s*(copyright|caption|credit)\b)", 0)

@@ -37,6 +37,7 @@ LANGUAGE_SAMPLE = 20000  # characters of prose-like lines read to tell the page'
 FULL_DENSITY = 0.4  # stopword density of ordinary prose read with its own language's list
 WRAP_MIN = 40  # a line at least this long that does not end a sentence may be hard-wrapped
 _WRAP_END = re.compile(r"[.!?:;。！？…|][\"'”’»)\]*_]*$")
+_NO_WRAP = re.compile(r"!\[|#|\||<|.*\]\([^()\s]*\)$")
 _NOT_CONTINUED = re.compile(r"\s*([-*+•]\s|\d+[.)]\s|#|>|\||```|[A-Z][\w’' -]{0,40}:$)")
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -123,7 +124,7 @@ def split_lines(source: str, start: int) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], e)
         else:
             out.append((pos, e))
-        wrap = len(stripped) >= WRAP_MIN and not _WRAP_END.search(stripped) if stripped else False
+        wrap = len(stripped) >= WRAP_MIN and not _WRAP_END.search(stripped) and not _NO_WRAP.match(stripped)
         pos = end + 1
     return out
 

@@ -190,6 +190,71 @@ def test_markdown_headings_images_links() -> None:
     assert all(got[p][0] is K.BODY for p in PARA)
 
 
+CLIPPED_MD = """\
+
+[Skip to content](#main)
+
+* [Home](https://example.org/)
+* [News](https://example.org/news)
+* [Sport](https://example.org/sport)
+
+# The harbour bridge will close for a year of repairs
+
+*By [Jane Doe](https://example.org/jane), 12 March 2024*
+
+![Workers on the bridge](https://example.org/img/bridge.jpg)
+*Workers on the bridge last week. Photo: Alex Smith / Reuters*
+
+The city council voted on Tuesday to close the old harbour bridge for repairs, a decision that
+will force thousands of commuters to find another way across the river for most of next year.
+
+Engineers told the council that the steel frame of the bridge had been [weakened by decades of
+salt](https://example.org/report) and traffic, and that without the work it could not be kept open
+safely for much longer.
+
+## What happens next
+
+The mayor said the city would run extra ferries while the bridge is closed. The plan has three parts:
+
+1. closing the bridge to all traffic
+2. new ferries every ten minutes
+3. two extra bus routes on the north bank
+
+> "We know this is hard for everyone who crosses the river every day," the mayor said.
+
+Shop owners near the bridge said they were worried that fewer people would come to the old town.
+
+**Read more:** [Ferry fares to rise in spring](https://example.org/ferry)
+
+Share on [Twitter](https://twitter.com/share) | [Facebook](https://facebook.com/share)
+
+## Related stories
+
+* [New bus lanes for the north bank](https://example.org/a)
+* [Council elections set for May](https://example.org/b)
+* [Old town shops fear a quiet summer](https://example.org/c)
+
+© 2024 Example News. All rights reserved.
+"""
+
+
+def test_markdown_web_clipping() -> None:
+    src = CLIPPED_MD
+    out = classify_lines(src, markdown=True)
+    got = {src[s:e]: k for s, e, k, _ in out}
+    assert got["The harbour bridge will close for a year of repairs"] is K.TITLE
+    assert got["*By [Jane Doe](https://example.org/jane), 12 March 2024*"] is K.BYLINE
+    assert got["*Workers on the bridge last week. Photo: Alex Smith / Reuters*"] is K.CAPTION
+    assert got["What happens next"] is K.HEADING
+    body = [t for t, k in got.items() if k is K.BODY]
+    assert len(body) == 8 and any(t.startswith("Engineers") and "\n" in t for t in body)
+    assert "1. closing the bridge to all traffic" in body
+    for t, k in got.items():
+        if "example.org/" in t and not t.startswith(("*By", "Engineers")):
+            assert k is K.BOILERPLATE, t
+    assert got["© 2024 Example News. All rights reserved."] is K.BOILERPLATE
+
+
 def test_span_is_whole_line_with_trailing_space_and_start_offset() -> None:
     src = "front matter\n---\n" + page(HEADLINE, PARA[0] + " ", PARA[1])
     start = src.index(HEADLINE)
