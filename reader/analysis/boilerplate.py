@@ -93,7 +93,7 @@ def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
         i.kind, i.reason = BlockKind.BOILERPLATE, i.cue
     elif markdown and i.text.startswith("#"):
         i.kind = BlockKind.HEADING
-    elif (i.credit and i.words <= 40) or (i.words <= 30 and CREDIT.search(i.text) and not i.sentence):
+    elif (i.credit and i.words <= 40) or (not i.sentence and i.words <= 30 and CREDIT.search(i.text)):
         i.kind = BlockKind.CAPTION
     elif i.words <= 12 and is_byline(i.low) and not KEEP.match(i.low):
         i.kind = BlockKind.BYLINE

@@ -165,8 +165,19 @@ _FUNCTION_WORDS = ("the and of to in on is an are all our us my me now do not yo
 _FUNCTION = frozenset(_FUNCTION_WORDS.split())
 
 
-#: Three-letter word starts of every SHORT_CUES keyword: a line with none of them has no cue.
-CUE_STEMS = _stems([rx for rx, _ in SHORT_CUES])
+def _index() -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for n, (rx, _) in enumerate(SHORT_CUES):
+        for stem in _stems([rx]):
+            index.setdefault(stem, []).append(n)
+    return {stem: tuple(ns) for stem, ns in index.items()}
+
+
+#: Three-letter word start -> the SHORT_CUES (by position) with a keyword that starts so; a line
+#: is only matched against the cues its words can start (a line with none has no cue).
+CUE_INDEX = _index()
+#: Position of the cue that holds the copyright sign, which no word starts.
+COPYRIGHT_CUE = next(n for n, (rx, _) in enumerate(SHORT_CUES) if "©" in rx.pattern)
 
 _BYLINE_START = re.compile(r"^(by|von|par|por|di|door|oleh|автор|posted|published|updated|last updated|"
                            r"written)\b")

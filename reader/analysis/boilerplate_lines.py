@@ -16,8 +16,9 @@ from reader.analysis.boilerplate_cues import (
     APPEAL_WORDS,
     COMMENTS_START,
     COOKIES,
+    COPYRIGHT_CUE,
     CREDIT,
-    CUE_STEMS,
+    CUE_INDEX,
     GALLERY,
     KEEP,
     LEGAL,
@@ -48,6 +49,11 @@ _MD_ONLY_LINKS = re.compile(r"^(?:[-*+]\s+)?(?:!?\[[^\[\]]{0,300}\]\([^()\s]{0,5
 _MD_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)")
 _APPEAL = re.compile(r"support|donat|contribut|journalism")
 _LEGAL_HINT = re.compile(r"©|\(c\)|right|trademark|terms|privacy|cookie")
+# Short lines (menus, buttons) recur within a page and across a site: their cues (a function of
+# the line's text alone) are remembered.
+_CACHED_LEN = 60
+_CACHE_MAX = 50000
+_CUE_CACHE: dict[str, tuple[str, bool]] = {}
 _STRONG = frozenset({"newsletter", "donation appeal", "legal"})
 
 
@@ -153,9 +159,11 @@ def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
     if len(toks) <= 12 and COMMENTS_START.search(low):
         return "comments", True
     if len(toks) <= 25:
-        if not any(t[:3] in CUE_STEMS for t in toks) and "©" not in low:
-            return "", False
-        for rx, why in SHORT_CUES:
+        hits = {n for t in toks for n in CUE_INDEX.get(t[:3], ())}
+        if "©" in low:
+            hits.add(COPYRIGHT_CUE)
+        for n in sorted(hits):
+            rx, why = SHORT_CUES[n]
             if rx.search(low):
                 if CREDIT.search(text):
                     return "", False
@@ -172,10 +180,18 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
     toks = _WORD.findall(low)
     cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
     length = len(plain) + 2.0 * cjk
-    density = sum(map(stop.__contains__, toks)) / len(toks) if toks and stop else 0.0
+    density = sum(map(stop.__contains__, toks)) / len(toks) if toks and stop and length >= 40 else 0.0
     sentence = bool(_SENT_END.search(plain)) or len(_SENT.findall(plain)) >= 2
     words = max(len(toks), int(cjk / 2))
-    cue, strong = _cue(plain, low, toks)
+    if len(plain) <= _CACHED_LEN:
+        known = _CUE_CACHE.get(plain)
+        if known is None:
+            if len(_CUE_CACHE) >= _CACHE_MAX:
+                _CUE_CACHE.clear()
+            known = _CUE_CACHE[plain] = _cue(plain, low, toks)
+        cue, strong = known
+    else:
+        cue, strong = _cue(plain, low, toks)
     if markdown and _MD_ONLY_LINKS.match(text):
         cue, strong = ("image" if text.lstrip("-*+ ").startswith("!") else "navigation"), False
     return Info(s, e, text, low, plain, words, length, density, sentence, cue, strong)
