@@ -42,7 +42,8 @@ _NO_WRAP = re.compile(r"!\[|#|\||<|.*\]\([^()\s]{0,500}\)$")
 _NOT_CONTINUED = re.compile(r"\s*([-*+•]\s|\d+[.)]\s|#|>|\||```|[A-Z][\w’' -]{0,40}:$)")
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
+_CLOSERS = "\"'”’»)]"
+_ENDERS = frozenset(".!?。！？…")
 _SENT = re.compile(r"[.!?。！？](\s|$)")
 _MD_LINK = re.compile(r"!?\[([^\[\]]{0,300})\]\([^()\s]{0,500}\)")
 _MD_ONLY_LINKS = re.compile(r"^(?:[-*+]\s+)?(?:!?\[[^\[\]]{0,300}\]\([^()\s]{0,500}\)[\s|·•,/-]*)+$")
@@ -181,7 +182,7 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
     cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
     length = len(plain) + 2.0 * cjk
     density = sum(map(stop.__contains__, toks)) / len(toks) if toks and stop and length >= 40 else 0.0
-    sentence = bool(_SENT_END.search(plain)) or len(_SENT.findall(plain)) >= 2
+    sentence = plain.rstrip(_CLOSERS)[-1:] in _ENDERS or len(_SENT.findall(plain)) >= 2
     words = max(len(toks), int(cjk / 2))
     if len(plain) <= _CACHED_LEN:
         known = _CUE_CACHE.get(plain)
