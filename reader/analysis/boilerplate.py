@@ -16,7 +16,7 @@ import re
 from reader.analysis.boilerplate_cues import COMMENTS_START, CREDIT, KEEP, is_byline
 from reader.analysis.boilerplate_head import mark_head
 from reader.analysis.boilerplate_lines import Info, line_infos
-from reader.analysis.boilerplate_run import best_run, bridge, decay, mark_lists, mark_repeats
+from reader.analysis.boilerplate_run import best_run, bridge, decay, mark_data_lists, mark_lists, mark_repeats
 from reader.model import BlockKind
 
 Line = tuple[int, int, BlockKind, str]
@@ -33,6 +33,7 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
         return []
     mark_repeats(infos)
     mark_lists(infos)
+    mark_data_lists(infos)
     scores = decay([i.score for i in infos])
     a, b = best_run(scores)
     for c in range(1, len(infos)):

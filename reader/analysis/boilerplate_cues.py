@@ -67,7 +67,8 @@ SHORT_CUES: list[tuple[re.Pattern[str], str]] = [
                 r"trending|top stories|latest( news| stories)?|up next|what to read next|"
                 r"further reading|also on|more like this|(next|previous) (article|post|story)|"
                 r"editor'?s picks?|don'?t miss|most shared|featured (stories|articles|posts)|top picks|"
-                r"around the web|from the web|(sponsored|promoted|partner) (stories|content|links)|"
+                r"around the web|from the web|recent (posts|articles|stories|news|comments)|archives?$|"
+                r"(sponsored|promoted|partner) (stories|content|links)|"
                 r"(tags?|topics?|filed under|categories|category|posted in)\s*:"
                 r")|\b(outbrain|taboola)\b", _I), "related links"),
     (re.compile(r"^(advertisement|advertising|sponsored|ad|ads|promoted|paid (post|content)|"

@@ -7,10 +7,15 @@ furniture (a sign-up form, an advertisement) between the run and more prose are 
 
 from __future__ import annotations
 
+import re
+
 from reader.analysis.boilerplate_cues import CREDIT
 from reader.analysis.boilerplate_lines import DATED, MILD, Info
 
 LIST_MAX = 40
+DATA_ROWS = 4
+DATA_SCORE = 0.3
+_DATA_ROW = re.compile(r"\d.*(\s[–—-]{1,2}\s|:\s|\s@\s|\s\|\s)|(\s[–—-]{1,2}\s|:\s|\s@\s|\s\|\s).*\d")
 DECAY_AFTER = 3
 DECAY = 0.5
 REPEATED = -0.5
@@ -46,6 +51,21 @@ def mark_lists(infos: list[Info]) -> None:
             infos[k].score = max(infos[k].score, 0.0)
             k += 1
         j = k
+
+
+def mark_data_lists(infos: list[Info]) -> None:
+    """Runs of short lines that each pair a number with a separator ("June 9 – Tampa, FL") are
+    a table of the text (dates, results, schedules), not navigation: they count a little."""
+    j, n = 0, len(infos)
+    while j < n:
+        k = j
+        while k < n and not infos[k].cue and infos[k].words <= 20 and _DATA_ROW.search(infos[k].text):
+            k += 1
+        if k - j >= DATA_ROWS:
+            for m in range(j, k):
+                infos[m].listed = True
+                infos[m].score = max(infos[m].score, DATA_SCORE)
+        j = max(k, j + 1)
 
 
 def decay(scores: list[float]) -> list[float]:

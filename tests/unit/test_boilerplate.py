@@ -135,6 +135,16 @@ def test_list_introduced_by_colon_stays() -> None:
         assert got[item][0] is K.BODY
 
 
+def test_table_of_dates_after_the_text_stays() -> None:
+    rows = ["June 9 – Riverside Hall, Northtown", "June 12 – The Old Mill, Eastport",
+            "June 20 – Harbour Arena, Westbay", "July 2 – City Park Stage, Southfield"]
+    src = page(*NAV, HEADLINE, *PARA, *rows, "Recent posts", "Ferry Fares To Rise In Spring",
+               "© 2024 The Daily Example")
+    got = kinds(src)
+    assert all(got[r][0] is K.BODY for r in rows)
+    assert got["Ferry Fares To Rise In Spring"][0] is K.BOILERPLATE
+
+
 def test_link_list_inside_article_is_hidden() -> None:
     links = ["Ferry Fares To Rise In Spring", "New Bus Lanes For The North Bank",
              "Council Elections Set For May", "Old Town Shops Fear Quiet Summer"]
