@@ -40,7 +40,7 @@ def news_page() -> str:
     return page(
         f"{HEADLINE} - The Daily Example", *NAV, HEADLINE, "By Jane Doe", "Updated 12 March 2024",
         "Workers on the bridge last week. Alex Smith / REUTERS",
-        *PARA[:3], "What happens next", *PARA[3:],
+        *PARA[:2], "Image copyright EPA", PARA[2], "What happens next", *PARA[3:],
         "(Reporting by Jane Doe; Editing by John Roe)",
         "Sign up for our free weekly newsletter", "Enter your email address", "Subscribe",
         "Related stories", "Ferry fares to rise in spring", "New bus lanes for the north bank",
@@ -59,6 +59,7 @@ def test_news_page_body_head_and_furniture() -> None:
     assert got["By Jane Doe"][0] is K.BYLINE
     assert got["Updated 12 March 2024"][0] is K.BYLINE
     assert got["Workers on the bridge last week. Alex Smith / REUTERS"][0] is K.CAPTION
+    assert got["Image copyright EPA"][0] is K.CAPTION
     for nav in NAV:
         assert got[nav][0] is K.BOILERPLATE
     assert got["Sign up for our free weekly newsletter"] == (K.BOILERPLATE, "newsletter")
