@@ -1,54 +1,116 @@
-"""Boilerplate detection for plain-text dumps: which lines are article, which are page furniture.
+"""Boilerplate detection for plain-text and Markdown dumps: which lines are article, which furniture.
 
-First version: phrase cues for appeals, sign-ups and links; a title near the top;
-captions by credit patterns.  Returns (start, end, kind, reason) per non-blank line.
+Each non-blank line is scored (:mod:`reader.analysis.boilerplate_lines`); the article is the
+contiguous run of lines with the best total score (:mod:`reader.analysis.boilerplate_run`), cut
+at the start of a comment section.  Inside it, stock-phrase lines and runs of link-like lines
+are hidden and credits, bylines and Markdown headings are told apart; before it, the headline is
+found (:mod:`reader.analysis.boilerplate_head`).  Everything outside it is hidden with a reason.
+Returns ``(start, end, kind, reason)`` per non-blank line, the span being the whole line (for a
+Markdown title or heading, the line after its ``#`` marks).
 """
 
 from __future__ import annotations
 
 import re
 
+from reader.analysis.boilerplate_cues import COMMENTS_START, CREDIT, KEEP, is_byline
+from reader.analysis.boilerplate_head import mark_head
+from reader.analysis.boilerplate_lines import Info, line_infos
+from reader.analysis.boilerplate_run import best_run, bridge, decay, mark_data_lists, mark_lists, mark_repeats
 from reader.model import BlockKind
-
-_CUES = [
-    (re.compile(r"\b(support (us|the|our)|donat|contribut|dear readers|message from|remind me later|"
-                r"not ready to support)", re.I), "donation appeal"),
-    (re.compile(r"\b(newsletter|sign up|subscribe|subscribers|privacy policy|mailbox)", re.I), "newsletter"),
-    (re.compile(r"^(read more|related|advertisement|share|tweet|comments?)\b", re.I), "link"),
-    (re.compile(r"(©|all rights reserved|cookie)", re.I), "legal"),
-]
-_CREDIT = re.compile(r"(/\s*[A-Z][A-Za-z]+\s*$|\b(photo|image)( copyright)?\b|\bcredit\b)", re.I)
 
 Line = tuple[int, int, BlockKind, str]
 
+SECTION_IDLE = 6
+_SECTIONS = frozenset({"newsletter", "donation appeal", "comments"})
+_MD_HASHES = re.compile(r"[ \t]*#+[ \t]+")
+
 
 def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[Line]:
-    lines: list[tuple[int, int]] = []
-    pos = start
-    for raw in source[start:].split("\n"):
-        s, e = pos, pos + len(raw)
-        pos = e + 1
-        stripped = raw.strip()
-        if stripped:
-            ls = s + (len(raw) - len(raw.lstrip()))
-            lines.append((ls, ls + len(stripped)))
-    out: list[Line] = []
-    title_done = False
-    for i, (s, e) in enumerate(lines):
-        text = source[s:e]
-        kind, reason = BlockKind.BODY, ""
-        for rx, why in _CUES:
-            if rx.search(text):
-                kind, reason = BlockKind.BOILERPLATE, why
+    """``(start, end, kind, reason)`` for every non-blank line of ``source`` from ``start``."""
+    infos = line_infos(source, start, markdown)
+    if not infos:
+        return []
+    mark_repeats(infos)
+    mark_lists(infos)
+    mark_data_lists(infos)
+    scores = decay([i.score for i in infos])
+    a, b = best_run(scores)
+    for c in range(1, len(infos)):
+        if infos[c].cue == "comments" and COMMENTS_START.search(infos[c].low):
+            ca, cb = best_run(scores[:c])
+            if sum(scores[ca:cb]) >= 4.0:
+                a, b = ca, cb
                 break
-        if (kind is BlockKind.BODY and len(text.split()) <= 3 and not text.endswith((".", "!", "?", '"'))
-                and out and out[-1][2] is BlockKind.BOILERPLATE):
-            kind, reason = BlockKind.BOILERPLATE, out[-1][3]
-        if kind is BlockKind.BODY and not title_done and i < 4 and len(text) < 200 and not text.endswith("."):
-            kind, title_done = BlockKind.TITLE, True
-        elif kind is BlockKind.BODY and title_done and len(text) < 150 and _CREDIT.search(text) and i < 6:
-            kind = BlockKind.CAPTION
-        if markdown and kind is BlockKind.BODY and text.startswith("#"):
-            kind = BlockKind.HEADING
-        out.append((s, e, kind, reason))
-    return out
+    if b <= a:
+        a, b = 0, len(infos)
+    a, b = bridge(scores, a, b, infos)
+    while b < len(infos) and b > a and (infos[b].listed or KEEP.match(infos[b].low)):
+        b += 1
+    for j in range(a, b):
+        _mark_body(infos, j, markdown)
+    _hide_link_runs(infos, a, b)
+    _hide_outside(infos, a, b)
+    mark_head(infos, a, b, markdown)
+    return [(_heading_start(source, i) if markdown else i.start, i.end, i.kind,
+             i.reason if i.kind is BlockKind.BOILERPLATE else "") for i in infos]
+
+
+def _heading_start(source: str, i: Info) -> int:
+    """Where a Markdown title or heading's words start, after its ``#`` marks."""
+    if i.kind not in (BlockKind.TITLE, BlockKind.HEADING):
+        return i.start
+    m = _MD_HASHES.match(source, i.start, i.end)
+    return m.end() if m and m.end() < i.end else i.start
+
+
+def _hide_outside(infos: list[Info], a: int, b: int) -> None:
+    """Hide every line outside the article run, each with its own cue or the section's reason.
+
+    A prose line after "Dear readers" or "3 Comments" takes that section's reason; lines with
+    no section are navigation (short) or related links (teasers).
+    """
+    section, idle = "", 0
+    for j, i in enumerate(infos):
+        if a <= j < b:
+            section = ""
+            continue
+        if i.cue in _SECTIONS:
+            section, idle = i.cue, 0
+        elif i.cue or i.words < 8:
+            idle += 1
+            if idle > SECTION_IDLE:
+                section = ""
+        else:
+            idle = 0
+        generic = "navigation" if i.words < 8 else "related links"
+        i.kind, i.reason = BlockKind.BOILERPLATE, i.cue or section or generic
+
+
+def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
+    """The kind of a line inside the article run."""
+    i = infos[j]
+    if i.cue:
+        i.kind, i.reason = BlockKind.BOILERPLATE, i.cue
+    elif markdown and i.text.startswith("#"):
+        i.kind = BlockKind.HEADING
+    elif (i.credit and i.words <= 40) or (not i.sentence and i.words <= 30 and CREDIT.search(i.text)):
+        i.kind = BlockKind.CAPTION
+    elif i.words <= 12 and is_byline(i.low) and not KEEP.match(i.low):
+        i.kind = BlockKind.BYLINE
+    else:
+        i.kind = BlockKind.BODY
+
+
+def _hide_link_runs(infos: list[Info], a: int, b: int) -> None:
+    """Hide runs of four or more short, unpunctuated lines inside the article: link lists."""
+    j = a
+    while j < b:
+        k = j
+        while k < b and infos[k].kind is not BlockKind.BOILERPLATE and infos[k].score < 0 \
+                and not infos[k].listed and not infos[k].sentence and infos[k].words <= 12:
+            k += 1
+        if k - j >= 4:
+            for m in range(j, k):
+                infos[m].kind, infos[m].reason = BlockKind.BOILERPLATE, "related links"
+        j = max(k, j + 1)

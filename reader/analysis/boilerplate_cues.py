@@ -1,0 +1,190 @@
+"""Generic cue data for the boilerplate classifier: stopwords and phrase patterns.
+
+Nothing here names a site or a file: the phrases are the stock wording of web page furniture
+(appeals, sign-ups, share buttons, cookie and legal notices, comment sections) and of article
+furniture (bylines, datelines, photo credits).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Common function words per language; a line dense in them is running prose.
+STOPWORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": "the a an and or but of to in on at for with from by as is are was were be been has have had "
+              "it its this that these those he she they we you i his her their our not no so if than then "
+              "which who what when where there will would can could should may also about into after over "
+              "more most said says do does did up out all one just like",
+        "de": "der die das den dem des ein eine einer eines einen und oder aber nicht ist sind war wurde "
+              "werden wird mit von zu auf für im in an als auch es sie er wir ich sich bei nach aus dass "
+              "wie noch nur so um über vor durch hat haben kann man mehr dieser diese",
+        "fr": "le la les un une des du de et ou mais pas est sont était été être avec pour dans sur par "
+              "au aux ce cette ces il elle ils nous vous je qui que quoi dont se sa son ses leur plus ne "
+              "en y a ont comme tout aussi",
+        "es": "el la los las un una unos de del y o pero no es son era fue ser con para por en sobre al "
+              "lo que se su sus le les más como este esta ese esa muy ya también hay entre cuando",
+        "it": "il lo la i gli le un una uno di del della dei delle e o ma non è sono era essere con per "
+              "in su da al alla che si suo sua suoi anche come più questo questa ha hanno nel nella",
+        "pt": "o a os as um uma uns umas de do da dos das e ou mas não é são era foi ser com para por em "
+              "no na nos nas ao que se seu sua seus mais como este esta isso também muito já",
+        "nl": "de het een en of maar niet is zijn was werd worden met van voor op in aan als ook dat die "
+              "er we ik je hij zij bij naar uit om over door heeft hebben kan",
+        "id": "yang dan di ke dari ini itu dengan untuk pada adalah dalam tidak akan juga atau karena "
+              "oleh ada kita kami saya mereka bisa sudah telah lebih seperti jika",
+        "ru": "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только "
+              "ее мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть был "
+              "для это этот эта который которые также при их",
+        "pl": "i w na z do nie się że to jest jak o co ale po od za tak przez jego jej ich dla czy już "
+              "być był była może oraz które który",
+        "sv": "och i att det som en på är av för med till den har de inte om ett men var jag sig från "
+              "vi så kan när",
+        "tr": "ve bir bu da de için ile çok ama gibi daha olan olarak ne ki en mi her",
+    }.items()
+}
+
+#: Patterns below (all but CREDIT) are matched against the lower-cased line: faster than re.I.
+_I = 0
+
+#: (pattern, reason) for lines that are furniture wherever they stand.  Matched on short lines.
+SHORT_CUES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^support\b.{0,40}$|\b(donat\w*|support (us|our|independent)|"
+                r"become a (member|patron|supporter)|"
+                r"dear readers?|a message from|not ready to support|remind me later|"
+                r"make a contribution|contribute (now|today)|patreon)\b", _I), "donation appeal"),
+    (re.compile(r"\b(newsletters?|sign[ -]?up|subscribe\w*|subscription|unsubscribe|inbox|mailbox|"
+                r"e-?mail address|enter your e-?mail|get (our|the) .{0,30}(daily|weekly|free)|"
+                r"log ?in|sign ?in|register|my account|create (an|your) account)\b", _I), "newsletter"),
+    (re.compile(r"^(share|tweet|pin|email|print|e-mail|facebook|twitter|linkedin|whatsapp|reddit|"
+                r"pinterest|flipboard|telegram|copy link|save|messenger|comment)\b.{0,40}$|"
+                r"\b(share (this|on|via|the)|shares?$|follow us|like us on)\b|"
+                r"^follow\b.{0,60}\b(twitter|facebook|instagram|youtube|linkedin|tiktok)\b", _I),
+     "share buttons"),
+    (re.compile(r"^more( \S+){1,3}$|"
+                r"^(read (more|next|also|this)|more (from|on|stories|news|in)|related|recommended|"
+                r"see (also|more)|you (may|might) (also )?like|popular|most (read|popular|viewed)|"
+                r"trending|top stories|latest( news| stories)?|up next|what to read next|"
+                r"further reading|also on|more like this|(next|previous) (article|post|story)|"
+                r"editor'?s picks?|don'?t miss|most shared|featured (stories|articles|posts)|top picks|"
+                r"around the web|from the web|recent (posts|articles|stories|news|comments)|archives?$|"
+                r"(sponsored|promoted|partner) (stories|content|links)|"
+                r"(tags?|topics?|filed under|categories|category|posted in)\s*:"
+                r")|\b(outbrain|taboola)\b", _I), "related links"),
+    (re.compile(r"^(advertisement|advertising|sponsored|ad|ads|promoted|paid (post|content)|"
+                r"story continues below|continue reading|skip (to|ad)|close|menu|search|home|back to top|"
+                r"jump to|toggle|loading|show more|view (all|more)|load more|enlarge this image|"
+                r"(hide|toggle) caption|listen to this (article|story))\b", _I), "navigation"),
+    (re.compile(r"(©|\(c\) ?\d{4}|copyright|all rights reserved|terms (of|and) (use|service|conditions)|"
+                r"privacy (policy|notice|settings)|cookie|gdpr|do not sell|ad ?choices|site ?map|"
+                r"contact us|about us|accessibility|disclaimer|affiliate)", _I), "legal"),
+    (re.compile(r"^(\d+ )?(comments?|responses?|replies|reactions?|thoughts on)\b|"
+                r"\b(leave a (reply|comment)|post a comment|add a comment|join the (discussion|conversation)|"
+                r"comments? (are|is) closed|show comments|view comments|commenting)\b|"
+                r"\b(said|says|wrote):$|^reply$|^report$", _I), "comments"),
+]
+
+#: The same kinds of furniture in other languages (pt, es, fr, it, de, nl, id, ru).
+SHORT_CUES += [
+    (re.compile(r"^(leia (também|mais)|veja (também|mais)|você (pode|também pode) gostar|lee (también|más)|"
+                r"te puede interesar|artículos relacionados|lire (aussi|la suite)|à lire aussi|vous aimerez|"
+                r"articles similaires|leggi anche|potrebbe interessarti|articoli correlati|lesen sie auch|"
+                r"weitere artikel|das könnte sie|ähnliche artikel|lees ook|baca juga|artikel terkait|"
+                r"читайте также|похожие (статьи|записи)|смотрите также)", _I), "related links"),
+    (re.compile(r"^(compartilh\w*|compartir|partager|condividi|teilen|delen|bagikan|поделиться)\b", _I),
+     "share buttons"),
+    (re.compile(r"\b(inscreva-se|assine|suscríbete|abonnez-vous|s'abonner|iscriviti|abonnieren|"
+                r"berlangganan|подпишитесь|подписаться)\b", _I), "newsletter"),
+    (re.compile(r"^(\d+ )?(comentários?|comentarios?|commentaires?|commenti|kommentare?|reacties|komentar|"
+                r"комментари\w*)\b|^(deixe (um|seu) comentário|deja un comentario|laisser un commentaire|"
+                r"lascia un commento|schreibe einen kommentar|оставить комментарий)", _I), "comments"),
+]
+
+#: A cookie notice, whatever its length.
+COOKIES = re.compile(r"\b((we|this (web)?site|our (web)?site) uses? cookies|accept (all )?cookies|"
+                     r"use of cookies|cookie (policy|settings|preferences|consent))\b", _I)
+
+#: Long-paragraph cues for appeals and sign-up blurbs (needs two hits on long lines).
+APPEAL_WORDS = re.compile(
+    r"\b(support(ing)? (us|our|independent)|independent journalism|donat\w+|contribution|mailbox|never miss|"
+    r"subscri\w+|newsletter|your help|membership|paywall|sign up|inbox|free trial|"
+    r"reader[- ]funded|every (month|week)|per month|unlimited access|click here|cookies?)\b", _I)
+
+#: The start of the comments section: everything after it on the page is hidden.
+COMMENTS_START = re.compile(
+    r"^[\[(]?\s*(\d+ |top rated |all |read all |view all |show all )?"
+    r"(comments?|responses?|replies|discussion)( \(\d+\))?:?\s*[\])]?$|"
+    r"^(leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)|"
+    r"\d+ thoughts? on\b|\d+ (comments?|responses?|replies)\b|comments? (are|is) closed|"
+    r"you must be logged in to post|what do you think\?|have your say)", _I)
+
+#: Byline or dateline: "By Jane Doe", "Updated 3 hours ago", a bare date.
+BYLINE = re.compile(
+    r"^(by|von|par|por|di|door|oleh|автор)\s+\S|^(posted|published|updated|last updated|written)\b|"
+    r"\b\d+ min(ute)?s? read\b|^\d{1,2}:\d{2}|\b\d+ (min|mins|minutes?|hours?|hrs?|days?|weeks?) ago\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}\b|"
+    r"^[\w .'-]{0,40}\s@\w+$|"
+    r"\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b|"
+    r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|"
+    r"\b(staff (writer|reporter)|correspondent|contributor)\b", _I)
+
+_GALLERY = r"^(?i:(image|photo|picture|slide)s? )?\d+ (of|/) \d+\b"
+#: A photo gallery caption: "3 of 12 ...".
+GALLERY = re.compile(_GALLERY)
+
+#: Photo caption or credit.
+CREDIT = re.compile(
+    _GALLERY + r"|"
+    r"(?i:\b(photo(graph)?s?( by)?|image( copyright| credit| source)?|picture|pictured|credit|"
+    r"courtesy( of)?|illustration|getty images|shutterstock|istock|file photo|foto|bild)\s*[:/(]|"
+    r"\((photo|image|picture|credit|source)[^)]*\)\s*$|"
+    r"\b(getty images|afp|reuters|ap photo|associated press|epa|shutterstock|istock(photo)?|"
+    r"alamy|tass|xinhua|bloomberg|pa( images| media)?)\s*\)?\*?\s*$)|"
+    r"(?<!\.com)(?<!\.org)(?<!\.net)(?<!\.co)(?:(?<=[A-Za-z]{2})|(?<=[A-Za-z]{2} ))"
+    r"/\s*[A-Z][\w.]*(\s[A-Z][\w.]*){0,3}\s*$|"
+    r"(?i:^(image|photo|picture|video)\s*(copyright|caption|credit)\b)", 0)
+
+#: Lines that close an article body in wire copy and must stay: "(Reporting by ...)".
+KEEP = re.compile(r"^\((reporting|writing|editing|additional reporting|compiled) by\b", _I)
+
+#: Legal fine print, whatever the line's length.
+LEGAL = re.compile(r"©|\(c\) ?\d{4}|\ball rights reserved\b|\bregistered trademarks?\b|"
+                   r"\b(terms of (use|service)|privacy policy)\b.{0,40}"
+                   r"\b(terms of (use|service)|privacy policy)\b", _I)
+
+
+def _stems(patterns: list[re.Pattern[str]]) -> frozenset[str]:
+    words: set[str] = set()
+    for rx in patterns:
+        words.update(w[:3] for w in re.findall(r"[^\W\d_]{2,}", re.sub(r"\\[a-z]", " ", rx.pattern)))
+    return frozenset(words - _FUNCTION)
+
+
+# Function words that never make a cue on their own (each pattern with one has another keyword).
+_FUNCTION_WORDS = ("the and of to in on is an are all our us my me now do not you may mig thi up via "
+                   "wha get see set use fro")
+_FUNCTION = frozenset(_FUNCTION_WORDS.split())
+
+
+def _index() -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for n, (rx, _) in enumerate(SHORT_CUES):
+        for stem in _stems([rx]):
+            index.setdefault(stem, []).append(n)
+    return {stem: tuple(ns) for stem, ns in index.items()}
+
+
+#: Three-letter word start -> the SHORT_CUES (by position) with a keyword that starts so; a line
+#: is only matched against the cues its words can start (a line with none has no cue).
+CUE_INDEX = _index()
+#: Position of the cue that holds the copyright sign, which no word starts.
+COPYRIGHT_CUE = next(n for n, (rx, _) in enumerate(SHORT_CUES) if "©" in rx.pattern)
+
+_BYLINE_START = re.compile(r"^(by|von|par|por|di|door|oleh|автор|posted|published|updated|last updated|"
+                           r"written)\b")
+_BYLINE_HINT = re.compile(r"\d|staff|correspondent|contributor|@")
+
+
+def is_byline(low: str) -> bool:
+    """True for a lower-cased byline or dateline ("by jane doe", "12 march 2024")."""
+    return bool((_BYLINE_START.match(low) or _BYLINE_HINT.search(low)) and BYLINE.search(low))

@@ -1,0 +1,89 @@
+"""The head of an article in a text dump: its headline, bylines and photo captions.
+
+Works on the line records of :mod:`reader.analysis.boilerplate` once the article run
+``[a, b)`` is known.  The headline is looked for just above the run: a line that the page's
+first line (often the HTML title, "Headline - Site") repeats, else the nearest title-like line.
+Exactly one line becomes the title; other copies of it are hidden as a repeated title.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from reader.analysis.boilerplate_cues import CREDIT, is_byline
+from reader.model import BlockKind
+
+if TYPE_CHECKING:
+    from reader.analysis.boilerplate_lines import Info
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+_LOOK_BACK = 40
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text.lstrip("#").strip()).casefold()
+
+
+def _title_like(i: Info) -> bool:
+    return 2 <= i.words <= 30 and not i.cue and not i.text.endswith((".", ",", ":", ";")) \
+        and not is_byline(i.low) and not CREDIT.search(i.text) and len(i.text) <= 250
+
+
+def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
+    if markdown:
+        for j, i in enumerate(infos[: a + 1]):
+            if i.text.startswith("# "):
+                return j
+    lo = max(1, a - _LOOK_BACK)
+    first = _norm(infos[0].text)
+    first_words = {w for w in _WORD.findall(first) if len(w) >= 4}
+    best, best_j = 0.5, -1
+    for j in range(a - 1, lo - 1, -1):
+        t = _norm(infos[j].text)
+        if len(t) < 12 or not _title_like(infos[j]):
+            continue
+        if t in first:
+            return j
+        words = {w for w in _WORD.findall(t) if len(w) >= 4}
+        share = len(first_words & words) / min(len(words), len(first_words)) if len(words) >= 3 else 0.0
+        if share > best:
+            best, best_j = share, j
+    if best_j >= 0:
+        return best_j
+    near = -1
+    for j in range(a - 1, max(lo - 1, a - 8) - 1, -1):
+        i = infos[j]
+        if _title_like(i) and i.words >= 5:
+            return j
+        if near < 0 and _title_like(i) and i.words >= 3:
+            near = j
+        if not (is_byline(i.low) or CREDIT.search(i.text) or i.words <= 4):
+            break
+    if near >= 0:
+        return near
+    if a <= 3 and infos and _title_like(infos[0]):
+        return 0
+    return -1
+
+
+def mark_head(infos: list[Info], a: int, b: int, markdown: bool) -> None:
+    """Set the title, the bylines and captions above the article, hide repeated headlines."""
+    t = _find_title(infos, a, markdown)
+    if t < 0:
+        return
+    head = infos[t]
+    head.kind, head.reason = BlockKind.TITLE, ""
+    key = _norm(head.text)
+    for j, i in enumerate(infos):
+        if j != t and abs(len(i.text) - len(head.text)) <= 8 and _norm(i.text) == key:
+            i.kind, i.reason = BlockKind.BOILERPLATE, "repeated title"
+    for j in range(t + 1, a):
+        i = infos[j]
+        if i.kind is not BlockKind.BOILERPLATE or i.reason == "repeated title" or i.cue:
+            continue
+        if CREDIT.search(i.text) and i.words <= 40:
+            i.kind, i.reason = BlockKind.CAPTION, ""
+        elif is_byline(i.low) and i.words <= 15:
+            i.kind, i.reason = BlockKind.BYLINE, ""
