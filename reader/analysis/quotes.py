@@ -206,6 +206,30 @@ def _explicit(
     return _Item(pos, b.span.start + e, speaker, True, None)
 
 
+_TWO_OPEN = re.compile(r"(?:^|(?<=[\s(]))''(?=\w)")
+
+
+def _all_spans(blocks: Sequence[Block]) -> list[list[tuple[int, int]]]:
+    """Quote spans per block; in a text whose body quotes with double marks (or '', the old
+    newspaper way), single-quoted phrases in body blocks are no quotes: they are headlines,
+    subheads or nested quotes cut loose.  Title blocks keep them ('Close to Zero')."""
+    out = []
+    n_double = n_single = 0
+    for bi, b in enumerate(blocks):
+        cont = bi + 1 < len(blocks) and opens_with_mark(blocks[bi + 1].text)
+        spans = _block_spans(b.text, cont)
+        out.append(spans)
+        if b.kind is not BlockKind.TITLE:
+            singles = sum(1 for s, _ in spans if b.text[s] in SINGLE)
+            n_single += singles
+            n_double += len(spans) - singles + len(_TWO_OPEN.findall(b.text))
+    if n_double > n_single:
+        for b, spans in zip(blocks, out, strict=True):
+            if b.kind is not BlockKind.TITLE:
+                spans[:] = [(s, e) for s, e in spans if b.text[s] not in SINGLE]
+    return out
+
+
 def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) -> list[Quote]:
     """Direct quotations in ``blocks`` (the shown blocks), each with its speaker or None."""
     res = Resolver(source, people)
@@ -213,9 +237,7 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
     titles: set[int] = set()
     prev_speaker: str | None = None
     prev_at = -9
-    for bi, b in enumerate(blocks):
-        cont = bi + 1 < len(blocks) and opens_with_mark(blocks[bi + 1].text)
-        spans = _block_spans(b.text, cont)
+    for bi, (b, spans) in enumerate(zip(blocks, _all_spans(blocks), strict=True)):
         if not spans:
             continue
         masked = _masked(b.text, spans)

@@ -209,3 +209,38 @@ def test_show_name_with_period_and_spaced_closing_marks() -> None:
     text = 'Rita Voss spoke on NBC\'s "Evening Report." Later: "I hate the word \'outreach,\' " Voss said.'
     got = _run(text, "Rita Voss")
     assert got == [("I hate the word 'outreach,' ", "Rita Voss")]
+
+
+def test_single_marks_in_a_double_quoting_body_are_no_quotes() -> None:
+    text = (
+        "Mayor says budget cuts 'hurt families'\n"
+        "Mayor Ann Smith says the cuts 'hurt families' across the city.\n"
+        '"We will not back down," Smith said on Monday.\n'
+        'Smith called the plan "reckless" and "cruel".'
+    )
+    got = _run(text, "Ann Smith", title=True)
+    assert got == [
+        ("hurt families", "Ann Smith"),
+        ("We will not back down,", "Ann Smith"),
+        ("reckless", "Ann Smith"),
+        ("cruel", "Ann Smith"),
+    ]
+
+
+def test_single_marks_stay_quotes_in_a_single_quoting_body() -> None:
+    text = (
+        "Smith told reporters the talks were 'going nowhere'.\n"
+        "'We will not back down,' Smith said, calling the offer \"a joke\".\n"
+        "Later Smith added: 'It is over.'"
+    )
+    got = [q for q, _ in _run(text, "Ann Smith")]
+    assert got == ["going nowhere", "We will not back down,", "a joke", "It is over."]
+
+
+def test_two_apostrophes_count_as_double_quoting() -> None:
+    text = (
+        "''We are ready,'' Smith said.\n"
+        "''The city is strong,'' she added.\n"
+        "The rule covers all 'significant' costs."
+    )
+    assert _run(text, "Ann Smith") == []
