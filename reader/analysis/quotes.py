@@ -254,7 +254,7 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
             if work and (not item.explicit or after_prep):
                 continue  # the name of a show, book or film
             if item.explicit and not is_title:
-                res.last, res.spoke = item.speaker, True  # None after "the ministry said"
+                res.last, res.spoke = res.person(item.speaker), True  # None after "the ministry said"
             local.append(item)
         # Quotes without their own clause: the paragraph's speaker, else the one carried on.
         nxt: list[str | None] = [None] * len(local)
@@ -275,13 +275,16 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
             titles.update(range(len(found), len(found) + len(local)))
         elif last is not None:
             prev_speaker, prev_at = last, bi
-            res.last = last
+            res.last = res.person(last)
         found.extend(local)
     _carry_back(source, found)
     if titles:
-        counts = Counter(x.speaker for i, x in enumerate(found) if x.speaker is not None and i not in titles)
+        counts = Counter(x.speaker for i, x in enumerate(found) if res.person(x.speaker) and i not in titles)
         top = counts.most_common(1)[0][0] if counts else None
         for i in titles:
             if found[i].speaker is None:
                 found[i] = found[i]._replace(speaker=top)
-    return [Quote(Span(x.start, x.end), source[x.start : x.end], x.speaker) for x in found]
+    return [
+        Quote(Span(x.start, x.end), source[x.start : x.end], x.speaker, x.speaker in res.orgs)
+        for x in found
+    ]

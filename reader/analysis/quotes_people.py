@@ -1,8 +1,10 @@
 """Speakers as people: a parsed name mapped to the people list, organisations left out.
 
 A name maps to the person whose mention lies under it, else to the person with that
-surname (the one mentioned last before the quote).  Organisations and groups ("the
-White House", "Reuters", "PolitiFact", "Democrats") are no person: they give None.
+surname (the one mentioned last before the quote).  Organisations and groups are no
+person.  A named organisation ("The New York Times", "Reuters", "PolitiFact", "the IMF
+report") gives its name, kept in ``Resolver.orgs`` so it is marked as one; groups and
+common nouns ("Democrats", "Police", "the ministry") give None.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from reader.analysis.quotes_speaker import Attr
-from reader.analysis.quotes_words import TIME_WORDS, TITLES, word_set
+from reader.analysis.quotes_words import DOC_NOUNS, TIME_WORDS, TITLES, word_set
 from reader.model import Person
 
 _ORG = word_set(
@@ -26,6 +28,11 @@ _ORG = word_set(
     "critics analysts experts observers residents protesters demonstrators opponents supporters voters "
     "lawmakers legislators sources aides police"
 )
+_GROUPS = word_set(
+    "critics analysts experts observers residents protesters demonstrators opponents supporters voters "
+    "lawmakers legislators sources aides police officials ministers republicans democrats staff"
+)
+_LINKS = word_set("of and for the on in & de")
 _MEDIA = frozenset(
     ["reuters", "bloomberg", "xinhua", "interfax", "tass", "afp", "ap", "ria", "politico", "axios"]
 )
@@ -109,6 +116,23 @@ def _is_org(raw: str, words: list[str]) -> bool:
     return False
 
 
+def _org_name(raw: str, words: list[str]) -> str | None:
+    """The name of an organisation heading ``raw`` ("the IMF report" gives "IMF"), else None
+    (a group or a common noun: "Democrats", "Police", "officials")."""
+    ws = raw.split()
+    if ws and ws[0].lower() == "the":
+        ws = ws[1:]
+    while len(ws) > 1 and _key(ws[-1]) in DOC_NOUNS:
+        ws = ws[:-1]
+    ws = [w.strip(",.;:") for w in ws]
+    if not ws or not all(w[:1].isupper() or w.lower() in _LINKS for w in ws) or not ws[-1][:1].isupper():
+        return None
+    key = _key(ws[-1])
+    if key in TIME_WORDS or (len(ws) == 1 and (key in _GROUPS or key.endswith(("ans", "ists", "ites")))):
+        return None
+    return " ".join(ws)
+
+
 def _camel_ok(w: str) -> bool:
     return bool(re.match(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le|Van|Von)[A-Z]", w)) or "-" in w
 
@@ -120,6 +144,7 @@ class Resolver:
         self.idx = _People(people)
         self.last: str | None = None  # who the last reporting clause named ("he said" refers to it)
         self.spoke = False
+        self.orgs: set[str] = set()  # speakers that are organisations, not people
 
     def name(self, attr: Attr, pos: int) -> str | None:
         words = _clean_name(attr.text)
@@ -127,8 +152,15 @@ class Resolver:
             return None
         key = _key(words[-1])
         shout = len(words) == 1 and words[0].isupper() and key in self.idx.by_key  # "PENCE:" in a transcript
-        if not shout and _is_org(attr.text, words):
-            return None  # also when the people list holds it: "the White House said" has no person
+        # "the Daily Ledger said": a name after a lower-case "the" is no person
+        the = self.source[max(0, attr.start - 4) : attr.start] == "the "
+        the = the and _key(attr.text.split()[0]) not in TITLES
+        if not shout and (the or _is_org(attr.text, words)):
+            # also when the people list holds it: "the White House said" has no person
+            org = _org_name(attr.text, words)
+            if org is not None:
+                self.orgs.add(org)
+            return org
         hit = self.idx.covering(attr.start, attr.start + len(attr.text))
         if hit and key in {_key(w) for w in hit.split()}:
             return hit
@@ -146,6 +178,10 @@ class Resolver:
                 low != word and re.search(r"\b" + re.escape(low) + r"\b", self.source) is not None
             )
         return self.seen[low]
+
+    def person(self, speaker: str | None) -> str | None:
+        """``speaker`` when it is a person, None for an organisation."""
+        return None if speaker in self.orgs else speaker
 
     def attr(self, attr: Attr, pos: int) -> str | None:
         if attr.kind == "name":

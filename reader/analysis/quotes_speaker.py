@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from reader.analysis.quotes_words import (
     DETS,
+    DOC_NOUNS,
     INTRO,
     INVERT,
     LEADERS,
@@ -105,6 +106,8 @@ def _name_run(seg: str, base: int) -> Attr | None:
         return None
     last, pos = toks[-1]
     low = _bare(last)
+    if low in DOC_NOUNS and len(toks) > 1 and _is_cap(toks[-2][0]):
+        return _name_run(seg[:pos], base)  # "the IMF report stated": the IMF
     if low in PRONOUNS:
         if low == "who":
             return _name_run(seg[:pos].rstrip().rstrip(","), base)

@@ -80,3 +80,4 @@ INTRO = word_set(
     "in on at after during with when while as despite since before following speaking in addition however "
     "meanwhile still yet but and so later earlier last"
 )
+DOC_NOUNS = word_set("report statement release analysis study survey poll memo letter")

@@ -80,13 +80,13 @@ def test_partial_quote_goes_to_subject_not_nearest_name() -> None:
     assert _run(text, "Boris Adler", "Carl Voss") == [("pathological liar", "Boris Adler")]
 
 
-def test_non_person_sources_have_no_speaker() -> None:
+def test_non_person_sources_are_no_person() -> None:
     text = (
         'Jan Novak arrived late.\n"The talks failed," the ministry said.\n'
         '"Prices rose," Reuters reported.\n"No comment," officials said.\n'
         'Critics called the plan a "disaster."'
     )
-    assert [s for _, s in _run(text, "Jan Novak")] == [None, None, None, None]
+    assert _orgs(text, "Jan Novak") == [(None, False), ("Reuters", True), (None, False), (None, False)]
 
 
 def test_speaker_not_in_people_list_is_parsed_name() -> None:
@@ -244,3 +244,40 @@ def test_two_apostrophes_count_as_double_quoting() -> None:
         "The rule covers all 'significant' costs."
     )
     assert _run(text, "Ann Smith") == []
+
+
+def _orgs(text: str, *names: str) -> list[tuple[str | None, bool]]:
+    quotes = find_quotes(text, _blocks(text), _people(text, *names))
+    return [(q.speaker, q.speaker_is_org) for q in quotes]
+
+
+def test_named_organisations_are_speakers_marked_as_organisations() -> None:
+    text = (
+        '"Growth will slow next year," the World Bank report stated.\n'
+        'FactWatch rated the claim "mostly false" on Tuesday.\n'
+        '"We are worried," the Daily Ledger reported, citing Ann Smith.\n'
+        '"It is wrong," Ann Smith said. "It is unfair," she added.'
+    )
+    assert _orgs(text, "Ann Smith") == [
+        ("World Bank", True),
+        ("FactWatch", True),
+        ("Daily Ledger", True),
+        ("Ann Smith", False),
+        ("Ann Smith", False),
+    ]
+
+
+def test_groups_and_common_nouns_give_no_speaker() -> None:
+    text = (
+        'Protesters chanted "no more" outside the hall.\n'
+        '"We will look into it," the ministry said.\n'
+        '"This is a disgrace," Democrats said in a statement.'
+    )
+    assert _orgs(text) == [(None, False), (None, False), (None, False)]
+
+
+def test_he_said_after_an_organisation_is_not_the_organisation() -> None:
+    text = 'Ann Smith spoke first. "We agree," the Daily Ledger said. "Not me," he said.'
+    got = _orgs(text, "Ann Smith")
+    assert got[0] == ("Daily Ledger", True)
+    assert got[1][0] != "Daily Ledger"
