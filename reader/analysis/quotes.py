@@ -20,7 +20,10 @@ nominal or an organisation ("the ministry said", "Reuters reported", "officials
 said") gives None and stops the search (:mod:`quotes_people` maps names to people).
 
 Scare quotes (one to three words with no sentence punctuation, e.g. the "deal")
-are kept as quotes but get a speaker only from a clause in their own sentence.
+get a speaker only from a clause in their own sentence; inside a sentence with no
+reporting clause and no word of speech ("claim", "called", "as") they are dropped
+(the "sex tape" reference).  In a text that quotes with double marks (or ''),
+single-quoted phrases outside the title are headlines or nested quotes: dropped.
 Short Title-Case quotes without a clause, or after "on"/"in"/a possessive ("on
 "Face the Nation""), are names of works and are dropped, as are nicknames
 (Marcia "Cia" Price).  A quote in the title gets the person the title names,
@@ -38,7 +41,7 @@ from typing import NamedTuple
 from reader.analysis.quotes_marks import DOUBLE, SINGLE, opens_with_mark, pair_marks
 from reader.analysis.quotes_people import Resolver
 from reader.analysis.quotes_speaker import MASK, Attr, left_attr, right_attr, sentence_subject
-from reader.analysis.quotes_words import word_set
+from reader.analysis.quotes_words import CUES, word_set
 from reader.model import Block, BlockKind, Person, Quote, Span
 
 _ABBR = word_set(
@@ -51,6 +54,7 @@ _WORK_INTRO = word_set(
     "on in at of from to with for titled entitled named watching book show film movie program programme "
     "song album series magazine newspaper column article episode"
 )
+_WORD = re.compile(r"[A-Za-z-]+")
 _AFTER_QUOTE = re.compile(r"\s+(?=[A-Z\x01])")
 _WINDOW = 400
 _MARKS = DOUBLE | SINGLE
@@ -111,6 +115,12 @@ def _is_scare(inner: str) -> bool:
     return len(inner.split()) <= 3 and inner.rstrip()[-1:] not in (".", "!", "?", ",")
 
 
+def _cued(masked: str, lo: int, hi: int, e: int) -> bool:
+    """True when the sentence around a quote speaks of words: a reporting or naming verb
+    ("called it", "rated it as"), or a noun such as "claim", "message", "slogan"."""
+    return any(m.group().lower() in CUES for m in _WORD.finditer(masked, lo, min(hi, e + 300)))
+
+
 def _is_title(inner: str, period_ok: bool = False) -> bool:
     """Short and in Title Case, like the name of a show, book or event."""
     words = [w for w in inner.split() if len(w) > 3 or w[:1].isdigit()]
@@ -149,6 +159,7 @@ class _Item(NamedTuple):
     explicit: bool
     hint: str | None  # the subject of the sentence before, when the quote opens a sentence
     label: bool = False  # named by a transcript label ("PENCE: ...")
+    loose: bool = False  # a scare quote inside a sentence that says nothing of speech
 
 
 def _carry_back(source: str, found: list[_Item]) -> None:
@@ -182,6 +193,7 @@ def _explicit(
         tail in _CLAUSE_END or masked[e : e + 1] in _CLAUSE_END or not masked[e : e + 300].strip()
     ):
         attr = right_attr(masked, e, min(hi, e + 300))
+    loose = attr is None and _is_scare(inner) and masked[lo:s].strip() != "" and not _cued(masked, lo, hi, e)
     if attr is None:
         attr = sentence_subject(masked, lo, s, masked_ok=True)
     speaker: str | None = None
@@ -202,8 +214,8 @@ def _explicit(
             sub = sentence_subject(masked, plo, lo, masked_ok=True)
             if sub is not None:
                 hint = res.attr(Attr(sub.kind, sub.text, sub.start + b.span.start), pos)
-        return _Item(pos, b.span.start + e, None, False, hint)
-    return _Item(pos, b.span.start + e, speaker, True, None)
+        return _Item(pos, b.span.start + e, None, False, hint, loose=loose)
+    return _Item(pos, b.span.start + e, speaker, True, None, loose=loose)
 
 
 _TWO_OPEN = re.compile(r"(?:^|(?<=[\s(]))''(?=\w)")
@@ -253,6 +265,8 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
             work = not is_title and _is_title(b.text[s + 1 : e - 1], period_ok=after_prep)
             if work and (not item.explicit or after_prep):
                 continue  # the name of a show, book or film
+            if item.loose and not is_title:
+                continue  # the "sex tape" reference: a scare quote, no one's words
             if item.explicit and not is_title:
                 res.last, res.spoke = res.person(item.speaker), True  # None after "the ministry said"
             local.append(item)

@@ -81,3 +81,17 @@ INTRO = word_set(
     "meanwhile still yet but and so later earlier last"
 )
 DOC_NOUNS = word_set("report statement release analysis study survey poll memo letter")
+# Words that make a short quote inside a sentence someone's words ("rated it as "false"",
+# "Trump's claim of "thousands""); without one it is a scare quote or a term.
+CUES = (
+    LEFT_VERBS
+    | word_set(
+        "as so-called claim claims statement statements message remark remarks comment comments words word "
+        "phrase slogan nickname term label chant chants chanting motto promise pledge vow warning "
+        "call accuse accusing describe label labeling labelling dub brand term termed terming refer "
+        "referring referenced rated rating rates ruled deemed assert asserted asserting admit admitting "
+        "argue arguing insist insisting claim claiming chanted tweeting speech interview testimony "
+        "according quote quoting promising pledging condemned condemning denounced stressing stresses "
+        "emphasizing noting notes warning criticism criticizing"
+    )
+)

@@ -55,7 +55,7 @@ def test_mixed_marks_pair() -> None:
 
 
 def test_apostrophes_do_not_open_quotes() -> None:
-    text = "Wallace's team don't know the ’90s, said Wallace. It's Lee's 'idea' now."
+    text = "Wallace's team don't know the ’90s, said Wallace. It's Lee's 'idea' now, he said."
     assert [t for t, _ in _run(text)] == ["idea"]
 
 
@@ -281,3 +281,21 @@ def test_he_said_after_an_organisation_is_not_the_organisation() -> None:
     got = _orgs(text, "Ann Smith")
     assert got[0] == ("Daily Ledger", True)
     assert got[1][0] != "Daily Ledger"
+
+
+def test_scare_quote_in_a_sentence_without_speech_is_dropped() -> None:
+    text = (
+        'The "smart meter" rollout was delayed again.\n'
+        'Investors put money into a so-called "growth fund" last year.\n'
+        'Ann Smith called the plan "reckless" on Monday.\n'
+        'The council rated the claim as "misleading" in its review.\n'
+        '"Enough," Smith said.'
+    )
+    got = [q for q, _ in _run(text, "Ann Smith")]
+    assert got == ["growth fund", "reckless", "misleading", "Enough,"]
+
+
+def test_scare_quote_opening_a_sentence_or_with_a_clause_stays() -> None:
+    text = 'Ann Smith spoke. "Never again" was her reply.\nThe "new deal" will fail, Smith said.'
+    got = [q for q, _ in _run(text, "Ann Smith")]
+    assert got == ["Never again", "new deal"]
