@@ -237,7 +237,10 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
     verb before them.  A name before a colon ('Jones: "..."') counts too.
     """
     verbs = list(_verbs(text, lo, q_start, LEFT_VERBS))
+    pronoun: Attr | None = None
     for v in reversed(verbs[-4:]):
+        if pronoun is not None and v.start >= pronoun.start:
+            continue
         if v.word == "according to":
             found = object_after(text, v.end, q_start)
         elif v.word.endswith("ing") or _COPULA.match(text, v.end):
@@ -246,8 +249,13 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
             found = subject_before(text, lo, v.start)
             if found is None and v.word in INVERT:
                 found = object_after(text, v.end, q_start)
+        if found is not None and found.kind == "pronoun" and pronoun is None:
+            pronoun = found  # "Clinton says she appreciated what she calls a "...": Clinton
+            continue
         if found is not None:
-            return found
+            return found if found.kind == "name" or pronoun is None else pronoun
+    if pronoun is not None:
+        return pronoun
     seg = text[lo:q_start].rstrip()
     if seg.endswith(":"):
         run = _name_run(seg[:-1], lo)

@@ -299,3 +299,12 @@ def test_scare_quote_opening_a_sentence_or_with_a_clause_stays() -> None:
     text = 'Ann Smith spoke. "Never again" was her reply.\nThe "new deal" will fail, Smith said.'
     got = [q for q, _ in _run(text, "Ann Smith")]
     assert got == ["Never again", "new deal"]
+
+
+def test_pronoun_subject_defers_to_the_named_subject_before_it() -> None:
+    text = (
+        'Ann Smith arrived first.\n'
+        'Mayor Bo Lind said he expects the city to "hold firm" this winter.\n'
+        'Lind condemned what he called a "reckless plan" on Monday.'
+    )
+    assert _run(text, "Ann Smith", "Bo Lind") == [("hold firm", "Bo Lind"), ("reckless plan", "Bo Lind")]
