@@ -52,7 +52,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[A-Z\"“‘(\x01])")
 _LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+ ?){1,3}|(?:[A-Z][a-z'’-]+ ?){1,3}):\s")
 _WORK_INTRO = word_set(
     "on in at of from to with for titled entitled named watching book show film movie program programme "
-    "song album series magazine newspaper column article episode"
+    "song album series magazine newspaper column article episode documentary podcast novel play"
 )
 _WORD = re.compile(r"[A-Za-z-]+")
 _AFTER_QUOTE = re.compile(r"\s+(?=[A-Z\x01])")
@@ -148,7 +148,7 @@ def _is_nickname(text: str, s: int, e: int) -> bool:
 def _after_prep(text: str, s: int) -> bool:
     """True when the word before a quote introduces a name of a work ('on "Face the Nation"')."""
     prev = text[max(0, s - 30) : s].split()
-    w = prev[-1].lower() if prev else ""
+    w = prev[-1].lower().rstrip(",:") if prev else ""
     return w in _WORK_INTRO or w.endswith(("'s", "’s"))
 
 

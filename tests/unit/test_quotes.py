@@ -309,3 +309,8 @@ def test_pronoun_subject_defers_to_the_named_subject_before_it() -> None:
     )
     got = _run(text, "Ann Smith", "Bo Lind")
     assert got[1:] == [("hold firm", "Bo Lind"), ("Not yet,", "Ann Smith"), ("reckless plan", "Bo Lind")]
+
+
+def test_title_after_documentary_is_a_work() -> None:
+    text = 'Ann Smith said her documentary, "River 9," opens Friday. "It is personal," she said.'
+    assert [q for q, _ in _run(text, "Ann Smith")] == ["It is personal,"]
