@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from reader.analysis.people_lexicon import lexicon
 from reader.analysis.quotes_speaker import Attr
 from reader.analysis.quotes_words import DOC_NOUNS, TIME_WORDS, TITLES, word_set
 from reader.model import Person
@@ -133,6 +134,12 @@ def _org_name(raw: str, words: list[str]) -> str | None:
     return " ".join(ws)
 
 
+def _plain_word(low: str) -> bool:
+    """An ordinary English word that is no given name or surname ("republican", "libertarian")."""
+    lex = lexicon()
+    return low in lex.english and low not in lex.surnames and low not in lex.given
+
+
 def _camel_ok(w: str) -> bool:
     return bool(re.match(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le|Van|Von)[A-Z]", w)) or "-" in w
 
@@ -169,6 +176,11 @@ class Resolver:
             return self.idx.last_before(pos, cands) or cands[0]
         if len(words) == 1 and self._common(words[0].strip(",.;:")):
             return None  # "Pressure mounted ...": a common word, capitalised as it opens a sentence
+        if len(words) == 1 and words[0].strip(",.;:").lower() in lexicon().countries:
+            self.orgs.add(words[0].strip(",.;:"))  # "Japan said": a state speaks
+            return words[0].strip(",.;:")
+        if len(words) == 1 and _plain_word(words[0].strip(",.;:").lower()):
+            return None  # "The Republican nominee said": a word, not a name
         return " ".join(words).strip(",.;:")
 
     def _common(self, word: str) -> bool:

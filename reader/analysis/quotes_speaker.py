@@ -126,6 +126,8 @@ def _name_run(seg: str, base: int) -> Attr | None:
         for j in range(len(toks) - 2, 0, -1):
             if _bare(toks[j][0]) in SAY_WORDS:
                 return _name_run(seg[: toks[j][1]], base)
+        if low in STOPS or low in DETS or low in LEADERS:
+            return None  # "a series of [tweets]": a noun taken for a verb, no subject
         return Attr("nominal", last, base + pos)
     i = len(toks) - 1
     while i > 0:

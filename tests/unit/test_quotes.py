@@ -314,3 +314,16 @@ def test_pronoun_subject_defers_to_the_named_subject_before_it() -> None:
 def test_title_after_documentary_is_a_work() -> None:
     text = 'Ann Smith said her documentary, "River 9," opens Friday. "It is personal," she said.'
     assert [q for q, _ in _run(text, "Ann Smith")] == ["It is personal,"]
+
+
+def test_a_noun_taken_for_a_verb_gives_no_subject() -> None:
+    text = 'Ann Smith fired off a series of tweets Friday saying the rival was "a disgrace to the city".'
+    assert _run(text, "Ann Smith") == [("a disgrace to the city", "Ann Smith")]
+
+
+def test_a_capitalised_word_is_no_speaker_and_a_country_is_an_organisation() -> None:
+    text = (
+        'The Republican nominee outlined his plan to punish "those who break the rules".\n'
+        'Norway said the test was "a grave threat to the region".'
+    )
+    assert _orgs(text) == [(None, False), ("Norway", True)]
