@@ -2,7 +2,7 @@
 
 Spans come from :mod:`quotes_marks` (straight, curly, mixed marks and '' paired by
 context, line by line; a speech running over paragraphs gives one quote per
-paragraph).  Speakers come from :mod:`quotes_speaker`, in this order:
+paragraph), filtered by :mod:`quotes_kinds`.  Speakers come from :mod:`quotes_speaker`, in this order:
 
 1. a clause in the quote's own sentence: a reporting verb before the quote
    ("X said", "Cruz called Trump a "liar"" = Cruz, the subject, not the nearest
@@ -38,10 +38,11 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from reader.analysis.quotes_marks import DOUBLE, SINGLE, opens_with_mark, pair_marks
+from reader.analysis import quotes_kinds as kinds
+from reader.analysis.quotes_marks import DOUBLE, SINGLE
 from reader.analysis.quotes_people import Resolver
 from reader.analysis.quotes_speaker import MASK, Attr, left_attr, right_attr, sentence_subject
-from reader.analysis.quotes_words import CUES, word_set
+from reader.analysis.quotes_words import word_set
 from reader.model import Block, BlockKind, Person, Quote, Span
 
 _ABBR = word_set(
@@ -50,11 +51,6 @@ _ABBR = word_set(
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[A-Z\"“‘(\x01])")
 _LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+ ?){1,3}|(?:[A-Z][a-z'’-]+ ?){1,3}):\s")
-_WORK_INTRO = word_set(
-    "on in at of from to with for titled entitled named watching book show film movie program programme "
-    "song album series magazine newspaper column article episode documentary podcast novel play"
-)
-_WORD = re.compile(r"[A-Za-z-]+")
 _AFTER_QUOTE = re.compile(r"\s+(?=[A-Z\x01])")
 _WINDOW = 400
 _MARKS = DOUBLE | SINGLE
@@ -70,18 +66,6 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
         at = e
     parts.append(text[at:])
     return "".join(parts)
-
-
-def _block_spans(text: str, continues: bool) -> list[tuple[int, int]]:
-    """Quote spans of a block, paired line by line (a block may hold several paragraphs)."""
-    if "\n" not in text:
-        return pair_marks(text, continues)
-    out: list[tuple[int, int]] = []
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-    for k, (at, line) in enumerate(lines):
-        cont = opens_with_mark(lines[k + 1][1]) if k + 1 < len(lines) else continues
-        out.extend((at + s, at + e) for s, e in pair_marks(line, cont))
-    return out
 
 
 def _quote_ends(masked: str, text: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -109,47 +93,6 @@ def _boundaries(masked: str) -> list[int]:
     if "\n" in masked:  # a line break ends a sentence too
         out.extend(m.end() for m in re.finditer(r"\n\s*", masked))
     return sorted(set(out))
-
-
-def _is_scare(inner: str) -> bool:
-    return len(inner.split()) <= 3 and inner.rstrip()[-1:] not in (".", "!", "?", ",")
-
-
-def _cued(masked: str, lo: int, hi: int, e: int) -> bool:
-    """True when the sentence around a quote speaks of words: a reporting or naming verb
-    ("called it", "rated it as"), or a noun such as "claim", "message", "slogan"."""
-    return any(m.group().lower() in CUES for m in _WORD.finditer(masked, lo, min(hi, e + 300)))
-
-
-def _is_title(inner: str, period_ok: bool = False) -> bool:
-    """Short and in Title Case, like the name of a show, book or event."""
-    words = [w for w in inner.split() if len(w) > 3 or w[:1].isdigit()]
-    end = inner.rstrip()[-1:]
-    return (
-        len(inner.split()) <= 6
-        and bool(words)
-        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-        and (end not in (".", "!", "?") or (period_ok and end == "."))
-    )
-
-
-def _is_nickname(text: str, s: int, e: int) -> bool:
-    """A one-word capitalised quote between two parts of a name."""
-    inner = text[s + 1 : e - 1]
-    before, after = text[max(0, s - 30) : s], text[e : e + 30]
-    return (
-        " " not in inner.strip()
-        and inner[:1].isupper()
-        and re.search(r"[A-Z][a-z]+ $", before) is not None
-        and re.match(r" [A-Z][a-z]", after) is not None
-    )
-
-
-def _after_prep(text: str, s: int) -> bool:
-    """True when the word before a quote introduces a name of a work ('on "Face the Nation"')."""
-    prev = text[max(0, s - 30) : s].split()
-    w = prev[-1].lower().rstrip(",:") if prev else ""
-    return w in _WORK_INTRO or w.endswith(("'s", "’s"))
 
 
 class _Item(NamedTuple):
@@ -193,7 +136,8 @@ def _explicit(
         tail in _CLAUSE_END or masked[e : e + 1] in _CLAUSE_END or not masked[e : e + 300].strip()
     ):
         attr = right_attr(masked, e, min(hi, e + 300))
-    loose = attr is None and _is_scare(inner) and masked[lo:s].strip() != "" and not _cued(masked, lo, hi, e)
+    loose = attr is None and kinds.is_scare(inner) and masked[lo:s].strip() != ""
+    loose = loose and not kinds.cued(masked, lo, hi, e)
     if attr is None:
         attr = sentence_subject(masked, lo, s, masked_ok=True)
     speaker: str | None = None
@@ -218,30 +162,6 @@ def _explicit(
     return _Item(pos, b.span.start + e, speaker, True, None, loose=loose)
 
 
-_TWO_OPEN = re.compile(r"(?:^|(?<=[\s(]))''(?=\w)")
-
-
-def _all_spans(blocks: Sequence[Block]) -> list[list[tuple[int, int]]]:
-    """Quote spans per block; in a text whose body quotes with double marks (or '', the old
-    newspaper way), single-quoted phrases in body blocks are no quotes: they are headlines,
-    subheads or nested quotes cut loose.  Title blocks keep them ('Close to Zero')."""
-    out = []
-    n_double = n_single = 0
-    for bi, b in enumerate(blocks):
-        cont = bi + 1 < len(blocks) and opens_with_mark(blocks[bi + 1].text)
-        spans = _block_spans(b.text, cont)
-        out.append(spans)
-        if b.kind is not BlockKind.TITLE:
-            singles = sum(1 for s, _ in spans if b.text[s] in SINGLE)
-            n_single += singles
-            n_double += len(spans) - singles + len(_TWO_OPEN.findall(b.text))
-    if n_double > n_single:
-        for b, spans in zip(blocks, out, strict=True):
-            if b.kind is not BlockKind.TITLE:
-                spans[:] = [(s, e) for s, e in spans if b.text[s] not in SINGLE]
-    return out
-
-
 def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) -> list[Quote]:
     """Direct quotations in ``blocks`` (the shown blocks), each with its speaker or None."""
     res = Resolver(source, people)
@@ -249,7 +169,7 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
     titles: set[int] = set()
     prev_speaker: str | None = None
     prev_at = -9
-    for bi, (b, spans) in enumerate(zip(blocks, _all_spans(blocks), strict=True)):
+    for bi, (b, spans) in enumerate(zip(blocks, kinds.all_spans(blocks), strict=True)):
         if not spans:
             continue
         masked = _masked(b.text, spans)
@@ -259,10 +179,10 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
         local: list[_Item] = []
         for s, e in spans:
             item = _explicit(res, b, masked, (bounds, qends), s, e)
-            if _is_nickname(b.text, s, e):
+            if kinds.is_nickname(b.text, s, e):
                 continue  # Marcia "Cia" Price
-            after_prep = _after_prep(b.text, s)
-            work = not is_title and _is_title(b.text[s + 1 : e - 1], period_ok=after_prep)
+            after_prep = kinds.after_prep(b.text, s)
+            work = not is_title and kinds.is_title(b.text[s + 1 : e - 1], period_ok=after_prep)
             if work and (not item.explicit or after_prep):
                 continue  # the name of a show, book or film
             if item.loose and not is_title:
@@ -279,7 +199,7 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
                 later = local[i].speaker
         last: str | None = None
         for i, it in enumerate(local):
-            if not (it.explicit or is_title or _is_scare(source[it.start + 1 : it.end - 1])):
+            if not (it.explicit or is_title or kinds.is_scare(source[it.start + 1 : it.end - 1])):
                 carried = prev_speaker if bi - prev_at <= 2 else None
                 sp = it.hint or last or nxt[i] or carried
                 local[i] = it = it._replace(speaker=sp)
