@@ -42,7 +42,7 @@ from reader.analysis import quotes_kinds as kinds
 from reader.analysis.quotes_marks import DOUBLE, SINGLE
 from reader.analysis.quotes_people import Resolver
 from reader.analysis.quotes_speaker import MASK, Attr, left_attr, right_attr, sentence_subject
-from reader.analysis.quotes_words import word_set
+from reader.analysis.quotes_words import NOT_LABELS, word_set
 from reader.model import Block, BlockKind, Person, Quote, Span
 
 _ABBR = word_set(
@@ -149,8 +149,12 @@ def _explicit(
     if attr is None:
         lab = _LABEL.match(inner)
         if lab and len(lab.group(1).split()) <= 4:
-            speaker = res.name(Attr("name", lab.group(1), pos + 1 + lab.start(1)), pos)
-            if speaker in res.idx.names:  # only a known person: "Update: ..." is no label
+            raw = lab.group(1).strip()
+            shout = raw.isupper() and len(raw) > 1 and raw.lower() not in NOT_LABELS
+            at = pos + 1 + lab.start(1)
+            speaker = res.name(Attr("name", raw.title() if shout else raw, at), pos)
+            # a known person, or a shouted name ("WALLACE: ..."); "Update: ..." is no label
+            if speaker in res.idx.names or (shout and speaker is not None):
                 return _Item(pos, b.span.start + e, speaker, True, None, label=True)
         hint = None
         if not masked[lo:s].strip() and k >= 0:

@@ -95,3 +95,8 @@ CUES = (
         "emphasizing noting notes warning criticism criticizing"
     )
 )
+# Shouted line heads that are no speaker ("UPDATE: ...").
+NOT_LABELS = word_set(
+    "update updated note editor's editor’s correction clarification disclosure warning breaking "
+    "exclusive watch read video photos photo related also see more listen live advertisement"
+) | frozenset(["editor's note", "editor’s note"])

@@ -327,3 +327,15 @@ def test_a_capitalised_word_is_no_speaker_and_a_country_is_an_organisation() -> 
         'Norway said the test was "a grave threat to the region".'
     )
     assert _orgs(text) == [(None, False), ("Norway", True)]
+
+
+def test_shouted_transcript_labels_name_the_speaker() -> None:
+    text = (
+        "Ann Smith spoke to the host.\n"
+        '"HOLM: Will you run again?\n'
+        '"SMITH: We will see next year.\n'
+        '"UPDATE: The interview was cut short.'
+    )
+    got = _run(text, "Ann Smith")
+    assert [s for _, s in got][:2] == ["Holm", "Ann Smith"]
+    assert got[2][1] != "Update"
