@@ -41,7 +41,8 @@ from typing import NamedTuple
 from reader.analysis import quotes_kinds as kinds
 from reader.analysis.quotes_marks import DOUBLE, SINGLE
 from reader.analysis.quotes_people import Resolver
-from reader.analysis.quotes_speaker import MASK, Attr, left_attr, right_attr, sentence_subject
+from reader.analysis.quotes_speaker import MASK, Attr, left_attr, right_attr
+from reader.analysis.quotes_subject import sentence_subject
 from reader.analysis.quotes_words import NOT_LABELS, word_set
 from reader.model import Block, BlockKind, Person, Quote, Span
 

@@ -15,20 +15,9 @@ from collections.abc import Sequence
 
 from reader.analysis.people_lexicon import lexicon
 from reader.analysis.quotes_speaker import Attr
-from reader.analysis.quotes_words import DOC_NOUNS, TIME_WORDS, TITLES, word_set
+from reader.analysis.quotes_words import DOC_NOUNS, ORG_HEADS, TIME_WORDS, TITLES, word_set
 from reader.model import Person
 
-_ORG = word_set(
-    "ministry department committee party agency office council commission court post times news press "
-    "journal network university institute foundation association union campaign company corp inc "
-    "group bank fund government administration service police army kremlin house senate congress "
-    "parliament tribune herald guardian telegraph magazine daily weekly radio television tv channel "
-    "center centre organization organisation board bureau authority authorities federation league "
-    "club team staff officials ministers embassy council coalition alliance republicans democrats "
-    "statement report "
-    "critics analysts experts observers residents protesters demonstrators opponents supporters voters "
-    "lawmakers legislators sources aides police"
-)
 _GROUPS = word_set(
     "critics analysts experts observers residents protesters demonstrators opponents supporters voters "
     "lawmakers legislators sources aides police officials ministers republicans democrats staff"
@@ -102,7 +91,7 @@ def _clean_name(text: str) -> list[str]:
 def _is_org(raw: str, words: list[str]) -> bool:
     keys = [_key(w) for w in words]
     if (
-        raw.split()[0].lower() == "the" or keys[-1] in _ORG
+        raw.split()[0].lower() == "the" or keys[-1] in ORG_HEADS
     ):  # the head noun: "House Speaker Paul Ryan" is a person
         return True
     if all(k in TIME_WORDS for k in keys):

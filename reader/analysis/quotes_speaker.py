@@ -22,14 +22,13 @@ from typing import NamedTuple
 from reader.analysis.quotes_words import (
     DETS,
     DOC_NOUNS,
-    INTRO,
     INVERT,
     LEADERS,
     LEFT_VERBS,
+    ORG_HEADS,
     PARTICLES,
     PRONOUNS,
     RIGHT_VERBS,
-    ROLES,
     SAY_WORDS,
     SKIP,
     STOPS,
@@ -142,6 +141,14 @@ def _name_run(seg: str, base: int) -> Attr | None:
     p = i - 2 if i > 1 and toks[i - 1][0].lower() == "the" else i - 1
     if p >= 0 and toks[p][0].lower() in ("of", "in", "at", "from", "for"):
         head = _name_run(seg[: toks[p][1]], base)
+        if (
+            head is not None
+            and head.kind == "name"
+            and toks[p][0].lower() == "of"
+            and _bare(head.text.split()[-1]) in ORG_HEADS
+        ):  # "the Association of Flight Attendants" is one name
+            full = seg[head.start - base : toks[-1][1] + len(last)].rstrip(",.;:")
+            return Attr("name", full, head.start)
         if head is not None and (
             head.kind != "name" or not all(_bare(w) in TITLES for w in head.text.split())
         ):
@@ -264,52 +271,3 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
         if run is not None and run.kind != "nominal":
             return run
     return None
-
-
-def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) -> Attr | None:
-    """The name or pronoun opening the sentence ("President Obama condemned ... as "a threat"").
-
-    An opening phrase ("In a statement, ...", "Bemoaning the ..., ...") is skipped up to its
-    comma; role words may sit inside the name ("Tulsa police Chief Chuck Jordan").
-    """
-    seg = text[lo:q_start]
-    if not seg.strip(" \x01\"“”'‘’") or (MASK in seg and not masked_ok):
-        return None
-    toks = [(t.group(), t.start()) for t in re.finditer(r"\x01+|[^\s\x01]+", seg)]
-    i = 0
-    first = _bare(toks[0][0]) if toks else ""
-    if first in INTRO or (first.endswith("ing") and first not in PRONOUNS):
-        while i < len(toks) and not toks[i][0].endswith(",") and toks[i][0][0] != MASK:
-            i += 1
-        i += 1
-    j = i
-    while j < len(toks):
-        w = toks[j][0]
-        if w[0] == MASK or w.endswith((",", ";", ":")):
-            after = _bare(toks[j + 1][0]) if j + 1 < len(toks) else ""
-            if j > i and w.endswith(",") and (after in ("who", "a", "an", "the") or after.isdigit()):
-                end = toks[j][1] + len(w)  # "Sen. Bernie Sanders (Vt.), who lost ..., identified"
-                return _name_run(seg[toks[i][1] : end].rstrip(","), lo + toks[i][1])
-            return None
-        role = j > i and w.lower() in ROLES and j + 1 < len(toks) and _is_cap(toks[j + 1][0])
-        if not (_is_cap(w) or w.lower() in PARTICLES or role):
-            break
-        j += 1
-    if j >= len(toks):
-        return None
-    nxt = toks[j][0]
-    if all(_bare(t[0]) in LEADERS for t in toks[i:j]):
-        j = i
-    if j == i:
-        low = _bare(nxt)
-        if low in ("he", "she") and j + 1 < len(toks) and toks[j + 1][0][:1].islower():
-            return Attr("pronoun", low, lo + toks[j][1])
-        return None
-    if (
-        not nxt[:1].islower()
-        or nxt.lower() in STOPS
-        or toks[j - 1][0].endswith(("'s", "’s"))  # "Oz's advice earned ...": not the speaker
-    ):
-        return None
-    end = toks[j - 1][1] + len(toks[j - 1][0])
-    return _name_run(seg[toks[i][1] : end], lo + toks[i][1])

@@ -100,3 +100,15 @@ NOT_LABELS = word_set(
     "update updated note editor's editor’s correction clarification disclosure warning breaking "
     "exclusive watch read video photos photo related also see more listen live advertisement"
 ) | frozenset(["editor's note", "editor’s note"])
+# Head nouns of organisations and groups ("the Health Ministry", "Fox News", "critics").
+ORG_HEADS = word_set(
+    "ministry department committee party agency office council commission court post times news press "
+    "journal network university institute foundation association union campaign company corp inc "
+    "group bank fund government administration service police army kremlin house senate congress "
+    "parliament tribune herald guardian telegraph magazine daily weekly radio television tv channel "
+    "center centre organization organisation board bureau authority authorities federation league "
+    "club team staff officials ministers embassy council coalition alliance republicans democrats "
+    "statement report "
+    "critics analysts experts observers residents protesters demonstrators opponents supporters voters "
+    "lawmakers legislators sources aides police"
+)

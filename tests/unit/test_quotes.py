@@ -339,3 +339,8 @@ def test_shouted_transcript_labels_name_the_speaker() -> None:
     got = _run(text, "Ann Smith")
     assert [s for _, s in got][:2] == ["Holm", "Ann Smith"]
     assert got[2][1] != "Update"
+
+
+def test_organisation_of_a_name_is_one_name() -> None:
+    text = 'In a statement, the Union of Bus Drivers called the mayor a "true friend" of workers.'
+    assert _orgs(text) == [("Union of Bus Drivers", True)]
