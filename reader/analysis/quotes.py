@@ -167,6 +167,17 @@ def _explicit(
     return _Item(pos, b.span.start + e, speaker, True, None, loose=loose)
 
 
+def _colon_lead(res: Resolver, b: Block, masked: str) -> str | None:
+    """Who a paragraph ending in a colon introduces ("The Times reports:", "Smith said:")."""
+    end = len(masked.rstrip())
+    bounds = [x for x in _boundaries(masked) if x < end]
+    lo = max(bounds[-1] if bounds else 0, end - _WINDOW)
+    attr = left_attr(masked, lo, end) or sentence_subject(masked, lo, end - 1, masked_ok=True)
+    if attr is None:
+        return None
+    return res.attr(Attr(attr.kind, attr.text, attr.start + b.span.start), b.span.start + end)
+
+
 def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) -> list[Quote]:
     """Direct quotations in ``blocks`` (the shown blocks), each with its speaker or None."""
     res = Resolver(source, people)
@@ -174,7 +185,11 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
     titles: set[int] = set()
     prev_speaker: str | None = None
     prev_at = -9
+    lead: tuple[int, str | None] = (-9, None)
     for bi, (b, spans) in enumerate(zip(blocks, kinds.all_spans(blocks), strict=True)):
+        intro = lead[1] if lead[0] == bi - 1 else None
+        if b.text.rstrip().endswith(":") and b.kind is not BlockKind.TITLE:
+            lead = (bi, _colon_lead(res, b, _masked(b.text, spans)))
         if not spans:
             continue
         masked = _masked(b.text, spans)
@@ -206,7 +221,8 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
         for i, it in enumerate(local):
             if not (it.explicit or is_title or kinds.is_scare(source[it.start + 1 : it.end - 1])):
                 carried = prev_speaker if bi - prev_at <= 2 else None
-                sp = it.hint or last or nxt[i] or carried
+                opens = i == 0 and not b.text[: it.start - b.span.start].strip()
+                sp = it.hint or last or nxt[i] or (intro if opens else None) or carried
                 local[i] = it = it._replace(speaker=sp)
             if it.speaker is not None:
                 last = it.speaker

@@ -24,6 +24,8 @@ def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) 
         while i < len(toks) and not toks[i][0].endswith(",") and toks[i][0][0] != MASK:
             i += 1
         i += 1
+        while i < len(toks) and toks[i][0].rstrip(",").isdigit() and toks[i][0].endswith(","):
+            i += 1  # "On July 6, 2015, Sanders said": the year goes with the date
     j = i
     while j < len(toks):
         w = toks[j][0]

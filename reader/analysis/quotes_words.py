@@ -15,7 +15,7 @@ SAY = (
     "observed|announced|announces|acknowledged|admitted|conceded|suggested|suggests|complained|"
     "sings|tweeted|tweets|posted|joked|quipped|predicted|cautioned|contended|countered|maintained|"
     "emphasized|stressed|concluded|boasted|yelled|shouted|chanted|sang|testified|told|tells|tell|"
-    "reported|mused|scoffed|retorted|lamented|conceded|bragged|pleaded|pledged|vowed|"
+    "reported|reports|mused|scoffed|retorted|lamented|conceded|bragged|pleaded|pledged|vowed|"
     "promised|agreed|confirmed|denied|opined|exclaimed|demanded|wondered|pressed|challenged|urged|"
     "marveled|laughed|sighed|snapped|fumed|griped|grumbled|reminded|interjected|proclaimed|reasoned|"
     "recounted|reiterated|speculated|whispered|cracked|teased|texted|emailed|elaborated|"

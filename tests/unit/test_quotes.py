@@ -344,3 +344,15 @@ def test_shouted_transcript_labels_name_the_speaker() -> None:
 def test_organisation_of_a_name_is_one_name() -> None:
     text = 'In a statement, the Union of Bus Drivers called the mayor a "true friend" of workers.'
     assert _orgs(text) == [("Union of Bus Drivers", True)]
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_speaker() -> None:
+    text = (
+        '"We are fine," Bo Lind said.\n'
+        "On March 3, 2019, Ann Smith made the following remark:\n"
+        '"The budget is broken and we will fix it."\n'
+        "The Daily Ledger reports:\n"
+        '"Turnout was the lowest in decades."'
+    )
+    got = _run(text, "Ann Smith", "Bo Lind")
+    assert [s for _, s in got] == ["Bo Lind", "Ann Smith", "Daily Ledger"]
