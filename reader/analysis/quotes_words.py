@@ -25,7 +25,7 @@ CLAUSE = (
     "called|calls|calling|described|describes|describing|accused|accuses|accusing|urged|urges|"
     "labeled|labelled|dubbed|branded|dismissed|dismisses|blasted|slammed|praised|criticized|"
     "mocked|referred|refers|characterized|likened|compared|thanked|invited|defended|hailed|"
-    "derided|ridiculed|attacked|questioned|demanded|promised|encouraged|told|tells|assured|"
+    "derided|ridiculed|attacked|questioned|condemned|condemns|denounced|scolded|lauded|demanded|promised|encouraged|told|tells|assured|"
     "wants|wanted|hopes|hoped|believes|believed|thinks|thought|sees|saw|expects|feared|"
     "mentioned|cited|quoted|repeated|used|uses|using|put it|promising|vowing|warning|asking|telling"
 )

@@ -356,3 +356,8 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_speaker() -> None:
     )
     got = _run(text, "Ann Smith", "Bo Lind")
     assert [s for _, s in got] == ["Bo Lind", "Ann Smith", "Daily Ledger"]
+
+
+def test_condemned_is_a_reporting_verb() -> None:
+    text = '"Fine," Ann Smith said. Bo Lind condemned what he called a "reckless gamble" on Monday.'
+    assert _run(text, "Ann Smith", "Bo Lind")[1] == ("reckless gamble", "Bo Lind")
