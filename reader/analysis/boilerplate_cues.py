@@ -109,6 +109,10 @@ APPEAL_WORDS = re.compile(
     r"\b(support(ing)? (us|our|independent)|independent journalism|donat\w+|contribution|mailbox|never miss|"
     r"subscri\w+|newsletter|your help|membership|paywall|sign up|inbox|free trial|"
     r"reader[- ]funded|every (month|week)|per month|unlimited access|click here|cookies?)\b", _I)
+#: Substrings without which a line cannot hold APPEAL_WORDS (a cheap test before the regex).
+APPEAL_HINTS = ("support", "journalism", "donat", "contribution", "mailbox", "never miss", "subscri",
+                "newsletter", "your help", "membership", "paywall", "sign up", "inbox", "free trial",
+                "funded", "every ", "per month", "unlimited", "click here", "cookie")
 
 #: The start of the comments section: everything after it on the page is hidden.
 COMMENTS_START = re.compile(

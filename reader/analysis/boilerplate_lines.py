@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.analysis.boilerplate_cues import (
+    APPEAL_HINTS,
     APPEAL_WORDS,
     COMMENTS_START,
     COOKIES,
@@ -166,10 +167,10 @@ def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
         for n in sorted(hits):
             rx, why = SHORT_CUES[n]
             if rx.search(low):
-                if CREDIT.search(text):
+                if why == "legal" and CREDIT.search(text):  # "Image copyright Getty Images"
                     return "", False
                 return why, why in _STRONG or (why == "related links" and len(toks) <= 5)
-    elif len(APPEAL_WORDS.findall(low)) >= APPEAL_HITS:
+    elif any(h in low for h in APPEAL_HINTS) and len(APPEAL_WORDS.findall(low)) >= APPEAL_HITS:
         return ("donation appeal" if _APPEAL.search(low) else "newsletter"), True
     return "", False
 
