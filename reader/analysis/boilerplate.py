@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.boilerplate_cues import COMMENTS_START, CREDIT, KEEP, is_byline
+from reader.analysis.boilerplate_cues import COMMENTS_START, KEEP, is_byline, is_credit
 from reader.analysis.boilerplate_head import mark_head
 from reader.analysis.boilerplate_lines import Info, line_infos
 from reader.analysis.boilerplate_run import best_run, bridge, decay, mark_data_lists, mark_lists, mark_repeats
@@ -94,7 +94,7 @@ def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
         i.kind, i.reason = BlockKind.BOILERPLATE, i.cue
     elif markdown and i.text.startswith("#"):
         i.kind = BlockKind.HEADING
-    elif (i.credit and i.words <= 40) or (not i.sentence and i.words <= 30 and CREDIT.search(i.text)):
+    elif (i.credit and i.words <= 40) or (not i.sentence and i.words <= 30 and is_credit(i.text)):
         i.kind = BlockKind.CAPTION
     elif i.words <= 12 and is_byline(i.low) and not KEEP.match(i.low):
         i.kind = BlockKind.BYLINE

@@ -18,7 +18,6 @@ from reader.analysis.boilerplate_cues import (
     COMMENTS_START,
     COOKIES,
     COPYRIGHT_CUE,
-    CREDIT,
     CUE_INDEX,
     GALLERY,
     KEEP,
@@ -26,6 +25,7 @@ from reader.analysis.boilerplate_cues import (
     SHORT_CUES,
     STOPWORDS,
     is_byline,
+    is_credit,
 )
 from reader.model import BlockKind
 
@@ -91,7 +91,7 @@ def line_infos(source: str, start: int, markdown: bool) -> list[Info]:
         i.score = _score(i, bool(stop), scale)
         if i.score > 0 and _headline_start(i.plain, stop):
             i.score = TEASER
-        elif i.score > 0 and (GALLERY.match(i.plain) or (i.words <= 40 and CREDIT.search(i.plain))):
+        elif i.score > 0 and (GALLERY.match(i.plain) or (i.words <= 40 and is_credit(i.plain))):
             i.score, i.credit = CAPTIONED, True
     return infos
 
@@ -167,7 +167,7 @@ def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
         for n in sorted(hits):
             rx, why = SHORT_CUES[n]
             if rx.search(low):
-                if why == "legal" and CREDIT.search(text):  # "Image copyright Getty Images"
+                if why == "legal" and is_credit(text):  # "Image copyright Getty Images"
                     return "", False
                 return why, why in _STRONG or (why == "related links" and len(toks) <= 5)
     elif any(h in low for h in APPEAL_HINTS) and len(APPEAL_WORDS.findall(low)) >= APPEAL_HITS:

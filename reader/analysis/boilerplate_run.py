@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.boilerplate_cues import CREDIT
+from reader.analysis.boilerplate_cues import is_credit
 from reader.analysis.boilerplate_lines import DATED, MILD, Info
 
 LIST_MAX = 40
@@ -131,5 +131,5 @@ def _bridge_min(gap: list[Info]) -> float:
     """
     if any(i.cue in ("donation appeal", "comments") for i in gap):
         return float("inf")
-    inline = all((i.cue and i.score == MILD) or (i.words <= 30 and CREDIT.search(i.text)) for i in gap)
+    inline = all((i.cue and i.score == MILD) or (i.words <= 30 and is_credit(i.text)) for i in gap)
     return 0.5 if inline else BRIDGE_MIN
