@@ -35,13 +35,8 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
     mark_lists(infos)
     mark_data_lists(infos)
     scores = decay([i.score for i in infos])
-    a, b = best_run(scores)
-    for c in range(1, len(infos)):
-        if infos[c].cue == "comments" and COMMENTS_START.search(infos[c].low):
-            ca, cb = best_run(scores[:c])
-            if sum(scores[ca:cb]) >= 4.0:
-                a, b = ca, cb
-                break
+    ends = [c for c, i in enumerate(infos) if c and i.cue == "comments" and COMMENTS_START.search(i.low)]
+    a, b = best_run(scores, ends)
     if b <= a:
         a, b = 0, len(infos)
     a, b = bridge(scores, a, b, infos)

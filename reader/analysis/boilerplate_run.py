@@ -21,6 +21,8 @@ DECAY = 0.5
 REPEATED = -0.5
 BRIDGE_GAP = 4
 BRIDGE_MIN = 4.0
+BRIDGE_SCAN = 60  # lines beyond a gap weighed for a bridge (more joins need another step)
+CUT_MIN = 4.0
 
 
 def mark_repeats(infos: list[Info]) -> None:
@@ -79,11 +81,21 @@ def decay(scores: list[float]) -> list[float]:
     return out
 
 
-def best_run(scores: list[float]) -> tuple[int, int]:
-    """Indices [a, b) of the contiguous run with the largest total score."""
+def best_run(scores: list[float], cuts: list[int] | None = None) -> tuple[int, int]:
+    """Indices [a, b) of the contiguous run with the largest total score.
+
+    ``cuts`` are the starts of comment sections, in order: at the first one with a run worth
+    CUT_MIN before it, the search stops and that run is the answer.
+    """
     best, best_a, best_b = 0.0, 0, 0
     run, a = 0.0, 0
+    pending = iter(cuts or ())
+    cut = next(pending, -1)
     for j, sc in enumerate(scores):
+        while cut == j:
+            if best >= CUT_MIN:
+                return best_a, best_b
+            cut = next(pending, -1)
         if run <= 0:
             run, a = 0.0, j
         run += sc
@@ -99,7 +111,7 @@ def bridge(scores: list[float], a: int, b: int, infos: list[Info]) -> tuple[int,
         while g > 0 and scores[g - 1] <= 0 and a - g < BRIDGE_GAP and scores[g - 1] != DATED:
             g -= 1
         best, total, start = 0.0, 0.0, g
-        for j in range(g - 1, -1, -1):
+        for j in range(g - 1, max(-1, g - 1 - BRIDGE_SCAN), -1):
             total += scores[j]
             if total > best:
                 best, start = total, j
@@ -112,7 +124,7 @@ def bridge(scores: list[float], a: int, b: int, infos: list[Info]) -> tuple[int,
                 and infos[g].cue != "comments":
             g += 1
         best, total, end = 0.0, 0.0, g
-        for j in range(g, len(scores)):
+        for j in range(g, min(len(scores), g + BRIDGE_SCAN)):
             if infos[j].cue == "comments":
                 break
             total += scores[j]
