@@ -87,6 +87,8 @@ def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
     i = infos[j]
     if i.cue:
         i.kind, i.reason = BlockKind.BOILERPLATE, i.cue
+    elif i.words >= 8 and _caps_teaser(i.text):
+        i.kind, i.reason = BlockKind.BOILERPLATE, "related links"
     elif markdown and i.text.startswith("#"):
         i.kind = BlockKind.HEADING
     elif (i.credit and i.words <= 40) or (not i.sentence and i.words <= 30 and is_credit(i.text)):
@@ -95,6 +97,13 @@ def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
         i.kind = BlockKind.BYLINE
     else:
         i.kind = BlockKind.BODY
+
+
+def _caps_teaser(text: str) -> bool:
+    """A long line all in capitals, without figures, inside the text: a link to another story."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not any(c.isdigit() for c in text) \
+        and sum(c.isupper() for c in letters) == len(letters)
 
 
 def _hide_link_runs(infos: list[Info], a: int, b: int) -> None:

@@ -74,7 +74,7 @@ SHORT_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(advertisement|advertising|sponsored|ad|ads|promoted|paid (post|content)|"
                 r"story continues below|continue reading|skip (to|ad)|close|menu|search|home|back to top|"
                 r"jump to|toggle|loading|show more|view (all|more)|load more|enlarge this image|"
-                r"(hide|toggle) caption|listen to this (article|story))\b", _I), "navigation"),
+                r"(hide|toggle) caption|listen to this (article|story)|click here)\b", _I), "navigation"),
     (re.compile(r"(©|\(c\) ?\d{4}|copyright|all rights reserved|terms (of|and) (use|service|conditions)|"
                 r"privacy (policy|notice|settings)|cookie|gdpr|do not sell|ad ?choices|site ?map|"
                 r"contact us|about us|accessibility|disclaimer|affiliate)", _I), "legal"),
