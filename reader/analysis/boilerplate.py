@@ -101,6 +101,8 @@ def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
 
 def _caps_teaser(text: str) -> bool:
     """A long line all in capitals, without figures, inside the text: a link to another story."""
+    if text != text.upper():
+        return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and not any(c.isdigit() for c in text) \
         and sum(c.isupper() for c in letters) == len(letters)

@@ -35,7 +35,7 @@ DATED = -2.0  # a short byline or dateline
 TEASER = -0.5  # prose that opens with a Title Case headline
 CAPTIONED = -0.3  # prose with a photo credit
 APPEAL_HITS = 3
-LANGUAGE_SAMPLE = 20000  # characters of prose-like lines read to tell the page's language
+LANGUAGE_SAMPLE = 8000  # characters of prose-like lines read to tell the page's language
 FULL_DENSITY = 0.4  # stopword density of ordinary prose read with its own language's list
 WRAP_MIN = 40  # a line at least this long that does not end a sentence may be hard-wrapped
 _WRAP_END = re.compile(r"[.!?:;。！？…|][\"'”’»)\]*_]*$")
@@ -183,7 +183,7 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
     cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
     length = len(plain) + 2.0 * cjk
     density = sum(map(stop.__contains__, toks)) / len(toks) if toks and stop and length >= 40 else 0.0
-    sentence = plain.rstrip(_CLOSERS)[-1:] in _ENDERS or len(_SENT.findall(plain)) >= 2
+    sentence = plain.rstrip(_CLOSERS)[-1:] in _ENDERS or (length >= 40 and len(_SENT.findall(plain)) >= 2)
     words = max(len(toks), int(cjk / 2))
     if len(plain) <= _CACHED_LEN:
         known = _CUE_CACHE.get(plain)
