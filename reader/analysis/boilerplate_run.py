@@ -15,6 +15,7 @@ from reader.analysis.boilerplate_lines import DATED, MILD, Info
 LIST_MAX = 40
 DATA_ROWS = 4
 DATA_SCORE = 0.3
+_DIGIT = re.compile(r"\d")
 _DATA_ROW = re.compile(r"\d.*(\s[–—-]{1,2}\s|:\s|\s@\s|\s\|\s)|(\s[–—-]{1,2}\s|:\s|\s@\s|\s\|\s).*\d")
 DECAY_AFTER = 3
 DECAY = 0.5
@@ -61,7 +62,8 @@ def mark_data_lists(infos: list[Info]) -> None:
     j, n = 0, len(infos)
     while j < n:
         k = j
-        while k < n and not infos[k].cue and infos[k].words <= 20 and _DATA_ROW.search(infos[k].text):
+        while k < n and not infos[k].cue and infos[k].words <= 20 and _DIGIT.search(infos[k].text) \
+                and _DATA_ROW.search(infos[k].text):
             k += 1
         if k - j >= DATA_ROWS:
             for m in range(j, k):
