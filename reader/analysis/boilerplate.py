@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.boilerplate_cues import COMMENTS_START, CREDIT, KEEP, is_byline
+from reader.analysis.boilerplate_cues import COMMENTS_START, KEEP, is_byline, is_credit
 from reader.analysis.boilerplate_head import mark_head
 from reader.analysis.boilerplate_lines import Info, line_infos
 from reader.analysis.boilerplate_run import best_run, bridge, decay, mark_data_lists, mark_lists, mark_repeats
@@ -35,13 +35,8 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
     mark_lists(infos)
     mark_data_lists(infos)
     scores = decay([i.score for i in infos])
-    a, b = best_run(scores)
-    for c in range(1, len(infos)):
-        if infos[c].cue == "comments" and COMMENTS_START.search(infos[c].low):
-            ca, cb = best_run(scores[:c])
-            if sum(scores[ca:cb]) >= 4.0:
-                a, b = ca, cb
-                break
+    ends = [c for c, i in enumerate(infos) if c and i.cue == "comments" and COMMENTS_START.search(i.low)]
+    a, b = best_run(scores, ends)
     if b <= a:
         a, b = 0, len(infos)
     a, b = bridge(scores, a, b, infos)
@@ -92,14 +87,25 @@ def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
     i = infos[j]
     if i.cue:
         i.kind, i.reason = BlockKind.BOILERPLATE, i.cue
+    elif i.words >= 8 and _caps_teaser(i.text):
+        i.kind, i.reason = BlockKind.BOILERPLATE, "related links"
     elif markdown and i.text.startswith("#"):
         i.kind = BlockKind.HEADING
-    elif (i.credit and i.words <= 40) or (not i.sentence and i.words <= 30 and CREDIT.search(i.text)):
+    elif (i.credit and i.words <= 40) or (not i.sentence and i.words <= 30 and is_credit(i.text)):
         i.kind = BlockKind.CAPTION
     elif i.words <= 12 and is_byline(i.low) and not KEEP.match(i.low):
         i.kind = BlockKind.BYLINE
     else:
         i.kind = BlockKind.BODY
+
+
+def _caps_teaser(text: str) -> bool:
+    """A long line all in capitals, without figures, inside the text: a link to another story."""
+    if text != text.upper():
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not any(c.isdigit() for c in text) \
+        and sum(c.isupper() for c in letters) == len(letters)
 
 
 def _hide_link_runs(infos: list[Info], a: int, b: int) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reader.analysis.boilerplate_cues import CREDIT, is_byline
+from reader.analysis.boilerplate_cues import is_byline, is_credit
 from reader.model import BlockKind
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def _norm(text: str) -> str:
 
 def _title_like(i: Info) -> bool:
     return 2 <= i.words <= 30 and not i.cue and not i.text.endswith((".", ",", ":", ";")) \
-        and not is_byline(i.low) and not CREDIT.search(i.text) and len(i.text) <= 250
+        and not is_byline(i.low) and not is_credit(i.text) and len(i.text) <= 250
 
 
 def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
@@ -59,7 +59,7 @@ def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
             return j
         if near < 0 and _title_like(i) and i.words >= 3:
             near = j
-        if not (is_byline(i.low) or CREDIT.search(i.text) or i.words <= 4):
+        if not (is_byline(i.low) or is_credit(i.text) or i.words <= 4):
             break
     if near >= 0:
         return near
@@ -83,7 +83,7 @@ def mark_head(infos: list[Info], a: int, b: int, markdown: bool) -> None:
         i = infos[j]
         if i.kind is not BlockKind.BOILERPLATE or i.reason == "repeated title" or i.cue:
             continue
-        if CREDIT.search(i.text) and i.words <= 40:
+        if is_credit(i.text) and i.words <= 40:
             i.kind, i.reason = BlockKind.CAPTION, ""
         elif is_byline(i.low) and i.words <= 15:
             i.kind, i.reason = BlockKind.BYLINE, ""

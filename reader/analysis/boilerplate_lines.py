@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.analysis.boilerplate_cues import (
+    APPEAL_HINTS,
     APPEAL_WORDS,
     COMMENTS_START,
     COOKIES,
     COPYRIGHT_CUE,
-    CREDIT,
     CUE_INDEX,
     GALLERY,
     KEEP,
@@ -25,6 +25,7 @@ from reader.analysis.boilerplate_cues import (
     SHORT_CUES,
     STOPWORDS,
     is_byline,
+    is_credit,
 )
 from reader.model import BlockKind
 
@@ -34,7 +35,7 @@ DATED = -2.0  # a short byline or dateline
 TEASER = -0.5  # prose that opens with a Title Case headline
 CAPTIONED = -0.3  # prose with a photo credit
 APPEAL_HITS = 3
-LANGUAGE_SAMPLE = 20000  # characters of prose-like lines read to tell the page's language
+LANGUAGE_SAMPLE = 8000  # characters of prose-like lines read to tell the page's language
 FULL_DENSITY = 0.4  # stopword density of ordinary prose read with its own language's list
 WRAP_MIN = 40  # a line at least this long that does not end a sentence may be hard-wrapped
 _WRAP_END = re.compile(r"[.!?:;。！？…|][\"'”’»)\]*_]*$")
@@ -90,7 +91,7 @@ def line_infos(source: str, start: int, markdown: bool) -> list[Info]:
         i.score = _score(i, bool(stop), scale)
         if i.score > 0 and _headline_start(i.plain, stop):
             i.score = TEASER
-        elif i.score > 0 and (GALLERY.match(i.plain) or (i.words <= 40 and CREDIT.search(i.plain))):
+        elif i.score > 0 and (GALLERY.match(i.plain) or (i.words <= 40 and is_credit(i.plain))):
             i.score, i.credit = CAPTIONED, True
     return infos
 
@@ -166,10 +167,10 @@ def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
         for n in sorted(hits):
             rx, why = SHORT_CUES[n]
             if rx.search(low):
-                if CREDIT.search(text):
+                if why == "legal" and is_credit(text):  # "Image copyright Getty Images"
                     return "", False
                 return why, why in _STRONG or (why == "related links" and len(toks) <= 5)
-    elif len(APPEAL_WORDS.findall(low)) >= APPEAL_HITS:
+    elif any(h in low for h in APPEAL_HINTS) and len(APPEAL_WORDS.findall(low)) >= APPEAL_HITS:
         return ("donation appeal" if _APPEAL.search(low) else "newsletter"), True
     return "", False
 
@@ -182,7 +183,7 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
     cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
     length = len(plain) + 2.0 * cjk
     density = sum(map(stop.__contains__, toks)) / len(toks) if toks and stop and length >= 40 else 0.0
-    sentence = plain.rstrip(_CLOSERS)[-1:] in _ENDERS or len(_SENT.findall(plain)) >= 2
+    sentence = plain.rstrip(_CLOSERS)[-1:] in _ENDERS or (length >= 40 and len(_SENT.findall(plain)) >= 2)
     words = max(len(toks), int(cjk / 2))
     if len(plain) <= _CACHED_LEN:
         known = _CUE_CACHE.get(plain)

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.boilerplate_cues import CREDIT
+from reader.analysis.boilerplate_cues import is_credit
 from reader.analysis.boilerplate_lines import DATED, MILD, Info
 
 LIST_MAX = 40
 DATA_ROWS = 4
 DATA_SCORE = 0.3
+_DIGIT = re.compile(r"\d")
 _DATA_ROW = re.compile(r"\d.*(\s[–—-]{1,2}\s|:\s|\s@\s|\s\|\s)|(\s[–—-]{1,2}\s|:\s|\s@\s|\s\|\s).*\d")
 DECAY_AFTER = 3
 DECAY = 0.5
 REPEATED = -0.5
 BRIDGE_GAP = 4
 BRIDGE_MIN = 4.0
+BRIDGE_SCAN = 60  # lines beyond a gap weighed for a bridge (more joins need another step)
+CUT_MIN = 4.0
 
 
 def mark_repeats(infos: list[Info]) -> None:
@@ -59,7 +62,8 @@ def mark_data_lists(infos: list[Info]) -> None:
     j, n = 0, len(infos)
     while j < n:
         k = j
-        while k < n and not infos[k].cue and infos[k].words <= 20 and _DATA_ROW.search(infos[k].text):
+        while k < n and not infos[k].cue and infos[k].words <= 20 and _DIGIT.search(infos[k].text) \
+                and _DATA_ROW.search(infos[k].text):
             k += 1
         if k - j >= DATA_ROWS:
             for m in range(j, k):
@@ -79,11 +83,21 @@ def decay(scores: list[float]) -> list[float]:
     return out
 
 
-def best_run(scores: list[float]) -> tuple[int, int]:
-    """Indices [a, b) of the contiguous run with the largest total score."""
+def best_run(scores: list[float], cuts: list[int] | None = None) -> tuple[int, int]:
+    """Indices [a, b) of the contiguous run with the largest total score.
+
+    ``cuts`` are the starts of comment sections, in order: at the first one with a run worth
+    CUT_MIN before it, the search stops and that run is the answer.
+    """
     best, best_a, best_b = 0.0, 0, 0
     run, a = 0.0, 0
+    pending = iter(cuts or ())
+    cut = next(pending, -1)
     for j, sc in enumerate(scores):
+        while cut == j:
+            if best >= CUT_MIN:
+                return best_a, best_b
+            cut = next(pending, -1)
         if run <= 0:
             run, a = 0.0, j
         run += sc
@@ -99,7 +113,7 @@ def bridge(scores: list[float], a: int, b: int, infos: list[Info]) -> tuple[int,
         while g > 0 and scores[g - 1] <= 0 and a - g < BRIDGE_GAP and scores[g - 1] != DATED:
             g -= 1
         best, total, start = 0.0, 0.0, g
-        for j in range(g - 1, -1, -1):
+        for j in range(g - 1, max(-1, g - 1 - BRIDGE_SCAN), -1):
             total += scores[j]
             if total > best:
                 best, start = total, j
@@ -112,7 +126,7 @@ def bridge(scores: list[float], a: int, b: int, infos: list[Info]) -> tuple[int,
                 and infos[g].cue != "comments":
             g += 1
         best, total, end = 0.0, 0.0, g
-        for j in range(g, len(scores)):
+        for j in range(g, min(len(scores), g + BRIDGE_SCAN)):
             if infos[j].cue == "comments":
                 break
             total += scores[j]
@@ -131,5 +145,5 @@ def _bridge_min(gap: list[Info]) -> float:
     """
     if any(i.cue in ("donation appeal", "comments") for i in gap):
         return float("inf")
-    inline = all((i.cue and i.score == MILD) or (i.words <= 30 and CREDIT.search(i.text)) for i in gap)
+    inline = all((i.cue and i.score == MILD) or (i.words <= 30 and is_credit(i.text)) for i in gap)
     return 0.5 if inline else BRIDGE_MIN

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from reader.analysis.people_group import Roster
 from reader.analysis.people_judge import SAID, Verdict, judge, name_part
-from reader.analysis.people_lexicon import lexicon
+from reader.analysis.people_lexicon import ORG_WORDS, lexicon
 from reader.analysis.people_runs import Run, runs_in
 from reader.model import Block, BlockKind, Mention, Person, Span
 
@@ -59,6 +59,7 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
         if v.person:
             taken.add(k)
     _said_surnames(source, verdicts, taken)
+    _repeated_given(source, runs, verdicts, taken, lower)
     _lists(source, runs, verdicts, taken)
     for k in sorted(taken):
         roster.add(verdicts[k].name, verdicts[k].role)
@@ -107,3 +108,25 @@ def _said_surnames(source: str, verdicts: list[Verdict], taken: set[int]) -> Non
         for k, v in enumerate(verdicts):
             if k not in taken and v.listable and v.name[-1].low in speakers:
                 taken.add(k)
+
+
+def _repeated_given(source: str, runs: list[Run], verdicts: list[Verdict], taken: set[int],
+                    lower: frozenset[str]) -> None:
+    """A lone given name used three times or more ("Hayley", "Klaus"), never like a place."""
+    lex = lexicon()
+    seen: dict[str, list[int]] = {}
+    placelike: set[str] = set()
+    for k, v in enumerate(verdicts):
+        if k not in taken and len(v.name) == 1 and not v.name[0].is_caps:
+            w = v.name[0].low
+            if (w in lex.given and w not in lex.english and w not in lex.places and w not in lower
+                    and w not in lex.surnames and w not in ORG_WORDS):
+                seen.setdefault(w, []).append(k)
+                if _PLACE_BEFORE.search(source, max(0, v.name[0].start - 6), v.name[0].start):
+                    placelike.add(w)
+    for w, ks in seen.items():
+        if len(ks) >= 3 and sum(not runs[k].sentence_start for k in ks) >= 2 and w not in placelike:
+            taken.update(ks)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from)[ \u00a0]$", re.I)

@@ -1,44 +1,162 @@
-"""Saved HTML pages: the main content is taken from the page structure with trafilatura.
+"""Saved HTML pages: the article from the page structure, the rest kept as hidden furniture.
 
-The source of an HTML article is the extracted text (title, byline, body
-paragraphs), so spans point into that text, not into the markup.
+The source of an HTML article is the text built here (title, byline, captions,
+headings, body paragraphs and the page's other visible text, blank lines
+between), so spans point into that text, not into the markup.  trafilatura finds
+the article (:mod:`reader.ingest.html_article`), one lxml walk finds every
+visible block (:mod:`reader.ingest.html_blocks`), and :mod:`reader.ingest.html_merge`
+puts them in page order.  A page the parser cannot take (nested too deeply,
+broken) is read as flat text (:mod:`reader.ingest.html_flat`) with a notice.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+from reader.errors import ArticleError
 from reader.ingest import Document, Segment
+from reader.ingest.html_flat import flat_blocks
+from reader.ingest.html_merge import Part, norm
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+_SEP = "\n\n"
+#: A quick extraction shorter than this, or holding more than this share of text from
+#: navigation, footers, comments..., is redone with trafilatura's fallbacks.
+MIN_ARTICLE = 250
+MAX_FURNITURE_SHARE = 0.25
+#: Pages with more elements than this skip trafilatura (it would take many seconds).
+MAX_ELEMENTS = 100_000
+
+
+class _Unparsable(Exception):
+    """The page cannot be read through its structure; use the flat text."""
 
 
 def load_html(path: str, text: str) -> Document:
-    import trafilatura
+    """Build the Document of one saved page; only ArticleError ever escapes."""
+    if not text.strip():
+        return Document(path=path, format="html", source="", segments=(),
+                        notices=("empty page: no text to show",))
+    try:
+        return _load_structured(path, text)
+    except ArticleError:
+        raise
+    except (_Unparsable, RecursionError, MemoryError) as exc:
+        reason = str(exc) or "page structure could not be read"
+    except Exception as exc:  # third-party extraction failed: fall back, and say so
+        reason = f"page structure could not be read ({type(exc).__name__})"
+    try:
+        parts: list[Part] = [("body", line, "") for line in flat_blocks(text)]
+    except (RecursionError, MemoryError, ValueError) as exc:
+        raise ArticleError(path, f"cannot read this page: {type(exc).__name__}") from None
+    return _document(path, parts, {}, (f"{reason}; shown as plain text",))
 
-    result = trafilatura.bare_extraction(
-        text, include_comments=False, include_tables=True, with_metadata=True, favor_precision=False
-    )
-    title = (getattr(result, "title", None) or "") if result is not None else ""
-    author = (getattr(result, "author", None) or "") if result is not None else ""
-    date = (getattr(result, "date", None) or "") if result is not None else ""
-    url = (getattr(result, "url", None) or "") if result is not None else ""
-    body = (getattr(result, "text", None) or "") if result is not None else ""
-    parts: list[tuple[str, str]] = []
+
+def _parse(text: str) -> Any:
+    from lxml import etree, html
+
+    parser = html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    try:
+        root = html.document_fromstring(_XML_DECL.sub("", text, count=1), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise _Unparsable(f"page could not be parsed ({exc})") from None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise _Unparsable("page nested too deeply to read its structure")
+    return root
+
+
+def _meta(root: Any) -> dict[str, str]:
+    """Canonical URL and description straight from the page's head."""
+    out: dict[str, str] = {}
+    for el in root.iter("link", "meta"):
+        rel = (el.get("rel") or "").lower()
+        key = (el.get("property") or el.get("name") or "").lower()
+        if el.tag == "link" and "canonical" in rel.split() and el.get("href"):
+            out.setdefault("url", el.get("href").strip())
+        elif key == "og:url" and el.get("content"):
+            out.setdefault("og:url", el.get("content").strip())
+        elif key in ("description", "og:description") and el.get("content"):
+            out.setdefault("description", norm(el.get("content")))
+    if "og:url" in out:
+        out.setdefault("url", out["og:url"])
+        del out["og:url"]
+    return out
+
+
+def _load_structured(path: str, text: str) -> Document:
+    from reader.ingest.html_article import Extracted, extract
+    from reader.ingest.html_blocks import visible_blocks
+    from reader.ingest.html_merge import merge
+
+    root = _parse(text)
+    meta = _meta(root)
+    body = root.find("body")
+    blocks = visible_blocks(body if body is not None else root)
+    notices: tuple[str, ...] = ()
+    if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
+        found = Extracted()  # too big for the article finder: show all of its ordinary text
+        notices = ("page too large to find its article: all of its text is shown",)
+    else:
+        found = extract(root)
+        if _doubtful(found.parts, blocks):
+            found = extract(root, fast=False)
+    parts = _with_title(found.parts, found.title, blocks)
+    items = merge(parts, blocks)
+    if (found.author or found.date) and not any(kind == "byline" for kind, _, _ in items):
+        byline = " · ".join(p for p in (found.author, found.date) if p)
+        at = next((i + 1 for i, item in enumerate(items) if item[0] == "title"), 0)
+        items.insert(at, ("byline", byline, ""))
+    for key in ("title", "author", "date", "url", "description"):
+        value = getattr(found, key)
+        if value and key not in meta:
+            meta[key] = value
+    title = next((t for kind, t, _ in items if kind == "title"), "")
     if title:
-        parts.append(("title", title))
-    byline = " · ".join(p for p in (author, date) if p)
-    if byline:
-        parts.append(("byline", byline))
-    for line in body.split("\n"):
-        if line.strip():
-            parts.append(("body", line.strip()))
-    source_parts: list[str] = []
+        meta["title"] = norm(title)
+    return _document(path, items, meta, notices)
+
+
+def _doubtful(parts: list[tuple[str, str]], blocks: list[Any]) -> bool:
+    """True when the quick extraction found little, or took in much of the page furniture."""
+    from reader.ingest.html_merge import NOT_ARTICLE, SEARCH_BUDGET
+
+    text = "\n".join(norm(t) for _, t in parts)
+    if len(text) < MIN_ARTICLE:
+        return True
+    lines = {norm(line) for _, t in parts for line in t.split("\n")}
+    search = len(text) * len(blocks) <= SEARCH_BUDGET  # substring checks only when cheap
+    furniture = sum(len(b.text) for b in blocks if b.reason in NOT_ARTICLE
+                    and (b.text in lines or (search and len(b.text) >= 20 and b.text in text)))
+    return furniture > MAX_FURNITURE_SHARE * len(text)
+
+
+def _with_title(parts: list[tuple[str, str]], title: str, blocks: list[Any]) -> list[tuple[str, str]]:
+    """The parts with the headline first, as the page shows it when it can be found."""
+    key = norm(title).casefold()
+    for i, (kind, text) in enumerate(parts[:4]):
+        if kind == "heading" and key and norm(text).casefold() == key:
+            return [("title", text), *parts[:i], *parts[i + 1:]]
+    for block in blocks:
+        if block.tag == "h1" and not block.reason and (not key or block.text.casefold() == key):
+            return [("title", block.text), *parts]
+    return ([("title", title)] if title else []) + parts
+
+
+def _document(path: str, items: list[Part], meta: dict[str, str], notices: tuple[str, ...]) -> Document:
+    if not any(chunk for _, chunk, _ in items):
+        notices += ("no visible text on this page",)
+    pieces: list[str] = []
     segments: list[Segment] = []
     pos = 0
-    for kind, chunk in parts:
-        if source_parts:
-            source_parts.append("\n\n")
-            pos += 2
-        segments.append(Segment(kind, pos, pos + len(chunk)))
-        source_parts.append(chunk)
+    for kind, chunk, reason in items:
+        if not chunk:
+            continue
+        if pieces:
+            pieces.append(_SEP)
+            pos += len(_SEP)
+        segments.append(Segment(kind, pos, pos + len(chunk), reason))
+        pieces.append(chunk)
         pos += len(chunk)
-    meta = {k: v for k, v in (("author", author), ("date", date), ("url", url), ("title", title)) if v}
-    return Document(path=path, format="html", source="".join(source_parts), meta=meta,
-                    segments=tuple(segments))
+    return Document(path=path, format="html", source="".join(pieces), meta=meta,
+                    segments=tuple(segments), notices=notices)

@@ -136,6 +136,14 @@ def test_list_introduced_by_colon_stays() -> None:
         assert got[item][0] is K.BODY
 
 
+def test_capital_letter_teaser_inside_the_text_is_hidden() -> None:
+    teaser = "FERRY FARES TO RISE IN SPRING AS THE BRIDGE CLOSES FOR REPAIRS"
+    src = page(HEADLINE, *PARA[:2], teaser, *PARA[2:], "CLICK HERE TO GET OUR APP")
+    got = kinds(src)
+    assert got[teaser] == (K.BOILERPLATE, "related links")
+    assert all(got[p][0] is K.BODY for p in PARA)
+
+
 def test_table_of_dates_after_the_text_stays() -> None:
     rows = ["June 9 – Riverside Hall, Northtown", "June 12 – The Old Mill, Eastport",
             "June 20 – Harbour Arena, Westbay", "July 2 – City Park Stage, Southfield"]

@@ -1,0 +1,91 @@
+"""The main content of a page, found with trafilatura, as a list of typed parts.
+
+trafilatura is imported here only, so only loading an HTML page pays for it.
+Its XML-like body keeps the structure: ``head`` becomes a heading, ``p``,
+list ``item`` and table ``row`` become body paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+_SPACE = re.compile(r"[^\S\n]+")
+
+
+@dataclass(slots=True)
+class Extracted:
+    """What trafilatura found: typed parts in reading order, and the page metadata."""
+
+    parts: list[tuple[str, str]] = field(default_factory=list)
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    url: str = ""
+    description: str = ""
+
+
+def _clean(text: str) -> str:
+    lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _text(el: etree._Element) -> str:
+    """Text of an element (``lb`` line breaks already carry a newline in their tail)."""
+    return _clean("".join(el.itertext()))
+
+
+def _walk(body: etree._Element, out: list[tuple[str, str]]) -> None:
+    """Append the parts of trafilatura's body (iterative, so any depth is safe)."""
+    todo: list[etree._Element | str] = [body]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, str):
+            text = _clean(node)
+            if text:
+                out.append(("body", text))
+            continue
+        tag = node.tag
+        if node.tail and node is not body:
+            todo.append(node.tail)
+        if tag in ("body", "list", "quote", "table", "div") and len(node):
+            todo.extend(reversed(list(node)))
+            if node.text:
+                todo.append(node.text)
+        elif tag == "row":
+            cells = (_text(c).replace("\n", " ") for c in node)
+            todo.append(" | ".join(c for c in cells if c))
+        elif tag != "graphic":
+            text = _text(node)
+            if text:
+                out.append(("heading" if tag == "head" else "body", text))
+
+
+def extract(tree: Any, fast: bool = True) -> Extracted:
+    """Run trafilatura on a parsed page (the tree is not modified).
+
+    ``fast`` skips trafilatura's comparison with its readability and jusText
+    fallbacks: it is faster, and better when the caller checks the result.
+    """
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        tree, include_comments=False, include_tables=True, include_images=False,
+        with_metadata=True, favor_precision=False, favor_recall=False, fast=fast,
+    )
+    out = Extracted()
+    if doc is None:
+        return out
+    for name in ("title", "author", "date", "url", "description"):
+        value = getattr(doc, name, None)
+        if isinstance(value, str):
+            setattr(out, name, _clean(value).replace("\n", " "))
+    body = getattr(doc, "body", None)
+    if body is not None:
+        for lb in body.iter("lb"):
+            lb.tail = "\n" + (lb.tail or "")
+        _walk(body, out.parts)
+    return out

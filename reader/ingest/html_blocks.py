@@ -1,0 +1,233 @@
+"""The visible text blocks of a parsed page, in document order, each with a furniture reason.
+
+One iterative lxml walk (no recursion, so deep trees are safe): block-level
+elements start a new block, inline text joins the current one, and invisible
+parts (script, style, hidden elements) are skipped.  The reason of a block comes
+from its nearest ancestor that looks like page furniture (``<nav>``, a
+``class="comments"``...); it is empty for ordinary content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lxml import etree
+
+_BLOCK_NAMES = (
+    "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table "
+    "tbody thead tfoot tr ul caption center menu option select button label"
+)
+_INVISIBLE_NAMES = (
+    "script style noscript template head title meta link iframe object embed svg canvas "
+    "video audio source track map area input textarea datalist"
+)
+BLOCK_TAGS = frozenset(_BLOCK_NAMES.split())
+INVISIBLE_TAGS = frozenset(_INVISIBLE_NAMES.split())
+
+_TAG_REASONS = {"nav": "navigation", "footer": "footer", "aside": "related links",
+                "header": "header", "form": "form", "menu": "navigation"}
+_ROLE_REASONS = {"navigation": "navigation", "contentinfo": "footer", "banner": "header",
+                 "complementary": "related links", "search": "search", "menu": "navigation",
+                 "menubar": "navigation", "dialog": "pop-up"}
+# Class/id words, tested in this order; the first that matches names the reason.
+_CLASS_REASONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.I)) for reason, pattern in (
+        ("comments", r"comment|disqus|discussion|respond|replies"),
+        ("cookie notice", r"cookie|consent|gdpr"),
+        ("sign-up", r"newsletter|subscri|signup|sign-up|paywall|regwall|donat"),
+        ("share buttons", r"share|social|sharing"),
+        ("advertising", r"(?:^|[-_\s])(?:ad|ads|advert\w*|sponsor\w*|promo\w*)(?:$|[-_\s])"),
+        ("related links", r"related|recommend|more-?stories|read-?more|trending|popular|"
+                          r"teaser|outbrain|taboola|sidebar|widget"),
+        ("navigation", r"(?:^|[-_\s])(?:nav\w*|menu\w*|breadcrumbs?|skip\w*|pagination)(?:$|[-_\s])"),
+        ("footer", r"footer|copyright|legal"),
+        ("header", r"masthead|(?:^|[-_\s])(?:site-)?header(?:$|[-_\s])|topbar|top-bar"),
+        ("tags", r"(?:^|[-_\s])tags?(?:$|[-_\s])|categories"),
+    )
+)
+_ANY_REASON = re.compile("|".join(f"(?:{p.pattern})" for _, p in _CLASS_REASONS), re.I)
+_TAG_HINTS = {"figcaption": "caption", "time": "byline", "address": "byline"}
+_CAPTION = re.compile(r"caption|credit|wp-caption-text", re.I)
+_BYLINE = re.compile(
+    r"byline|author|dateline|published|timestamp|(?:^|[-_\s])(?:date|time)(?:$|[-_\s])", re.I)
+#: Most text an element marked as a caption or byline may hold and still be one.
+HINT_LIMITS = {"caption": 600, "byline": 300}
+#: An element with furniture-like names holding more than this share of the page's text
+#: is a wrapper (``<div class="has-sidebar">``), not furniture.
+WRAPPER_SHARE = 0.4
+#: "Related links" holding an unlinked paragraph this long is a layout column, not teasers.
+PROSE = 300
+_NEVER_FURNITURE = frozenset({"html", "body", "main", "article"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class TextBlock:
+    """Whitespace-collapsed visible text of one block, its tag and its furniture reason."""
+
+    text: str
+    tag: str
+    reason: str
+    #: "caption" inside a figure caption or photo credit, "byline" inside an author/date
+    #: element, else "".
+    hint: str = ""
+    #: Index of the element the hint comes from (-1 for none).
+    owner: int = -1
+    #: Tag, class and id of the element holding the block's element ("" when it has none):
+    #: an article split around an advert often sits in containers alike.
+    container: str = ""
+    #: Index of the element the reason comes from (-1 for none).
+    reason_owner: int = -1
+    #: Share of the text inside links (0..1).
+    link_share: float = 0.0
+
+
+_Context = tuple[str, int, str, int]
+
+
+@dataclass(slots=True)
+class _Frame:
+    """An open block element while walking: its text so far and how much of it is linked."""
+
+    tag: str
+    context: _Context
+    container: str
+    pieces: list[str] = field(default_factory=list)
+    linked: int = 0
+
+
+def _classify(el: etree._Element, tag: str) -> tuple[str, str]:
+    """(furniture reason, caption/byline hint) an element gives its text, "" for none."""
+    attrib = el.attrib
+    reason = "" if tag in _NEVER_FURNITURE else _TAG_REASONS.get(tag, "")
+    hint = _TAG_HINTS.get(tag, "")
+    if not attrib:
+        return reason, hint
+    names = f"{attrib.get('class') or ''} {attrib.get('id') or ''}"
+    if not reason and tag not in _NEVER_FURNITURE:
+        reason = _ROLE_REASONS.get((attrib.get("role") or "").lower(), "") or _reason_of_names(names)
+    if not hint:
+        hint = _hint_of_names(f"{names} {attrib.get('itemprop') or ''} {attrib.get('rel') or ''}")
+    return reason, hint
+
+
+@lru_cache(maxsize=4096)
+def _reason_of_names(names: str) -> str:
+    if not _ANY_REASON.search(names):
+        return ""
+    return next(why for why, pattern in _CLASS_REASONS if pattern.search(names))
+
+
+@lru_cache(maxsize=4096)
+def _hint_of_names(names: str) -> str:
+    if _CAPTION.search(names):
+        return "caption"
+    return "byline" if _BYLINE.search(names) else ""
+
+
+def _container(el: etree._Element) -> str:
+    parent = el.getparent()
+    if parent is None:
+        return ""
+    names = f"{parent.get('class') or ''}#{parent.get('id') or ''}"
+    return f"{parent.tag}.{names}" if names != "#" else ""
+
+
+def is_hidden(el: etree._Element) -> bool:
+    """True when the element is not shown in a browser (hidden attribute, inline style, aria)."""
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def visible_blocks(root: etree._Element) -> list[TextBlock]:
+    """Visible text blocks of ``root`` in document order (empty blocks dropped)."""
+    out: list[TextBlock] = []
+    stack: list[_Frame] = [_Frame("", ("", -1, "", -1), "")]
+    # (reason, its owner, hint, its owner) of each open element; the innermost wins
+    context: list[_Context] = [("", -1, "", -1)]
+    opened: list[bool] = []
+    owners = 0
+    links = 0  # depth of open <a> elements
+
+    def flush(frame: _Frame) -> None:
+        raw = "".join(frame.pieces)
+        text = _SPACE.sub(" ", raw).strip()
+        if text:
+            reason, reason_owner, hint, owner = frame.context
+            out.append(TextBlock(text, frame.tag, reason, hint, owner, frame.container, reason_owner,
+                                 min(1.0, frame.linked / max(1, len(raw.strip())))))
+        frame.pieces.clear()
+        frame.linked = 0
+
+    def add(text: str) -> None:
+        frame = stack[-1]
+        frame.pieces.append(text)
+        if links:
+            frame.linked += len(text.strip())
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if not tag or tag in INVISIBLE_TAGS or is_hidden(el):
+                walker.skip_subtree()  # its "end" event still comes, and brings the tail
+                opened.append(False)
+                continue
+            ctx = context[-1]
+            reason, hint = _classify(el, tag)
+            if reason:
+                owners += 1
+                ctx = (reason, owners, ctx[2], ctx[3])
+            if hint:
+                owners += 1
+                ctx = (ctx[0], ctx[1], hint, owners)
+            context.append(ctx)
+            opened.append(True)
+            if tag in BLOCK_TAGS:
+                flush(stack[-1])
+                stack.append(_Frame(tag, ctx, _container(el)))
+            elif tag == "a":
+                links += 1
+            elif tag in ("td", "th"):
+                add(" ")  # the cells of a row make one block, as trafilatura's rows do
+            if el.text:
+                add(el.text)
+        else:
+            if opened.pop():
+                context.pop()
+                if tag in BLOCK_TAGS:
+                    flush(stack.pop())
+                elif tag == "a":
+                    links -= 1
+            if el.tail:
+                add(el.tail)
+    while stack:
+        flush(stack.pop())
+    _drop_wrappers(out)
+    return out
+
+
+def _drop_wrappers(blocks: list[TextBlock]) -> None:
+    """An element holding much of the text is a wrapper, not furniture, caption or byline."""
+    sizes: dict[int, int] = {}
+    prose: set[int] = set()  # "related links" holding a long unlinked paragraph
+    total = 0
+    for b in blocks:
+        total += len(b.text)
+        for owner in (b.owner, b.reason_owner):
+            if owner >= 0:
+                sizes[owner] = sizes.get(owner, 0) + len(b.text)
+        if b.reason == "related links" and len(b.text) >= PROSE and b.link_share < 0.3:
+            prose.add(b.reason_owner)
+    for b in blocks:
+        if b.owner >= 0 and sizes[b.owner] > HINT_LIMITS.get(b.hint, 0):
+            b.hint, b.owner = "", -1
+        if b.reason_owner >= 0 and (sizes[b.reason_owner] > WRAPPER_SHARE * total
+                                    or b.reason_owner in prose):
+            b.reason, b.reason_owner = "", -1
