@@ -1,6 +1,9 @@
 """Words per second of people + quotes over a folder of .txt articles (run by hand, not a test).
 
 usage: python bench/quotes_speed.py FOLDER [LIMIT]
+
+Also times quotes on hostile one-block texts of 40k and 160k characters: a ratio near
+4 (not 16) shows linear time.
 """
 
 from __future__ import annotations
@@ -13,6 +16,21 @@ from reader.analysis.blocks import make_blocks
 from reader.analysis.people import find_people
 from reader.analysis.quotes import find_quotes
 from reader.ingest import load
+from reader.model import Block, BlockKind, Span
+
+_HOSTILE = ['"a" ', "'b' said X ", "“x ", 'The "deal" and ', 'Smith said, "', "''a'' ", 'he said "x" of a ']
+
+
+def hostile() -> None:
+    for piece in _HOSTILE:
+        secs = []
+        for n in (40_000, 160_000):
+            text = piece * (n // len(piece))
+            t = time.perf_counter()
+            find_quotes(text, [Block(BlockKind.BODY, Span(0, len(text)), text)], [])
+            secs.append(time.perf_counter() - t)
+        ratio = secs[1] / max(secs[0], 1e-6)
+        print(f"hostile {piece!r}: {secs[0]:.3f}s -> {secs[1]:.3f}s, ratio {ratio:.1f}")
 
 
 def main() -> None:
@@ -27,6 +45,7 @@ def main() -> None:
     t2 = time.perf_counter()
     print(f"{len(docs)} docs, {words} words, {n} quotes")
     print(f"people {words / (t1 - t0):,.0f} words/s; quotes {words / (t2 - t1):,.0f} words/s")
+    hostile()
 
 
 if __name__ == "__main__":
