@@ -22,6 +22,7 @@ from typing import NamedTuple
 from reader.analysis.quotes_words import (
     DETS,
     DOC_NOUNS,
+    INTRO,
     INVERT,
     LEADERS,
     LEFT_VERBS,
@@ -252,8 +253,24 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
             continue
         if v.word == "according to":
             found = object_after(text, v.end, q_start)
-        elif v.word.endswith("ing") or _COPULA.match(text, v.end):
-            continue  # a participle, or a verb inside the subject ("the loopholes he cited are")
+        elif v.word.endswith("ing"):
+            # "footage of Trump saying ...": a name right before the participle says it
+            before = text[lo : v.start].rstrip()
+            tail = before.rsplit(None, 1)[-1] if before else ""
+            if (
+                not _is_cap(tail)
+                or tail.endswith(",")
+                or _bare(tail) in PRONOUNS
+                or _bare(tail) in INTRO
+                or not text[v.start].islower()  # a Title Case headline
+            ):
+                continue  # "..., saying": the verb before it has the subject
+            m = re.search(r"(?:(?:[A-Z][\w.'’-]*|de|van|von|bin|al)\s+)*[A-Z][\w.'’-]*$", before)
+            found = _name_run(m.group(), lo + m.start()) if m else None
+            if found is None or found.kind != "name":
+                continue
+        elif _COPULA.match(text, v.end):
+            continue  # a verb inside the subject ("the loopholes he cited are")
         else:
             found = subject_before(text, lo, v.start)
             if found is None and v.word in INVERT:

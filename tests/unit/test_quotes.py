@@ -361,3 +361,18 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_speaker() -> None:
 def test_condemned_is_a_reporting_verb() -> None:
     text = '"Fine," Ann Smith said. Bo Lind condemned what he called a "reckless gamble" on Monday.'
     assert _run(text, "Ann Smith", "Bo Lind")[1] == ("reckless gamble", "Bo Lind")
+
+
+def test_a_name_right_before_a_participle_is_the_speaker() -> None:
+    text = (
+        '"Vote early," Bo Lind said.\n'
+        'The new ad shows footage of Ann Smith saying, "We can do better than this."'
+    )
+    got = _run(text, "Ann Smith", "Bo Lind")
+    assert [s for _, s in got] == ["Bo Lind", "Ann Smith"]
+
+
+def test_a_capitalised_participle_in_a_headline_is_no_clause() -> None:
+    text = "Lind: Smith Asking Voters To Wait 'Makes No Sense'\nBo Lind criticised the plan on Monday."
+    got = _run(text, "Ann Smith", "Bo Lind", title=True)
+    assert got[0][1] != "Ann Smith"
