@@ -120,7 +120,14 @@ def _org_name(raw: str, words: list[str]) -> str | None:
     key = _key(ws[-1])
     if key in TIME_WORDS or (len(ws) == 1 and (key in _GROUPS or key.endswith(("ans", "ists", "ites")))):
         return None
+    if len(ws) == 1 and (key in TITLES or len(key) < 2):
+        return None  # "one bank CEO told me": a role, not a body
     return " ".join(ws)
+
+
+def _country(low: str) -> bool:
+    """A country's name ("japan"), not a people's ("russian", "chinese", "british")."""
+    return low in lexicon().countries and not low.endswith(("ian", "ese", "ish", "can", "ean", "ch", "ss"))
 
 
 def _plain_word(low: str) -> bool:
@@ -163,9 +170,11 @@ class Resolver:
         cands = self.idx.by_key.get(key) or self.idx.by_word.get(key)
         if cands:
             return self.idx.last_before(pos, cands) or cands[0]
+        if all(_key(w) in TITLES for w in words):
+            return None  # "Senior Vice President": a role, not a name
         if len(words) == 1 and self._common(words[0].strip(",.;:")):
             return None  # "Pressure mounted ...": a common word, capitalised as it opens a sentence
-        if len(words) == 1 and words[0].strip(",.;:").lower() in lexicon().countries:
+        if len(words) == 1 and _country(words[0].strip(",.;:").lower()):
             self.orgs.add(words[0].strip(",.;:"))  # "Japan said": a state speaks
             return words[0].strip(",.;:")
         if len(words) == 1 and _plain_word(words[0].strip(",.;:").lower()):

@@ -65,7 +65,10 @@ def _verbs(text: str, lo: int, hi: int, vocab: frozenset[str]) -> Iterator[_Verb
 
 
 _DASH = re.compile(r"[\s,]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s?){1,4})\s*(?:[,.(]|$)")
-_AFFIL = re.compile(r"\s*\(?[RDI]-?[A-Z][A-Za-z.]*\)?\s*$|\s*\d+\s*$")
+_AFFIL = re.compile(
+    r"\s*\(?[RDI]-?[A-Z][A-Za-z.]*\)?\s*$|\s*\d+\s*$|\s*(?:Inc|Ltd|LLC|Co|Corp|plc|PLC|GmbH|AG|SA)\.?\s*$"
+)
+_PASSIVE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|get|gets|got)\s+)(?:\w+ly\s+)?$")
 
 
 class Attr(NamedTuple):
@@ -271,6 +274,8 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
                 continue
         elif _COPULA.match(text, v.end):
             continue  # a verb inside the subject ("the loopholes he cited are")
+        elif _PASSIVE.search(text, max(lo, v.start - 30), v.start):
+            continue  # "it is called "...", "X was accused of": the subject does not speak
         else:
             found = subject_before(text, lo, v.start)
             if found is None and v.word in INVERT:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 
 from reader.analysis.quotes_speaker import MASK, Attr, _bare, _is_cap, _name_run
-from reader.analysis.quotes_words import INTRO, LEADERS, PARTICLES, PRONOUNS, ROLES, STOPS
+from reader.analysis.quotes_words import INTRO, LEADERS, LEFT_VERBS, PARTICLES, PRONOUNS, ROLES, STOPS
+
+
+def _passive(word: str) -> bool:
+    return word in LEFT_VERBS and not word.endswith("ing")  # "was accused", not "is describing"
 
 
 def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) -> Attr | None:
@@ -53,7 +57,8 @@ def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) 
         not nxt[:1].islower()
         or nxt.lower() in STOPS
         or toks[j - 1][0].endswith(("'s", "’s"))  # "Oz's advice earned ...": not the speaker
-    ):
+        or (nxt in ("is", "are", "was", "were") and j + 1 < len(toks) and _passive(_bare(toks[j + 1][0])))
+    ):  # "X was accused of "...": the subject does not speak
         return None
     end = toks[j - 1][1] + len(toks[j - 1][0])
     return _name_run(seg[toks[i][1] : end], lo + toks[i][1])

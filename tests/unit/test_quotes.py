@@ -376,3 +376,17 @@ def test_a_capitalised_participle_in_a_headline_is_no_clause() -> None:
     text = "Lind: Smith Asking Voters To Wait 'Makes No Sense'\nBo Lind criticised the plan on Monday."
     got = _run(text, "Ann Smith", "Bo Lind", title=True)
     assert got[0][1] != "Ann Smith"
+
+
+def test_passive_roles_suffixes_and_peoples_are_no_speakers() -> None:
+    text = (
+        '"Fine," Ann Smith said.\n'
+        'The condition is called "farmer\'s lung" by doctors.\n'
+        'The Green Party was accused of "misleading the public" on Monday.\n'
+        'As one bank CEO told me, it is about "financial health" now.\n'
+        'Bo Lind, head of sales for Acme, Inc., says: "We will grow next year."\n'
+        'Senior Vice President of Sales said: "Orders are up."\n'
+        'The Russian and Syrian ministries said the claim is "absolutely not true."'
+    )
+    got = _orgs(text, "Ann Smith", "Bo Lind")
+    assert got[1:] == [(None, False)] * 2 + [(None, False), ("Bo Lind", False), (None, False), (None, False)]
