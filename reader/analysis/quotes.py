@@ -2,22 +2,27 @@
 
 Spans come from :mod:`quotes_marks` (straight, curly, mixed marks and '' paired by
 context, line by line; a speech running over paragraphs gives one quote per
-paragraph), filtered by :mod:`quotes_kinds`.  Speakers come from :mod:`quotes_speaker`, in this order:
+paragraph), filtered by :mod:`quotes_kinds`.  Speakers come from
+:mod:`quotes_speaker` and :mod:`quotes_subject`, in this order:
 
 1. a clause in the quote's own sentence: a reporting verb before the quote
    ("X said", "Cruz called Trump a "liar"" = Cruz, the subject, not the nearest
-   name; "according to X"; "X told Reuters"), else one after it ('," X said',
-   '," said X', '," X, a doctor, said', '" ― X'), else the name opening the
-   sentence ("President X condemned it as a "threat"");
-2. a transcript label at the start of the quote ("PENCE: ...");
+   name; "X said she expects ..." = X; "footage of X saying"; "according to X";
+   "X told Reuters"; a passive "is called" names no one), else one after it
+   ('," X said', '," said X', '," X, a doctor, said', '" ― X'), else the name
+   opening the sentence ("President X condemned it as a "threat"");
+2. a transcript label at the start of the quote ("PENCE: ...", "WALLACE: ...");
 3. for quotes that are not scare quotes: the subject of the sentence just
    before (when the quote opens a sentence), the previous speaker in the same
-   paragraph, a later explicit speaker in the same paragraph, or the speaker of
-   the paragraphs just before (a speech carried on).
+   paragraph, a later explicit speaker in the same paragraph, the source a
+   paragraph ending in a colon introduces ("The Times reports:"), or the speaker
+   of the paragraphs just before (a speech carried on).
 
 "he/she said" is the last person who spoke, else the last person mentioned.  A
-nominal or an organisation ("the ministry said", "Reuters reported", "officials
-said") gives None and stops the search (:mod:`quotes_people` maps names to people).
+named organisation or country ("Reuters reported", "the IMF report stated") is the
+speaker, marked ``speaker_is_org`` and never taken for a person; a nominal or a
+group ("the ministry said", "officials said") gives None and stops the search
+(:mod:`quotes_people` maps names to people).
 
 Scare quotes (one to three words with no sentence punctuation, e.g. the "deal")
 get a speaker only from a clause in their own sentence; inside a sentence with no
