@@ -7,6 +7,8 @@ import re
 from reader.analysis.quotes_speaker import MASK, Attr, _bare, _is_cap, _name_run
 from reader.analysis.quotes_words import INTRO, LEADERS, LEFT_VERBS, PARTICLES, PRONOUNS, ROLES, STOPS
 
+_AFFIL_TOKEN = re.compile(r"\(?[rdi]-[a-z]")  # "Paul Ryan, R-Wis., said"
+
 
 def _passive(word: str) -> bool:
     return word in LEFT_VERBS and not word.endswith("ing")  # "was accused", not "is describing"
@@ -35,7 +37,8 @@ def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) 
         w = toks[j][0]
         if w[0] == MASK or w.endswith((",", ";", ":")):
             after = _bare(toks[j + 1][0]) if j + 1 < len(toks) else ""
-            if j > i and w.endswith(",") and (after in ("who", "a", "an", "the") or after.isdigit()):
+            appos = after in ("who", "a", "an", "the") or after.isdigit() or _AFFIL_TOKEN.match(after)
+            if j > i and w.endswith(",") and appos:
                 end = toks[j][1] + len(w)  # "Sen. Bernie Sanders (Vt.), who lost ..., identified"
                 return _name_run(seg[toks[i][1] : end].rstrip(","), lo + toks[i][1])
             return None

@@ -390,3 +390,11 @@ def test_passive_roles_suffixes_and_peoples_are_no_speakers() -> None:
     )
     got = _orgs(text, "Ann Smith", "Bo Lind")
     assert got[1:] == [(None, False)] * 2 + [(None, False), ("Bo Lind", False), (None, False), (None, False)]
+
+
+def test_sentence_subject_with_a_party_affiliation() -> None:
+    text = (
+        '"We agree," Ann Smith said.\n'
+        'Senator Bo Lind, D-Ore., despite his doubts, backed the deal as "a real step forward for workers".'
+    )
+    assert _run(text, "Ann Smith", "Bo Lind")[1][1] == "Bo Lind"
