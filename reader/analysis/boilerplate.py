@@ -2,9 +2,10 @@
 
 Each non-blank line is scored (:mod:`reader.analysis.boilerplate_lines`); the article is the
 contiguous run of lines with the best total score (:mod:`reader.analysis.boilerplate_run`), cut
-at the start of a comment section.  Inside it, stock-phrase lines and runs of link-like lines
-are hidden and credits, bylines and Markdown headings are told apart; before it, the headline is
-found (:mod:`reader.analysis.boilerplate_head`).  Everything outside it is hidden with a reason.
+at the start of a comment section; in a clean document (a note, a copied article: no furniture
+above the run) it is widened to every line.  Inside it, stock-phrase lines and runs of link-like
+lines are hidden and credits, bylines and Markdown headings are told apart; before it, the
+headline is found (:mod:`reader.analysis.boilerplate_head`).  Everything outside it is hidden with a reason.
 Returns ``(start, end, kind, reason)`` per non-blank line, the span being the whole line (for a
 Markdown title or heading, the line after its ``#`` marks).
 """
@@ -14,9 +15,17 @@ from __future__ import annotations
 import re
 
 from reader.analysis.boilerplate_cues import COMMENTS_START, KEEP, is_byline, is_credit
-from reader.analysis.boilerplate_head import mark_head
+from reader.analysis.boilerplate_head import headline_case, mark_head
 from reader.analysis.boilerplate_lines import Info, line_infos
-from reader.analysis.boilerplate_run import best_run, bridge, decay, mark_data_lists, mark_lists, mark_repeats
+from reader.analysis.boilerplate_run import (
+    absorb_edges,
+    best_run,
+    bridge,
+    decay,
+    mark_data_lists,
+    mark_lists,
+    mark_repeats,
+)
 from reader.model import BlockKind
 
 Line = tuple[int, int, BlockKind, str]
@@ -37,14 +46,17 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
     scores = decay([i.score for i in infos])
     ends = [c for c, i in enumerate(infos) if c and i.cue == "comments" and COMMENTS_START.search(i.low)]
     a, b = best_run(scores, ends)
-    if b <= a:
+    found = b > a
+    if not found:
         a, b = 0, len(infos)
     a, b = bridge(scores, a, b, infos)
+    a, b, clean = absorb_edges(infos, a, b)
     while b < len(infos) and b > a and (infos[b].listed or KEEP.match(infos[b].low)):
         b += 1
     for j in range(a, b):
         _mark_body(infos, j, markdown)
-    _hide_link_runs(infos, a, b)
+    own_lists = clean and (found or not any(i.cue for i in infos))
+    _hide_link_runs(infos, a, b, own_lists)
     _hide_outside(infos, a, b)
     mark_head(infos, a, b, markdown)
     return [(_heading_start(source, i) if markdown else i.start, i.end, i.kind,
@@ -108,13 +120,18 @@ def _caps_teaser(text: str) -> bool:
         and sum(c.isupper() for c in letters) == len(letters)
 
 
-def _hide_link_runs(infos: list[Info], a: int, b: int) -> None:
-    """Hide runs of four or more short, unpunctuated lines inside the article: link lists."""
+def _hide_link_runs(infos: list[Info], a: int, b: int, own_lists: bool) -> None:
+    """Hide runs of four or more short, unpunctuated lines inside the article: link lists.
+
+    With ``own_lists`` (a clean document, see :func:`absorb_edges`, or one without prose or
+    stock phrases) short lines are the writer's own lists: only headlines in title case count.
+    """
     j = a
     while j < b:
         k = j
         while k < b and infos[k].kind is not BlockKind.BOILERPLATE and infos[k].score < 0 \
-                and not infos[k].listed and not infos[k].sentence and infos[k].words <= 12:
+                and not infos[k].listed and not infos[k].sentence and infos[k].words <= 12 \
+                and (not own_lists or headline_case(infos[k])):
             k += 1
         if k - j >= 4:
             for m in range(j, k):

@@ -47,6 +47,9 @@ STOPWORDS: dict[str, frozenset[str]] = {
 #: Patterns below (all but CREDIT) are matched against the lower-cased line: faster than re.I.
 _I = 0
 
+#: The copyright sign, not as part of a word (mis-decoded text has "Ã©" for "é").
+_SIGN = r"(?<![^\W\d_])(?<![\u0300-\u036f])©"
+
 #: (pattern, reason) for lines that are furniture wherever they stand.  Matched on short lines.
 SHORT_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^support\b.{0,40}$|\b(donat\w*|support (us|our|independent)|"
@@ -63,8 +66,9 @@ SHORT_CUES: list[tuple[re.Pattern[str], str]] = [
      "share buttons"),
     (re.compile(r"^more( \S+){1,3}$|"
                 r"^(read (more|next|also|this)|more (from|on|stories|news|in)|related|recommended|"
-                r"see (also|more)|you (may|might) (also )?like|popular|most (read|popular|viewed)|"
-                r"trending|top stories|latest( news| stories)?|up next|what to read next|"
+                r"see (also|more)|read the (rest|full (story|article))|you (may|might) (also )?like|"
+                r"(popular|trending)\b.{0,25}$|most (read|popular|viewed)|"
+                r"top stories|latest( news| stories)?|up next|what to read next|"
                 r"further reading|also on|more like this|(next|previous) (article|post|story)|"
                 r"editor'?s picks?|don'?t miss|most shared|featured (stories|articles|posts)|top picks|"
                 r"around the web|from the web|recent (posts|articles|stories|news|comments)|archives?$|"
@@ -75,13 +79,15 @@ SHORT_CUES: list[tuple[re.Pattern[str], str]] = [
                 r"story continues below|continue reading|skip (to|ad)|close|menu|search|home|back to top|"
                 r"jump to|toggle|loading|show more|view (all|more)|load more|enlarge this image|"
                 r"(hide|toggle) caption|listen to this (article|story)|click here)\b", _I), "navigation"),
-    (re.compile(r"(©|\(c\) ?\d{4}|copyright|all rights reserved|terms (of|and) (use|service|conditions)|"
+    (re.compile(_SIGN + r"|(\(c\) ?\d{4}|copyright|all rights reserved|"
+                r"terms (of|and) (use|service|conditions)|"
                 r"privacy (policy|notice|settings)|cookie|gdpr|do not sell|ad ?choices|site ?map|"
                 r"contact us|about us|accessibility|disclaimer|affiliate)", _I), "legal"),
     (re.compile(r"^(\d+ )?(comments?|responses?|replies|reactions?|thoughts on)\b|"
                 r"\b(leave a (reply|comment)|post a comment|add a comment|join the (discussion|conversation)|"
                 r"comments? (are|is) closed|show comments|view comments|commenting)\b|"
-                r"\b(said|says|wrote):$|^reply$|^report$", _I), "comments"),
+                r"^(?!(he|she|they|it|i|we|you|who|and|but)\b).{0,60}\b(said|says|wrote):$|"
+                r"^reply$|^report$", _I), "comments"),
 ]
 
 #: The same kinds of furniture in other languages (pt, es, fr, it, de, nl, id, ru).
@@ -164,7 +170,7 @@ def is_credit(text: str) -> bool:
 KEEP = re.compile(r"^\((reporting|writing|editing|additional reporting|compiled) by\b", _I)
 
 #: Legal fine print, whatever the line's length.
-LEGAL = re.compile(r"©|\(c\) ?\d{4}|\ball rights reserved\b|\bregistered trademarks?\b|"
+LEGAL = re.compile(_SIGN + r"|\(c\) ?\d{4}|\ball rights reserved\b|\bregistered trademarks?\b|"
                    r"\b(terms of (use|service)|privacy policy)\b.{0,40}"
                    r"\b(terms of (use|service)|privacy policy)\b", _I)
 
@@ -178,7 +184,7 @@ def _stems(patterns: list[re.Pattern[str]]) -> frozenset[str]:
 
 # Function words that never make a cue on their own (each pattern with one has another keyword).
 _FUNCTION_WORDS = ("the and of to in on is an are all our us my me now do not you may mig thi up via "
-                   "wha get see set use fro")
+                   "wha get see set use fro he she it we who but")
 _FUNCTION = frozenset(_FUNCTION_WORDS.split())
 
 

@@ -20,15 +20,27 @@ if TYPE_CHECKING:
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _LOOK_BACK = 40
+HEADLINE_WORDS = 20
+# Words a headline in title case leaves in lower case.
+_MINOR = frozenset(["a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "and", "or", "nor", "but",
+                    "so", "yet", "if", "as", "vs", "vs.", "via", "with", "from", "up"])
 
 
 def _norm(text: str) -> str:
     return _SPACE.sub(" ", text.lstrip("#").strip()).casefold()
 
 
-def _title_like(i: Info) -> bool:
+def title_like(i: Info) -> bool:
+    """A line that could be a headline: 2 to 30 words, no closing stop, no byline or credit."""
     return 2 <= i.words <= 30 and not i.cue and not i.text.endswith((".", ",", ":", ";")) \
         and not is_byline(i.low) and not is_credit(i.text) and len(i.text) <= 250
+
+
+def headline_case(i: Info) -> bool:
+    """A short line in headline case ("Old Hands Help Russia Navigate U.S. Media."), stop or not."""
+    words = i.text.split()
+    return 3 <= len(words) <= HEADLINE_WORDS and not i.cue \
+        and all(not w[:1].islower() or w in _MINOR for w in words[1:])
 
 
 def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
@@ -42,7 +54,7 @@ def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
     best, best_j = 0.5, -1
     for j in range(a - 1, lo - 1, -1):
         t = _norm(infos[j].text)
-        if len(t) < 12 or not _title_like(infos[j]):
+        if len(t) < 12 or not title_like(infos[j]):
             continue
         if t in first:
             return j
@@ -55,15 +67,15 @@ def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
     near = -1
     for j in range(a - 1, max(lo - 1, a - 8) - 1, -1):
         i = infos[j]
-        if _title_like(i) and i.words >= 5:
+        if title_like(i) and i.words >= 5:
             return j
-        if near < 0 and _title_like(i) and i.words >= 3:
+        if near < 0 and title_like(i) and i.words >= 3:
             near = j
         if not (is_byline(i.low) or is_credit(i.text) or i.words <= 4):
             break
     if near >= 0:
         return near
-    if a <= 3 and infos and _title_like(infos[0]):
+    if a <= 3 and infos and (title_like(infos[0]) or headline_case(infos[0])):
         return 0
     return -1
 

@@ -57,6 +57,11 @@ _CACHED_LEN = 60
 _CACHE_MAX = 50000
 _CUE_CACHE: dict[str, tuple[str, bool]] = {}
 _STRONG = frozenset({"newsletter", "donation appeal", "legal"})
+# Cues that a line of narrative prose can hold by chance ("his family donated", "the National
+# Register"): in a long sentence they count only when the line speaks to the reader.
+_PROSE_SAFE = frozenset({"newsletter", "donation appeal", "related links", "share buttons", "legal"})
+_ADDRESS = re.compile(r"\b(you|your|our|us|we|please|here|now|today|free)\b")
+_PROSE_WORDS = 8
 
 
 @dataclass(slots=True)
@@ -79,6 +84,7 @@ class Info:
     reason: str = ""
     listed: bool = False
     credit: bool = False
+    repeated: bool = False
 
 
 def line_infos(source: str, start: int, markdown: bool) -> list[Info]:
@@ -166,9 +172,13 @@ def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
             hits.add(COPYRIGHT_CUE)
         for n in sorted(hits):
             rx, why = SHORT_CUES[n]
-            if rx.search(low):
+            m = rx.search(low)
+            if m:
                 if why == "legal" and is_credit(text):  # "Image copyright Getty Images"
                     return "", False
+                if why in _PROSE_SAFE and len(toks) >= _PROSE_WORDS and m.start() > 0 \
+                        and low.rstrip(_CLOSERS)[-1:] in _ENDERS and not _ADDRESS.search(low):
+                    continue
                 return why, why in _STRONG or (why == "related links" and len(toks) <= 5)
     elif any(h in low for h in APPEAL_HINTS) and len(APPEAL_WORDS.findall(low)) >= APPEAL_HITS:
         return ("donation appeal" if _APPEAL.search(low) else "newsletter"), True

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.boilerplate_cues import is_credit
+from reader.analysis.boilerplate_head import title_like
 from reader.analysis.boilerplate_lines import DATED, MILD, Info
 
 LIST_MAX = 40
@@ -24,6 +25,7 @@ BRIDGE_GAP = 4
 BRIDGE_MIN = 4.0
 BRIDGE_SCAN = 60  # lines beyond a gap weighed for a bridge (more joins need another step)
 CUT_MIN = 4.0
+PROSE_FIRST = 6  # words of a sentence on a document's first line that make it text, not a headline
 
 
 def mark_repeats(infos: list[Info]) -> None:
@@ -34,7 +36,7 @@ def mark_repeats(infos: list[Info]) -> None:
             seen[i.low] = seen.get(i.low, 0) + 1
     for i in infos:
         if i.words >= 4 and seen[i.low] > 1:
-            i.score = min(i.score, REPEATED)
+            i.score, i.repeated = min(i.score, REPEATED), True
 
 
 def mark_lists(infos: list[Info]) -> None:
@@ -147,3 +149,37 @@ def _bridge_min(gap: list[Info]) -> float:
         return float("inf")
     inline = all((i.cue and i.score == MILD) or (i.words <= 30 and is_credit(i.text)) for i in gap)
     return 0.5 if inline else BRIDGE_MIN
+
+
+def _head_line(i: Info) -> bool:
+    """A sentence without a cue, or a byline or credit: what a clean document has above its text."""
+    return (i.sentence and not i.cue) or i.score == DATED or i.credit
+
+
+def absorb_edges(infos: list[Info], a: int, b: int) -> tuple[int, int, bool]:
+    """Widen the run over the edges of a clean document (a note, a copied article, no page).
+
+    The document is clean when every line above the run but the first is a sentence, byline or
+    credit (one other line, a headline, may stand under a first line of prose).  The run then
+    starts at the first line, unless that reads as a headline, and runs on below up to a line
+    that the page repeats (teasers), a comment section, or a line with a stock phrase that opens
+    a page section (newsletter, appeal, legal) unless only sentences follow it up to the end or
+    the next such line.  Furniture inside the run is still hidden line by line.
+    """
+    if a > 0:
+        first = infos[0]
+        first_prose = first.sentence and first.words >= PROSE_FIRST and not first.cue
+        others = sum(not _head_line(i) for i in infos[1:a])
+        if others > (1 if first_prose else 0):
+            return a, b, False
+        a = 1 if title_like(first) and not first_prose else 0
+    n = len(infos)
+    while b < n and not infos[b].repeated:
+        if infos[b].strong:  # past a box of furniture only into more sentences, never into comments
+            k = b + 1
+            while k < n and not infos[k].strong and _head_line(infos[k]) and not infos[k].repeated:
+                k += 1
+            if infos[b].cue == "comments" or k == b + 1 or (k < n and not infos[k].strong):
+                break
+        b += 1
+    return a, b, True
