@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -398,3 +399,21 @@ def test_sentence_subject_with_a_party_affiliation() -> None:
         'Senator Bo Lind, D-Ore., despite his doubts, backed the deal as "a real step forward for workers".'
     )
     assert _run(text, "Ann Smith", "Bo Lind")[1][1] == "Bo Lind"
+
+
+def test_export_marks_organisation_speakers(tmp_path: Path) -> None:
+    from reader.analysis import analyse
+    from reader.export import article_record
+    from reader.ingest import load
+
+    f = tmp_path / "a.txt"
+    f.write_text(
+        'Budget talks stall\n\n"Growth will slow," the World Bank report stated.\n\n'
+        '"We disagree," Ann Smith said on Monday.\n',
+        encoding="utf-8",
+    )
+    quotes = article_record(analyse(load(str(f))))["quotes"]
+    assert [(q["speaker"], q.get("speaker_kind")) for q in quotes] == [
+        ("World Bank", "organisation"),
+        ("Ann Smith", None),
+    ]
