@@ -16,7 +16,7 @@ import re
 
 from reader.analysis.boilerplate_cues import COMMENTS_START, KEEP, is_byline, is_credit
 from reader.analysis.boilerplate_head import headline_case, mark_head
-from reader.analysis.boilerplate_lines import Info, line_infos
+from reader.analysis.boilerplate_lines import Info, line_infos, split_lines
 from reader.analysis.boilerplate_run import (
     absorb_edges,
     best_run,
@@ -33,13 +33,51 @@ Line = tuple[int, int, BlockKind, str]
 SECTION_IDLE = 6
 _SECTIONS = frozenset({"newsletter", "donation appeal", "comments"})
 _MD_HASHES = re.compile(r"[ \t]*#+[ \t]+")
+_HEADS = (BlockKind.TITLE, BlockKind.HEADING)
+BULK_UNITS = 20000
+BULK_CHARS = 2000
 
 
 def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[Line]:
-    """``(start, end, kind, reason)`` for every non-blank line of ``source`` from ``start``."""
-    infos = line_infos(source, start, markdown)
+    """``(start, end, kind, reason)`` for every non-blank line of ``source`` from ``start``.
+
+    A huge document (more than BULK_UNITS lines: a log, a book, a data dump) is no web page:
+    its first BULK_UNITS lines are classified, with the article running on to their end, and
+    the rest is text in bulk (:func:`_bulk`).
+    """
+    spans = split_lines(source, start)
+    infos = line_infos(source, spans[:BULK_UNITS], markdown)
     if not infos:
         return []
+    out = _classify(source, infos, markdown, len(spans) > BULK_UNITS)
+    out.extend(_bulk(source, spans[BULK_UNITS:], markdown))
+    return out
+
+
+def _bulk(source: str, spans: list[tuple[int, int]], markdown: bool) -> list[Line]:
+    """Body text without a look at each line: consecutive lines (no blank line between them) are
+    joined into blocks of up to BULK_CHARS characters; Markdown headings stay apart."""
+    out: list[Line] = []
+    s0 = e0 = -1
+    for s, e in spans:
+        if markdown and source.startswith("#", s):
+            if s0 >= 0:
+                out.append((s0, e0, BlockKind.BODY, ""))
+            out.append((_heading_start(source, s, e), e, BlockKind.HEADING, ""))
+            s0 = -1
+        elif s0 >= 0 and e - s0 <= BULK_CHARS and source.count("\n", e0, s) == 1:
+            e0 = e
+        else:
+            if s0 >= 0:
+                out.append((s0, e0, BlockKind.BODY, ""))
+            s0, e0 = s, e
+    if s0 >= 0:
+        out.append((s0, e0, BlockKind.BODY, ""))
+    return out
+
+
+def _classify(source: str, infos: list[Info], markdown: bool, open_end: bool) -> list[Line]:
+    """Kinds of the lines of ``infos``; with ``open_end`` the text goes on after the last one."""
     mark_repeats(infos)
     mark_lists(infos)
     mark_data_lists(infos)
@@ -51,6 +89,8 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
         a, b = 0, len(infos)
     a, b = bridge(scores, a, b, infos)
     a, b, clean = absorb_edges(infos, a, b)
+    if open_end:
+        b = len(infos)
     while b < len(infos) and b > a and (infos[b].listed or KEEP.match(infos[b].low)):
         b += 1
     for j in range(a, b):
@@ -59,16 +99,14 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
     _hide_link_runs(infos, a, b, own_lists)
     _hide_outside(infos, a, b)
     mark_head(infos, a, b, markdown)
-    return [(_heading_start(source, i) if markdown else i.start, i.end, i.kind,
-             i.reason if i.kind is BlockKind.BOILERPLATE else "") for i in infos]
+    return [(_heading_start(source, i.start, i.end) if markdown and i.kind in _HEADS else i.start,
+             i.end, i.kind, i.reason if i.kind is BlockKind.BOILERPLATE else "") for i in infos]
 
 
-def _heading_start(source: str, i: Info) -> int:
+def _heading_start(source: str, start: int, end: int) -> int:
     """Where a Markdown title or heading's words start, after its ``#`` marks."""
-    if i.kind not in (BlockKind.TITLE, BlockKind.HEADING):
-        return i.start
-    m = _MD_HASHES.match(source, i.start, i.end)
-    return m.end() if m and m.end() < i.end else i.start
+    m = _MD_HASHES.match(source, start, end)
+    return m.end() if m and m.end() < end else start
 
 
 def _hide_outside(infos: list[Info], a: int, b: int) -> None:

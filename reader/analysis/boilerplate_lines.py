@@ -87,9 +87,8 @@ class Info:
     repeated: bool = False
 
 
-def line_infos(source: str, start: int, markdown: bool) -> list[Info]:
-    """One scored :class:`Info` per non-blank line of ``source`` from ``start``."""
-    spans = split_lines(source, start)
+def line_infos(source: str, spans: list[tuple[int, int]], markdown: bool) -> list[Info]:
+    """One scored :class:`Info` per unit of ``source`` (the ``spans`` of :func:`split_lines`)."""
     stop = _language(spans, source)
     infos = [_info(source, s, e, stop, markdown) for s, e in spans]
     scale = _density_scale(infos) if stop else 1.0
