@@ -25,8 +25,13 @@ def article_record(article: Article, path: str | None = None) -> dict[str, Any]:
         if p.role:
             prec["role"] = p.role
         people.append(prec)
-    quotes = [{"start": q.span.start, "end": q.span.end, "speaker": q.speaker, "text": q.text}
-              for q in article.quotes]
+    quotes = []
+    for q in article.quotes:
+        qrec: dict[str, Any] = {"start": q.span.start, "end": q.span.end}
+        qrec.update(speaker=q.speaker, text=q.text)
+        if q.speaker_is_org:
+            qrec["speaker_kind"] = "organisation"
+        quotes.append(qrec)
     rec = {
         "path": path if path is not None else article.path,
         "title": article.title,

@@ -92,11 +92,14 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct quotation, its span including the marks, and who said it (or None)."""
+    """A direct quotation, its span including the marks, and who said it (or None).
+
+    ``speaker_is_org`` marks a speaker that is an organisation ("Reuters"), not a person."""
 
     span: Span
     text: str
     speaker: str | None = None
+    speaker_is_org: bool = False
 
     def __post_init__(self) -> None:
         if len(self.text) != len(self.span):

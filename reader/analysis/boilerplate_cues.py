@@ -47,6 +47,9 @@ STOPWORDS: dict[str, frozenset[str]] = {
 #: Patterns below (all but CREDIT) are matched against the lower-cased line: faster than re.I.
 _I = 0
 
+#: The copyright sign, not as part of a word (mis-decoded text has "Ã©" for "é").
+_SIGN = r"(?<![^\W\d_])(?<![\u0300-\u036f])©"
+
 #: (pattern, reason) for lines that are furniture wherever they stand.  Matched on short lines.
 SHORT_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^support\b.{0,40}$|\b(donat\w*|support (us|our|independent)|"
@@ -58,30 +61,64 @@ SHORT_CUES: list[tuple[re.Pattern[str], str]] = [
                 r"log ?in|sign ?in|register|my account|create (an|your) account)\b", _I), "newsletter"),
     (re.compile(r"^(share|tweet|pin|email|print|e-mail|facebook|twitter|linkedin|whatsapp|reddit|"
                 r"pinterest|flipboard|telegram|copy link|save|messenger|comment)\b.{0,40}$|"
-                r"\b(share (this|on|via|the)|shares?$|follow us|like us on)\b", _I), "share buttons"),
+                r"\b(share (this|on|via|the)|shares?$|follow us|like us on)\b|"
+                r"^follow\b.{0,60}\b(twitter|facebook|instagram|youtube|linkedin|tiktok)\b", _I),
+     "share buttons"),
     (re.compile(r"^more( \S+){1,3}$|"
                 r"^(read (more|next|also|this)|more (from|on|stories|news|in)|related|recommended|"
-                r"see (also|more)|you (may|might) (also )?like|popular|most (read|popular|viewed)|"
-                r"trending|top stories|latest( news| stories)?|up next|what to read next|"
-                r"further reading|also on|more like this|(next|previous) (article|post|story)"
-                r")\b", _I), "related links"),
+                r"see (also|more)|read the (rest|full (story|article))|you (may|might) (also )?like|"
+                r"(popular|trending)\b.{0,25}$|most (read|popular|viewed)|"
+                r"top stories|latest( news| stories)?|up next|what to read next|"
+                r"further reading|also on|more like this|(next|previous) (article|post|story)|"
+                r"editor'?s picks?|don'?t miss|most shared|featured (stories|articles|posts)|top picks|"
+                r"around the web|from the web|recent (posts|articles|stories|news|comments)|archives?$|"
+                r"(sponsored|promoted|partner) (stories|content|links)|"
+                r"(tags?|topics?|filed under|categories|category|posted in)\s*:"
+                r")|\b(outbrain|taboola)\b", _I), "related links"),
     (re.compile(r"^(advertisement|advertising|sponsored|ad|ads|promoted|paid (post|content)|"
                 r"story continues below|continue reading|skip (to|ad)|close|menu|search|home|back to top|"
-                r"jump to|toggle|loading|show more|view (all|more)|load more)\b", _I), "navigation"),
-    (re.compile(r"(©|\(c\) ?\d{4}|copyright|all rights reserved|terms (of|and) (use|service|conditions)|"
+                r"jump to|toggle|loading|show more|view (all|more)|load more|enlarge this image|"
+                r"(hide|toggle) caption|listen to this (article|story)|click here)\b", _I), "navigation"),
+    (re.compile(_SIGN + r"|(\(c\) ?\d{4}|copyright|all rights reserved|"
+                r"terms (of|and) (use|service|conditions)|"
                 r"privacy (policy|notice|settings)|cookie|gdpr|do not sell|ad ?choices|site ?map|"
                 r"contact us|about us|accessibility|disclaimer|affiliate)", _I), "legal"),
     (re.compile(r"^(\d+ )?(comments?|responses?|replies|reactions?|thoughts on)\b|"
                 r"\b(leave a (reply|comment)|post a comment|add a comment|join the (discussion|conversation)|"
                 r"comments? (are|is) closed|show comments|view comments|commenting)\b|"
-                r"\b(said|says|wrote):$|^reply$|^report$", _I), "comments"),
+                r"^(?!(he|she|they|it|i|we|you|who|and|but)\b).{0,60}\b(said|says|wrote):$|"
+                r"^reply$|^report$", _I), "comments"),
 ]
+
+#: The same kinds of furniture in other languages (pt, es, fr, it, de, nl, id, ru).
+SHORT_CUES += [
+    (re.compile(r"^(leia (também|mais)|veja (também|mais)|você (pode|também pode) gostar|lee (también|más)|"
+                r"te puede interesar|artículos relacionados|lire (aussi|la suite)|à lire aussi|vous aimerez|"
+                r"articles similaires|leggi anche|potrebbe interessarti|articoli correlati|lesen sie auch|"
+                r"weitere artikel|das könnte sie|ähnliche artikel|lees ook|baca juga|artikel terkait|"
+                r"читайте также|похожие (статьи|записи)|смотрите также)", _I), "related links"),
+    (re.compile(r"^(compartilh\w*|compartir|partager|condividi|teilen|delen|bagikan|поделиться)\b", _I),
+     "share buttons"),
+    (re.compile(r"\b(inscreva-se|assine|suscríbete|abonnez-vous|s'abonner|iscriviti|abonnieren|"
+                r"berlangganan|подпишитесь|подписаться)\b", _I), "newsletter"),
+    (re.compile(r"^(\d+ )?(comentários?|comentarios?|commentaires?|commenti|kommentare?|reacties|komentar|"
+                r"комментари\w*)\b|^(deixe (um|seu) comentário|deja un comentario|laisser un commentaire|"
+                r"lascia un commento|schreibe einen kommentar|оставить комментарий)", _I), "comments"),
+]
+
+#: A cookie notice, whatever its length.
+COOKIES = re.compile(r"\b((we|this (web)?site|our (web)?site) uses? cookies|accept (all )?cookies|"
+                     r"use of cookies|cookie (policy|settings|preferences|consent))\b", _I)
 
 #: Long-paragraph cues for appeals and sign-up blurbs (needs two hits on long lines).
 APPEAL_WORDS = re.compile(
-    r"\b(support(ing)? (us|our|independent)|independent journalism|donat\w+|contribution|"
+    r"\b(support(ing)? (us|our|independent)|independent journalism|donat\w+|contribution|mailbox|never miss|"
     r"subscri\w+|newsletter|your help|membership|paywall|sign up|inbox|free trial|"
     r"reader[- ]funded|every (month|week)|per month|unlimited access|click here|cookies?)\b", _I)
+#: Substrings without which a line cannot hold APPEAL_WORDS (a cheap test before the regex).
+APPEAL_HINTS = ("support", "journalism", "donat", "contribution", "mailbox", "never miss", "subscri",
+                "newsletter", "your help", "membership", "paywall", "sign up", "inbox", "free trial",
+                "funded", "every ", "per month", "unlimited", "click here", "cookie")
 
 #: The start of the comments section: everything after it on the page is hidden.
 COMMENTS_START = re.compile(
@@ -94,27 +131,46 @@ COMMENTS_START = re.compile(
 #: Byline or dateline: "By Jane Doe", "Updated 3 hours ago", a bare date.
 BYLINE = re.compile(
     r"^(by|von|par|por|di|door|oleh|автор)\s+\S|^(posted|published|updated|last updated|written)\b|"
-    r"\b\d+ min(ute)?s? read\b|^\d{1,2}:\d{2}|"
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
+    r"\b\d+ min(ute)?s? read\b|^\d{1,2}:\d{2}|\b\d+ (min|mins|minutes?|hours?|hrs?|days?|weeks?) ago\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}\b|"
+    r"^[\w .'-]{0,40}\s@\w+$|"
     r"\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b|"
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|"
     r"\b(staff (writer|reporter)|correspondent|contributor)\b", _I)
 
-#: Photo caption or credit.
-CREDIT = re.compile(
-    r"\b(photo(graph)?s?( by)?|image( copyright| credit| source)?|picture|pictured|credit|courtesy( of)?|"
-    r"illustration|getty images|shutterstock|istock|file photo|foto|bild)\s*[:/(]|"
-    r"\((photo|image|picture|credit|source)[^)]*\)\s*$|"
-    r"\b(getty images|afp|reuters|ap photo|associated press|epa|shutterstock|istock(photo)?|"
-    r"alamy|tass|xinhua|bloomberg|pa( images| media)?)\s*\)?\s*$|"
-    r"/\s*[A-Z][\w.]*(\s[A-Z][\w.]*){0,3}\s*$|"
-    r"(?i:^(image|photo|picture|video)\s*(copyright|caption|credit)\b)", 0)
+_GALLERY = r"^(?i:(image|photo|picture|slide)s? )?\d+ (of|/) \d+\b"
+#: A photo gallery caption: "3 of 12 ...".
+GALLERY = re.compile(_GALLERY)
+
+_CREDIT_WORD = (r"(?i:\b(photo(graph)?s?( by)?|image( copyright| credit| source)?|picture|pictured|"
+                r"credit|courtesy( of)?|illustration|getty images|shutterstock|istock|file photo|foto|bild)"
+                r"\s*[:/(])")
+_CREDIT_END = (r"(?i:\((photo|image|picture|credit|source)[^)]*\)\s*$|"
+               r"\b(getty images|afp|reuters|ap photo|associated press|epa|shutterstock|istock(photo)?|"
+               r"alamy|tass|xinhua|bloomberg|pa( images| media)?)\s*\)?\*?\s*$)|"
+               r"(?<!\.com)(?<!\.org)(?<!\.net)(?<!\.co)(?:(?<=[A-Za-z]{2})|(?<=[A-Za-z]{2} ))"
+               r"/\s*[A-Z][\w.]*(\s[A-Z][\w.]*){0,3}\s*$")
+_CREDIT_START = _GALLERY + r"|(?i:^(image|photo|picture|video)\s*(copyright|caption|credit)\b)"
+
+#: Photo caption or credit: "Image copyright EPA", "Jane Doe / REUTERS", "(AP Photo/John Roe)".
+CREDIT = re.compile(_CREDIT_START + "|" + _CREDIT_WORD + "|" + _CREDIT_END)
+_CREDIT_WORD_RX = re.compile(_CREDIT_WORD)
+_CREDIT_END_RX = re.compile(_CREDIT_END)
+_CREDIT_START_RX = re.compile(_CREDIT_START)
+
+
+def is_credit(text: str) -> bool:
+    """``CREDIT.search(text)``, faster: the end-anchored forms are tried on the line's tail only."""
+    return bool(_CREDIT_START_RX.match(text)
+                or (("/" in text or ":" in text or "(" in text) and _CREDIT_WORD_RX.search(text))
+                or _CREDIT_END_RX.search(text, max(0, len(text) - 120)))
+
 
 #: Lines that close an article body in wire copy and must stay: "(Reporting by ...)".
 KEEP = re.compile(r"^\((reporting|writing|editing|additional reporting|compiled) by\b", _I)
 
 #: Legal fine print, whatever the line's length.
-LEGAL = re.compile(r"©|\(c\) ?\d{4}|\ball rights reserved\b|\bregistered trademarks?\b|"
+LEGAL = re.compile(_SIGN + r"|\(c\) ?\d{4}|\ball rights reserved\b|\bregistered trademarks?\b|"
                    r"\b(terms of (use|service)|privacy policy)\b.{0,40}"
                    r"\b(terms of (use|service)|privacy policy)\b", _I)
 
@@ -122,22 +178,33 @@ LEGAL = re.compile(r"©|\(c\) ?\d{4}|\ball rights reserved\b|\bregistered tradem
 def _stems(patterns: list[re.Pattern[str]]) -> frozenset[str]:
     words: set[str] = set()
     for rx in patterns:
-        words.update(w[:3] for w in re.findall(r"[a-z]{2,}", re.sub(r"\\[a-z]", " ", rx.pattern)))
+        words.update(w[:3] for w in re.findall(r"[^\W\d_]{2,}", re.sub(r"\\[a-z]", " ", rx.pattern)))
     return frozenset(words - _FUNCTION)
 
 
 # Function words that never make a cue on their own (each pattern with one has another keyword).
 _FUNCTION_WORDS = ("the and of to in on is an are all our us my me now do not you may mig thi up via "
-                   "wha get see set use fro")
+                   "wha get see set use fro he she it we who but")
 _FUNCTION = frozenset(_FUNCTION_WORDS.split())
 
 
-#: Three-letter word starts of every SHORT_CUES keyword: a line with none of them has no cue.
-CUE_STEMS = _stems([rx for rx, _ in SHORT_CUES])
+def _index() -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for n, (rx, _) in enumerate(SHORT_CUES):
+        for stem in _stems([rx]):
+            index.setdefault(stem, []).append(n)
+    return {stem: tuple(ns) for stem, ns in index.items()}
+
+
+#: Three-letter word start -> the SHORT_CUES (by position) with a keyword that starts so; a line
+#: is only matched against the cues its words can start (a line with none has no cue).
+CUE_INDEX = _index()
+#: Position of the cue that holds the copyright sign, which no word starts.
+COPYRIGHT_CUE = next(n for n, (rx, _) in enumerate(SHORT_CUES) if "©" in rx.pattern)
 
 _BYLINE_START = re.compile(r"^(by|von|par|por|di|door|oleh|автор|posted|published|updated|last updated|"
                            r"written)\b")
-_BYLINE_HINT = re.compile(r"\d|staff|correspondent|contributor")
+_BYLINE_HINT = re.compile(r"\d|staff|correspondent|contributor|@")
 
 
 def is_byline(low: str) -> bool:

@@ -11,23 +11,36 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reader.analysis.boilerplate_cues import CREDIT, is_byline
+from reader.analysis.boilerplate_cues import is_byline, is_credit
 from reader.model import BlockKind
 
 if TYPE_CHECKING:
-    from reader.analysis.boilerplate import Info
+    from reader.analysis.boilerplate_lines import Info
 
 _SPACE = re.compile(r"\s+")
-_LOOK_BACK = 30
+_WORD = re.compile(r"\w+")
+_LOOK_BACK = 40
+HEADLINE_WORDS = 20
+# Words a headline in title case leaves in lower case.
+_MINOR = frozenset(["a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "and", "or", "nor", "but",
+                    "so", "yet", "if", "as", "vs", "vs.", "via", "with", "from", "up"])
 
 
 def _norm(text: str) -> str:
     return _SPACE.sub(" ", text.lstrip("#").strip()).casefold()
 
 
-def _title_like(i: Info) -> bool:
+def title_like(i: Info) -> bool:
+    """A line that could be a headline: 2 to 30 words, no closing stop, no byline or credit."""
     return 2 <= i.words <= 30 and not i.cue and not i.text.endswith((".", ",", ":", ";")) \
-        and not is_byline(i.low) and not CREDIT.search(i.text) and len(i.text) <= 250
+        and not is_byline(i.low) and not is_credit(i.text) and len(i.text) <= 250
+
+
+def headline_case(i: Info) -> bool:
+    """A short line in headline case ("Old Hands Help Russia Navigate U.S. Media."), stop or not."""
+    words = i.text.split()
+    return 3 <= len(words) <= HEADLINE_WORDS and not i.cue \
+        and all(not w[:1].islower() or w in _MINOR for w in words[1:])
 
 
 def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
@@ -35,19 +48,34 @@ def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
         for j, i in enumerate(infos[: a + 1]):
             if i.text.startswith("# "):
                 return j
-    lo = max(0, a - _LOOK_BACK)
+    lo = max(1, a - _LOOK_BACK)
     first = _norm(infos[0].text)
-    for j in range(a - 1, max(lo, 1) - 1, -1):
+    first_words = {w for w in _WORD.findall(first) if len(w) >= 4}
+    best, best_j = 0.5, -1
+    for j in range(a - 1, lo - 1, -1):
         t = _norm(infos[j].text)
-        if len(t) >= 12 and t in first and _title_like(infos[j]):
+        if len(t) < 12 or not title_like(infos[j]):
+            continue
+        if t in first:
             return j
-    for j in range(a - 1, max(lo, a - 8) - 1, -1):
+        words = {w for w in _WORD.findall(t) if len(w) >= 4}
+        share = len(first_words & words) / min(len(words), len(first_words)) if len(words) >= 3 else 0.0
+        if share > best:
+            best, best_j = share, j
+    if best_j >= 0:
+        return best_j
+    near = -1
+    for j in range(a - 1, max(lo - 1, a - 8) - 1, -1):
         i = infos[j]
-        if _title_like(i) and i.words >= 3:
+        if title_like(i) and i.words >= 5:
             return j
-        if not (is_byline(i.low) or CREDIT.search(i.text) or i.words <= 3):
+        if near < 0 and title_like(i) and i.words >= 3:
+            near = j
+        if not (is_byline(i.low) or is_credit(i.text) or i.words <= 4):
             break
-    if a <= 3 and infos and _title_like(infos[0]):
+    if near >= 0:
+        return near
+    if a <= 3 and infos and (title_like(infos[0]) or headline_case(infos[0])):
         return 0
     return -1
 
@@ -67,7 +95,7 @@ def mark_head(infos: list[Info], a: int, b: int, markdown: bool) -> None:
         i = infos[j]
         if i.kind is not BlockKind.BOILERPLATE or i.reason == "repeated title" or i.cue:
             continue
-        if CREDIT.search(i.text) and i.words <= 40:
+        if is_credit(i.text) and i.words <= 40:
             i.kind, i.reason = BlockKind.CAPTION, ""
         elif is_byline(i.low) and i.words <= 15:
             i.kind, i.reason = BlockKind.BYLINE, ""
