@@ -51,7 +51,8 @@ def test_people_panel(snap_compare, collection: Path, make_app) -> None:
 
 
 def test_help(snap_compare, collection: Path, make_app) -> None:
-    assert snap_compare(make_app(collection), terminal_size=(120, 40), run_before=_opening("", "question_mark"))
+    assert snap_compare(make_app(collection), terminal_size=(120, 40),
+                        run_before=_opening("", "question_mark"))
 
 
 def test_light_theme(snap_compare, collection: Path, make_app) -> None:
