@@ -12,7 +12,7 @@ from reader.ui.render import find_all
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.fold import Fold
 from reader.ui.widgets.query_bar import QueryBar
-from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.reading_pane import BlockView, ReadingPane
 from reader.ui.widgets.rows import HitsSource, Row
 
 
@@ -163,6 +163,11 @@ class ArticleActions(App[None]):
             self.library.state.set_block_choice(self.open_path, block.text, "keep")
         self.notify(f"{len(event.fold.blocks)} blocks will be shown from now on.", timeout=2)
 
+    def on_block_view_hide_requested(self, event: BlockView.HideRequested) -> None:
+        if self.open_path is not None:
+            self.library.state.set_block_choice(self.open_path, event.view.block.text, None)
+            self.notify("The block will be folded next time.", timeout=2)
+
     # -- search and find ------------------------------------------------------------------------
     def action_search(self) -> None:
         reading = self.query_one(ReadingPane)
@@ -287,6 +292,7 @@ class ArticleActions(App[None]):
         sections = [
             ("Everywhere", [*make(self.BINDINGS), Binding("ctrl+p", "command_palette", "Command palette")]),
             ("Article list", make(ArticleList.BINDINGS)), ("Reading pane", make(ReadingPane.BINDINGS)),
-            ("On a fold", make(Fold.BINDINGS)), ("People panel", make(PeopleScreen.BINDINGS)),
+            ("On a fold", make(Fold.BINDINGS)), ("On a block you kept", make(BlockView.BINDINGS)),
+            ("People panel", make(PeopleScreen.BINDINGS)),
         ]
         self.push_screen(HelpScreen(sections, dict(self.config.keys)))

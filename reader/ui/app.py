@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
@@ -99,6 +100,7 @@ class ReaderApp(ArticleActions, App[None]):
         self.update_header()
         self.watch(self.query_one(ReadingPane), "scroll_y", self._show_progress, init=False)
         self._layout_for(self.size.width)
+        self.theme_changed_signal.subscribe(self, self._on_theme_changed)
         for problem in [*self.config.problems, self._theme_problem]:
             if problem:
                 self.notify(problem, severity="warning")
@@ -110,17 +112,23 @@ class ReaderApp(ArticleActions, App[None]):
         self.save_position()
         await super().action_quit()
 
+    def _on_theme_changed(self, _: object) -> None:
+        """Highlights are baked into Text objects: rebuild them in the new theme's colours."""
+        self.call_after_refresh(self.query_one(ReadingPane).repaint)
+        self.query_one(ArticleList).refresh()
+
     def on_unmount(self) -> None:
         self._stack.close()
 
     @work(thread=True, exclusive=True, group="refresh")
     def run_refresh(self) -> None:
         """Index the folder in a thread; the list fills in as files are added."""
-        step = {"n": 0}
+        last = [0.0]
 
         def progress(done: int, total: int) -> None:
-            step["n"] += 1
-            if done == total or step["n"] % 200 == 0:
+            now = time.monotonic()
+            if done == total or now - last[0] > 0.25:  # a few repaints a second, not one per file
+                last[0] = now
                 self.call_from_thread(self._on_progress, done, total)
 
         counts = self.library.refresh(progress=progress)

@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -15,11 +16,28 @@ from reader.ui.widgets.fold import Fold
 
 
 class BlockView(Static):
-    """One shown block; its kind is a CSS class (-title, -byline, -caption, -heading, -body)."""
+    """One shown block; its kind is a CSS class (-title, -byline, -caption, -heading, -body).
+
+    A block the user chose to keep although it is hidden by default can be focused, and
+    x hides it again.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x", "hide_again", "Hide again", id="block.hide_again"),
+    ]
+
+    class HideRequested(Message):
+        def __init__(self, view: BlockView) -> None:
+            self.view = view
+            super().__init__()
 
     def __init__(self, block: Block, classes: str = "") -> None:
         super().__init__(classes=f"-{block.kind.value} {classes}".strip())
         self.block = block
+        self.can_focus = "-kept" in classes
+
+    def action_hide_again(self) -> None:
+        self.post_message(self.HideRequested(self))
 
     @property
     def start(self) -> int:
