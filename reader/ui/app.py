@@ -30,7 +30,7 @@ NARROW = 100  # below this many columns one pane is shown at a time
 def _open_library(root: Path) -> Any:
     import reader
 
-    return reader.open_library(root)  # type: ignore[attr-defined]
+    return reader.open_library(root)
 
 
 class ReaderApp(ArticleActions, App[None]):

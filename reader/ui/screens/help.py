@@ -17,7 +17,9 @@ def describe(sections: list[tuple[str, list[Binding]]], keymap: dict[str, str]) 
             keys = keymap.get(b.id or "", b.key) if b.id else b.key
             shown = ", ".join(_pretty(k) for k in keys.split(","))
             line = Text(f"  {shown:<22}", style="bold", end="")
-            line.append(b.description)
+            line.append(f"{b.description:<30}")
+            if b.id:
+                line.append(b.id, style="dim")
             rows.append((line, None))
     return rows
 
