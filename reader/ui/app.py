@@ -98,7 +98,6 @@ class ReaderApp(ArticleActions, App[None]):
         lst.empty_message = "No articles yet." if self._refresh_on_start else "No articles in this folder."
         lst.focus()
         self.update_header()
-        self.watch(self.query_one(ReadingPane), "scroll_y", self._show_progress, init=False)
         self._layout_for(self.size.width)
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
         for problem in [*self.config.problems, self._theme_problem]:
@@ -173,14 +172,7 @@ class ReaderApp(ArticleActions, App[None]):
         self.query_one("#panes").set_class(reading, "-reading")
 
     def _show_progress(self, _: float = 0) -> None:
-        pane = self.query_one(ReadingPane)
-        if pane.article is None:
-            pane.border_subtitle = ""
-            return
-        from reader.ui.render import reading_minutes
-
-        mins = reading_minutes(pane.article.word_count)
-        pane.border_subtitle = f"{mins} min · {pane.progress}%"
+        self.query_one(ReadingPane).update_subtitle()
 
     # -- pane switching ---------------------------------------------------------------------------
     def action_switch_pane(self) -> None:

@@ -156,6 +156,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.targets, self.target_kind = targets, kind
         self.target_index = 0 if targets and jump else -1
         self.repaint()
+        self.update_subtitle()
         if jump and targets:
             self.scroll_to_offset(targets[0][0])
 
@@ -171,7 +172,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.target_index = (self.target_index + delta) % len(self.targets)
         self.repaint()
         self.scroll_to_offset(self.targets[self.target_index][0])
-        self.notify(self.counter(), timeout=1.5)
+        self.update_subtitle()
 
     def part_at(self, offset: int) -> BlockView | Fold | None:
         for part in self.parts:
@@ -249,6 +250,19 @@ class ReadingPane(VerticalScroll, can_focus=True):
         reveal = not all(f.revealed for f in folds)
         for f in folds:
             f.revealed = reveal
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self.update_subtitle()
+
+    def update_subtitle(self) -> None:
+        """'3/11 · 4 min · 35%': match or mention counter, reading time, progress."""
+        if self.article is None:
+            self.border_subtitle = ""
+            return
+        bits = [self.counter()] if self.targets else []
+        bits += [f"{reading_minutes(self.article.word_count)} min", f"{self.progress}%"]
+        self.border_subtitle = " · ".join(bits)
 
     @property
     def progress(self) -> int:
