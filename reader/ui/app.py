@@ -18,6 +18,7 @@ from textual.widgets import Footer, Label
 from reader import paths
 from reader.ui.actions import ArticleActions
 from reader.ui.config import Config, load_config
+from reader.ui.panels import PanelActions
 from reader.ui.widgets.app_header import AppHeader
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.query_bar import QueryBar
@@ -33,7 +34,7 @@ def _open_library(root: Path) -> Any:
     return reader.open_library(root)
 
 
-class ReaderApp(ArticleActions, App[None]):
+class ReaderApp(ArticleActions, PanelActions, App[None]):
     """``ReaderApp(root)`` opens the collection at ``root``; ``opener`` lets tests inject a library."""
 
     TITLE = "reader"
