@@ -34,6 +34,23 @@ def _open_library(root: Path) -> Any:
     return reader.open_library(root)
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real stderr.
+
+    The library analyses big collections in worker processes; starting them needs
+    ``sys.stderr.fileno()``, which is -1 while Textual captures stderr.  Runs in the
+    refresh thread, so it never delays the first paint.
+    """
+    import sys
+    from multiprocessing import resource_tracker
+
+    real = sys.__stderr__
+    if real is None:
+        return
+    with contextlib.redirect_stderr(real):
+        resource_tracker.ensure_running()
+
+
 class ReaderApp(ArticleActions, PanelActions, App[None]):
     """``ReaderApp(root)`` opens the collection at ``root``; ``opener`` lets tests inject a library."""
 
@@ -131,6 +148,7 @@ class ReaderApp(ArticleActions, PanelActions, App[None]):
                 last[0] = now
                 self.call_from_thread(self._on_progress, done, total)
 
+        _start_resource_tracker()
         counts = self.library.refresh(progress=progress)
         self.call_from_thread(self._on_refreshed, counts)
 

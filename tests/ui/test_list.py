@@ -167,3 +167,17 @@ async def test_theme_change_repaints(collection: Path, make_app) -> None:
         await pilot.pause()
         after = pane.get_component_rich_style("reading--person")
         assert before != after
+
+
+async def test_opening_a_failed_row_says_why(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        lst = app.query_one(ArticleList)
+        index = next(i for i in range(lst.count) if lst.source.row(i).failed)
+        lst.cursor = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(ReadingPane).article is None
+        assert any("broken.txt" in n.message for n in app._notifications)
+        assert "✗" in screen_text(app)
