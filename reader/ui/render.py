@@ -90,7 +90,7 @@ def markdown_marks(block: Block) -> list[Mark]:
             if tok.type == "code_inline":
                 marks.append(Mark(base + found, base + found + len(tok.content), "md-code"))
             cursor = found + len(tok.content)
-        elif tok.type.endswith("_open") and tok.markup:
+        elif tok.type.endswith("_open") and (tok.markup or tok.type == "link_open"):
             found = text.find(tok.markup, cursor) if tok.type != "link_open" else text.find("[", cursor)
             if found >= 0:
                 open_at[tok.type[:-5]] = found
