@@ -255,6 +255,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         self.update_subtitle()
 
+    def watch_virtual_size(self) -> None:
+        self.update_subtitle()
+
+    def on_resize(self) -> None:
+        self.update_subtitle()
+
     def update_subtitle(self) -> None:
         """'3/11 · 4 min · 35%': match or mention counter, reading time, progress."""
         if self.article is None:
