@@ -12,7 +12,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -47,9 +47,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
     title, people, speakers, body,
     content='', tokenize="unicode61 remove_diacritics 2", prefix='2 3');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_terms USING fts5vocab (fts, 'row');
+CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 """
 
-_TABLES = ("meta", "docs", "doc_people", "quotes", "fts")
+_TABLES = ("meta", "docs", "doc_people", "quotes", "fts", "vocab")
 _MAGIC = b"SQLite format 3\x00"
 
 

@@ -24,9 +24,10 @@ from reader.search.snippet import Pattern, snippet
 from reader.search.types import SearchHit
 from reader.search.vocab import Vocabulary
 
-STAGE_A = 400
-STAGE_B = 300
-STAGE_C = 100
+STAGE_A = 250
+STAGE_B = 200
+STAGE_C = 60
+STAGE_R = 150
 RELOAD_SECONDS = 2.0
 _COLS = {"title": "title", "people": "people", "speakers": "speakers"}
 
@@ -40,9 +41,12 @@ class Group:
     prefixes: tuple[str, ...]
 
     def weight(self, tokens: set[str]) -> float:
-        best = max((self.variants[t] for t in tokens if t in self.variants), default=0.0)
-        if best < 0.9 and self.prefixes and any(t.startswith(p) for t in tokens for p in self.prefixes):
-            best = 0.9
+        common = self.variants.keys() & tokens
+        best = max(self.variants[t] for t in common) if common else 0.0
+        if best < 0.9 and self.prefixes:
+            p = self.prefixes[0]
+            if any(t.startswith(p) for t in tokens):
+                best = 0.9
         return best
 
 
@@ -56,13 +60,17 @@ class Searcher:
         self._lock = threading.Lock()
 
     def vocabulary(self, conn: sqlite3.Connection) -> Vocabulary:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-        gen = row[0] if row else "0"
+        """The vocabulary: the saved copy when it is current, else read from the index itself."""
+        meta = dict(conn.execute("SELECT key, value FROM meta WHERE key LIKE '%generation'").fetchall())
+        gen = meta.get("generation", "0")
         with self._lock:
             stale = self._vocab is None or (
                 gen != self._generation and time.monotonic() - self._loaded_at >= RELOAD_SECONDS)
             if stale:
-                self._vocab = Vocabulary(conn.execute("SELECT term, doc FROM fts_terms"))
+                # a slightly old saved copy beats scanning the index: exact words reach FTS anyway
+                saved = "vocab_generation" in meta
+                sql = "SELECT term, df FROM vocab" if saved else "SELECT term, doc FROM fts_terms"
+                self._vocab = Vocabulary(conn.execute(sql))
                 self._generation = gen
                 self._loaded_at = time.monotonic()
             assert self._vocab is not None
@@ -77,8 +85,7 @@ class Searcher:
                 for w in vocab.prefixed(term.word):
                     variants.setdefault(w, 0.9)
                 prefixes = (term.word,)
-            if not variants:
-                variants = {term.word: 1.0}
+            variants.setdefault(term.word, 1.0)  # unknown to the vocabulary, maybe not to the index
             out.append(Group(term, variants, prefixes))
         return out
 
@@ -94,13 +101,16 @@ class Searcher:
             if len(found_a) < STAGE_A else []
         ids = list(dict.fromkeys(near + found_a + found_b))
         adjacent = set(near)
+        every = set(ids)  # these hold every word; the relaxed ones below may miss some
+        if len(ids) < limit and len(groups) > 1:
+            ids.extend(i for i in _match(conn, _relaxed(groups), STAGE_R) if i not in every)
         if not ids:
             return []
         rows = _fetch(conn, "SELECT id, path, title, people, speakers FROM docs WHERE id IN ({})", ids)
         plain = " ".join(g.term.word for g in groups if g.term.field is None)
         scored: list[tuple[float, str, int, str]] = []
         for doc_id, path, title, people, speakers in rows:
-            score = _score(groups, query, title, people, speakers, plain)
+            score = _score(groups, query, title, people, speakers, plain, doc_id in every)
             if doc_id in adjacent:
                 score += 1.0
             scored.append((score, str(path), int(str(doc_id)), str(title)))
@@ -142,6 +152,12 @@ def _expression(groups: list[Group], query: Query, *, narrow: bool) -> str:
     return expr
 
 
+def _relaxed(groups: list[Group]) -> str:
+    """Titles or people holding any of the plain words: the fallback when all of them find little."""
+    alts = [_quote(w) for g in groups if g.term.field is None for w in g.variants]
+    return "{title people} : (" + " OR ".join(alts) + ")" if alts else ""
+
+
 def _adjacent(groups: list[Group]) -> str:
     """A phrase of the plain words in the order typed (their likeliest spelling), or ''."""
     plain = [g for g in groups if g.term.field is None]
@@ -180,7 +196,8 @@ def _fetch(conn: sqlite3.Connection, sql: str, ids: list[int]) -> list[tuple[obj
 
 
 def _score(groups: list[Group], query: Query, title: object, people: object, speakers: object,
-           plain: str) -> float:
+           plain: str, all_words: bool) -> float:
+    """Field-weighted match of every query word (title 3, people 2, speaker 1.5, body 0.8)."""
     t, p, s = str(title), str(people), str(speakers)
     ft = fold(t)
     tt = set(WORD.findall(ft))
@@ -195,7 +212,8 @@ def _score(groups: list[Group], query: Query, title: object, people: object, spe
         elif g.term.field == "speakers":
             total += 2.5 * g.weight(st)
         else:
-            total += max(3 * g.weight(tt), 2 * g.weight(pt), 1.5 * g.weight(st), 0.8)
+            total += max(3 * g.weight(tt), 2 * g.weight(pt), 1.5 * g.weight(st) if st else 0.0,
+                         0.8 if all_words else 0.0)
     for ph in query.phrases:
         total += 3 if " ".join(ph) in ft else 1.5
     n = len(groups) + len(query.phrases)

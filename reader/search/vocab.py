@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Iterable
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 #: At most this many vocabulary words stand for one query word.
 MAX_VARIANTS = 12
@@ -62,7 +62,7 @@ class Vocabulary:
                 bucket = self.by_len.get(length)
                 if not bucket:
                     continue
-                for w, d, _ in process.extract(word, bucket, scorer=Levenshtein.distance,
+                for w, d, _ in process.extract(word, bucket, scorer=OSA.distance,
                                                score_cutoff=k, limit=None):
                     found.setdefault(w, int(d))
         ranked = sorted(found.items(), key=lambda x: (x[1], -self.df.get(x[0], 0)))
