@@ -25,6 +25,8 @@ from reader.library.types import RefreshCounts
 POOL_THRESHOLD = 64
 CHUNK = 32
 BATCH_SECONDS = 0.5
+#: Merge the full-text index into one segment after this many new analyses.
+OPTIMIZE_AFTER = 2000
 
 
 @dataclass(frozen=True)
@@ -245,6 +247,8 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
                 progress(done, total)
     if batch:
         flush()
+    if done >= OPTIMIZE_AFTER:
+        conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")  # one b-tree: faster queries
     if gone or done:
         save_vocabulary(conn)
     if progress and total:

@@ -13,12 +13,11 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-import zlib
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from reader.search.fold import WORD, fold
+from reader.search.docs import DocCache, DocFields
 from reader.search.query import Query, Term, parse
 from reader.search.snippet import Pattern, snippet
 from reader.search.types import SearchHit
@@ -40,7 +39,7 @@ class Group:
     variants: dict[str, float]
     prefixes: tuple[str, ...]
 
-    def weight(self, tokens: set[str]) -> float:
+    def weight(self, tokens: frozenset[str]) -> float:
         common = self.variants.keys() & tokens
         best = max(self.variants[t] for t in common) if common else 0.0
         if best < 0.9 and self.prefixes:
@@ -58,12 +57,14 @@ class Searcher:
         self._generation: str | None = None
         self._loaded_at = 0.0
         self._lock = threading.Lock()
+        self._docs = DocCache()
 
     def vocabulary(self, conn: sqlite3.Connection) -> Vocabulary:
-        """The vocabulary: the saved copy when it is current, else read from the index itself."""
+        """The vocabulary: the saved copy when there is one, else read from the index itself."""
         meta = dict(conn.execute("SELECT key, value FROM meta WHERE key LIKE '%generation'").fetchall())
         gen = meta.get("generation", "0")
         with self._lock:
+            self._docs.check(gen)
             stale = self._vocab is None or (
                 gen != self._generation and time.monotonic() - self._loaded_at >= RELOAD_SECONDS)
             if stale:
@@ -106,24 +107,24 @@ class Searcher:
             ids.extend(i for i in _match(conn, _relaxed(groups), STAGE_R) if i not in every)
         if not ids:
             return []
-        rows = _fetch(conn, "SELECT id, path, title, people, speakers FROM docs WHERE id IN ({})", ids)
+        with self._lock:
+            fields = self._docs.fields(conn, ids)
         plain = " ".join(g.term.word for g in groups if g.term.field is None)
         scored: list[tuple[float, str, int, str]] = []
-        for doc_id, path, title, people, speakers in rows:
-            score = _score(groups, query, title, people, speakers, plain, doc_id in every)
+        for doc_id, d in fields.items():
+            score = _score(groups, query, d, plain, doc_id in every)
             if doc_id in adjacent:
                 score += 1.0
-            scored.append((score, str(path), int(str(doc_id)), str(title)))
+            scored.append((score, d.path, doc_id, d.title))
         scored.sort(key=lambda x: (-x[0], x[1]))
         top = scored[:limit]
-        fetched = _fetch(conn, "SELECT id, src FROM docs WHERE id IN ({})", [t[2] for t in top])
-        srcs = {r[0]: r[1] for r in fetched}
+        with self._lock:
+            srcs = self._docs.sources(conn, [t[2] for t in top])
         pattern = Pattern.build(groups, query.phrases)
         hits = []
         for score, path, doc_id, title in top:
-            src = srcs.get(doc_id)
-            source = zlib.decompress(src).decode("utf-8", "surrogatepass") if isinstance(src, bytes) else ""
-            snip, spans, first = snippet(source, pattern)
+            source, folded = srcs.get(doc_id, ("", ""))
+            snip, spans, first = snippet(source, pattern, folded)
             hits.append(SearchHit(path=path, title=title, score=round(score, 4), snippet=snip,
                                   snippet_spans=spans, title_spans=pattern.spans(title),
                                   first_hit=first))
@@ -187,22 +188,9 @@ def _match(conn: sqlite3.Connection, expr: str, limit: int) -> list[int]:
         return []
 
 
-def _fetch(conn: sqlite3.Connection, sql: str, ids: list[int]) -> list[tuple[object, ...]]:
-    out: list[tuple[object, ...]] = []
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        out.extend(conn.execute(sql.format(",".join("?" * len(chunk))), chunk))
-    return out
-
-
-def _score(groups: list[Group], query: Query, title: object, people: object, speakers: object,
-           plain: str, all_words: bool) -> float:
+def _score(groups: list[Group], query: Query, d: DocFields, plain: str, all_words: bool) -> float:
     """Field-weighted match of every query word (title 3, people 2, speaker 1.5, body 0.8)."""
-    t, p, s = str(title), str(people), str(speakers)
-    ft = fold(t)
-    tt = set(WORD.findall(ft))
-    pt = set(WORD.findall(fold(p)))
-    st = set(WORD.findall(fold(s)))
+    tt, pt, st = d.title_words, d.people_words, d.speaker_words
     total = 0.0
     for g in groups:
         if g.term.field == "title":
@@ -212,12 +200,12 @@ def _score(groups: list[Group], query: Query, title: object, people: object, spe
         elif g.term.field == "speakers":
             total += 2.5 * g.weight(st)
         else:
-            total += max(3 * g.weight(tt), 2 * g.weight(pt), 1.5 * g.weight(st) if st else 0.0,
-                         0.8 if all_words else 0.0)
+            total += max(3 * g.weight(tt), 2 * g.weight(pt) if pt else 0.0,
+                         1.5 * g.weight(st) if st else 0.0, 0.8 if all_words else 0.0)
     for ph in query.phrases:
-        total += 3 if " ".join(ph) in ft else 1.5
+        total += 3 if " ".join(ph) in d.folded_title else 1.5
     n = len(groups) + len(query.phrases)
     score = total / max(1, n)
     if plain:
-        score += 0.5 * fuzz.token_set_ratio(plain, ft) / 100
+        score += 0.5 * fuzz.token_set_ratio(plain, d.folded_title) / 100
     return score

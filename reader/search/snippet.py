@@ -1,8 +1,12 @@
-"""Find where a query matched in a text: spans to highlight and the best passage as a snippet."""
+"""Find where a query matched in a text: spans to highlight and the best passage as a snippet.
+
+Matching uses ``str.find`` per query word on the folded text (fast in C) and
+checks word boundaries around each find, rather than one big regular
+expression, which costs several times more on long articles.
+"""
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -12,7 +16,7 @@ from reader.search.fold import fold
 
 WIDTH = 200
 LEAD = 60
-#: Look at no more than this many matches per article (a one-letter prefix matches everywhere).
+#: Look at no more than this many places per word (a one-letter prefix matches everywhere).
 MOST = 40
 _SPACE = re.compile(r"\s")
 
@@ -25,44 +29,77 @@ class _GroupLike(Protocol):
     def prefixes(self) -> tuple[str, ...]: ...
 
 
+def _isword(c: str) -> bool:
+    return c.isalnum()
+
+
 @dataclass(frozen=True)
 class Pattern:
-    """One regex over folded text; each named alternative is one query word or phrase."""
+    """The words (whole), prefixes and phrases of a query, each tagged with its query part."""
 
-    regex: re.Pattern[str] | None
+    words: tuple[tuple[str, str], ...]  # (word, part name)
+    prefixes: tuple[tuple[str, str], ...]
+    phrases: tuple[tuple[re.Pattern[str], str, str], ...]  # (regex, first word, part name)
 
     @staticmethod
     def build(groups: Sequence[_GroupLike], phrases: Iterable[tuple[str, ...]]) -> Pattern:
-        alts = []
-        for i, g in enumerate(groups):
-            words = sorted(g.variants, key=len, reverse=True)
-            body = "|".join(re.escape(w) for w in words)
-            pre = "|".join(re.escape(p) + r"[^\W_]*" for p in g.prefixes)
-            inner = "|".join(x for x in (pre, body) if x)
-            alts.append(f"(?P<g{i}>(?<![^\\W_])(?:{inner})(?![^\\W_]))")
-        for j, ph in enumerate(phrases):
-            inner = r"[\W_]+".join(re.escape(w) for w in ph)
-            alts.append(f"(?P<p{j}>(?<![^\\W_]){inner}(?![^\\W_]))")
-        return Pattern(re.compile("|".join(alts)) if alts else None)
+        ws = tuple((w, f"g{i}") for i, g in enumerate(groups) for w in g.variants if w)
+        ps = tuple((p, f"g{i}") for i, g in enumerate(groups) for p in g.prefixes if p)
+        phs = tuple((re.compile(r"[\W_]+".join(re.escape(w) for w in ph)), ph[0], f"p{j}")
+                    for j, ph in enumerate(phrases) if ph)
+        return Pattern(ws, ps, phs)
 
-    def find(self, text: str, most: int | None = None) -> list[tuple[int, int, str]]:
-        """(start, end, group name) of the first ``most`` (default all) matches in ``text``."""
-        if self.regex is None:
-            return []
-        found = itertools.islice(self.regex.finditer(fold(text)), most)
-        return [(m.start(), m.end(), m.lastgroup or "") for m in found]
+    def find(self, text: str, most: int = MOST, folded: str | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, part) of matches in ``text``, in order, without overlaps."""
+        f = fold(text) if folded is None else folded
+        n = len(f)
+        found: list[tuple[int, int, str]] = []
+        for word, name in self.words:
+            found.extend((i, i + len(word), name) for i in _places(f, word, most, whole=True))
+        for pre, name in self.prefixes:
+            for i in _places(f, pre, most, whole=False):
+                j = i + len(pre)
+                while j < n and _isword(f[j]):
+                    j += 1
+                found.append((i, j, name))
+        for rx, first, name in self.phrases:
+            for i in _places(f, first, most, whole=False):
+                m = rx.match(f, i)
+                if m and (m.end() == n or not _isword(f[m.end()])):
+                    found.append((i, m.end(), name))
+        found.sort(key=lambda x: (x[0], -x[1]))
+        out: list[tuple[int, int, str]] = []
+        end = -1
+        for s, e, g in found:
+            if s >= end:
+                out.append((s, e, g))
+                end = e
+        return out
 
     def spans(self, text: str) -> tuple[tuple[int, int], ...]:
         return tuple((s, e) for s, e, _ in self.find(text))
 
 
-def snippet(source: str, pattern: Pattern) -> tuple[str, tuple[tuple[int, int], ...], int | None]:
+def _places(f: str, word: str, most: int, *, whole: bool) -> list[int]:
+    """Start offsets of ``word`` in ``f`` at a word start (and end, when ``whole``)."""
+    out: list[int] = []
+    i = f.find(word)
+    n, k = len(f), len(word)
+    while i >= 0 and len(out) < most:
+        if (i == 0 or not _isword(f[i - 1])) and (not whole or i + k == n or not _isword(f[i + k])):
+            out.append(i)
+        i = f.find(word, i + 1)
+    return out
+
+
+def snippet(source: str, pattern: Pattern, folded: str | None = None
+            ) -> tuple[str, tuple[tuple[int, int], ...], int | None]:
     """(snippet, spans in it, offset of the best match in ``source``).
 
     The best passage holds the most different query words; a match on the
     first line (usually the title) is used only when nothing else matched.
     """
-    matches = pattern.find(source, MOST)
+    matches = pattern.find(source, MOST, folded)
     if not matches:
         head = source[:WIDTH]
         return _SPACE.sub(" ", head).strip(), (), None
@@ -83,7 +120,7 @@ def snippet(source: str, pattern: Pattern) -> tuple[str, tuple[tuple[int, int], 
         sp = source.rfind(" ", max(pos + 1, b - 30), b)
         b = sp if sp > pos else b
     text = _SPACE.sub(" ", source[a:b])
-    # strip outer blanks without moving offsets of what remains: trim, then shift spans
+    # strip outer blanks, then shift the spans by what was cut at the front
     lead = len(text) - len(text.lstrip())
     text = text.strip()
     spans = tuple((max(s, a) - a - lead, min(e, b) - a - lead)
