@@ -62,6 +62,7 @@ class Library:
         self._idle: list[sqlite3.Connection] = []
         self._open: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._refreshing = threading.Lock()
         self._adopt(conn)
         self._idle.append(conn)
         self._searcher = Searcher()
@@ -113,8 +114,12 @@ class Library:
 
     # catalogue -----------------------------------------------------------
     def refresh(self, progress: Callable[[int, int], None] | None = None) -> RefreshCounts:
-        """Re-analyse new and changed files, drop deleted ones; ``progress(done, total)``."""
-        with self._conn() as conn:
+        """Re-analyse new and changed files, drop deleted ones; ``progress(done, total)``.
+
+        Safe to call from a worker thread while other threads read; a second call
+        while one runs waits for it (and then finds little left to do).
+        """
+        with self._refreshing, self._conn() as conn:
             return refresh(conn, str(self.root), progress, self.notices)
 
     def count(self) -> int:

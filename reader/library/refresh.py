@@ -25,6 +25,8 @@ from reader.library.types import RefreshCounts
 POOL_THRESHOLD = 64
 CHUNK = 32
 BATCH_SECONDS = 0.5
+#: During a long refresh, save the vocabulary for searches this often.
+VOCAB_SECONDS = 60.0
 #: Merge the full-text index into one segment after this many new analyses.
 OPTIMIZE_AFTER = 2000
 
@@ -214,7 +216,7 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
         progress(0, total)
     nworkers = workers if workers is not None else min(2, os.cpu_count() or 1)
     batch: list[Result] = []
-    last = time.monotonic()
+    last = saved_at = time.monotonic()
     done = 0
 
     def flush() -> None:
@@ -245,6 +247,9 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
             last = now
             if progress:
                 progress(done, total)
+            if now - saved_at >= VOCAB_SECONDS:
+                save_vocabulary(conn)  # searches during a long first index learn the new words
+                saved_at = time.monotonic()
     if batch:
         flush()
     if done >= OPTIMIZE_AFTER:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import time
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -27,7 +26,6 @@ STAGE_A = 250
 STAGE_B = 200
 STAGE_C = 60
 STAGE_R = 150
-RELOAD_SECONDS = 2.0
 _COLS = {"title": "title", "people": "people", "speakers": "speakers"}
 
 
@@ -55,25 +53,23 @@ class Searcher:
     def __init__(self) -> None:
         self._vocab: Vocabulary | None = None
         self._generation: str | None = None
-        self._loaded_at = 0.0
         self._lock = threading.Lock()
         self._docs = DocCache()
 
     def vocabulary(self, conn: sqlite3.Connection) -> Vocabulary:
-        """The vocabulary: the saved copy when there is one, else read from the index itself."""
+        """The saved vocabulary (reloaded when a refresh saves a new one), else the index's own.
+
+        Until a refresh saves it, a new word is found by its exact spelling (FTS), not
+        yet by a typo: scanning the index for its words on a keystroke would stall.
+        """
         meta = dict(conn.execute("SELECT key, value FROM meta WHERE key LIKE '%generation'").fetchall())
-        gen = meta.get("generation", "0")
         with self._lock:
-            self._docs.check(gen)
-            stale = self._vocab is None or (
-                gen != self._generation and time.monotonic() - self._loaded_at >= RELOAD_SECONDS)
-            if stale:
-                # a slightly old saved copy beats scanning the index: exact words reach FTS anyway
-                saved = "vocab_generation" in meta
+            self._docs.check(meta.get("generation", "0"))
+            saved = meta.get("vocab_generation")
+            if self._vocab is None or saved != self._generation:
                 sql = "SELECT term, df FROM vocab" if saved else "SELECT term, doc FROM fts_terms"
                 self._vocab = Vocabulary(conn.execute(sql))
-                self._generation = gen
-                self._loaded_at = time.monotonic()
+                self._generation = saved
             assert self._vocab is not None
             return self._vocab
 

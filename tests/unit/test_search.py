@@ -88,3 +88,20 @@ def test_odd_queries_never_raise(lib: Library) -> None:
               "x" * 300, "é", "😀", "said:", '"unterminated phrase'):
         lib.search(q)
     assert lib.search("bridge", limit=0) == []
+
+
+def test_said_finds_the_speaker_the_analysis_found(lib: Library) -> None:
+    quotes = [q for q in lib.quotes() if q.speaker]
+    assert quotes
+    for q in quotes:
+        surname = q.speaker.split()[-1]  # type: ignore[union-attr]
+        assert q.path in paths(lib, f"said:{surname} ")
+        assert q.path in paths(lib, f"said:{surname[:-1]}")  # still typing: a prefix
+
+
+def test_new_words_are_found_with_typos_after_a_refresh(lib: Library) -> None:
+    assert paths(lib, "zanzibar ") == []  # the vocabulary is loaded now
+    (lib.root / "new.txt").write_text("Spice Trade\n\nShips left Zanzibar at dawn.\n", encoding="utf-8")
+    lib.refresh()
+    assert paths(lib, "zanzibar ") == ["new.txt"]
+    assert paths(lib, "zanzibra ") == ["new.txt"]
