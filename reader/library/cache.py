@@ -103,9 +103,18 @@ def _check(path: Path) -> None:
             conn.execute("SELECT count(*) FROM docs").fetchone()
             conn.execute("SELECT rowid FROM fts WHERE fts MATCH 'a*' LIMIT 1").fetchall()
     except sqlite3.DatabaseError as exc:
+        if not _is_damage(exc):
+            raise
         raise CacheDamaged(str(exc)) from None
     finally:
         conn.close()
+
+
+def _is_damage(exc: Exception) -> bool:
+    """False for errors that say the file is busy or out of reach: such a cache is never deleted."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return not any(w in str(exc) for w in ("locked", "busy", "unable to open", "readonly"))
+    return True
 
 
 def remove(path: Path) -> None:
@@ -123,6 +132,8 @@ def open_cache(path: Path, root: str) -> tuple[sqlite3.Connection, list[str]]:
         _check(path)
         conn = _create(path, root)
     except (CacheDamaged, sqlite3.DatabaseError) as exc:
+        if not _is_damage(exc):
+            raise
         notices.append(f"The library cache {path} was unusable ({exc}); it was rebuilt "
                        "and the collection will be indexed again. Read and starred marks are kept.")
         remove(path)

@@ -56,8 +56,15 @@ class Library:
         self.cache_path = Path(cache_dir or paths.cache_dir()) / f"library-{key}.sqlite3"
         self.state_path = Path(data_dir or paths.data_dir()) / f"state-{key}.sqlite3"
         self.notices: list[str] = []
-        self.state = UserState(self.state_path)
-        conn, notes = cache.open_cache(self.cache_path, str(self.root))
+        try:
+            self.state = UserState(self.state_path)
+        except (OSError, sqlite3.Error) as exc:
+            raise ReaderError(f"cannot open the reading state {self.state_path}: {exc}") from None
+        try:
+            conn, notes = cache.open_cache(self.cache_path, str(self.root))
+        except (OSError, sqlite3.Error) as exc:
+            self.state.close()
+            raise ReaderError(f"cannot open the library cache {self.cache_path}: {exc}") from None
         self.notices.extend(notes)
         self._idle: list[sqlite3.Connection] = []
         self._open: list[sqlite3.Connection] = []

@@ -117,3 +117,10 @@ def test_index_command_while_library_open(coll: Path) -> None:
         assert err == ""  # piped: no progress bar
         assert lib.entry("late.txt") is not None
         assert lib.entry("notes.txt").read  # type: ignore[union-attr]
+
+
+def test_unusable_cache_folder_is_a_reader_error(coll: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    with pytest.raises(reader.errors.ReaderError, match="cannot open the library cache"):
+        reader.open_library(coll, cache_dir=blocker / "sub")
