@@ -116,7 +116,8 @@ class Searcher:
         top = scored[:limit]
         with self._lock:
             srcs = self._docs.sources(conn, [t[2] for t in top])
-        pattern = Pattern.build(groups, query.phrases)
+        rarity = [sum(vocab.df.get(w, 0) for w in g.variants) for g in groups]
+        pattern = Pattern.build(groups, query.phrases, rarity)
         hits = []
         for score, path, doc_id, title in top:
             source, folded = srcs.get(doc_id, ("", ""))
