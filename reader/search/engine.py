@@ -31,19 +31,21 @@ _COLS = {"title": "title", "people": "people", "speakers": "speakers"}
 
 @dataclass(frozen=True)
 class Group:
-    """A query word and the vocabulary words that stand for it, each with a weight."""
+    """A query word and the vocabulary words that stand for it, each with a weight.
+
+    ``starts`` holds every vocabulary word beginning with the prefix being typed.
+    """
 
     term: Term
     variants: dict[str, float]
     prefixes: tuple[str, ...]
+    starts: frozenset[str] = frozenset()
 
     def weight(self, tokens: frozenset[str]) -> float:
         common = self.variants.keys() & tokens
         best = max(self.variants[t] for t in common) if common else 0.0
-        if best < 0.9 and self.prefixes:
-            p = self.prefixes[0]
-            if any(t.startswith(p) for t in tokens):
-                best = 0.9
+        if best < 0.9 and self.starts and not self.starts.isdisjoint(tokens):
+            best = 0.9
         return best
 
 
@@ -78,12 +80,14 @@ class Searcher:
         for term in query.terms:
             variants = {w: 1.0 - 0.2 * d for w, d in vocab.fuzzy(term.word)}
             prefixes: tuple[str, ...] = ()
+            starts: frozenset[str] = frozenset()
             if term.prefix:
                 for w in vocab.prefixed(term.word):
                     variants.setdefault(w, 0.9)
                 prefixes = (term.word,)
+                starts = vocab.starting(term.word)
             variants.setdefault(term.word, 1.0)  # unknown to the vocabulary, maybe not to the index
-            out.append(Group(term, variants, prefixes))
+            out.append(Group(term, dict(sorted(variants.items(), key=lambda kv: -kv[1])), prefixes, starts))
         return out
 
     def search(self, conn: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchHit]:

@@ -20,6 +20,8 @@ WIDTH = 200
 LEAD = 60
 #: Look at no more than this many places per word (a one-letter prefix matches everywhere).
 MOST = 40
+#: Anchors are looked for with the likeliest spellings of a word only.
+ANCHOR_WORDS = 4
 _SPACE = re.compile(r"\s")
 
 
@@ -48,6 +50,7 @@ class Pattern:
     parts: tuple[_Part, ...]
     lookup: dict[str, str]
     prefixes: tuple[tuple[str, str], ...]
+    starts: tuple[str, ...]
 
     @staticmethod
     def build(groups: Sequence[_GroupLike], phrases: Iterable[tuple[str, ...]],
@@ -69,7 +72,7 @@ class Pattern:
             for w in words:
                 lookup.setdefault(w, f"g{i}")
             prefixes.extend((p, f"g{i}") for p in pre)
-        return Pattern(tuple(parts), lookup, tuple(prefixes))
+        return Pattern(tuple(parts), lookup, tuple(prefixes), tuple(p for p, _n in prefixes))
 
     def find(self, text: str, folded: str | None = None, lo: int = 0, hi: int | None = None
              ) -> list[tuple[int, int, str]]:
@@ -80,7 +83,7 @@ class Pattern:
         for m in WORD.finditer(f, lo, hi):
             w = m.group()
             name = self.lookup.get(w)
-            if name is None and self.prefixes and w.startswith(self._starts):
+            if name is None and self.prefixes and w.startswith(self.starts):
                 name = next(n for p, n in self.prefixes if w.startswith(p))
             if name is not None:
                 found.append((m.start(), m.end(), name))
@@ -96,10 +99,6 @@ class Pattern:
                 end = e
         return out
 
-    @property
-    def _starts(self) -> tuple[str, ...]:
-        return tuple(p for p, _n in self.prefixes)
-
     def spans(self, text: str) -> tuple[tuple[int, int], ...]:
         return tuple((s, e) for s, e, _ in self.find(text))
 
@@ -108,7 +107,7 @@ class Pattern:
         out: list[tuple[int, str]] = []
         hits = 0
         for part in self.parts:
-            got = [(s, n) for s, _e, n in _part_places(f, part, lo, len(f), 3)]
+            got = [(s, n) for s, _e, n in _part_places(f, part, lo, len(f), 3, ANCHOR_WORDS)]
             out.extend(got)
             hits += bool(got)
             if hits >= 3:
@@ -120,7 +119,8 @@ def _isword(c: str) -> bool:
     return c.isalnum()
 
 
-def _part_places(f: str, part: _Part, lo: int, hi: int, most: int) -> list[tuple[int, int, str]]:
+def _part_places(f: str, part: _Part, lo: int, hi: int, most: int,
+                 words: int | None = None) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     n = len(f)
     if part.phrase is not None:
@@ -129,7 +129,7 @@ def _part_places(f: str, part: _Part, lo: int, hi: int, most: int) -> list[tuple
             if m and (m.end() == n or not _isword(f[m.end()])):
                 out.append((i, m.end(), part.name))
         return out
-    for w in part.words:
+    for w in part.words[:words]:
         out.extend((i, i + len(w), part.name) for i in _places(f, w, lo, hi, most, whole=True))
     for p in part.prefixes:
         for i in _places(f, p, lo, hi, most, whole=False):

@@ -38,6 +38,7 @@ class Vocabulary:
         # typing repeats the same words keystroke after keystroke: remember the answers
         self._fuzzy: dict[str, list[tuple[str, int]]] = {}
         self._prefixed: dict[tuple[str, int], list[str]] = {}
+        self._starting: dict[str, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self.df)
@@ -77,10 +78,22 @@ class Vocabulary:
             got = self._prefixed[(prefix, limit)] = self._find_prefixed(prefix, limit)
         return got
 
-    def _find_prefixed(self, prefix: str, limit: int) -> list[str]:
+    def starting(self, prefix: str) -> frozenset[str]:
+        """Every word that starts with ``prefix`` (kept for the prefixes typed recently)."""
+        got = self._starting.get(prefix)
+        if got is None:
+            if len(self._starting) > 200:
+                self._starting.clear()
+            got = self._starting[prefix] = frozenset(self._range(prefix))
+        return got
+
+    def _range(self, prefix: str) -> list[str]:
         lo = bisect.bisect_left(self.sorted, prefix)
         hi = bisect.bisect_left(self.sorted, prefix + "\U0010ffff")
-        span = self.sorted[lo:hi]
+        return self.sorted[lo:hi]
+
+    def _find_prefixed(self, prefix: str, limit: int) -> list[str]:
+        span = self._range(prefix)
         if len(span) > limit:
             span = sorted(span, key=lambda w: -self.df[w])[:limit]
         if prefix in self.df and prefix not in span:
