@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import zlib
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,7 @@ class Record:
     quotes: tuple[tuple[str | None, str], ...]  # (speaker, text)
     src: bytes  # zlib(source)
     analysis: bytes  # zlib(json)
+    body: str  # the full-text body column (not stored; rebuilt by fts_fields for deletion)
 
 
 def encode(article: Article, rel: str) -> Record:
@@ -46,9 +48,9 @@ def encode(article: Article, rel: str) -> Record:
         "x": int(article.spans_exact),
     }
     source = article.source
-    title = (article.title or "").strip() or _stem(rel)
+    title = _clean_title(article.title or "") or _stem(rel)
     return Record(
-        title=" ".join(title.split()),
+        title=title,
         source_name=_source_name(article.meta, rel),
         date=article.meta.get("date") or None,
         words=article.word_count,
@@ -56,6 +58,7 @@ def encode(article: Article, rel: str) -> Record:
         quotes=tuple((q.speaker, q.text) for q in article.quotes),
         src=zlib.compress(source.encode("utf-8", "surrogatepass"), 6),
         analysis=zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 6),
+        body=_body(source, data["b"]),
     )
 
 
@@ -79,11 +82,27 @@ def decode(path: str, src: bytes, analysis: bytes) -> Article:
 
 def fts_fields(title: str, people: str, speakers: str, src: bytes, analysis: bytes) -> tuple[str, ...]:
     """The four full-text columns (title, people, speakers, body) of a stored row."""
-    source = decode_source(src)
     d = json.loads(zlib.decompress(analysis))
-    kinds = {k.value for k in _INDEXED}
-    body = "\n".join(source[s:e] for k, s, e, h, _r in d["b"] if not h and k in kinds)
-    return (title, people, speakers, body)
+    return (title, people, speakers, _body(decode_source(src), d["b"]))
+
+
+_KINDS = frozenset(k.value for k in _INDEXED)
+
+
+def _body(source: str, blocks: list[list[Any]]) -> str:
+    return "\n".join(source[s:e] for k, s, e, h, _r in blocks if not h and k in _KINDS)
+
+
+_MARKUP = re.compile(r"^(?:#{1,6}\s+)?([*_]{1,3})?(.*?)\1?$")
+
+
+def _clean_title(title: str) -> str:
+    """A title for the list: one line, without Markdown heading marks or emphasis around it."""
+    t = " ".join(title.split())
+    m = _MARKUP.match(t)
+    if m and m.group(2).strip():
+        t = m.group(2).strip()
+    return t
 
 
 def _stem(rel: str) -> str:

@@ -25,6 +25,10 @@ from reader.library.types import RefreshCounts
 POOL_THRESHOLD = 64
 CHUNK = 32
 BATCH_SECONDS = 0.5
+#: During a long refresh, save the vocabulary for searches this often.
+VOCAB_SECONDS = 60.0
+#: Merge the full-text index into one segment after this many new analyses.
+OPTIMIZE_AFTER = 2000
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,20 @@ def bump(conn: sqlite3.Connection) -> None:
                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(time.time_ns()),))
 
 
+def save_vocabulary(conn: sqlite3.Connection) -> None:
+    """Copy the index's vocabulary into a plain table, so a search loads it in milliseconds."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DELETE FROM vocab")
+        conn.execute("INSERT INTO vocab (term, df) SELECT term, doc FROM fts_terms")
+        conn.execute("INSERT INTO meta (key, value) SELECT 'vocab_generation', value FROM meta "
+                     "WHERE key = 'generation' ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def write_result(conn: sqlite3.Connection, res: Result) -> None:
     """Store one result (inside the caller's transaction), replacing any older row for the path."""
     job = res.job
@@ -145,9 +163,8 @@ def write_result(conn: sqlite3.Connection, res: Result) -> None:
                      [(doc_id, n) for n in dict.fromkeys(rec.people)])
     conn.executemany("INSERT INTO quotes (doc_id, seq, speaker, text) VALUES (?, ?, ?, ?)",
                      [(doc_id, i, s, t) for i, (s, t) in enumerate(rec.quotes)])
-    fields = fts_fields(rec.title, people, speakers, rec.src, rec.analysis)
     conn.execute("INSERT INTO fts (rowid, title, people, speakers, body) VALUES (?, ?, ?, ?, ?)",
-                 (doc_id, *fields))
+                 (doc_id, rec.title, people, speakers, rec.body))
 
 
 def walk(root: str, on_error: Callable[[str, str], None]) -> Iterable[tuple[str, str, int, int]]:
@@ -199,7 +216,7 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
         progress(0, total)
     nworkers = workers if workers is not None else min(2, os.cpu_count() or 1)
     batch: list[Result] = []
-    last = time.monotonic()
+    last = saved_at = time.monotonic()
     done = 0
 
     def flush() -> None:
@@ -230,8 +247,15 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
             last = now
             if progress:
                 progress(done, total)
+            if now - saved_at >= VOCAB_SECONDS:
+                save_vocabulary(conn)  # searches during a long first index learn the new words
+                saved_at = time.monotonic()
     if batch:
         flush()
+    if done >= OPTIMIZE_AFTER:
+        conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")  # one b-tree: faster queries
+    if gone or done:
+        save_vocabulary(conn)
     if progress and total:
         progress(done, total)
     unchanged = len(seen) - total + same

@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Iterable
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 #: At most this many vocabulary words stand for one query word.
 MAX_VARIANTS = 12
@@ -35,12 +35,24 @@ class Vocabulary:
         self.by_len: dict[int, list[str]] = {}
         for w in self.sorted:
             self.by_len.setdefault(len(w), []).append(w)
+        # typing repeats the same words keystroke after keystroke: remember the answers
+        self._fuzzy: dict[str, list[tuple[str, int]]] = {}
+        self._prefixed: dict[tuple[str, int], list[str]] = {}
+        self._starting: dict[str, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self.df)
 
     def fuzzy(self, word: str) -> list[tuple[str, int]]:
         """(vocabulary word, edits) within the typo budget of ``word``, closest then commonest first."""
+        got = self._fuzzy.get(word)
+        if got is None:
+            if len(self._fuzzy) > 10000:
+                self._fuzzy.clear()
+            got = self._fuzzy[word] = self._find_fuzzy(word)
+        return got
+
+    def _find_fuzzy(self, word: str) -> list[tuple[str, int]]:
         k = max_edits(word)
         found: dict[str, int] = {}
         if word in self.df:
@@ -51,7 +63,7 @@ class Vocabulary:
                 bucket = self.by_len.get(length)
                 if not bucket:
                     continue
-                for w, d, _ in process.extract(word, bucket, scorer=Levenshtein.distance,
+                for w, d, _ in process.extract(word, bucket, scorer=OSA.distance,
                                                score_cutoff=k, limit=None):
                     found.setdefault(w, int(d))
         ranked = sorted(found.items(), key=lambda x: (x[1], -self.df.get(x[0], 0)))
@@ -59,9 +71,29 @@ class Vocabulary:
 
     def prefixed(self, prefix: str, limit: int = MAX_VARIANTS) -> list[str]:
         """The commonest words that start with ``prefix`` (the word itself first when present)."""
+        got = self._prefixed.get((prefix, limit))
+        if got is None:
+            if len(self._prefixed) > 10000:
+                self._prefixed.clear()
+            got = self._prefixed[(prefix, limit)] = self._find_prefixed(prefix, limit)
+        return got
+
+    def starting(self, prefix: str) -> frozenset[str]:
+        """Every word that starts with ``prefix`` (kept for the prefixes typed recently)."""
+        got = self._starting.get(prefix)
+        if got is None:
+            if len(self._starting) > 200:
+                self._starting.clear()
+            got = self._starting[prefix] = frozenset(self._range(prefix))
+        return got
+
+    def _range(self, prefix: str) -> list[str]:
         lo = bisect.bisect_left(self.sorted, prefix)
         hi = bisect.bisect_left(self.sorted, prefix + "\U0010ffff")
-        span = self.sorted[lo:hi]
+        return self.sorted[lo:hi]
+
+    def _find_prefixed(self, prefix: str, limit: int) -> list[str]:
+        span = self._range(prefix)
         if len(span) > limit:
             span = sorted(span, key=lambda w: -self.df[w])[:limit]
         if prefix in self.df and prefix not in span:

@@ -1,0 +1,203 @@
+"""Benchmark the library at scale: cold index, warm reopen, per-keystroke search, memory, recall.
+
+    python bench/bench_library.py [--sizes 10000,100000] [--queries 60] [--workdir /tmp/reader_bench]
+                                  [--keep-cache]
+
+Collections come from /work/shared/tools/make_collection.py and are kept under
+--workdir, so reruns skip building them.  Known-item queries are made from an
+article's title words with one typo, a person's surname from the article, and
+a phrase of its body; recall@1/@10 says how often that article is first / in
+the top ten.  `fzf --filter` on the same titles is timed beside it when fzf is
+installed.  Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import reader  # noqa: E402
+from reader.library import Library  # noqa: E402
+
+MAKE = Path("/work/shared/tools/make_collection.py")
+WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def build(workdir: Path, n: int) -> tuple[Path, Path]:
+    out, manifest = workdir / f"coll_{n}", workdir / f"coll_{n}.tsv"
+    if not manifest.exists():
+        shutil.rmtree(out, ignore_errors=True)
+        t = time.perf_counter()
+        subprocess.run([sys.executable, str(MAKE), str(out), "--count", str(n), "--manifest", str(manifest)],
+                       check=True, stdout=subprocess.DEVNULL)
+        print(f"  built collection of {n} in {time.perf_counter() - t:.1f} s")
+    return out, manifest
+
+
+def typo(word: str, rng: random.Random) -> str:
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.choice(["swap", "drop", "sub"])
+    if kind == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if kind == "drop":
+        return word[:i] + word[i + 1:]
+    return word[:i] + rng.choice("aeioustrn") + word[i + 1:]
+
+
+def make_queries(lib: Library, rows: list[list[str]], count: int, rng: random.Random
+                 ) -> dict[str, list[tuple[str, str]]]:
+    """kind -> [(query, target path)]."""
+    out: dict[str, list[tuple[str, str]]] = {"title+typo": [], "surname": [], "body phrase": []}
+    picks = rng.sample(rows, min(len(rows), count * 4))
+    for rel, _origin, _fmt, title in picks:
+        ws = WORD.findall(title)
+        if len(out["title+typo"]) < count and len(ws) >= 2:
+            ws = ws[:4]
+            long = [i for i, w in enumerate(ws) if len(w) >= 5]
+            if long:
+                i = rng.choice(long)
+                ws[i] = typo(ws[i], rng)
+                out["title+typo"].append((" ".join(ws).lower(), rel))
+        try:
+            art = lib.article(rel)
+        except reader.errors.ReaderError:
+            continue
+        names = [p.name.split()[-1] for p in art.people if len(p.name.split()) >= 2]
+        if len(out["surname"]) < count and names:
+            out["surname"].append((rng.choice(names), rel))
+        body = [b.text for b in art.shown_blocks if b.kind.value == "body" and len(b.text.split()) > 12]
+        if len(out["body phrase"]) < count and body:
+            toks = rng.choice(body).split()
+            j = rng.randrange(0, len(toks) - 6)
+            out["body phrase"].append((" ".join(toks[j:j + 5]), rel))
+    return out
+
+
+def keystrokes(lib: Library, queries: list[str]) -> tuple[list[float], list[float]]:
+    """Wall and CPU milliseconds of each keystroke's search (CPU time is fair on a busy machine)."""
+    wall, cpu = [], []
+    for q in queries:
+        for i in range(1, len(q) + 1):
+            t, c = time.perf_counter(), time.process_time()
+            lib.search(q[:i], limit=50)
+            cpu.append((time.process_time() - c) * 1000)
+            wall.append((time.perf_counter() - t) * 1000)
+    return wall, cpu
+
+
+def stats(xs: list[float]) -> str:
+    xs = sorted(xs)
+    return (f"median {statistics.median(xs):.1f} ms, p95 {xs[int(0.95 * (len(xs) - 1))]:.1f} ms, "
+            f"max {xs[-1]:.1f} ms")
+
+
+def recall(lib: Library, items: list[tuple[str, str]]) -> tuple[float, float, float]:
+    at1 = at10 = 0
+    times = []
+    for q, target in items:
+        t = time.perf_counter()
+        hits = [h.path for h in lib.search(q + " ", limit=10)]
+        times.append((time.perf_counter() - t) * 1000)
+        at1 += bool(hits[:1] == [target])
+        at10 += target in hits
+    n = max(1, len(items))
+    return at1 / n, at10 / n, statistics.median(times) if times else 0.0
+
+
+def fzf_recall(titles: dict[str, str], items: list[tuple[str, str]]) -> tuple[float, float, float] | None:
+    fzf = shutil.which("fzf")
+    if not fzf:
+        return None
+    lines = [f"{t}\t{p}" for p, t in titles.items()]
+    data = "\n".join(lines).encode()
+    at1 = at10 = 0
+    times = []
+    for q, target in items:
+        t = time.perf_counter()
+        res = subprocess.run([fzf, "--filter", q, "--delimiter", "\t", "--nth", "1"], input=data,
+                             capture_output=True, check=False)
+        times.append((time.perf_counter() - t) * 1000)
+        got = [ln.split("\t")[-1] for ln in res.stdout.decode().splitlines()[:10]]
+        at1 += bool(got[:1] == [target])
+        at10 += target in got
+    n = max(1, len(items))
+    return at1 / n, at10 / n, statistics.median(times)
+
+
+def maxrss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def run(n: int, workdir: Path, nq: int, keep: bool) -> None:
+    print(f"== {n} articles")
+    coll, manifest = build(workdir, n)
+    rows = [ln.split("\t") for ln in manifest.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    cache = workdir / f"cache_{n}"
+    if not keep or not cache.exists():
+        shutil.rmtree(cache, ignore_errors=True)
+        t, c = time.perf_counter(), time.process_time()
+        with reader.open_library(coll, cache_dir=cache, data_dir=cache) as lib:
+            counts = lib.refresh()
+        cold = time.perf_counter() - t
+        size = sum(p.stat().st_size for p in cache.iterdir()) / 1e6
+        ch = resource.getrusage(resource.RUSAGE_CHILDREN)
+        print(f"  cold index: {cold:.1f} s wall ({counts}); main CPU {time.process_time() - c:.1f} s, "
+              f"workers CPU {ch.ru_utime + ch.ru_stime:.1f} s; cache {size:.0f} MB; "
+              f"worker peak RSS {ch.ru_maxrss / 1024:.0f} MB; main peak RSS {maxrss_mb():.0f} MB")
+    else:
+        print("  cold index: skipped (--keep-cache)")
+    t = time.perf_counter()
+    lib = reader.open_library(coll, cache_dir=cache, data_dir=cache)
+    counts = lib.refresh()
+    page = lib.entries(0, 100)
+    warm = time.perf_counter() - t
+    print(f"  warm reopen (open + stat-walk refresh + first page): {warm:.2f} s "
+          f"(unchanged {counts.unchanged}, {len(page)} rows)")
+    t = time.perf_counter()
+    lib.search("a")
+    print(f"  first search (loads vocabulary): {(time.perf_counter() - t) * 1000:.0f} ms")
+    rng = random.Random(7)
+    items = make_queries(lib, rows, nq, rng)
+    typed = [q for kind in items.values() for q, _ in kind[: max(5, nq // 4)]]
+    wall, cpu = keystrokes(lib, typed)
+    print(f"  search per keystroke ({len(wall)} keystrokes, limit 50): wall {stats(wall)}")
+    print(f"                                          CPU  {stats(cpu)}")
+    titles = {r[0]: r[3] for r in rows}
+    for kind, its in items.items():
+        r1, r10, med = recall(lib, its)
+        line = f"  recall {kind:12s} (n={len(its)}): @1 {r1:.2f} @10 {r10:.2f} (median {med:.1f} ms)"
+        if kind == "title+typo":
+            fz = fzf_recall(titles, its)
+            line += (f" | fzf --filter on titles: @1 {fz[0]:.2f} @10 {fz[1]:.2f} (median {fz[2]:.0f} ms)"
+                     if fz else " | fzf not installed")
+        print(line)
+    lib.close()
+    print(f"  peak RSS of this process: {maxrss_mb():.0f} MB")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="10000")
+    ap.add_argument("--queries", type=int, default=60)
+    ap.add_argument("--workdir", default="/tmp/reader_bench")
+    ap.add_argument("--keep-cache", action="store_true", help="reuse an existing cache (no cold index)")
+    ns = ap.parse_args()
+    workdir = Path(ns.workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    for n in (int(x) for x in ns.sizes.split(",")):
+        run(n, workdir, ns.queries, ns.keep_cache)
+
+
+if __name__ == "__main__":
+    main()
