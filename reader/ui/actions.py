@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import work
 from textual.app import App
 from textual.widgets import Label
+from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.ui.render import find_all
@@ -192,20 +194,39 @@ class ArticleActions(App[None]):
             self.query_one("#find-count", Label).update(pane.counter())
 
     def run_search(self, query: str) -> None:
-        lst = self.query_one(ArticleList)
+        """Filter the list as the user types; the search runs in a thread, stale results are dropped."""
         if not query.strip():
             self.search_terms = []
-            lst.set_source(self.browse)
+            self.query_one(ArticleList).set_source(self.browse)
+            self.update_header()
         else:
-            hits = self.library.search(query, limit=200)
-            self.search_terms = query_terms(query)
-            lst.empty_message = f"No articles match {query!r}."
-            lst.set_source(HitsSource.from_hits(self.library, query, hits))
+            self._search_worker(query)
+
+    def _hits(self, query: str) -> HitsSource:
+        return HitsSource.from_hits(self.library, query, self.library.search(query, limit=200))
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_worker(self, query: str) -> None:
+        source = self._hits(query)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show_hits, source)
+
+    def _show_hits(self, source: HitsSource) -> None:
+        if self.query_one("#search", QueryBar).value != source.query:
+            return  # the user typed on; a newer search is under way
+        lst = self.query_one(ArticleList)
+        self.search_terms = query_terms(source.query)
+        lst.empty_message = f"No articles match {source.query!r}."
+        lst.set_source(source)
         self.update_header()
 
     async def on_input_submitted(self, event: QueryBar.Submitted) -> None:
         if event.input.id == "search":
             lst = self.query_one(ArticleList)
+            query = event.value
+            current = lst.source
+            if query.strip() and not (isinstance(current, HitsSource) and current.query == query):
+                self._show_hits(self._hits(query))  # enter before the typed search came back
             if lst.current is not None:
                 await self.open_row(lst.current)
         elif event.input.id == "find":

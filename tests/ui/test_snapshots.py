@@ -9,6 +9,7 @@ from tests.ui.helpers import open_article, ready
 
 async def settle(pilot) -> None:
     """Let layout, scrolling and after-refresh callbacks finish before the screenshot."""
+    await pilot.app.workers.wait_for_complete()
     await pilot.wait_for_scheduled_animations()
     for _ in range(3):
         await pilot.pause()
