@@ -48,6 +48,9 @@ class ArticleActions(App[None]):
     def set_mode(self, reading: bool) -> None:
         raise NotImplementedError
 
+    def focus_reading(self) -> None:
+        raise NotImplementedError
+
     def _show_progress(self, _: float = 0) -> None:
         raise NotImplementedError
 
@@ -84,8 +87,7 @@ class ArticleActions(App[None]):
                 pane.call_after_refresh(pane.scroll_to, y=position, animate=False)
         pane.call_after_refresh(self._show_progress)
         if focus:
-            self.set_mode(True)
-            pane.focus()
+            self.focus_reading()
 
     def save_position(self) -> None:
         pane = self.query_one(ReadingPane)
@@ -177,12 +179,15 @@ class ArticleActions(App[None]):
         if reading.article is not None and focused is not None and (
                 focused is reading or reading in focused.ancestors):
             self.query_one("#find-row").remove_class("hidden")
-            self.query_one("#find", QueryBar).focus()
+            find = self.query_one("#find", QueryBar)
+            find.focus()
+            self.call_after_refresh(find.focus)
             return
         self.set_mode(False)
         bar = self.query_one("#search", QueryBar)
         bar.remove_class("hidden")
         bar.focus()
+        self.call_after_refresh(bar.focus)
 
     def on_input_changed(self, event: QueryBar.Changed) -> None:
         if event.input.id == "search":

@@ -202,12 +202,20 @@ class ReaderApp(ArticleActions, PanelActions, App[None]):
         if focused is not None and (focused is reading or reading in focused.ancestors):
             self.focus_list()
         elif reading.article is not None:
-            self.set_mode(True)
-            reading.focus()
+            self.focus_reading()
+
+    def focus_reading(self) -> None:
+        """Show the reading pane (the only pane when narrow) and focus it once it is displayed."""
+        self.set_mode(True)
+        pane = self.query_one(ReadingPane)
+        pane.focus()
+        self.call_after_refresh(pane.focus)
 
     def focus_list(self) -> None:
         self.set_mode(False)
-        self.query_one(ArticleList).focus()
+        lst = self.query_one(ArticleList)
+        lst.focus()
+        self.call_after_refresh(lst.focus)
 
     def action_go_back(self) -> None:
         find_row = self.query_one("#find-row")

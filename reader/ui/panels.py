@@ -21,6 +21,9 @@ class PanelActions(App[None]):
     def set_mode(self, reading: bool) -> None:
         raise NotImplementedError
 
+    def focus_reading(self) -> None:
+        raise NotImplementedError
+
     def action_search(self) -> None:
         raise NotImplementedError
 
@@ -45,8 +48,7 @@ class PanelActions(App[None]):
         person = next(p for p in pane.article.people if p.name == name)
         pane.focus_person = name
         pane.set_targets([(m.span.start, m.span.end) for m in person.mentions], kind="person")
-        self.set_mode(True)
-        pane.focus()
+        self.focus_reading()
 
     def action_quotes(self) -> None:
         from reader.ui.screens.quotes import QuotesScreen
@@ -60,8 +62,7 @@ class PanelActions(App[None]):
             return
         pane = self.query_one(ReadingPane)
         pane.choose_quote(int(index))
-        self.set_mode(True)
-        pane.focus()
+        self.focus_reading()
 
     def action_failures(self) -> None:
         from reader.ui.screens.failures import FailuresScreen

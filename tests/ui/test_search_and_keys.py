@@ -114,3 +114,18 @@ def test_broken_config_is_reported(tmp_path: Path) -> None:
     cfg.write_text("theme = [", encoding="utf-8")
     assert load_config(cfg).problems
     assert load_config(tmp_path / "missing.toml") == Config()
+
+
+async def test_narrow_search_opens_and_focuses_the_article(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"harbour", "enter")
+        await ready(pilot)
+        pane = app.query_one(ReadingPane)
+        assert app.focused is pane
+        assert app.query_one("#list-pane").region.width == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is app.query_one(ArticleList)
+        assert app.query_one("#list-pane").region.width == 80
