@@ -187,3 +187,36 @@ async def test_folds_are_clickable(collection: Path, make_app) -> None:
         await pilot.pause()
         await pilot.click(Fold)
         assert any(f.revealed for f in pane.folds)
+
+
+async def test_header_click_opens_failures(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.click("#header")
+        await pilot.pause()
+        assert "could not be read" in screen_text(app)
+
+
+async def test_people_and_quotes_are_styled_from_component_classes(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        person = pane.get_component_rich_style("reading--person")
+        quote = pane.get_component_rich_style("reading--quote")
+        spans = [span.style for w in pane.query(BlockView) for span in w.render().spans]
+        colors = {getattr(s, "rich_style", s).color for s in spans if not isinstance(s, str)}
+        assert person.color in colors and quote.color in colors
+
+
+def test_quotes_panel_lists_unattributed() -> None:
+    from reader.model import Article, Block, BlockKind, Quote, Span
+    from reader.ui.screens.quotes import QuotesScreen
+
+    src = '"Go home," a man said. "Stay," Ann Lee said.'
+    article = Article("a.txt", "text", src, None, (Block(BlockKind.BODY, Span(0, len(src)), src),),
+                      quotes=(Quote(Span(0, 10), src[0:10], None),
+                              Quote(Span(22, 29), src[22:29], "Ann Lee")))
+    prompts = [p.plain for p in QuotesScreen(article).prompts]
+    assert prompts[0].startswith("unattributed:") and prompts[1].startswith("Ann Lee:")
