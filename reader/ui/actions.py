@@ -27,8 +27,6 @@ def query_terms(query: str) -> list[str]:
         word = word.strip('"')
         if word:
             terms.append(word)
-    if query.lower().startswith("person:"):
-        terms.insert(0, query.split(":", 1)[1].strip().strip('"'))
     return terms
 
 

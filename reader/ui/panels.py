@@ -42,7 +42,7 @@ class PanelActions(App[None]):
         if kind == "all":
             bar = self.query_one("#search", QueryBar)
             self.action_search()
-            bar.value = f'person:"{name}"'
+            bar.value = " ".join(f"person:{word}" for word in name.split())
             return
         assert pane.article is not None
         person = next(p for p in pane.article.people if p.name == name)

@@ -96,6 +96,11 @@ async def test_people_panel_all_articles(collection: Path, make_app) -> None:
         await pilot.pause()
         bar = app.query_one("#search")
         assert bar.value.startswith("person:")
+        await ready(pilot)
+        from reader.ui.widgets.article_list import ArticleList
+
+        paths = [row.path for row in app.query_one(ArticleList).source.rows]
+        assert any(p.endswith("harbour-bridge.txt") for p in paths)
 
 
 async def test_quotes_panel_scrolls_and_copies(collection: Path, make_app) -> None:
