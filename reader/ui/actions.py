@@ -6,6 +6,7 @@ from typing import Any
 
 from textual import work
 from textual.app import App
+from textual.timer import Timer
 from textual.widgets import Label
 from textual.worker import get_current_worker
 
@@ -16,6 +17,8 @@ from reader.ui.widgets.fold import Fold
 from reader.ui.widgets.query_bar import QueryBar
 from reader.ui.widgets.reading_pane import BlockView, ReadingPane
 from reader.ui.widgets.rows import HitsSource, Row
+
+LONG_ARTICLE = 300  # blocks; find-as-you-type waits for a pause in typing above this
 
 
 def query_terms(query: str) -> list[str]:
@@ -39,6 +42,7 @@ class ArticleActions(App[None]):
     search_terms: list[str]
     config: Any
     copied: str = ""
+    _find_timer: Timer | None = None
 
     def update_header(self) -> None:
         raise NotImplementedError
@@ -192,9 +196,21 @@ class ArticleActions(App[None]):
             self.run_search(event.value)
         elif event.input.id == "find":
             pane = self.query_one(ReadingPane)
-            source = pane.article.source if pane.article else ""
-            pane.set_targets(find_all(source, [event.value]) if len(event.value) > 0 else [])
-            self.query_one("#find-count", Label).update(pane.counter())
+            if self._find_timer is not None:
+                self._find_timer.stop()
+                self._find_timer = None
+            if pane.article is not None and len(pane.article.blocks) > LONG_ARTICLE:
+                # restyling a very long article takes a while: wait for a pause in typing
+                self._find_timer = self.set_timer(0.2, lambda: self._find(event.value))
+            else:
+                self._find(event.value)
+
+    def _find(self, text: str) -> None:
+        self._find_timer = None
+        pane = self.query_one(ReadingPane)
+        source = pane.article.source if pane.article else ""
+        pane.set_targets(find_all(source, [text]) if text else [])
+        self.query_one("#find-count", Label).update(pane.counter())
 
     def run_search(self, query: str) -> None:
         """Filter the list as the user types; the search runs in a thread, stale results are dropped."""
@@ -233,6 +249,8 @@ class ArticleActions(App[None]):
             if lst.current is not None:
                 await self.open_row(lst.current)
         elif event.input.id == "find":
+            if self._find_timer is not None:
+                self._find(event.value)
             self.query_one(ReadingPane).focus()
 
     def on_query_bar_move(self, event: QueryBar.Move) -> None:

@@ -90,7 +90,9 @@ class ReaderApp(ArticleActions, PanelActions, App[None]):
         wanted = theme or self.config.theme
         if wanted and wanted in self.available_themes:
             self.theme = wanted
-        self._theme_problem = f"Unknown theme {wanted!r}" if wanted and wanted != self.theme else ""
+        names = ', '.join(sorted(self.available_themes))
+        self._theme_problem = (f"Unknown theme {wanted!r}; try one of: {names}"
+                               if wanted and wanted != self.theme else "")
         if self.config.keys:
             self.set_keymap(self.config.keys)
 
@@ -248,7 +250,8 @@ class ReaderApp(ArticleActions, PanelActions, App[None]):
             assert isinstance(b, Binding)
             if b.action in ("quit",):
                 continue
-            yield SystemCommand(b.description, f"key: {b.key}", lambda a=b.action: self.run_action(a))
+            key = self.config.keys.get(b.id or "", b.key)
+            yield SystemCommand(b.description, f"key: {key}", lambda a=b.action: self.run_action(a))
 
 
 def run_app(root: Path | None, theme: str | None = None) -> None:

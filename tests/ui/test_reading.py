@@ -225,3 +225,23 @@ def test_quotes_panel_lists_unattributed() -> None:
                               Quote(Span(22, 29), src[22:29], "Ann Lee")))
     prompts = [p.plain for p in QuotesScreen(article).prompts]
     assert prompts[0].startswith("unattributed:") and prompts[1].startswith("Ann Lee:")
+
+
+async def test_long_article_is_chunked_and_findable(tmp_path: Path, make_app) -> None:
+    root = tmp_path / "long"
+    root.mkdir()
+    paras = [f"Paragraph {i} tells how the ferry crossed the bay again." for i in range(400)]
+    (root / "long.txt").write_text("A Long Article\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
+    app = make_app(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "long.txt")
+        views = list(pane.query(BlockView))
+        assert len(views) < 60
+        assert sum(len(v.blocks) for v in views) >= 400
+        await pilot.press("slash", *"Paragraph 399")
+        await pilot.pause(0.4)
+        assert pane.counter() == "1/1"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pane.scroll_y > pane.max_scroll_y - 40

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -11,8 +12,19 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from reader.model import Article, Block, BlockKind
-from reader.ui.render import MARK_NAMES, Mark, article_marks, markdown_marks, plain, reading_minutes, styled
+from reader.ui.render import (
+    MARK_NAMES,
+    Mark,
+    article_marks,
+    bucket_marks,
+    markdown_marks,
+    plain,
+    reading_minutes,
+    styled,
+)
 from reader.ui.widgets.fold import Fold
+
+CHUNK = 24  # body paragraphs per widget
 
 
 class BlockView(Static):
@@ -31,21 +43,35 @@ class BlockView(Static):
             self.view = view
             super().__init__()
 
-    def __init__(self, block: Block, classes: str = "") -> None:
-        super().__init__(classes=f"-{block.kind.value} {classes}".strip())
-        self.block = block
+    def __init__(self, blocks: list[Block], classes: str = "") -> None:
+        super().__init__(classes=f"-{blocks[0].kind.value} {classes}".strip())
+        self.blocks = blocks
         self.can_focus = "-kept" in classes
+        self.signature: object = None
+
+    @property
+    def block(self) -> Block:
+        return self.blocks[0]
+
+    def line_of(self, offset: int, width: int) -> int:
+        """About which wrapped line holds source index ``offset`` (paragraphs joined by a blank line)."""
+        line = 0
+        for b in self.blocks:
+            if offset < b.span.end:
+                return line + max(offset - b.span.start, 0) // width
+            line += len(b.text) // width + 2
+        return line
 
     def action_hide_again(self) -> None:
         self.post_message(self.HideRequested(self))
 
     @property
     def start(self) -> int:
-        return self.block.span.start
+        return self.blocks[0].span.start
 
     @property
     def end(self) -> int:
-        return self.block.span.end
+        return self.blocks[-1].span.end
 
 
 class ReadingPane(VerticalScroll, can_focus=True):
@@ -93,16 +119,31 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if article.title and not any(b.kind is BlockKind.TITLE for b in article.blocks):
             widgets.append(Static(plain(article.title), classes="-title"))
         run: list[Block] = []
+        body: list[Block] = []  # consecutive body paragraphs share one widget (long articles stay fast)
         for block in article.blocks:
             choice = choices.get(block.text)
             hide = (block.hidden and choice != "keep") or choice == "hide"
+            if not hide and not block.hidden and block.kind is BlockKind.BODY and len(body) < CHUNK:
+                if run:
+                    widgets.append(Fold(run))
+                    run = []
+                body.append(block)
+                continue
+            if body:
+                widgets.append(BlockView(body))
+                body = []
+                if not hide and not block.hidden and block.kind is BlockKind.BODY:
+                    body.append(block)
+                    continue
             if hide:
                 run.append(block)
                 continue
             if run:
                 widgets.append(Fold(run))
                 run = []
-            widgets.append(BlockView(block, classes="-kept" if block.hidden else ""))
+            widgets.append(BlockView([block], classes="-kept" if block.hidden else ""))
+        if body:
+            widgets.append(BlockView(body))
         if run:
             widgets.append(Fold(run))
         await self.mount_all(widgets)
@@ -140,14 +181,19 @@ class ReadingPane(VerticalScroll, can_focus=True):
             q = article.quotes[self.current_quote]
             marks.append(Mark(q.span.start, q.span.end, "quote-focus"))
         md = article.format in ("md", "markdown", ".md")
-        for part in self.parts:
-            blocks = [part.block] if isinstance(part, BlockView) else part.blocks
+        parts = self.parts
+        buckets = bucket_marks(marks, [(p.start, p.end) for p in parts])
+        for part, part_marks in zip(parts, buckets, strict=True):
+            signature = (tuple(part_marks), id(styles["person"]))
+            if part.signature == signature:
+                continue  # nothing changed here: skip restyling (find-as-you-type in long articles)
+            part.signature = signature
             texts = []
-            for b in blocks:
+            for b in part.blocks:
                 extra = markdown_marks(b) if md else []
-                texts.append(styled(b.text, b.span.start, extra + marks, styles))
+                texts.append(styled(b.text, b.span.start, extra + part_marks, styles))
             if isinstance(part, BlockView):
-                part.update(texts[0])
+                part.update(Text("\n\n", end="").join(texts))
             else:
                 part.set_bodies(texts)
 
@@ -190,7 +236,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
         def go() -> None:
             width = max(part.content_region.width, 1)
-            line = (offset - part.start) // width
+            if isinstance(part, BlockView):
+                line = part.line_of(offset, width)
+            else:
+                line = (offset - part.start) // width
             y = part.virtual_region.y + line
             self.scroll_to(y=max(y - 2, 0), animate=False)
 
