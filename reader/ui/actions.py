@@ -13,9 +13,10 @@ from textual.worker import get_current_worker
 from reader.errors import ReaderError
 from reader.ui.render import find_all
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.block_view import BlockView
 from reader.ui.widgets.fold import Fold
 from reader.ui.widgets.query_bar import QueryBar
-from reader.ui.widgets.reading_pane import BlockView, ReadingPane
+from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.rows import HitsSource, Row
 
 LONG_ARTICLE = 300  # blocks; find-as-you-type waits for a pause in typing above this

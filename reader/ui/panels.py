@@ -7,9 +7,10 @@ from typing import Any
 from textual.app import App
 
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.block_view import BlockView
 from reader.ui.widgets.fold import Fold
 from reader.ui.widgets.query_bar import QueryBar
-from reader.ui.widgets.reading_pane import BlockView, ReadingPane
+from reader.ui.widgets.reading_pane import ReadingPane
 
 
 class PanelActions(App[None]):

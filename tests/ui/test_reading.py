@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.ui.widgets.block_view import BlockView
 from reader.ui.widgets.fold import Fold
-from reader.ui.widgets.reading_pane import BlockView
 from tests.ui.helpers import open_article, ready, screen_text
 
 
