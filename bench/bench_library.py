@@ -166,6 +166,11 @@ def sample(manifest: Path, k: int, rng: random.Random) -> list[list[str]]:
     return out
 
 
+def _same(entry: object, title: str) -> bool:
+    got = getattr(entry, "title", "")
+    return " ".join(WORD.findall(got.lower())) == " ".join(WORD.findall(title.lower()))
+
+
 def maxrss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
@@ -206,6 +211,10 @@ def run(n: int, workdir: Path, nq: int, keep: bool) -> None:
         r1, r10, med = recall(lib, its)
         line = f"  recall {kind:12s} (n={len(its)}): @1 {r1:.2f} @10 {r10:.2f} (median {med:.1f} ms)"
         if kind == "title+typo":
+            # how much of the miss is the analysis's title (wrong title -> only body weight)
+            good = [(q, p) for q, p in its if _same(lib.entry(p), titles.get(p, ""))]
+            g1, g10, _ = recall(lib, good)
+            line += f" | where the analysed title is right (n={len(good)}): @1 {g1:.2f} @10 {g10:.2f}"
             fz = fzf_recall(titles, its)
             line += (f" | fzf --filter on titles: @1 {fz[0]:.2f} @10 {fz[1]:.2f} (median {fz[2]:.0f} ms)"
                      if fz else " | fzf not installed")

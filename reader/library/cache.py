@@ -68,7 +68,7 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
             raise CacheDamaged(f"cannot switch to WAL mode ({mode})")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute("PRAGMA cache_size = -16000")
+    conn.execute("PRAGMA cache_size = -8000")  # KiB: 8 MB per connection
     return conn
 
 
