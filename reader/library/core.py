@@ -138,6 +138,8 @@ class Library:
         Safe to call from a worker thread while other threads read; a second call
         while one runs waits for it (and then finds little left to do).
         """
+        if not self.root.exists():  # unmounted or moved: keep the catalogue, do not empty it
+            raise ReaderError(f"{self.root}: the collection folder is gone (moved or unmounted?)")
         with self._refreshing, self._writer() as conn:
             return refresh(conn, str(self.root), progress, self.notices)
 
