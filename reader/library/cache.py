@@ -12,7 +12,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,7 +45,7 @@ CREATE INDEX IF NOT EXISTS quotes_doc ON quotes (doc_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
     title, people, speakers, body,
-    content='', tokenize="unicode61 remove_diacritics 2", prefix='2 3');
+    content='', columnsize=0, tokenize="unicode61 remove_diacritics 2");
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_terms USING fts5vocab (fts, 'row');
 CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 """
@@ -68,7 +68,7 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
             raise CacheDamaged(f"cannot switch to WAL mode ({mode})")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute("PRAGMA cache_size = -16000")
+    conn.execute("PRAGMA cache_size = -8000")  # KiB: 8 MB per connection
     return conn
 
 
@@ -100,8 +100,8 @@ def _check(path: Path) -> None:
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row is None or row[0] != SCHEMA_VERSION:
                 raise CacheDamaged("made by another version of the reader")
-            conn.execute("SELECT count(*) FROM docs").fetchone()
-            conn.execute("SELECT rowid FROM fts WHERE fts MATCH 'a*' LIMIT 1").fetchall()
+            conn.execute("SELECT max(id) FROM docs").fetchone()
+            conn.execute("SELECT id, block FROM fts_data WHERE id <= 10").fetchall()
     except sqlite3.DatabaseError as exc:
         if not _is_damage(exc):
             raise

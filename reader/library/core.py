@@ -102,6 +102,18 @@ class Library:
                 else:
                     self._idle.append(conn)
 
+    @contextmanager
+    def _writer(self) -> Iterator[sqlite3.Connection]:
+        """A connection of its own for writing, without the state database attached: a write
+        transaction on a connection with it attached would lock the user's state too."""
+        if self._closed:
+            raise ReaderError("the library is closed")
+        conn = cache.connect(self.cache_path, create=False)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
     def close(self) -> None:
         """Close the connections not in use now; ones in use close when their call ends."""
         with self._lock:
@@ -126,7 +138,9 @@ class Library:
         Safe to call from a worker thread while other threads read; a second call
         while one runs waits for it (and then finds little left to do).
         """
-        with self._refreshing, self._conn() as conn:
+        if not self.root.exists():  # unmounted or moved: keep the catalogue, do not empty it
+            raise ReaderError(f"{self.root}: the collection folder is gone (moved or unmounted?)")
+        with self._refreshing, self._writer() as conn:
             return refresh(conn, str(self.root), progress, self.notices)
 
     def count(self) -> int:
@@ -165,13 +179,14 @@ class Library:
                 raise ArticleError(path, row[2])
             return codec.decode(full, row[3], row[4])
         res = analyse_job(Job(full, path, st.st_size, st.st_mtime_ns, None))
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            write_result(conn, res)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        with self._writer() as w:
+            w.execute("BEGIN IMMEDIATE")
+            try:
+                write_result(w, res)
+                w.execute("COMMIT")
+            except BaseException:
+                w.execute("ROLLBACK")
+                raise
         if res.record is None:
             raise ArticleError(path, res.failed or "could not be read")
         return codec.decode(full, res.record.src, res.record.analysis)

@@ -31,7 +31,7 @@ VOCAB_SECONDS = 60.0
 OPTIMIZE_AFTER = 2000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Job:
     abs_path: str
     rel: str
@@ -40,7 +40,7 @@ class Job:
     old_hash: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Result:
     job: Job
     hash: str | None
@@ -84,7 +84,7 @@ def results(jobs: list[Job], workers: int) -> Iterator[Result]:
         for job in jobs:
             yield analyse_job(job)
         return
-    chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    chunks = (jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK))
     ctx = multiprocessing.get_context("spawn")  # safe when the caller runs threads (the app)
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         pending: list[Future[list[Result]]] = []
@@ -167,24 +167,32 @@ def write_result(conn: sqlite3.Connection, res: Result) -> None:
                  (doc_id, rec.title, people, speakers, rec.body))
 
 
+def _hash(conn: sqlite3.Connection, rel: str) -> str | None:
+    row = conn.execute("SELECT hash FROM docs WHERE path = ?", (rel,)).fetchone()
+    return row[0] if row else None
+
+
 def walk(root: str, on_error: Callable[[str, str], None]) -> Iterable[tuple[str, str, int, int]]:
     """(absolute path, relative path, size, mtime_ns) of every article file under ``root``."""
     from reader.ingest import discover
 
     base = root if os.path.isdir(root) else os.path.dirname(root)
+    prefix = os.path.join(base, "")
     for path in discover(root, on_error=on_error):
         try:
             st = os.stat(path)
         except OSError as exc:
             on_error(path, exc.strerror or str(exc))
             continue
-        yield path, os.path.relpath(path, base), st.st_size, st.st_mtime_ns
+        # discover() yields paths under root as root + name: slicing is exact and far cheaper
+        rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, base)
+        yield path, rel, st.st_size, st.st_mtime_ns
 
 
 def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], None] | None,
             notices: list[str], workers: int | None = None) -> RefreshCounts:
     """Bring the cache at ``conn`` in line with the files under ``root``."""
-    known = {p: (s, m, h) for p, s, m, h in conn.execute("SELECT path, size, mtime_ns, hash FROM docs")}
+    known = {p: (s, m) for p, s, m in conn.execute("SELECT path, size, mtime_ns FROM docs")}
 
     def folder_error(path: str, reason: str) -> None:
         notices.append(f"{path}: {reason}")
@@ -196,7 +204,7 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
         old = known.get(rel)
         if old is not None and old[0] == size and old[1] == mtime:
             continue
-        jobs.append(Job(abs_path, rel, size, mtime, old[2] if old else None))
+        jobs.append(Job(abs_path, rel, size, mtime, _hash(conn, rel) if old else None))
     gone = [p for p in known if p not in seen]
     if gone:
         conn.execute("BEGIN IMMEDIATE")

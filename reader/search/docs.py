@@ -35,7 +35,7 @@ def _fetch(conn: sqlite3.Connection, sql: str, ids: list[int]) -> Iterable[tuple
 class DocCache:
     """Bounded memory of candidate fields and article sources, for one cache generation."""
 
-    def __init__(self, fields: int = 20000, sources: int = 300) -> None:
+    def __init__(self, fields: int = 5000, sources: int = 200) -> None:
         self._max_fields, self._max_sources = fields, sources
         self._fields: dict[int, DocFields] = {}
         self._sources: OrderedDict[int, tuple[str, str]] = OrderedDict()

@@ -161,23 +161,17 @@ def _relaxed(groups: list[Group]) -> str:
 
 
 def _adjacent(groups: list[Group]) -> str:
-    """A phrase of the plain words in the order typed (their likeliest spelling), or ''."""
-    plain = [g for g in groups if g.term.field is None]
-    if len(plain) < 2:
-        return ""
+    """A phrase of the plain words in the order typed (their likeliest spelling), or ''.
+
+    The word still being typed is left out: a prefix inside a phrase would make
+    FTS5 merge the lists of every word it begins.
+    """
     toks = []
-    for g in plain:
-        if g.prefixes:
-            if len(g.term.word) < 3:
-                break
-            toks.append(g.term.word + "*")
+    for g in groups:
+        if g.term.field is not None or g.prefixes:
             break
         toks.append(max(g.variants.items(), key=lambda kv: kv[1])[0])
-    if len(toks) < 2:
-        return ""
-    if toks[-1].endswith("*"):
-        return " + ".join(_quote(t) for t in toks[:-1]) + " + " + _quote(toks[-1][:-1]) + "*"
-    return _quote(" ".join(toks))
+    return _quote(" ".join(toks)) if len(toks) >= 2 else ""
 
 
 def _match(conn: sqlite3.Connection, expr: str, limit: int) -> list[int]:

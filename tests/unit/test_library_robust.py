@@ -124,3 +124,40 @@ def test_unusable_cache_folder_is_a_reader_error(coll: Path, tmp_path: Path) -> 
     blocker.write_text("x")
     with pytest.raises(reader.errors.ReaderError, match="cannot open the library cache"):
         reader.open_library(coll, cache_dir=blocker / "sub")
+
+
+def test_state_writes_never_wait_for_a_refresh(tmp_path: Path) -> None:
+    import time
+
+    from reader.library import refresh as refresh_mod
+
+    many = {f"a{i:03}.txt": f"Article {i}\n\nText {i}.\n" for i in range(40)}
+    coll = write_collection(tmp_path / "many", many)
+    slowest = 0.0
+    with reader.open_library(coll) as lib:
+        real = refresh_mod.write_result
+
+        def slow_write(conn, res):  # type: ignore[no-untyped-def]
+            time.sleep(0.01)  # a write transaction that stays open a while
+            real(conn, res)
+
+        def tick(done: int, total: int) -> None:
+            nonlocal slowest
+            t = time.perf_counter()
+            lib.state.set_read(f"a{done % 40:03}.txt", True)
+            slowest = max(slowest, time.perf_counter() - t)
+
+        refresh_mod.write_result = slow_write
+        old = refresh_mod.BATCH_SECONDS
+        refresh_mod.BATCH_SECONDS = 0.0
+        try:
+            done = threading.Event()
+            th = threading.Thread(target=lambda: (lib.refresh(), done.set()))
+            th.start()
+            while not done.is_set():
+                tick(0, 0)
+            th.join()
+        finally:
+            refresh_mod.write_result = real
+            refresh_mod.BATCH_SECONDS = old
+    assert slowest < 0.3, f"a state write waited {slowest:.2f} s for the refresh"
