@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label
 
 from reader import paths
+from reader.errors import ReaderError
 from reader.ui.actions import ArticleActions
 from reader.ui.config import Config, load_config
 from reader.ui.panels import PanelActions
@@ -151,7 +152,11 @@ class ReaderApp(ArticleActions, PanelActions, App[None]):
                 self.call_from_thread(self._on_progress, done, total)
 
         _start_resource_tracker()
-        counts = self.library.refresh(progress=progress)
+        try:
+            counts = self.library.refresh(progress=progress)
+        except ReaderError as exc:  # the folder vanished, the cache is busy...: say so, keep what we have
+            self.call_from_thread(self.notify, f"Could not refresh: {exc}", severity="error", timeout=10)
+            counts = None
         self.call_from_thread(self._on_refreshed, counts)
 
     def _on_progress(self, done: int, total: int) -> None:
