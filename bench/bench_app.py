@@ -54,13 +54,13 @@ def first_paint(root: Path, env: dict[str, str], runs: int) -> tuple[float, int]
     return statistics.median(times), rows
 
 
-async def keypresses(root: Path) -> dict[str, float]:
+async def keypresses(root: Path) -> dict[str, tuple[float, float]]:
     """Median milliseconds per key: moving through the list, typing a search, scrolling an article."""
     from reader.ui.app import ReaderApp
     from reader.ui.config import Config
 
     app = ReaderApp(root, refresh=False, config=Config(theme="textual-dark"))
-    result: dict[str, float] = {}
+    result: dict[str, tuple[float, float]] = {}
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
 
@@ -76,7 +76,7 @@ async def keypresses(root: Path) -> dict[str, float]:
 
         app._display = stamp  # type: ignore[method-assign]
 
-        async def timed(keys: list[str]) -> float:
+        async def timed(keys: list[str]) -> tuple[float, float]:
             """Post each key as the driver would; time until the next frame is composed."""
             samples = []
             for key in keys:
@@ -88,13 +88,17 @@ async def keypresses(root: Path) -> dict[str, float]:
                 while not frames and time.perf_counter() - t < 2:
                     await asyncio.sleep(0.0005)
                 samples.append((frames[0] if frames else time.perf_counter()) - t)
-            return statistics.median(samples) * 1000
+            return statistics.median(samples) * 1000, max(samples) * 1000
 
         result["list j/k"] = await timed(["j"] * 40 + ["k"] * 10)
         result["list page (space)"] = await timed(["space"] * 10)
-        await pilot.press("g", "enter")
-        await pilot.pause()
-        result["article j"] = await timed(["j"] * 20)
+        lst = app.query_one("ArticleList")
+        rows = [lst.source.row(i) for i in range(min(lst.count, 200))]  # type: ignore[attr-defined]
+        if rows:
+            lst.cursor = max(range(len(rows)), key=lambda i: rows[i].words if rows[i] else 0)  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            result["article j"] = await timed(["j"] * 20)
         await pilot.press("escape", "slash")
         result["search typing"] = await timed(list("governmnt"))
     return result
@@ -121,9 +125,12 @@ def main() -> int:
             lib.refresh()
             print(f"indexed {lib.count()} articles in {time.perf_counter() - t:.2f} s")
     paint, rows = first_paint(root, env, ns.runs)
+    if rows == 0:
+        print("warning: the list is empty; is --cache indexed by this version of the library?")
     print(f"first paint ({rows} rows): median {paint:.3f} s over {ns.runs} runs (target <= 1.0 s)")
-    for name, ms in asyncio.run(keypresses(root)).items():
-        print(f"keypress to repaint, {name}: median {ms:.1f} ms (target <= 50 ms)")
+    for name, (median, worst) in asyncio.run(keypresses(root)).items():
+        print(f"keypress to repaint, {name}: median {median:.1f} ms, max {worst:.1f} ms"
+              " (target median <= 50 ms)")
     return 0
 
 

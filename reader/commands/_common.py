@@ -34,9 +34,13 @@ def progress_bar(label: str = "indexing") -> Callable[[int, int], None] | None:
         return None
     start = time.monotonic()
 
+    finished = False
+
     def draw(done: int, total: int) -> None:
-        if total == 0:
+        nonlocal finished
+        if total == 0 or finished:
             return
+        finished = done >= total
         width = 30
         filled = width * done // total
         rate = done / max(1e-6, time.monotonic() - start)

@@ -12,7 +12,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,11 +45,12 @@ CREATE INDEX IF NOT EXISTS quotes_doc ON quotes (doc_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
     title, people, speakers, body,
-    content='', tokenize="unicode61 remove_diacritics 2", prefix='2 3');
+    content='', columnsize=0, tokenize="unicode61 remove_diacritics 2");
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_terms USING fts5vocab (fts, 'row');
+CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 """
 
-_TABLES = ("meta", "docs", "doc_people", "quotes", "fts")
+_TABLES = ("meta", "docs", "doc_people", "quotes", "fts", "vocab")
 _MAGIC = b"SQLite format 3\x00"
 
 
@@ -67,7 +68,7 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
             raise CacheDamaged(f"cannot switch to WAL mode ({mode})")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute("PRAGMA cache_size = -16000")
+    conn.execute("PRAGMA cache_size = -8000")  # KiB: 8 MB per connection
     return conn
 
 
@@ -99,12 +100,21 @@ def _check(path: Path) -> None:
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row is None or row[0] != SCHEMA_VERSION:
                 raise CacheDamaged("made by another version of the reader")
-            conn.execute("SELECT count(*) FROM docs").fetchone()
-            conn.execute("SELECT rowid FROM fts WHERE fts MATCH 'a*' LIMIT 1").fetchall()
+            conn.execute("SELECT max(id) FROM docs").fetchone()
+            conn.execute("SELECT id, block FROM fts_data WHERE id <= 10").fetchall()
     except sqlite3.DatabaseError as exc:
+        if not _is_damage(exc):
+            raise
         raise CacheDamaged(str(exc)) from None
     finally:
         conn.close()
+
+
+def _is_damage(exc: Exception) -> bool:
+    """False for errors that say the file is busy or out of reach: such a cache is never deleted."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return not any(w in str(exc) for w in ("locked", "busy", "unable to open", "readonly"))
+    return True
 
 
 def remove(path: Path) -> None:
@@ -122,6 +132,8 @@ def open_cache(path: Path, root: str) -> tuple[sqlite3.Connection, list[str]]:
         _check(path)
         conn = _create(path, root)
     except (CacheDamaged, sqlite3.DatabaseError) as exc:
+        if not _is_damage(exc):
+            raise
         notices.append(f"The library cache {path} was unusable ({exc}); it was rebuilt "
                        "and the collection will be indexed again. Read and starred marks are kept.")
         remove(path)

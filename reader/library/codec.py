@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import zlib
 from dataclasses import dataclass
 from typing import Any
@@ -47,9 +48,9 @@ def encode(article: Article, rel: str) -> Record:
         "x": int(article.spans_exact),
     }
     source = article.source
-    title = (article.title or "").strip() or _stem(rel)
+    title = _clean_title(article.title or "") or _stem(rel)
     return Record(
-        title=" ".join(title.split()),
+        title=title,
         source_name=_source_name(article.meta, rel),
         date=article.meta.get("date") or None,
         words=article.word_count,
@@ -90,6 +91,18 @@ _KINDS = frozenset(k.value for k in _INDEXED)
 
 def _body(source: str, blocks: list[list[Any]]) -> str:
     return "\n".join(source[s:e] for k, s, e, h, _r in blocks if not h and k in _KINDS)
+
+
+_MARKUP = re.compile(r"^(?:#{1,6}\s+)?([*_]{1,3})?(.*?)\1?$")
+
+
+def _clean_title(title: str) -> str:
+    """A title for the list: one line, without Markdown heading marks or emphasis around it."""
+    t = " ".join(title.split())
+    m = _MARKUP.match(t)
+    if m and m.group(2).strip():
+        t = m.group(2).strip()
+    return t
 
 
 def _stem(rel: str) -> str:

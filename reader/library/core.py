@@ -1,7 +1,7 @@
 """The Library: one collection folder, its cache database and the user's state.
 
 Made by :func:`open_library`, shared by the app, the commands and the tests.
-Every thread gets its own cache connection (WAL: readers never wait for the
+Calls borrow a connection from a small pool (WAL: readers never wait for the
 refresh that writes), so the list pane can page through rows while a refresh
 in another thread or process is still adding them.
 """
@@ -12,7 +12,8 @@ import hashlib
 import os
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -26,6 +27,9 @@ from reader.library.types import Entry, QuoteRow, RefreshCounts
 from reader.model import Article
 from reader.search.engine import Searcher
 from reader.search.types import SearchHit
+
+#: Idle connections kept for reuse; more are opened when calls overlap, and closed after.
+POOL_SIZE = 4
 
 ORDERS = {
     "path": "d.path",
@@ -52,39 +56,72 @@ class Library:
         self.cache_path = Path(cache_dir or paths.cache_dir()) / f"library-{key}.sqlite3"
         self.state_path = Path(data_dir or paths.data_dir()) / f"state-{key}.sqlite3"
         self.notices: list[str] = []
-        self.state = UserState(self.state_path)
-        conn, notes = cache.open_cache(self.cache_path, str(self.root))
+        try:
+            self.state = UserState(self.state_path)
+        except (OSError, sqlite3.Error) as exc:
+            raise ReaderError(f"cannot open the reading state {self.state_path}: {exc}") from None
+        try:
+            conn, notes = cache.open_cache(self.cache_path, str(self.root))
+        except (OSError, sqlite3.Error) as exc:
+            self.state.close()
+            raise ReaderError(f"cannot open the library cache {self.cache_path}: {exc}") from None
         self.notices.extend(notes)
-        self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
+        self._idle: list[sqlite3.Connection] = []
+        self._open: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self._register(conn)
+        self._refreshing = threading.Lock()
+        self._adopt(conn)
+        self._idle.append(conn)
         self._searcher = Searcher()
         self._closed = False
 
     # connections ---------------------------------------------------------
-    def _register(self, conn: sqlite3.Connection) -> None:
+    # A small pool: each call borrows a connection and gives it back, so any number of
+    # short-lived worker threads share a few connections, and two calls never share one.
+    def _adopt(self, conn: sqlite3.Connection) -> None:
         conn.execute("ATTACH DATABASE ? AS st", (str(self.state_path),))
-        self._local.conn = conn
         with self._lock:
-            self._all.append(conn)
+            self._open.append(conn)
 
-    def _conn(self) -> sqlite3.Connection:
+    @contextmanager
+    def _conn(self) -> Iterator[sqlite3.Connection]:
         if self._closed:
             raise ReaderError("the library is closed")
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        with self._lock:
+            conn = self._idle.pop() if self._idle else None
         if conn is None:
             conn = cache.connect(self.cache_path, create=False)
-            self._register(conn)
-        return conn
+            self._adopt(conn)
+        try:
+            yield conn
+        finally:
+            with self._lock:
+                if self._closed or len(self._idle) >= POOL_SIZE:
+                    self._open.remove(conn)
+                    conn.close()
+                else:
+                    self._idle.append(conn)
+
+    @contextmanager
+    def _writer(self) -> Iterator[sqlite3.Connection]:
+        """A connection of its own for writing, without the state database attached: a write
+        transaction on a connection with it attached would lock the user's state too."""
+        if self._closed:
+            raise ReaderError("the library is closed")
+        conn = cache.connect(self.cache_path, create=False)
+        try:
+            yield conn
+        finally:
+            conn.close()
 
     def close(self) -> None:
-        """Close every connection this library opened (in any thread)."""
-        self._closed = True
+        """Close the connections not in use now; ones in use close when their call ends."""
         with self._lock:
-            for conn in self._all:
+            self._closed = True
+            for conn in self._idle:
+                self._open.remove(conn)
                 conn.close()
-            self._all.clear()
+            self._idle.clear()
         self.state.close()
 
     def __enter__(self) -> Library:
@@ -96,33 +133,41 @@ class Library:
 
     # catalogue -----------------------------------------------------------
     def refresh(self, progress: Callable[[int, int], None] | None = None) -> RefreshCounts:
-        """Re-analyse new and changed files, drop deleted ones; ``progress(done, total)``."""
-        return refresh(self._conn(), str(self.root), progress, self.notices)
+        """Re-analyse new and changed files, drop deleted ones; ``progress(done, total)``.
+
+        Safe to call from a worker thread while other threads read; a second call
+        while one runs waits for it (and then finds little left to do).
+        """
+        if not self.root.exists():  # unmounted or moved: keep the catalogue, do not empty it
+            raise ReaderError(f"{self.root}: the collection folder is gone (moved or unmounted?)")
+        with self._refreshing, self._writer() as conn:
+            return refresh(conn, str(self.root), progress, self.notices)
 
     def count(self) -> int:
-        return int(self._conn().execute("SELECT count(*) FROM docs").fetchone()[0])
+        with self._conn() as conn:
+            return int(conn.execute("SELECT count(*) FROM docs").fetchone()[0])
 
     def entries(self, offset: int = 0, limit: int = 100, *, order: str = "path") -> list[Entry]:
         """One page of list rows in ``order`` (path, title, date, source or words)."""
         if order not in ORDERS:
             raise ValueError(f"order must be one of {', '.join(ORDERS)}")
-        rows = self._conn().execute(
-            "SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0), "
-            "coalesce(s.starred, 0), d.failed FROM docs d LEFT JOIN st.state s ON s.path = d.path "
-            f"ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?", (max(0, limit), max(0, offset)))
-        return [_entry(r) for r in rows]
+        with self._conn() as conn:
+            rows = conn.execute(
+                f"{_ENTRY} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?", (max(0, limit), max(0, offset)))
+            return [_entry(r) for r in rows]
 
     def entry(self, path: str) -> Entry | None:
-        row = self._conn().execute(
-            "SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0), "
-            "coalesce(s.starred, 0), d.failed FROM docs d LEFT JOIN st.state s ON s.path = d.path "
-            "WHERE d.path = ?", (path,)).fetchone()
+        with self._conn() as conn:
+            row = conn.execute(f"{_ENTRY} WHERE d.path = ?", (path,)).fetchone()
         return _entry(row) if row else None
 
     def article(self, path: str) -> Article:
         """The analysed article at ``path`` (relative to the root): cached, or analysed again."""
+        with self._conn() as conn:
+            return self._article(conn, path)
+
+    def _article(self, conn: sqlite3.Connection, path: str) -> Article:
         full = self._full(path)
-        conn = self._conn()
         row = conn.execute("SELECT size, mtime_ns, failed, src, analysis, hash FROM docs WHERE path = ?",
                            (path,)).fetchone()
         try:
@@ -134,13 +179,14 @@ class Library:
                 raise ArticleError(path, row[2])
             return codec.decode(full, row[3], row[4])
         res = analyse_job(Job(full, path, st.st_size, st.st_mtime_ns, None))
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            write_result(conn, res)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        with self._writer() as w:
+            w.execute("BEGIN IMMEDIATE")
+            try:
+                write_result(w, res)
+                w.execute("COMMIT")
+            except BaseException:
+                w.execute("ROLLBACK")
+                raise
         if res.record is None:
             raise ArticleError(path, res.failed or "could not be read")
         return codec.decode(full, res.record.src, res.record.analysis)
@@ -154,16 +200,18 @@ class Library:
         return full
 
     def failures(self) -> list[tuple[str, str]]:
-        return [(r[0], r[1]) for r in self._conn().execute(
-            "SELECT path, failed FROM docs WHERE failed IS NOT NULL ORDER BY path")]
+        with self._conn() as conn:
+            return [(r[0], r[1]) for r in conn.execute(
+                "SELECT path, failed FROM docs WHERE failed IS NOT NULL ORDER BY path")]
 
     # people, quotes, search -----------------------------------------------
     def people(self, limit: int | None = None) -> list[tuple[str, int]]:
         """Everyone named in the collection with the number of articles, most frequent first."""
-        rows = self._conn().execute(
-            "SELECT name, count(DISTINCT doc_id) AS n FROM doc_people GROUP BY name "
-            "ORDER BY n DESC, name LIMIT ?", (-1 if limit is None else limit,))
-        return [(str(n), int(c)) for n, c in rows]
+        with self._conn() as conn:
+            rows = conn.execute(
+                "SELECT name, count(DISTINCT doc_id) AS n FROM doc_people GROUP BY name "
+                "ORDER BY n DESC, name LIMIT ?", (-1 if limit is None else limit,))
+            return [(str(n), int(c)) for n, c in rows]
 
     def quotes(self, speaker: str | None = None) -> list[QuoteRow]:
         """Every quote (in path order), or only those whose speaker matches ``speaker``."""
@@ -172,12 +220,18 @@ class Library:
         if speaker:
             sql += " WHERE q.speaker LIKE ?"
             args = (f"%{speaker}%",)
-        rows = self._conn().execute(sql + " ORDER BY d.path, q.seq", args)
-        return [QuoteRow(p, t, s, x) for p, t, s, x in rows]
+        with self._conn() as conn:
+            rows = conn.execute(sql + " ORDER BY d.path, q.seq", args)
+            return [QuoteRow(p, t, s, x) for p, t, s, x in rows]
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Best matches first; see reader.search.query for the query language."""
-        return self._searcher.search(self._conn(), query, limit)
+        with self._conn() as conn:
+            return self._searcher.search(conn, query, limit)
+
+
+_ENTRY = ("SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0), coalesce(s.starred, 0), "
+          "d.failed FROM docs d LEFT JOIN st.state s ON s.path = d.path")
 
 
 def _entry(r: tuple[Any, ...]) -> Entry:

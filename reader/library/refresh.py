@@ -25,9 +25,13 @@ from reader.library.types import RefreshCounts
 POOL_THRESHOLD = 64
 CHUNK = 32
 BATCH_SECONDS = 0.5
+#: During a long refresh, save the vocabulary for searches this often.
+VOCAB_SECONDS = 60.0
+#: Merge the full-text index into one segment after this many new analyses.
+OPTIMIZE_AFTER = 2000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Job:
     abs_path: str
     rel: str
@@ -36,7 +40,7 @@ class Job:
     old_hash: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Result:
     job: Job
     hash: str | None
@@ -80,7 +84,7 @@ def results(jobs: list[Job], workers: int) -> Iterator[Result]:
         for job in jobs:
             yield analyse_job(job)
         return
-    chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    chunks = (jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK))
     ctx = multiprocessing.get_context("spawn")  # safe when the caller runs threads (the app)
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         pending: list[Future[list[Result]]] = []
@@ -117,6 +121,20 @@ def bump(conn: sqlite3.Connection) -> None:
                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(time.time_ns()),))
 
 
+def save_vocabulary(conn: sqlite3.Connection) -> None:
+    """Copy the index's vocabulary into a plain table, so a search loads it in milliseconds."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DELETE FROM vocab")
+        conn.execute("INSERT INTO vocab (term, df) SELECT term, doc FROM fts_terms")
+        conn.execute("INSERT INTO meta (key, value) SELECT 'vocab_generation', value FROM meta "
+                     "WHERE key = 'generation' ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def write_result(conn: sqlite3.Connection, res: Result) -> None:
     """Store one result (inside the caller's transaction), replacing any older row for the path."""
     job = res.job
@@ -149,24 +167,32 @@ def write_result(conn: sqlite3.Connection, res: Result) -> None:
                  (doc_id, rec.title, people, speakers, rec.body))
 
 
+def _hash(conn: sqlite3.Connection, rel: str) -> str | None:
+    row = conn.execute("SELECT hash FROM docs WHERE path = ?", (rel,)).fetchone()
+    return row[0] if row else None
+
+
 def walk(root: str, on_error: Callable[[str, str], None]) -> Iterable[tuple[str, str, int, int]]:
     """(absolute path, relative path, size, mtime_ns) of every article file under ``root``."""
     from reader.ingest import discover
 
     base = root if os.path.isdir(root) else os.path.dirname(root)
+    prefix = os.path.join(base, "")
     for path in discover(root, on_error=on_error):
         try:
             st = os.stat(path)
         except OSError as exc:
             on_error(path, exc.strerror or str(exc))
             continue
-        yield path, os.path.relpath(path, base), st.st_size, st.st_mtime_ns
+        # discover() yields paths under root as root + name: slicing is exact and far cheaper
+        rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, base)
+        yield path, rel, st.st_size, st.st_mtime_ns
 
 
 def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], None] | None,
             notices: list[str], workers: int | None = None) -> RefreshCounts:
     """Bring the cache at ``conn`` in line with the files under ``root``."""
-    known = {p: (s, m, h) for p, s, m, h in conn.execute("SELECT path, size, mtime_ns, hash FROM docs")}
+    known = {p: (s, m) for p, s, m in conn.execute("SELECT path, size, mtime_ns FROM docs")}
 
     def folder_error(path: str, reason: str) -> None:
         notices.append(f"{path}: {reason}")
@@ -178,7 +204,7 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
         old = known.get(rel)
         if old is not None and old[0] == size and old[1] == mtime:
             continue
-        jobs.append(Job(abs_path, rel, size, mtime, old[2] if old else None))
+        jobs.append(Job(abs_path, rel, size, mtime, _hash(conn, rel) if old else None))
     gone = [p for p in known if p not in seen]
     if gone:
         conn.execute("BEGIN IMMEDIATE")
@@ -198,7 +224,7 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
         progress(0, total)
     nworkers = workers if workers is not None else min(2, os.cpu_count() or 1)
     batch: list[Result] = []
-    last = time.monotonic()
+    last = saved_at = time.monotonic()
     done = 0
 
     def flush() -> None:
@@ -229,8 +255,15 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
             last = now
             if progress:
                 progress(done, total)
+            if now - saved_at >= VOCAB_SECONDS:
+                save_vocabulary(conn)  # searches during a long first index learn the new words
+                saved_at = time.monotonic()
     if batch:
         flush()
+    if done >= OPTIMIZE_AFTER:
+        conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")  # one b-tree: faster queries
+    if gone or done:
+        save_vocabulary(conn)
     if progress and total:
         progress(done, total)
     unchanged = len(seen) - total + same

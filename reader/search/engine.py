@@ -12,36 +12,39 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import time
-import zlib
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from reader.search.fold import WORD, fold
+from reader.search.docs import DocCache, DocFields
 from reader.search.query import Query, Term, parse
 from reader.search.snippet import Pattern, snippet
 from reader.search.types import SearchHit
 from reader.search.vocab import Vocabulary
 
-STAGE_A = 400
-STAGE_B = 300
-STAGE_C = 100
-RELOAD_SECONDS = 2.0
+STAGE_A = 250
+STAGE_B = 200
+STAGE_C = 60
+STAGE_R = 150
 _COLS = {"title": "title", "people": "people", "speakers": "speakers"}
 
 
 @dataclass(frozen=True)
 class Group:
-    """A query word and the vocabulary words that stand for it, each with a weight."""
+    """A query word and the vocabulary words that stand for it, each with a weight.
+
+    ``starts`` holds every vocabulary word beginning with the prefix being typed.
+    """
 
     term: Term
     variants: dict[str, float]
     prefixes: tuple[str, ...]
+    starts: frozenset[str] = frozenset()
 
-    def weight(self, tokens: set[str]) -> float:
-        best = max((self.variants[t] for t in tokens if t in self.variants), default=0.0)
-        if best < 0.9 and self.prefixes and any(t.startswith(p) for t in tokens for p in self.prefixes):
+    def weight(self, tokens: frozenset[str]) -> float:
+        common = self.variants.keys() & tokens
+        best = max(self.variants[t] for t in common) if common else 0.0
+        if best < 0.9 and self.starts and not self.starts.isdisjoint(tokens):
             best = 0.9
         return best
 
@@ -52,19 +55,23 @@ class Searcher:
     def __init__(self) -> None:
         self._vocab: Vocabulary | None = None
         self._generation: str | None = None
-        self._loaded_at = 0.0
         self._lock = threading.Lock()
+        self._docs = DocCache()
 
     def vocabulary(self, conn: sqlite3.Connection) -> Vocabulary:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-        gen = row[0] if row else "0"
+        """The saved vocabulary (reloaded when a refresh saves a new one), else the index's own.
+
+        Until a refresh saves it, a new word is found by its exact spelling (FTS), not
+        yet by a typo: scanning the index for its words on a keystroke would stall.
+        """
+        meta = dict(conn.execute("SELECT key, value FROM meta WHERE key LIKE '%generation'").fetchall())
         with self._lock:
-            stale = self._vocab is None or (
-                gen != self._generation and time.monotonic() - self._loaded_at >= RELOAD_SECONDS)
-            if stale:
-                self._vocab = Vocabulary(conn.execute("SELECT term, doc FROM fts_terms"))
-                self._generation = gen
-                self._loaded_at = time.monotonic()
+            self._docs.check(meta.get("generation", "0"))
+            saved = meta.get("vocab_generation")
+            if self._vocab is None or saved != self._generation:
+                sql = "SELECT term, df FROM vocab" if saved else "SELECT term, doc FROM fts_terms"
+                self._vocab = Vocabulary(conn.execute(sql))
+                self._generation = saved
             assert self._vocab is not None
             return self._vocab
 
@@ -73,13 +80,14 @@ class Searcher:
         for term in query.terms:
             variants = {w: 1.0 - 0.2 * d for w, d in vocab.fuzzy(term.word)}
             prefixes: tuple[str, ...] = ()
+            starts: frozenset[str] = frozenset()
             if term.prefix:
                 for w in vocab.prefixed(term.word):
                     variants.setdefault(w, 0.9)
                 prefixes = (term.word,)
-            if not variants:
-                variants = {term.word: 1.0}
-            out.append(Group(term, variants, prefixes))
+                starts = vocab.starting(term.word)
+            variants.setdefault(term.word, 1.0)  # unknown to the vocabulary, maybe not to the index
+            out.append(Group(term, dict(sorted(variants.items(), key=lambda kv: -kv[1])), prefixes, starts))
         return out
 
     def search(self, conn: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchHit]:
@@ -94,26 +102,30 @@ class Searcher:
             if len(found_a) < STAGE_A else []
         ids = list(dict.fromkeys(near + found_a + found_b))
         adjacent = set(near)
+        every = set(ids)  # these hold every word; the relaxed ones below may miss some
+        if len(ids) < limit and len(groups) > 1:
+            ids.extend(i for i in _match(conn, _relaxed(groups), STAGE_R) if i not in every)
         if not ids:
             return []
-        rows = _fetch(conn, "SELECT id, path, title, people, speakers FROM docs WHERE id IN ({})", ids)
+        with self._lock:
+            fields = self._docs.fields(conn, ids)
         plain = " ".join(g.term.word for g in groups if g.term.field is None)
         scored: list[tuple[float, str, int, str]] = []
-        for doc_id, path, title, people, speakers in rows:
-            score = _score(groups, query, title, people, speakers, plain)
+        for doc_id, d in fields.items():
+            score = _score(groups, query, d, plain, doc_id in every)
             if doc_id in adjacent:
                 score += 1.0
-            scored.append((score, str(path), int(str(doc_id)), str(title)))
+            scored.append((score, d.path, doc_id, d.title))
         scored.sort(key=lambda x: (-x[0], x[1]))
         top = scored[:limit]
-        fetched = _fetch(conn, "SELECT id, src FROM docs WHERE id IN ({})", [t[2] for t in top])
-        srcs = {r[0]: r[1] for r in fetched}
-        pattern = Pattern.build(groups, query.phrases)
+        with self._lock:
+            srcs = self._docs.sources(conn, [t[2] for t in top])
+        rarity = [sum(vocab.df.get(w, 0) for w in g.variants) for g in groups]
+        pattern = Pattern.build(groups, query.phrases, rarity)
         hits = []
         for score, path, doc_id, title in top:
-            src = srcs.get(doc_id)
-            source = zlib.decompress(src).decode("utf-8", "surrogatepass") if isinstance(src, bytes) else ""
-            snip, spans, first = snippet(source, pattern)
+            source, folded = srcs.get(doc_id, ("", ""))
+            snip, spans, first = snippet(source, pattern, folded)
             hits.append(SearchHit(path=path, title=title, score=round(score, 4), snippet=snip,
                                   snippet_spans=spans, title_spans=pattern.spans(title),
                                   first_hit=first))
@@ -142,24 +154,24 @@ def _expression(groups: list[Group], query: Query, *, narrow: bool) -> str:
     return expr
 
 
+def _relaxed(groups: list[Group]) -> str:
+    """Titles or people holding any of the plain words: the fallback when all of them find little."""
+    alts = [_quote(w) for g in groups if g.term.field is None for w in g.variants]
+    return "{title people} : (" + " OR ".join(alts) + ")" if alts else ""
+
+
 def _adjacent(groups: list[Group]) -> str:
-    """A phrase of the plain words in the order typed (their likeliest spelling), or ''."""
-    plain = [g for g in groups if g.term.field is None]
-    if len(plain) < 2:
-        return ""
+    """A phrase of the plain words in the order typed (their likeliest spelling), or ''.
+
+    The word still being typed is left out: a prefix inside a phrase would make
+    FTS5 merge the lists of every word it begins.
+    """
     toks = []
-    for g in plain:
-        if g.prefixes:
-            if len(g.term.word) < 3:
-                break
-            toks.append(g.term.word + "*")
+    for g in groups:
+        if g.term.field is not None or g.prefixes:
             break
         toks.append(max(g.variants.items(), key=lambda kv: kv[1])[0])
-    if len(toks) < 2:
-        return ""
-    if toks[-1].endswith("*"):
-        return " + ".join(_quote(t) for t in toks[:-1]) + " + " + _quote(toks[-1][:-1]) + "*"
-    return _quote(" ".join(toks))
+    return _quote(" ".join(toks)) if len(toks) >= 2 else ""
 
 
 def _match(conn: sqlite3.Connection, expr: str, limit: int) -> list[int]:
@@ -171,21 +183,9 @@ def _match(conn: sqlite3.Connection, expr: str, limit: int) -> list[int]:
         return []
 
 
-def _fetch(conn: sqlite3.Connection, sql: str, ids: list[int]) -> list[tuple[object, ...]]:
-    out: list[tuple[object, ...]] = []
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        out.extend(conn.execute(sql.format(",".join("?" * len(chunk))), chunk))
-    return out
-
-
-def _score(groups: list[Group], query: Query, title: object, people: object, speakers: object,
-           plain: str) -> float:
-    t, p, s = str(title), str(people), str(speakers)
-    ft = fold(t)
-    tt = set(WORD.findall(ft))
-    pt = set(WORD.findall(fold(p)))
-    st = set(WORD.findall(fold(s)))
+def _score(groups: list[Group], query: Query, d: DocFields, plain: str, all_words: bool) -> float:
+    """Field-weighted match of every query word (title 3, people 2, speaker 1.5, body 0.8)."""
+    tt, pt, st = d.title_words, d.people_words, d.speaker_words
     total = 0.0
     for g in groups:
         if g.term.field == "title":
@@ -195,11 +195,12 @@ def _score(groups: list[Group], query: Query, title: object, people: object, spe
         elif g.term.field == "speakers":
             total += 2.5 * g.weight(st)
         else:
-            total += max(3 * g.weight(tt), 2 * g.weight(pt), 1.5 * g.weight(st), 0.8)
+            total += max(3 * g.weight(tt), 2 * g.weight(pt) if pt else 0.0,
+                         1.5 * g.weight(st) if st else 0.0, 0.8 if all_words else 0.0)
     for ph in query.phrases:
-        total += 3 if " ".join(ph) in ft else 1.5
+        total += 3 if " ".join(ph) in d.folded_title else 1.5
     n = len(groups) + len(query.phrases)
     score = total / max(1, n)
     if plain:
-        score += 0.5 * fuzz.token_set_ratio(plain, ft) / 100
+        score += 0.5 * fuzz.token_set_ratio(plain, d.folded_title) / 100
     return score

@@ -35,6 +35,8 @@ _TABLE = _table()
 
 def fold(text: str) -> str:
     """Lower-case ``text`` with accents removed, keeping its length."""
+    if text.isascii():
+        return text.lower()
     out = text.translate(_TABLE).lower()
     if len(out) != len(text):  # rare: a character whose lower case is longer
         out = "".join(c if len(c) == 1 else c[0] for c in (ch.lower() for ch in text.translate(_TABLE)))

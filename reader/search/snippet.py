@@ -1,19 +1,27 @@
-"""Find where a query matched in a text: spans to highlight and the best passage as a snippet."""
+"""Find where a query matched in a text: spans to highlight and the best passage as a snippet.
+
+Matching uses ``str.find`` per query word on the folded text (fast in C) and
+checks word boundaries around each find.  A snippet does not scan the whole
+article for every word: it finds anchors (the first places of the three
+rarest query words), keeps the window holding the most different ones, and
+scans only that window for the spans.
+"""
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from reader.search.fold import fold
+from reader.search.fold import WORD, fold
 
 WIDTH = 200
 LEAD = 60
-#: Look at no more than this many matches per article (a one-letter prefix matches everywhere).
+#: Look at no more than this many places per word (a one-letter prefix matches everywhere).
 MOST = 40
+#: Anchors are looked for with the likeliest spellings of a word only.
+ANCHOR_WORDS = 4
 _SPACE = re.compile(r"\s")
 
 
@@ -26,67 +34,163 @@ class _GroupLike(Protocol):
 
 
 @dataclass(frozen=True)
-class Pattern:
-    """One regex over folded text; each named alternative is one query word or phrase."""
+class _Part:
+    """One query word (its spellings and prefixes) or one phrase."""
 
-    regex: re.Pattern[str] | None
+    name: str
+    words: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    phrase: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """The parts of a query, rarest first, and a word -> part table for scanning windows."""
+
+    parts: tuple[_Part, ...]
+    lookup: dict[str, str]
+    prefixes: tuple[tuple[str, str], ...]
+    starts: tuple[str, ...]
 
     @staticmethod
-    def build(groups: Sequence[_GroupLike], phrases: Iterable[tuple[str, ...]]) -> Pattern:
-        alts = []
-        for i, g in enumerate(groups):
-            words = sorted(g.variants, key=len, reverse=True)
-            body = "|".join(re.escape(w) for w in words)
-            pre = "|".join(re.escape(p) + r"[^\W_]*" for p in g.prefixes)
-            inner = "|".join(x for x in (pre, body) if x)
-            alts.append(f"(?P<g{i}>(?<![^\\W_])(?:{inner})(?![^\\W_]))")
-        for j, ph in enumerate(phrases):
-            inner = r"[\W_]+".join(re.escape(w) for w in ph)
-            alts.append(f"(?P<p{j}>(?<![^\\W_]){inner}(?![^\\W_]))")
-        return Pattern(re.compile("|".join(alts)) if alts else None)
+    def build(groups: Sequence[_GroupLike], phrases: Iterable[tuple[str, ...]],
+              rarity: Sequence[int] | None = None) -> Pattern:
+        """``rarity[i]`` orders the groups (smaller = rarer); phrases count as rarest."""
+        parts = [
+            _Part(f"p{j}", (ph[0],), (), re.compile(r"[\W_]+".join(re.escape(w) for w in ph)))
+            for j, ph in enumerate(phrases) if ph
+        ]
+        order = sorted(range(len(groups)), key=lambda i: rarity[i] if rarity else i)
+        lookup: dict[str, str] = {}
+        prefixes: list[tuple[str, str]] = []
+        for i in order:
+            g = groups[i]
+            pre = tuple(p for p in g.prefixes if p)
+            # spellings that start with the prefix are found by the prefix already
+            words = tuple(w for w in g.variants if w and not any(w.startswith(p) for p in pre))
+            parts.append(_Part(f"g{i}", words, pre))
+            for w in words:
+                lookup.setdefault(w, f"g{i}")
+            prefixes.extend((p, f"g{i}") for p in pre)
+        return Pattern(tuple(parts), lookup, tuple(prefixes), tuple(p for p, _n in prefixes))
 
-    def find(self, text: str, most: int | None = None) -> list[tuple[int, int, str]]:
-        """(start, end, group name) of the first ``most`` (default all) matches in ``text``."""
-        if self.regex is None:
-            return []
-        found = itertools.islice(self.regex.finditer(fold(text)), most)
-        return [(m.start(), m.end(), m.lastgroup or "") for m in found]
+    def find(self, text: str, folded: str | None = None, lo: int = 0, hi: int | None = None
+             ) -> list[tuple[int, int, str]]:
+        """(start, end, part) of matches starting in ``[lo, hi)``, in order, without overlaps."""
+        f = fold(text) if folded is None else folded
+        hi = len(f) if hi is None else hi
+        found: list[tuple[int, int, str]] = []
+        for m in WORD.finditer(f, lo, hi):
+            w = m.group()
+            name = self.lookup.get(w)
+            if name is None and self.prefixes and w.startswith(self.starts):
+                name = next(n for p, n in self.prefixes if w.startswith(p))
+            if name is not None:
+                found.append((m.start(), m.end(), name))
+        for part in self.parts:
+            if part.phrase is not None:
+                found.extend(_part_places(f, part, lo, hi, MOST))
+        found.sort(key=lambda x: (x[0], -x[1]))
+        out: list[tuple[int, int, str]] = []
+        end = -1
+        for s, e, g in found:
+            if s >= end:
+                out.append((s, e, g))
+                end = e
+        return out
 
     def spans(self, text: str) -> tuple[tuple[int, int], ...]:
         return tuple((s, e) for s, e, _ in self.find(text))
 
+    def anchors(self, f: str, lo: int) -> list[tuple[int, str]]:
+        """(place, part) where the rarest parts that occur after ``lo`` do: a few of each of three."""
+        out: list[tuple[int, str]] = []
+        hits = 0
+        for part in self.parts:
+            got = [(s, n) for s, _e, n in _part_places(f, part, lo, len(f), 3, ANCHOR_WORDS)]
+            out.extend(got)
+            hits += bool(got)
+            if hits >= 3:
+                break
+        return sorted(set(out))
 
-def snippet(source: str, pattern: Pattern) -> tuple[str, tuple[tuple[int, int], ...], int | None]:
+
+def _isword(c: str) -> bool:
+    return c.isalnum()
+
+
+def _part_places(f: str, part: _Part, lo: int, hi: int, most: int,
+                 words: int | None = None) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    n = len(f)
+    if part.phrase is not None:
+        for i in _places(f, part.words[0], lo, hi, most, whole=False):
+            m = part.phrase.match(f, i)
+            if m and (m.end() == n or not _isword(f[m.end()])):
+                out.append((i, m.end(), part.name))
+        return out
+    for w in part.words[:words]:
+        out.extend((i, i + len(w), part.name) for i in _places(f, w, lo, hi, most, whole=True))
+    for p in part.prefixes:
+        for i in _places(f, p, lo, hi, most, whole=False):
+            j = i + len(p)
+            while j < n and _isword(f[j]):
+                j += 1
+            out.append((i, j, part.name))
+    return out
+
+
+def _places(f: str, word: str, lo: int, hi: int, most: int, *, whole: bool) -> list[int]:
+    """Start offsets in ``[lo, hi)`` of ``word`` at a word start (and end, when ``whole``)."""
+    out: list[int] = []
+    n, k = len(f), len(word)
+    i = f.find(word, lo, min(n, hi + k))
+    tries = 0
+    while 0 <= i < hi and len(out) < most and tries < 4 * most:
+        tries += 1
+        if (i == 0 or not _isword(f[i - 1])) and (not whole or i + k == n or not _isword(f[i + k])):
+            out.append(i)
+        i = f.find(word, i + 1, min(n, hi + k))
+    return out
+
+
+def snippet(source: str, pattern: Pattern, folded: str | None = None
+            ) -> tuple[str, tuple[tuple[int, int], ...], int | None]:
     """(snippet, spans in it, offset of the best match in ``source``).
 
     The best passage holds the most different query words; a match on the
     first line (usually the title) is used only when nothing else matched.
     """
-    matches = pattern.find(source, MOST)
-    if not matches:
-        head = source[:WIDTH]
-        return _SPACE.sub(" ", head).strip(), (), None
-    first_nl = source.find("\n")
-    body = [m for m in matches if first_nl < 0 or m[0] > first_nl] or matches
-    best_i, best_n = 0, -1
-    for i, (s, _e, _g) in enumerate(body):
-        names = {g for (s2, _e2, g) in body[i:i + 12] if s2 < s + WIDTH - LEAD}
-        if len(names) > best_n:
-            best_i, best_n = i, len(names)
-    pos = body[best_i][0]
+    f = fold(source) if folded is None else folded
+    body = source.find("\n") + 1
+    anchors = pattern.anchors(f, body) or pattern.anchors(f, 0)
+    if not anchors:
+        return _SPACE.sub(" ", source[:WIDTH]).strip(), (), None
+    # the window holding the most different parts among the anchors, the earliest of equals
+    best, best_n = anchors[0][0], 0
+    for i, (pos, _n) in enumerate(anchors):
+        n = len({name for p, name in anchors[i:] if p < pos + WIDTH - LEAD})
+        if n > best_n:
+            best, best_n = pos, n
+    a, b = _window(source, best)
+    matches = pattern.find(source, f, a, b)
+    raw = _SPACE.sub(" ", source[a:b])
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    spans = tuple((s - a - lead, min(e, b) - a - lead) for s, e, _n in matches if s - a - lead >= 0)
+    spans = tuple((s, min(e, len(text))) for s, e in spans if s < len(text))
+    first = next((s for s, _e, _n in matches if s >= best), best)
+    return text, spans, first
+
+
+def _window(source: str, pos: int) -> tuple[int, int]:
+    """About WIDTH characters around ``pos``, starting LEAD before it, cut at spaces."""
     a = max(0, pos - LEAD)
     if a:
-        sp = source.rfind(" ", a - 20 if a > 20 else 0, pos)
+        sp = source.rfind(" ", max(0, a - 20), pos)
         a = sp + 1 if sp >= 0 and sp + 1 <= pos else a
     b = min(len(source), a + WIDTH)
     if b < len(source):
         sp = source.rfind(" ", max(pos + 1, b - 30), b)
         b = sp if sp > pos else b
-    text = _SPACE.sub(" ", source[a:b])
-    # strip outer blanks without moving offsets of what remains: trim, then shift spans
-    lead = len(text) - len(text.lstrip())
-    text = text.strip()
-    spans = tuple((max(s, a) - a - lead, min(e, b) - a - lead)
-                  for s, e, _g in matches if s < b and e > a and max(s, a) - a - lead >= 0)
-    spans = tuple((s, min(e, len(text))) for s, e in spans if s < len(text))
-    return text, spans, pos
+    return a, b

@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Iterable
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 #: At most this many vocabulary words stand for one query word.
 MAX_VARIANTS = 12
@@ -38,6 +38,7 @@ class Vocabulary:
         # typing repeats the same words keystroke after keystroke: remember the answers
         self._fuzzy: dict[str, list[tuple[str, int]]] = {}
         self._prefixed: dict[tuple[str, int], list[str]] = {}
+        self._starting: dict[str, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self.df)
@@ -62,7 +63,7 @@ class Vocabulary:
                 bucket = self.by_len.get(length)
                 if not bucket:
                     continue
-                for w, d, _ in process.extract(word, bucket, scorer=Levenshtein.distance,
+                for w, d, _ in process.extract(word, bucket, scorer=OSA.distance,
                                                score_cutoff=k, limit=None):
                     found.setdefault(w, int(d))
         ranked = sorted(found.items(), key=lambda x: (x[1], -self.df.get(x[0], 0)))
@@ -77,10 +78,22 @@ class Vocabulary:
             got = self._prefixed[(prefix, limit)] = self._find_prefixed(prefix, limit)
         return got
 
-    def _find_prefixed(self, prefix: str, limit: int) -> list[str]:
+    def starting(self, prefix: str) -> frozenset[str]:
+        """Every word that starts with ``prefix`` (kept for the prefixes typed recently)."""
+        got = self._starting.get(prefix)
+        if got is None:
+            if len(self._starting) > 200:
+                self._starting.clear()
+            got = self._starting[prefix] = frozenset(self._range(prefix))
+        return got
+
+    def _range(self, prefix: str) -> list[str]:
         lo = bisect.bisect_left(self.sorted, prefix)
         hi = bisect.bisect_left(self.sorted, prefix + "\U0010ffff")
-        span = self.sorted[lo:hi]
+        return self.sorted[lo:hi]
+
+    def _find_prefixed(self, prefix: str, limit: int) -> list[str]:
+        span = self._range(prefix)
         if len(span) > limit:
             span = sorted(span, key=lambda w: -self.df[w])[:limit]
         if prefix in self.df and prefix not in span:

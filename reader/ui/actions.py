@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import work
 from textual.app import App
+from textual.timer import Timer
 from textual.widgets import Label
+from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.ui.render import find_all
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.block_view import BlockView
 from reader.ui.widgets.fold import Fold
 from reader.ui.widgets.query_bar import QueryBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.rows import HitsSource, Row
+
+LONG_ARTICLE = 300  # blocks; find-as-you-type waits for a pause in typing above this
 
 
 def query_terms(query: str) -> list[str]:
@@ -25,8 +31,6 @@ def query_terms(query: str) -> list[str]:
         word = word.strip('"')
         if word:
             terms.append(word)
-    if query.lower().startswith("person:"):
-        terms.insert(0, query.split(":", 1)[1].strip().strip('"'))
     return terms
 
 
@@ -39,11 +43,15 @@ class ArticleActions(App[None]):
     search_terms: list[str]
     config: Any
     copied: str = ""
+    _find_timer: Timer | None = None
 
     def update_header(self) -> None:
         raise NotImplementedError
 
     def set_mode(self, reading: bool) -> None:
+        raise NotImplementedError
+
+    def focus_reading(self) -> None:
         raise NotImplementedError
 
     def _show_progress(self, _: float = 0) -> None:
@@ -82,8 +90,7 @@ class ArticleActions(App[None]):
                 pane.call_after_refresh(pane.scroll_to, y=position, animate=False)
         pane.call_after_refresh(self._show_progress)
         if focus:
-            self.set_mode(True)
-            pane.focus()
+            self.focus_reading()
 
     def save_position(self) -> None:
         pane = self.query_one(ReadingPane)
@@ -163,6 +170,11 @@ class ArticleActions(App[None]):
             self.library.state.set_block_choice(self.open_path, block.text, "keep")
         self.notify(f"{len(event.fold.blocks)} blocks will be shown from now on.", timeout=2)
 
+    def on_block_view_hide_requested(self, event: BlockView.HideRequested) -> None:
+        if self.open_path is not None:
+            self.library.state.set_block_choice(self.open_path, event.view.block.text, None)
+            self.notify("The block will be folded next time.", timeout=2)
+
     # -- search and find ------------------------------------------------------------------------
     def action_search(self) -> None:
         reading = self.query_one(ReadingPane)
@@ -170,40 +182,76 @@ class ArticleActions(App[None]):
         if reading.article is not None and focused is not None and (
                 focused is reading or reading in focused.ancestors):
             self.query_one("#find-row").remove_class("hidden")
-            self.query_one("#find", QueryBar).focus()
+            find = self.query_one("#find", QueryBar)
+            find.focus()
+            self.call_after_refresh(find.focus)
             return
         self.set_mode(False)
         bar = self.query_one("#search", QueryBar)
         bar.remove_class("hidden")
         bar.focus()
+        self.call_after_refresh(bar.focus)
 
     def on_input_changed(self, event: QueryBar.Changed) -> None:
         if event.input.id == "search":
             self.run_search(event.value)
         elif event.input.id == "find":
             pane = self.query_one(ReadingPane)
-            source = pane.article.source if pane.article else ""
-            pane.set_targets(find_all(source, [event.value]) if len(event.value) > 0 else [])
-            self.query_one("#find-count", Label).update(pane.counter())
+            if self._find_timer is not None:
+                self._find_timer.stop()
+                self._find_timer = None
+            if pane.article is not None and len(pane.article.blocks) > LONG_ARTICLE:
+                # restyling a very long article takes a while: wait for a pause in typing
+                self._find_timer = self.set_timer(0.2, lambda: self._find(event.value))
+            else:
+                self._find(event.value)
+
+    def _find(self, text: str) -> None:
+        self._find_timer = None
+        pane = self.query_one(ReadingPane)
+        source = pane.article.source if pane.article else ""
+        pane.set_targets(find_all(source, [text]) if text else [])
+        self.query_one("#find-count", Label).update(pane.counter())
 
     def run_search(self, query: str) -> None:
-        lst = self.query_one(ArticleList)
+        """Filter the list as the user types; the search runs in a thread, stale results are dropped."""
         if not query.strip():
             self.search_terms = []
-            lst.set_source(self.browse)
+            self.query_one(ArticleList).set_source(self.browse)
+            self.update_header()
         else:
-            hits = self.library.search(query, limit=200)
-            self.search_terms = query_terms(query)
-            lst.empty_message = f"No articles match {query!r}."
-            lst.set_source(HitsSource.from_hits(self.library, query, hits))
+            self._search_worker(query)
+
+    def _hits(self, query: str) -> HitsSource:
+        return HitsSource.from_hits(self.library, query, self.library.search(query, limit=200))
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_worker(self, query: str) -> None:
+        source = self._hits(query)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show_hits, source)
+
+    def _show_hits(self, source: HitsSource) -> None:
+        if self.query_one("#search", QueryBar).value != source.query:
+            return  # the user typed on; a newer search is under way
+        lst = self.query_one(ArticleList)
+        self.search_terms = query_terms(source.query)
+        lst.empty_message = f"No articles match {source.query!r}."
+        lst.set_source(source)
         self.update_header()
 
     async def on_input_submitted(self, event: QueryBar.Submitted) -> None:
         if event.input.id == "search":
             lst = self.query_one(ArticleList)
+            query = event.value
+            current = lst.source
+            if query.strip() and not (isinstance(current, HitsSource) and current.query == query):
+                self._show_hits(self._hits(query))  # enter before the typed search came back
             if lst.current is not None:
                 await self.open_row(lst.current)
         elif event.input.id == "find":
+            if self._find_timer is not None:
+                self._find(event.value)
             self.query_one(ReadingPane).focus()
 
     def on_query_bar_move(self, event: QueryBar.Move) -> None:
@@ -229,64 +277,3 @@ class ArticleActions(App[None]):
     def close_find(self) -> None:
         self.query_one("#find-row").add_class("hidden")
         self.query_one(ReadingPane).focus()
-
-    # -- panels ---------------------------------------------------------------------------------
-    def action_people(self) -> None:
-        from reader.ui.screens.people import PeopleScreen
-
-        pane = self.query_one(ReadingPane)
-        if pane.article is not None:
-            self.push_screen(PeopleScreen(pane.article), self._person_chosen)
-
-    async def _person_chosen(self, value: Any) -> None:
-        if not value:
-            return
-        kind, name = value
-        pane = self.query_one(ReadingPane)
-        if kind == "all":
-            bar = self.query_one("#search", QueryBar)
-            self.action_search()
-            bar.value = f'person:"{name}"'
-            return
-        assert pane.article is not None
-        person = next(p for p in pane.article.people if p.name == name)
-        pane.focus_person = name
-        pane.set_targets([(m.span.start, m.span.end) for m in person.mentions], kind="person")
-        self.set_mode(True)
-        pane.focus()
-
-    def action_quotes(self) -> None:
-        from reader.ui.screens.quotes import QuotesScreen
-
-        pane = self.query_one(ReadingPane)
-        if pane.article is not None:
-            self.push_screen(QuotesScreen(pane.article), self._quote_chosen)
-
-    def _quote_chosen(self, index: Any) -> None:
-        if index is None:
-            return
-        pane = self.query_one(ReadingPane)
-        pane.choose_quote(int(index))
-        self.set_mode(True)
-        pane.focus()
-
-    def action_failures(self) -> None:
-        from reader.ui.screens.failures import FailuresScreen
-
-        self.push_screen(FailuresScreen(self.library.failures()))
-
-    def action_help(self) -> None:
-        from textual.binding import Binding
-
-        from reader.ui.screens.help import HelpScreen
-        from reader.ui.screens.people import PeopleScreen
-
-        def make(items: Any) -> list[Binding]:
-            return list(Binding.make_bindings(items))
-
-        sections = [
-            ("Everywhere", [*make(self.BINDINGS), Binding("ctrl+p", "command_palette", "Command palette")]),
-            ("Article list", make(ArticleList.BINDINGS)), ("Reading pane", make(ReadingPane.BINDINGS)),
-            ("On a fold", make(Fold.BINDINGS)), ("People panel", make(PeopleScreen.BINDINGS)),
-        ]
-        self.push_screen(HelpScreen(sections, dict(self.config.keys)))

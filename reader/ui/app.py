@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
@@ -15,8 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label
 
 from reader import paths
+from reader.errors import ReaderError
 from reader.ui.actions import ArticleActions
 from reader.ui.config import Config, load_config
+from reader.ui.panels import PanelActions
 from reader.ui.widgets.app_header import AppHeader
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.query_bar import QueryBar
@@ -29,10 +32,27 @@ NARROW = 100  # below this many columns one pane is shown at a time
 def _open_library(root: Path) -> Any:
     import reader
 
-    return reader.open_library(root)  # type: ignore[attr-defined]
+    return reader.open_library(root)
 
 
-class ReaderApp(ArticleActions, App[None]):
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real stderr.
+
+    The library analyses big collections in worker processes; starting them needs
+    ``sys.stderr.fileno()``, which is -1 while Textual captures stderr.  Runs in the
+    refresh thread, so it never delays the first paint.
+    """
+    import sys
+    from multiprocessing import resource_tracker
+
+    real = sys.__stderr__
+    if real is None:
+        return
+    with contextlib.redirect_stderr(real):
+        resource_tracker.ensure_running()
+
+
+class ReaderApp(ArticleActions, PanelActions, App[None]):
     """``ReaderApp(root)`` opens the collection at ``root``; ``opener`` lets tests inject a library."""
 
     TITLE = "reader"
@@ -71,7 +91,9 @@ class ReaderApp(ArticleActions, App[None]):
         wanted = theme or self.config.theme
         if wanted and wanted in self.available_themes:
             self.theme = wanted
-        self._theme_problem = f"Unknown theme {wanted!r}" if wanted and wanted != self.theme else ""
+        names = ', '.join(sorted(self.available_themes))
+        self._theme_problem = (f"Unknown theme {wanted!r}; try one of: {names}"
+                               if wanted and wanted != self.theme else "")
         if self.config.keys:
             self.set_keymap(self.config.keys)
 
@@ -97,8 +119,8 @@ class ReaderApp(ArticleActions, App[None]):
         lst.empty_message = "No articles yet." if self._refresh_on_start else "No articles in this folder."
         lst.focus()
         self.update_header()
-        self.watch(self.query_one(ReadingPane), "scroll_y", self._show_progress, init=False)
         self._layout_for(self.size.width)
+        self.theme_changed_signal.subscribe(self, self._on_theme_changed)
         for problem in [*self.config.problems, self._theme_problem]:
             if problem:
                 self.notify(problem, severity="warning")
@@ -110,20 +132,31 @@ class ReaderApp(ArticleActions, App[None]):
         self.save_position()
         await super().action_quit()
 
+    def _on_theme_changed(self, _: object) -> None:
+        """Highlights are baked into Text objects: rebuild them in the new theme's colours."""
+        self.call_after_refresh(self.query_one(ReadingPane).repaint)
+        self.query_one(ArticleList).refresh()
+
     def on_unmount(self) -> None:
         self._stack.close()
 
     @work(thread=True, exclusive=True, group="refresh")
     def run_refresh(self) -> None:
         """Index the folder in a thread; the list fills in as files are added."""
-        step = {"n": 0}
+        last = [0.0]
 
         def progress(done: int, total: int) -> None:
-            step["n"] += 1
-            if done == total or step["n"] % 200 == 0:
+            now = time.monotonic()
+            if done == total or now - last[0] > 0.25:  # a few repaints a second, not one per file
+                last[0] = now
                 self.call_from_thread(self._on_progress, done, total)
 
-        counts = self.library.refresh(progress=progress)
+        _start_resource_tracker()
+        try:
+            counts = self.library.refresh(progress=progress)
+        except ReaderError as exc:  # the folder vanished, the cache is busy...: say so, keep what we have
+            self.call_from_thread(self.notify, f"Could not refresh: {exc}", severity="error", timeout=10)
+            counts = None
         self.call_from_thread(self._on_refreshed, counts)
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -165,14 +198,7 @@ class ReaderApp(ArticleActions, App[None]):
         self.query_one("#panes").set_class(reading, "-reading")
 
     def _show_progress(self, _: float = 0) -> None:
-        pane = self.query_one(ReadingPane)
-        if pane.article is None:
-            pane.border_subtitle = ""
-            return
-        from reader.ui.render import reading_minutes
-
-        mins = reading_minutes(pane.article.word_count)
-        pane.border_subtitle = f"{mins} min · {pane.progress}%"
+        self.query_one(ReadingPane).update_subtitle()
 
     # -- pane switching ---------------------------------------------------------------------------
     def action_switch_pane(self) -> None:
@@ -183,12 +209,20 @@ class ReaderApp(ArticleActions, App[None]):
         if focused is not None and (focused is reading or reading in focused.ancestors):
             self.focus_list()
         elif reading.article is not None:
-            self.set_mode(True)
-            reading.focus()
+            self.focus_reading()
+
+    def focus_reading(self) -> None:
+        """Show the reading pane (the only pane when narrow) and focus it once it is displayed."""
+        self.set_mode(True)
+        pane = self.query_one(ReadingPane)
+        pane.focus()
+        self.call_after_refresh(pane.focus)
 
     def focus_list(self) -> None:
         self.set_mode(False)
-        self.query_one(ArticleList).focus()
+        lst = self.query_one(ArticleList)
+        lst.focus()
+        self.call_after_refresh(lst.focus)
 
     def action_go_back(self) -> None:
         find_row = self.query_one("#find-row")
@@ -221,7 +255,8 @@ class ReaderApp(ArticleActions, App[None]):
             assert isinstance(b, Binding)
             if b.action in ("quit",):
                 continue
-            yield SystemCommand(b.description, f"key: {b.key}", lambda a=b.action: self.run_action(a))
+            key = self.config.keys.get(b.id or "", b.key)
+            yield SystemCommand(b.description, f"key: {key}", lambda a=b.action: self.run_action(a))
 
 
 def run_app(root: Path | None, theme: str | None = None) -> None:

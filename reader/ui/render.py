@@ -49,6 +49,21 @@ def styled(text: str, offset: int, marks: Iterable[Mark], styles: Mapping[str, S
     return out
 
 
+def bucket_marks(marks: Iterable[Mark], ranges: list[tuple[int, int]]) -> list[list[Mark]]:
+    """Marks grouped by the sorted, non-overlapping ``ranges`` they overlap (one list per range)."""
+    from bisect import bisect_right
+
+    starts = [r[0] for r in ranges]
+    out: list[list[Mark]] = [[] for _ in ranges]
+    for mark in marks:
+        i = max(bisect_right(starts, mark.start) - 1, 0)
+        while i < len(ranges) and ranges[i][0] < max(mark.end, mark.start + 1):
+            if ranges[i][1] > mark.start:
+                out[i].append(mark)
+            i += 1
+    return out
+
+
 def article_marks(article: Article, focus_person: str | None = None) -> list[Mark]:
     """People and quote marks for the whole article, quotes first so names stay visible on top."""
     marks = [Mark(q.span.start, q.span.end, "quote") for q in article.quotes]
@@ -90,7 +105,7 @@ def markdown_marks(block: Block) -> list[Mark]:
             if tok.type == "code_inline":
                 marks.append(Mark(base + found, base + found + len(tok.content), "md-code"))
             cursor = found + len(tok.content)
-        elif tok.type.endswith("_open") and tok.markup:
+        elif tok.type.endswith("_open") and (tok.markup or tok.type == "link_open"):
             found = text.find(tok.markup, cursor) if tok.type != "link_open" else text.find("[", cursor)
             if found >= 0:
                 open_at[tok.type[:-5]] = found

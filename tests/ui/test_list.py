@@ -139,3 +139,45 @@ async def test_narrow_shows_one_pane(collection: Path, make_app) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.query_one("#list-pane").region.width == 80
+
+
+async def test_list_fills_in_from_indexing(tmp_path: Path, make_app) -> None:
+    root = tmp_path / "many"
+    root.mkdir()
+    for i in range(40):
+        (root / f"note-{i:02d}.txt").write_text(f"Note number {i}\n\nA short body about item {i}.\n")
+    app = make_app(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.query_one(ArticleList).count == 40
+        text = screen_text(app)
+        assert "40 articles" in text and "indexing" not in text
+        await pilot.press("G")
+        assert app.query_one(ArticleList).current.path.endswith("note-39.txt")
+
+
+async def test_theme_change_repaints(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        before = pane.get_component_rich_style("reading--person")
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        after = pane.get_component_rich_style("reading--person")
+        assert before != after
+
+
+async def test_opening_a_failed_row_says_why(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        lst = app.query_one(ArticleList)
+        index = next(i for i in range(lst.count) if lst.source.row(i).failed)
+        lst.cursor = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(ReadingPane).article is None
+        assert any("broken.txt" in n.message for n in app._notifications)
+        assert "✗" in screen_text(app)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.ui.widgets.block_view import BlockView
 from reader.ui.widgets.fold import Fold
-from reader.ui.widgets.reading_pane import BlockView
 from tests.ui.helpers import open_article, ready, screen_text
 
 
@@ -41,8 +41,12 @@ async def test_keep_choice_is_remembered(collection: Path, make_app) -> None:
         assert app.library.state.block_choice(app.open_path, kept[0]) == "keep"
         await pilot.press("escape")
         pane = await open_article(pilot, "harbour-bridge.txt")
-        shown = [w.block.text for w in pane.query(BlockView)]
-        assert all(t in shown for t in kept)
+        shown = [w for w in pane.query(BlockView) if w.block.text in kept]
+        assert len(shown) == len(kept)
+        shown[0].focus()
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.library.state.block_choice(app.open_path, kept[0]) is None
 
 
 async def test_find_in_article_counts_and_steps(collection: Path, make_app) -> None:
@@ -92,6 +96,11 @@ async def test_people_panel_all_articles(collection: Path, make_app) -> None:
         await pilot.pause()
         bar = app.query_one("#search")
         assert bar.value.startswith("person:")
+        await ready(pilot)
+        from reader.ui.widgets.article_list import ArticleList
+
+        paths = [row.path for row in app.query_one(ArticleList).source.rows]
+        assert any(p.endswith("harbour-bridge.txt") for p in paths)
 
 
 async def test_quotes_panel_scrolls_and_copies(collection: Path, make_app) -> None:
@@ -183,3 +192,56 @@ async def test_folds_are_clickable(collection: Path, make_app) -> None:
         await pilot.pause()
         await pilot.click(Fold)
         assert any(f.revealed for f in pane.folds)
+
+
+async def test_header_click_opens_failures(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.click("#header")
+        await pilot.pause()
+        assert "could not be read" in screen_text(app)
+
+
+async def test_people_and_quotes_are_styled_from_component_classes(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        person = pane.get_component_rich_style("reading--person")
+        quote = pane.get_component_rich_style("reading--quote")
+        spans = [span.style for w in pane.query(BlockView) for span in w.render().spans]
+        colors = {getattr(s, "rich_style", s).color for s in spans if not isinstance(s, str)}
+        assert person.color in colors and quote.color in colors
+
+
+def test_quotes_panel_lists_unattributed() -> None:
+    from reader.model import Article, Block, BlockKind, Quote, Span
+    from reader.ui.screens.quotes import QuotesScreen
+
+    src = '"Go home," a man said. "Stay," Ann Lee said.'
+    article = Article("a.txt", "text", src, None, (Block(BlockKind.BODY, Span(0, len(src)), src),),
+                      quotes=(Quote(Span(0, 10), src[0:10], None),
+                              Quote(Span(22, 29), src[22:29], "Ann Lee")))
+    prompts = [p.plain for p in QuotesScreen(article).prompts]
+    assert prompts[0].startswith("unattributed:") and prompts[1].startswith("Ann Lee:")
+
+
+async def test_long_article_is_chunked_and_findable(tmp_path: Path, make_app) -> None:
+    root = tmp_path / "long"
+    root.mkdir()
+    paras = [f"Paragraph {i} tells how the ferry crossed the bay again." for i in range(400)]
+    (root / "long.txt").write_text("A Long Article\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
+    app = make_app(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "long.txt")
+        views = list(pane.query(BlockView))
+        assert len(views) < 60
+        assert sum(len(v.blocks) for v in views) >= 400
+        await pilot.press("slash", *"Paragraph 399")
+        await pilot.pause(0.4)
+        assert pane.counter() == "1/1"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pane.scroll_y > pane.max_scroll_y - 40

@@ -18,7 +18,7 @@ async def test_search_filters_and_enter_opens_at_first_hit(collection: Path, mak
         await pilot.press("slash")
         assert app.focused is app.query_one("#search")
         await pilot.press(*"tomatoes")
-        await pilot.pause()
+        await ready(pilot)
         lst = app.query_one(ArticleList)
         assert isinstance(lst.source, HitsSource)
         assert lst.count >= 1 and lst.current.path.endswith("garden-notes.md")
@@ -35,7 +35,7 @@ async def test_search_arrows_choose_and_escape_clears(collection: Path, make_app
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.press("slash", *"the")
-        await pilot.pause()
+        await ready(pilot)
         lst = app.query_one(ArticleList)
         assert lst.count >= 2
         await pilot.press("down")
@@ -54,7 +54,7 @@ async def test_no_results_state(collection: Path, make_app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.press("slash", *"zzqxw")
-        await pilot.pause()
+        await ready(pilot)
         assert app.query_one(ArticleList).count == 0
         assert "No articles match" in screen_text(app)
 
@@ -114,3 +114,18 @@ def test_broken_config_is_reported(tmp_path: Path) -> None:
     cfg.write_text("theme = [", encoding="utf-8")
     assert load_config(cfg).problems
     assert load_config(tmp_path / "missing.toml") == Config()
+
+
+async def test_narrow_search_opens_and_focuses_the_article(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"harbour", "enter")
+        await ready(pilot)
+        pane = app.query_one(ReadingPane)
+        assert app.focused is pane
+        assert app.query_one("#list-pane").region.width == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is app.query_one(ArticleList)
+        assert app.query_one("#list-pane").region.width == 80

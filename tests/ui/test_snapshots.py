@@ -7,6 +7,14 @@ from pathlib import Path
 from tests.ui.helpers import open_article, ready
 
 
+async def settle(pilot) -> None:
+    """Let layout, scrolling and after-refresh callbacks finish before the screenshot."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.wait_for_scheduled_animations()
+    for _ in range(3):
+        await pilot.pause()
+
+
 def _opening(name: str, *keys: str):
     async def run_before(pilot) -> None:
         await ready(pilot)
@@ -15,7 +23,7 @@ def _opening(name: str, *keys: str):
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
 
     return run_before
 
@@ -40,7 +48,7 @@ def test_search_results(snap_compare, collection: Path, make_app) -> None:
         await ready(pilot)
         for key in ("slash", *"harbour"):
             await pilot.press(key)
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(make_app(collection), terminal_size=(120, 40), run_before=run_before)
 
@@ -51,7 +59,8 @@ def test_people_panel(snap_compare, collection: Path, make_app) -> None:
 
 
 def test_help(snap_compare, collection: Path, make_app) -> None:
-    assert snap_compare(make_app(collection), terminal_size=(120, 40), run_before=_opening("", "question_mark"))
+    assert snap_compare(make_app(collection), terminal_size=(120, 40),
+                        run_before=_opening("", "question_mark"))
 
 
 def test_light_theme(snap_compare, collection: Path, make_app) -> None:

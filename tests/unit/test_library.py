@@ -149,3 +149,17 @@ def test_single_file_root(coll: Path) -> None:
         lib.refresh()
         assert [e.path for e in lib.entries()] == ["notes.txt"]
         assert lib.article("notes.txt").title == "Cafe Menu"
+
+
+def test_vanished_root_keeps_the_catalogue(tmp_path: Path) -> None:
+    from reader.errors import ReaderError
+
+    coll = write_collection(tmp_path / "coll")
+    with reader.open_library(coll) as lib:
+        lib.refresh()
+        coll.rename(tmp_path / "moved")
+        with pytest.raises(ReaderError, match="gone"):
+            lib.refresh()
+        assert lib.count() == len(ARTICLES)
+        (tmp_path / "moved").rename(coll)
+        assert lib.refresh().unchanged == len(ARTICLES)

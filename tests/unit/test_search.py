@@ -32,9 +32,14 @@ def test_word_being_typed_is_a_prefix(lib: Library) -> None:
     assert "harbor/2021/bridge-opens.md" not in paths(lib, "brid ")
 
 
-def test_all_words_must_match(lib: Library) -> None:
-    assert paths(lib, "bridge shoigu ") == []
+def test_articles_with_every_word_come_first(lib: Library) -> None:
     assert paths(lib, "bridge ribbon ") == ["harbor/2021/bridge-opens.md"]
+    # nothing holds both: titles holding either word follow, scored lower than a full match
+    partial = lib.search("bridge defence ")
+    assert {h.path for h in partial} == {"harbor/2021/bridge-opens.md", "ledger/2022/defence-talks.txt"}
+    full = lib.search("bridge opens ")[0]
+    assert full.path == "harbor/2021/bridge-opens.md"
+    assert all(h.score < full.score for h in partial)
 
 
 def test_phrase_field_and_exclusion(lib: Library) -> None:
@@ -83,3 +88,20 @@ def test_odd_queries_never_raise(lib: Library) -> None:
               "x" * 300, "é", "😀", "said:", '"unterminated phrase'):
         lib.search(q)
     assert lib.search("bridge", limit=0) == []
+
+
+def test_said_finds_the_speaker_the_analysis_found(lib: Library) -> None:
+    quotes = [q for q in lib.quotes() if q.speaker]
+    assert quotes
+    for q in quotes:
+        surname = q.speaker.split()[-1]  # type: ignore[union-attr]
+        assert q.path in paths(lib, f"said:{surname} ")
+        assert q.path in paths(lib, f"said:{surname[:-1]}")  # still typing: a prefix
+
+
+def test_new_words_are_found_with_typos_after_a_refresh(lib: Library) -> None:
+    assert paths(lib, "zanzibar ") == []  # the vocabulary is loaded now
+    (lib.root / "new.txt").write_text("Spice Trade\n\nShips left Zanzibar at dawn.\n", encoding="utf-8")
+    lib.refresh()
+    assert paths(lib, "zanzibar ") == ["new.txt"]
+    assert paths(lib, "zanzibra ") == ["new.txt"]

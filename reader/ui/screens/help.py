@@ -16,8 +16,10 @@ def describe(sections: list[tuple[str, list[Binding]]], keymap: dict[str, str]) 
         for b in bindings:
             keys = keymap.get(b.id or "", b.key) if b.id else b.key
             shown = ", ".join(_pretty(k) for k in keys.split(","))
-            line = Text(f"  {shown:<22}", style="bold", end="")
-            line.append(b.description)
+            line = Text(f"  {shown:<14}", style="bold", end="")
+            line.append(f"{b.description:<28}")
+            if b.id:
+                line.append(b.id, style="dim")
             rows.append((line, None))
     return rows
 

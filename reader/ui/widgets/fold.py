@@ -36,6 +36,7 @@ class Fold(Static, can_focus=True):
         self.blocks = blocks
         self.bodies: list[Text] = [plain(b.text) for b in blocks]
         self.summary = fold_summary(blocks)
+        self.signature: object = None
 
     @property
     def start(self) -> int:

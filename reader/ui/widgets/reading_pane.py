@@ -4,30 +4,25 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
 from reader.model import Article, Block, BlockKind
-from reader.ui.render import MARK_NAMES, Mark, article_marks, markdown_marks, plain, reading_minutes, styled
+from reader.ui.render import (
+    MARK_NAMES,
+    Mark,
+    article_marks,
+    bucket_marks,
+    markdown_marks,
+    plain,
+    reading_minutes,
+    styled,
+)
+from reader.ui.widgets.block_view import CHUNK, BlockView
 from reader.ui.widgets.fold import Fold
-
-
-class BlockView(Static):
-    """One shown block; its kind is a CSS class (-title, -byline, -caption, -heading, -body)."""
-
-    def __init__(self, block: Block, classes: str = "") -> None:
-        super().__init__(classes=f"-{block.kind.value} {classes}".strip())
-        self.block = block
-
-    @property
-    def start(self) -> int:
-        return self.block.span.start
-
-    @property
-    def end(self) -> int:
-        return self.block.span.end
 
 
 class ReadingPane(VerticalScroll, can_focus=True):
@@ -75,16 +70,31 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if article.title and not any(b.kind is BlockKind.TITLE for b in article.blocks):
             widgets.append(Static(plain(article.title), classes="-title"))
         run: list[Block] = []
+        body: list[Block] = []  # consecutive body paragraphs share one widget (long articles stay fast)
         for block in article.blocks:
             choice = choices.get(block.text)
             hide = (block.hidden and choice != "keep") or choice == "hide"
+            if not hide and not block.hidden and block.kind is BlockKind.BODY and len(body) < CHUNK:
+                if run:
+                    widgets.append(Fold(run))
+                    run = []
+                body.append(block)
+                continue
+            if body:
+                widgets.append(BlockView(body))
+                body = []
+                if not hide and not block.hidden and block.kind is BlockKind.BODY:
+                    body.append(block)
+                    continue
             if hide:
                 run.append(block)
                 continue
             if run:
                 widgets.append(Fold(run))
                 run = []
-            widgets.append(BlockView(block, classes="-kept" if block.hidden else ""))
+            widgets.append(BlockView([block], classes="-kept" if block.hidden else ""))
+        if body:
+            widgets.append(BlockView(body))
         if run:
             widgets.append(Fold(run))
         await self.mount_all(widgets)
@@ -122,14 +132,19 @@ class ReadingPane(VerticalScroll, can_focus=True):
             q = article.quotes[self.current_quote]
             marks.append(Mark(q.span.start, q.span.end, "quote-focus"))
         md = article.format in ("md", "markdown", ".md")
-        for part in self.parts:
-            blocks = [part.block] if isinstance(part, BlockView) else part.blocks
+        parts = self.parts
+        buckets = bucket_marks(marks, [(p.start, p.end) for p in parts])
+        for part, part_marks in zip(parts, buckets, strict=True):
+            signature = (tuple(part_marks), id(styles["person"]))
+            if part.signature == signature:
+                continue  # nothing changed here: skip restyling (find-as-you-type in long articles)
+            part.signature = signature
             texts = []
-            for b in blocks:
+            for b in part.blocks:
                 extra = markdown_marks(b) if md else []
-                texts.append(styled(b.text, b.span.start, extra + marks, styles))
+                texts.append(styled(b.text, b.span.start, extra + part_marks, styles))
             if isinstance(part, BlockView):
-                part.update(texts[0])
+                part.update(Text("\n\n", end="").join(texts))
             else:
                 part.set_bodies(texts)
 
@@ -138,6 +153,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.targets, self.target_kind = targets, kind
         self.target_index = 0 if targets and jump else -1
         self.repaint()
+        self.update_subtitle()
         if jump and targets:
             self.scroll_to_offset(targets[0][0])
 
@@ -153,7 +169,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.target_index = (self.target_index + delta) % len(self.targets)
         self.repaint()
         self.scroll_to_offset(self.targets[self.target_index][0])
-        self.notify(self.counter(), timeout=1.5)
+        self.update_subtitle()
 
     def part_at(self, offset: int) -> BlockView | Fold | None:
         for part in self.parts:
@@ -171,7 +187,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
         def go() -> None:
             width = max(part.content_region.width, 1)
-            line = (offset - part.start) // width
+            if isinstance(part, BlockView):
+                line = part.line_of(offset, width)
+            else:
+                line = (offset - part.start) // width
             y = part.virtual_region.y + line
             self.scroll_to(y=max(y - 2, 0), animate=False)
 
@@ -231,6 +250,25 @@ class ReadingPane(VerticalScroll, can_focus=True):
         reveal = not all(f.revealed for f in folds)
         for f in folds:
             f.revealed = reveal
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self.update_subtitle()
+
+    def watch_virtual_size(self) -> None:
+        self.update_subtitle()
+
+    def on_resize(self) -> None:
+        self.update_subtitle()
+
+    def update_subtitle(self) -> None:
+        """'3/11 · 4 min · 35%': match or mention counter, reading time, progress."""
+        if self.article is None:
+            self.border_subtitle = ""
+            return
+        bits = [self.counter()] if self.targets else []
+        bits += [f"{reading_minutes(self.article.word_count)} min", f"{self.progress}%"]
+        self.border_subtitle = " · ".join(bits)
 
     @property
     def progress(self) -> int:

@@ -22,9 +22,18 @@ class Row:
     first_hit: int | None = None
 
 
+def display_title(title: str) -> tuple[str, int]:
+    """A title for the list: a Markdown heading's leading '#'s dropped; returns (title, chars cut)."""
+    stripped = title.lstrip("#")
+    if stripped != title and stripped.startswith(" "):
+        cut = len(title) - len(stripped.lstrip())
+        return title[cut:], cut
+    return title, 0
+
+
 def row_from_entry(entry: Any) -> Row:
     return Row(
-        path=entry.path, title=entry.title or entry.path, source=entry.source or "",
+        path=entry.path, title=display_title(entry.title or entry.path)[0], source=entry.source or "",
         date=entry.date or "", words=int(entry.words or 0), read=bool(entry.read),
         starred=bool(entry.starred), failed=bool(entry.failed),
     )
@@ -85,10 +94,12 @@ class HitsSource:
         for hit in hits:
             entry = library.entry(hit.path)
             base = row_from_entry(entry) if entry is not None else Row(path=hit.path, title=hit.title)
+            title, cut = display_title(hit.title or base.title)
+            spans = tuple((max(a - cut, 0), max(b - cut, 0)) for a, b in (hit.title_spans or ()))
             rows.append(Row(
-                path=base.path, title=hit.title or base.title, source=base.source, date=base.date,
+                path=base.path, title=title, source=base.source, date=base.date,
                 words=base.words, read=base.read, starred=base.starred, failed=base.failed,
-                title_spans=tuple(tuple(s) for s in (hit.title_spans or ())),
+                title_spans=spans,
                 first_hit=hit.first_hit,
             ))
         return cls(library, query, rows)

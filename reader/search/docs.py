@@ -1,0 +1,78 @@
+"""What a search needs of each candidate article, kept between keystrokes.
+
+Typing one more letter mostly re-ranks the same candidates, so their fields
+(folded and split into words once) and their sources for snippets are kept
+in memory, bounded, and dropped whenever the cache changes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reader.search.fold import WORD, fold
+
+
+@dataclass(frozen=True)
+class DocFields:
+    path: str
+    title: str
+    folded_title: str
+    title_words: frozenset[str]
+    people_words: frozenset[str]
+    speaker_words: frozenset[str]
+
+
+def _fetch(conn: sqlite3.Connection, sql: str, ids: list[int]) -> Iterable[tuple[object, ...]]:
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        yield from conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
+
+
+class DocCache:
+    """Bounded memory of candidate fields and article sources, for one cache generation."""
+
+    def __init__(self, fields: int = 5000, sources: int = 200) -> None:
+        self._max_fields, self._max_sources = fields, sources
+        self._fields: dict[int, DocFields] = {}
+        self._sources: OrderedDict[int, tuple[str, str]] = OrderedDict()
+        self._generation: str | None = None
+
+    def check(self, generation: str) -> None:
+        """Forget everything when the cache has changed since the last call."""
+        if generation != self._generation:
+            self._fields.clear()
+            self._sources.clear()
+            self._generation = generation
+
+    def fields(self, conn: sqlite3.Connection, ids: list[int]) -> dict[int, DocFields]:
+        missing = [i for i in ids if i not in self._fields]
+        if len(self._fields) + len(missing) > self._max_fields:
+            self._fields.clear()
+            missing = ids
+        sql = "SELECT id, path, title, people, speakers FROM docs WHERE id IN ({})"
+        for doc_id, path, title, people, speakers in _fetch(conn, sql, missing):
+            t = str(title)
+            ft = fold(t)
+            self._fields[int(str(doc_id))] = DocFields(
+                str(path), t, ft, frozenset(WORD.findall(ft)),
+                frozenset(WORD.findall(fold(str(people)))), frozenset(WORD.findall(fold(str(speakers)))))
+        return {i: self._fields[i] for i in ids if i in self._fields}
+
+    def sources(self, conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, str]]:
+        """doc id -> (source, folded source)."""
+        missing = [i for i in ids if i not in self._sources]
+        for doc_id, src in _fetch(conn, "SELECT id, src FROM docs WHERE id IN ({})", missing):
+            text = zlib.decompress(src).decode("utf-8", "surrogatepass") if isinstance(src, bytes) else ""
+            self._sources[int(str(doc_id))] = (text, fold(text))
+        out = {}
+        for i in ids:
+            if i in self._sources:
+                self._sources.move_to_end(i)
+                out[i] = self._sources[i]
+        while len(self._sources) > self._max_sources:
+            self._sources.popitem(last=False)
+        return out

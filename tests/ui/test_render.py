@@ -1,0 +1,72 @@
+"""Unit tests of the span-to-style layer and the list's row helpers (no app needed)."""
+
+from __future__ import annotations
+
+from rich.style import Style
+
+from reader.model import Block, BlockKind, Span
+from reader.ui.render import Mark, find_all, fold_summary, markdown_marks, plain, reading_minutes, styled
+from reader.ui.widgets.rows import display_title
+
+
+def test_plain_never_parses_markup_and_is_inert() -> None:
+    text = plain("[bold red]x[/] [@click=app.quit] \x1b[2J \x1b]52;c;Zm9v\x07")
+    assert text.plain.startswith("[bold red]x[/] [@click=app.quit]")
+    assert "\x1b" not in text.plain and "\x07" not in text.plain
+    assert not text.spans
+    assert len(text.plain) == len("[bold red]x[/] [@click=app.quit] \x1b[2J \x1b]52;c;Zm9v\x07")
+
+
+def test_styled_applies_marks_in_block_coordinates() -> None:
+    red = Style(color="red")
+    out = styled("said Berg today", 100, [Mark(105, 109, "person"), Mark(0, 3, "person")], {"person": red})
+    assert [(s.start, s.end) for s in out.spans] == [(5, 9)]
+
+
+def test_find_all_is_case_insensitive_and_ordered() -> None:
+    assert find_all("Bridge and bridge, BRIDGE", ["bridge"]) == [(0, 6), (11, 17), (19, 25)]
+    assert find_all("anything", ["", "  "]) == []
+
+
+def test_fold_summary_and_minutes() -> None:
+    blocks = [Block(BlockKind.BOILERPLATE, Span(0, 3), "abc", True, "donation appeal"),
+              Block(BlockKind.BOILERPLATE, Span(4, 7), "def", True, "newsletter"),
+              Block(BlockKind.BOILERPLATE, Span(8, 9), "g", True, "newsletter")]
+    assert fold_summary(blocks) == "3 lines hidden: donation appeal, newsletter"
+    assert fold_summary(blocks[:1]) == "1 line hidden: donation appeal"
+    assert reading_minutes(0) == 1 and reading_minutes(2300) == 10
+
+
+def test_markdown_marks_keep_offsets() -> None:
+    text = "The **tomatoes** and `code` and [a link](https://x.org)"
+    block = Block(BlockKind.BODY, Span(10, 10 + len(text)), text)
+    marks = {m.name: text[m.start - 10:m.end - 10] for m in markdown_marks(block)}
+    assert marks["md-strong"] == "**tomatoes**"
+    assert marks["md-code"] == "code"
+    assert marks["md-link"] == "[a link](https://x.org)"
+
+
+def test_display_title_drops_heading_marks() -> None:
+    assert display_title("# Notes from a Garden") == ("Notes from a Garden", 2)
+    assert display_title("#hashtag title") == ("#hashtag title", 0)
+    assert display_title("Plain") == ("Plain", 0)
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.text(alphabet="ab *_`[]()#\n!<>\\", max_size=60), st.integers(0, 50))
+def test_markdown_marks_never_raise_and_stay_in_block(text: str, base: int) -> None:
+    block = Block(BlockKind.BODY, Span(base, base + len(text)), text)
+    for mark in markdown_marks(block):
+        assert base <= mark.start <= mark.end <= base + len(text)
+
+
+def test_bucket_marks_by_range() -> None:
+    from reader.ui.render import bucket_marks
+
+    ranges = [(0, 10), (12, 20), (22, 30)]
+    marks = [Mark(1, 3, "a"), Mark(8, 14, "b"), Mark(25, 26, "c"), Mark(40, 41, "d"), Mark(12, 12, "e")]
+    got = [[m.name for m in b] for b in bucket_marks(marks, ranges)]
+    assert got == [["a", "b"], ["b", "e"], ["c"]]
