@@ -219,7 +219,33 @@ def run(n: int, workdir: Path, nq: int, keep: bool) -> None:
             line += (f" | fzf --filter on titles: @1 {fz[0]:.2f} @10 {fz[1]:.2f} (median {fz[2]:.0f} ms)"
                      if fz else " | fzf not installed")
         print(line)
+    incremental(lib, coll, rng)
     lib.close()
+
+
+def incremental(lib: Library, coll: Path, rng: random.Random, k: int = 50) -> None:
+    """Edit k files, refresh, put them back exactly (bytes and mtime), refresh again."""
+    # text and Markdown only: words appended after </html> are rightly not part of a page
+    page = lib.entries(rng.randrange(max(1, lib.count() - 2000)), 2000)
+    picks = [e.path for e in page if not e.path.endswith((".html", ".htm"))][:k]
+    saved = {}
+    for rel in picks:
+        p = coll / rel
+        st = p.stat()
+        saved[rel] = (p.read_bytes(), st.st_atime_ns, st.st_mtime_ns)
+        p.write_bytes(saved[rel][0] + b"\n\nAn added paragraph about zanzibar spice ships.\n")
+    try:
+        t = time.perf_counter()
+        counts = lib.refresh()
+        dt = time.perf_counter() - t
+        found = sum(h.path in saved for h in lib.search("zanzibar spice ", limit=100))
+        print(f"  incremental refresh after editing {len(saved)} files: {dt:.2f} s "
+              f"({counts.changed} changed); new words found in {found} of them")
+    finally:
+        for rel, (data, atime, mtime) in saved.items():
+            (coll / rel).write_bytes(data)
+            os.utime(coll / rel, ns=(atime, mtime))
+        lib.refresh()
 
 
 def main() -> None:
