@@ -210,6 +210,13 @@ def run(n: int, workdir: Path, nq: int, keep: bool) -> None:
     for kind, its in items.items():
         r1, r10, med = recall(lib, its)
         line = f"  recall {kind:12s} (n={len(its)}): @1 {r1:.2f} @10 {r10:.2f} (median {med:.1f} ms)"
+        if kind != "title+typo":
+            # how ambiguous the query is: articles holding it exactly (recombined articles share text)
+            holders = [len(lib.search(f'"{q}" ', limit=1000)) for q, _ in its]
+            unique = [it for it, h in zip(its, holders, strict=True) if h <= 1]
+            u1, u10, _ = recall(lib, unique)
+            line += (f" | articles holding it exactly: median {statistics.median(holders):.0f}; "
+                     f"where only one does (n={len(unique)}): @1 {u1:.2f} @10 {u10:.2f}")
         if kind == "title+typo":
             # how much of the miss is the analysis's title (wrong title -> only body weight)
             good = [(q, p) for q, p in its if _same(lib.entry(p), titles.get(p, ""))]
