@@ -210,6 +210,13 @@ def run(n: int, workdir: Path, nq: int, keep: bool) -> None:
     for kind, its in items.items():
         r1, r10, med = recall(lib, its)
         line = f"  recall {kind:12s} (n={len(its)}): @1 {r1:.2f} @10 {r10:.2f} (median {med:.1f} ms)"
+        if kind != "title+typo":
+            # how ambiguous the query is: articles holding it exactly (recombined articles share text)
+            holders = [len(lib.search(f'"{q}" ', limit=1000)) for q, _ in its]
+            unique = [it for it, h in zip(its, holders, strict=True) if h <= 1]
+            u1, u10, _ = recall(lib, unique)
+            line += (f" | articles holding it exactly: median {statistics.median(holders):.0f}; "
+                     f"where only one does (n={len(unique)}): @1 {u1:.2f} @10 {u10:.2f}")
         if kind == "title+typo":
             # how much of the miss is the analysis's title (wrong title -> only body weight)
             good = [(q, p) for q, p in its if _same(lib.entry(p), titles.get(p, ""))]
@@ -219,7 +226,33 @@ def run(n: int, workdir: Path, nq: int, keep: bool) -> None:
             line += (f" | fzf --filter on titles: @1 {fz[0]:.2f} @10 {fz[1]:.2f} (median {fz[2]:.0f} ms)"
                      if fz else " | fzf not installed")
         print(line)
+    incremental(lib, coll, rng)
     lib.close()
+
+
+def incremental(lib: Library, coll: Path, rng: random.Random, k: int = 50) -> None:
+    """Edit k files, refresh, put them back exactly (bytes and mtime), refresh again."""
+    # text and Markdown only: words appended after </html> are rightly not part of a page
+    page = lib.entries(rng.randrange(max(1, lib.count() - 2000)), 2000)
+    picks = [e.path for e in page if not e.path.endswith((".html", ".htm"))][:k]
+    saved = {}
+    for rel in picks:
+        p = coll / rel
+        st = p.stat()
+        saved[rel] = (p.read_bytes(), st.st_atime_ns, st.st_mtime_ns)
+        p.write_bytes(saved[rel][0] + b"\n\nAn added paragraph about zanzibar spice ships.\n")
+    try:
+        t = time.perf_counter()
+        counts = lib.refresh()
+        dt = time.perf_counter() - t
+        found = sum(h.path in saved for h in lib.search("zanzibar spice ", limit=100))
+        print(f"  incremental refresh after editing {len(saved)} files: {dt:.2f} s "
+              f"({counts.changed} changed); new words found in {found} of them")
+    finally:
+        for rel, (data, atime, mtime) in saved.items():
+            (coll / rel).write_bytes(data)
+            os.utime(coll / rel, ns=(atime, mtime))
+        lib.refresh()
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS docs (
     src BLOB,
     analysis BLOB
 );
+CREATE INDEX IF NOT EXISTS docs_stat ON docs (path, size, mtime_ns);
 CREATE INDEX IF NOT EXISTS docs_title ON docs (title COLLATE NOCASE, path);
 CREATE INDEX IF NOT EXISTS docs_date ON docs (date DESC, path);
 CREATE INDEX IF NOT EXISTS docs_source ON docs (source, path);

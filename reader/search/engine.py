@@ -78,7 +78,7 @@ class Searcher:
     def groups(self, query: Query, vocab: Vocabulary) -> list[Group]:
         out = []
         for term in query.terms:
-            variants = {w: 1.0 - 0.2 * d for w, d in vocab.fuzzy(term.word)}
+            variants = {} if term.exact else {w: 1.0 - 0.2 * d for w, d in vocab.fuzzy(term.word)}
             prefixes: tuple[str, ...] = ()
             starts: frozenset[str] = frozenset()
             if term.prefix:

@@ -2,7 +2,7 @@
 
     plain words      fuzzy and typo tolerant; all must match (in any field)
     last word        while it is being typed (no trailing space) it also matches as a prefix
-    "exact phrase"   the words in this order
+    "exact phrase"   the words in this order ("word": this word, no typos forgiven)
     person:shoigu    a person named in the article
     said:wallace     a speaker of a quote
     title:word       a word in the title
@@ -27,6 +27,7 @@ class Term:
     word: str
     field: str | None = None
     prefix: bool = False
+    exact: bool = False  # a quoted single word: no typo tolerance
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def parse(text: str) -> Query:
             elif len(ws) > 1:
                 phrases.append(ws)
             elif ws:
-                terms.append(Term(ws[0], target, False))
+                terms.append(Term(ws[0], target, False, exact=True))
             continue
         pws = WORD.findall(plain or "")
         for j, w in enumerate(pws):

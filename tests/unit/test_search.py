@@ -105,3 +105,8 @@ def test_new_words_are_found_with_typos_after_a_refresh(lib: Library) -> None:
     lib.refresh()
     assert paths(lib, "zanzibar ") == ["new.txt"]
     assert paths(lib, "zanzibra ") == ["new.txt"]
+
+
+def test_quoted_word_forgives_no_typo(lib: Library) -> None:
+    assert paths(lib, '"shoigu" ') == ["ledger/2022/defence-talks.txt"]
+    assert paths(lib, '"shoygu" ') == []

@@ -36,3 +36,7 @@ def test_fold_keeps_length(text: str) -> None:
 @given(st.text())
 def test_parse_never_raises(text: str) -> None:
     parse(text)
+
+
+def test_quoted_single_word_is_exact() -> None:
+    assert parse('"Shoigu" ').terms == (Term("shoigu", exact=True),)
