@@ -242,3 +242,31 @@ def is_byline(low: str) -> bool:
     if ("ago" in low or " min" in low) and _BYLINE_AGO.search(low):
         return True
     return bool(_YEAR.search(low) and _BYLINE_DATE.search(low))
+
+
+#: Stock lines that an article's own markup can hold (HTML body text), each with its reason: an
+#: appeal, a sign-up line that names a newsletter or an inbox, a follow-us line, a teaser link
+#: after "Related:" or "Read more:".  Narrower than SHORT_CUES: article prose passes them.
+IN_ARTICLE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(donate (now|today)|support (us|our (work|journalism))|"
+                r"become a (member|patron|supporter)|make a contribution|contribute (now|today))\b", _I),
+     "donation appeal"),
+    (re.compile(r"\b(sign[ -]?up|subscribe|get)\b.{0,80}\b(newsletters?|inbox)\b|"
+                r"\b(newsletters?|inbox)\b.{0,60}\b(sign[ -]?up|subscrib\w*)\b", _I), "newsletter"),
+    (re.compile(r"^follow\b.{0,80}\b(twitter|facebook|instagram|youtube|linkedin|tiktok)\b|"
+                r"\b(follow us|like us) on\b", _I), "share buttons"),
+    (re.compile(r"^(related( stories| articles| coverage| content)?|read (more|also|next)|see (more|also)|"
+                r"more on this( story)?)\s*:\s*\S|^also on [\w-]+\.\w+\s+\S", _I), "related links"),
+]
+IN_ARTICLE_WORDS = 60  # a block longer than this (in words) is article text whatever it says
+
+
+def in_article_cue(text: str) -> str:
+    """The reason a block of article markup is furniture ("" for none): see IN_ARTICLE."""
+    low = text.strip().lower()
+    if low.count(" ") >= IN_ARTICLE_WORDS:
+        return ""
+    for rx, why in IN_ARTICLE:
+        if rx.search(low):
+            return why
+    return ""

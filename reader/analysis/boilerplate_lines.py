@@ -252,3 +252,4 @@ def _score(i: Info, known: bool, scale: float) -> float:
     if not i.sentence:
         q = min(q, 0.3) if i.words >= 20 else -0.5
     return base * q
+
