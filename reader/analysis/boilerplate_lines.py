@@ -50,6 +50,7 @@ _MD_LINK = re.compile(r"!?\[([^\[\]]{0,300})\]\([^()\s]{0,500}\)")
 _MD_ONLY_LINKS = re.compile(r"^(?:[-*+]\s+)?(?:!?\[[^\[\]]{0,300}\]\([^()\s]{0,500}\)[\s|·•,/-]*)+$")
 _MD_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)")
 _APPEAL = re.compile(r"support|donat|contribut|journalism")
+_APPEAL_HINT = re.compile("|".join(map(re.escape, APPEAL_HINTS)))
 # Short lines (menus, buttons) recur within a page and across a site: their words and cues (a
 # function of the line's text alone) are remembered.
 _CACHED_LEN = 60
@@ -192,7 +193,7 @@ def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
                         and low.rstrip(_CLOSERS)[-1:] in _ENDERS and not _ADDRESS.search(low):
                     continue
                 return why, why in _STRONG or (why == "related links" and len(toks) <= 5)
-    elif any(h in low for h in APPEAL_HINTS) and len(APPEAL_WORDS.findall(low)) >= APPEAL_HITS:
+    elif _APPEAL_HINT.search(low) and len(APPEAL_WORDS.findall(low)) >= APPEAL_HITS:
         return ("donation appeal" if _APPEAL.search(low) else "newsletter"), True
     return "", False
 
