@@ -35,7 +35,7 @@ DATED = -2.0  # a short byline or dateline
 TEASER = -0.5  # prose that opens with a Title Case headline
 CAPTIONED = -0.3  # prose with a photo credit
 APPEAL_HITS = 3
-LANGUAGE_SAMPLE = 8000  # characters of prose-like lines read to tell the page's language
+LANGUAGE_SAMPLE = 4000  # characters of prose-like lines read to tell the page's language
 FULL_DENSITY = 0.4  # stopword density of ordinary prose read with its own language's list
 WRAP_MIN = 40  # a line at least this long that does not end a sentence may be hard-wrapped
 _WRAP_END = re.compile(r"[.!?:;。！？…|][\"'”’»)\]*_]*$")
@@ -51,11 +51,12 @@ _MD_ONLY_LINKS = re.compile(r"^(?:[-*+]\s+)?(?:!?\[[^\[\]]{0,300}\]\([^()\s]{0,5
 _MD_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)")
 _APPEAL = re.compile(r"support|donat|contribut|journalism")
 _APPEAL_HINT = re.compile("|".join(map(re.escape, APPEAL_HINTS)))
-# Short lines (menus, buttons) recur within a page and across a site: their words and cues (a
-# function of the line's text alone) are remembered.
+# Short lines (menus, buttons) recur within a page and across a site: what their text alone
+# tells (words, cue, sentence end) is remembered.
 _CACHED_LEN = 60
 _CACHE_MAX = 50000
-_CUE_CACHE: dict[str, tuple[str, bool, list[str]]] = {}
+_Features = tuple[str, bool, list[str], float, bool, int]
+_CUE_CACHE: dict[str, _Features] = {}
 _STRONG = frozenset({"newsletter", "donation appeal", "legal"})
 # Cues that a line of narrative prose can hold by chance ("his family donated", "the National
 # Register"): in a long sentence they count only when the line speaks to the reader.
@@ -204,22 +205,26 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
     low = plain.lower()
     known = _CUE_CACHE.get(plain) if len(plain) <= _CACHED_LEN else None
     if known is None:
-        toks = _WORD.findall(low)
-        cue, strong = _cue(plain, low, toks)
+        known = _text_features(plain, low)
         if len(plain) <= _CACHED_LEN:
             if len(_CUE_CACHE) >= _CACHE_MAX:
                 _CUE_CACHE.clear()
-            _CUE_CACHE[plain] = (cue, strong, toks)
-    else:
-        cue, strong, toks = known
-    cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
-    length = len(plain) + 2.0 * cjk
+            _CUE_CACHE[plain] = known
+    cue, strong, toks, length, sentence, words = known
     density = sum(map(stop.__contains__, toks)) / len(toks) if toks and stop and length >= 40 else 0.0
-    sentence = plain.rstrip(_CLOSERS)[-1:] in _ENDERS or (length >= 40 and len(_SENT.findall(plain)) >= 2)
-    words = max(len(toks), int(cjk / 2))
     if markdown and _MD_ONLY_LINKS.match(text):
         cue, strong = ("image" if text.lstrip("-*+ ").startswith("!") else "navigation"), False
     return Info(s, e, text, low, plain, words, length, density, sentence, cue, strong)
+
+
+def _text_features(plain: str, low: str) -> _Features:
+    """What a line's text alone tells: cue, section flag, words, length, sentence end, word count."""
+    toks = _WORD.findall(low)
+    cue, strong = _cue(plain, low, toks)
+    cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
+    length = len(plain) + 2.0 * cjk
+    sentence = plain.rstrip(_CLOSERS)[-1:] in _ENDERS or (length >= 40 and len(_SENT.findall(plain)) >= 2)
+    return cue, strong, toks, length, sentence, max(len(toks), int(cjk / 2))
 
 
 def _headline_start(text: str, stop: frozenset[str]) -> bool:
