@@ -145,25 +145,38 @@ GALLERY = re.compile(_GALLERY)
 _CREDIT_WORD = (r"(?i:\b(photo(graph)?s?( by)?|image( copyright| credit| source)?|picture|pictured|"
                 r"credit|courtesy( of)?|illustration|getty images|shutterstock|istock|file photo|foto|bild)"
                 r"\s*[:/(])")
-_CREDIT_END = (r"(?i:\((photo|image|picture|credit|source)[^)]*\)\s*$|"
-               r"\b(getty images|afp|reuters|ap photo|associated press|epa|shutterstock|istock(photo)?|"
-               r"alamy|tass|xinhua|bloomberg|pa( images| media)?)\s*\)?\*?\s*$)|"
-               r"(?<!\.com)(?<!\.org)(?<!\.net)(?<!\.co)(?:(?<=[A-Za-z]{2})|(?<=[A-Za-z]{2} ))"
-               r"/\s*[A-Z][\w.]*(\s[A-Z][\w.]*){0,3}\s*$")
+_CREDIT_PAREN = r"(?i:\((photo|image|picture|credit|source)[^)]*\)\s*$)"
+_CREDIT_AGENCY = (r"(?i:\b(getty images|afp|reuters|ap photo|associated press|epa|shutterstock|"
+                  r"istock(photo)?|alamy|tass|xinhua|bloomberg|pa( images| media)?)\s*\)?\*?\s*$)")
+_CREDIT_SLASH = (r"(?<!\.com)(?<!\.org)(?<!\.net)(?<!\.co)(?:(?<=[A-Za-z]{2})|(?<=[A-Za-z]{2} ))"
+                 r"/\s*[A-Z][\w.]*(\s[A-Z][\w.]*){0,3}\s*$")
+_CREDIT_END = _CREDIT_PAREN + "|" + _CREDIT_AGENCY + "|" + _CREDIT_SLASH
 _CREDIT_START = _GALLERY + r"|(?i:^(image|photo|picture|video)\s*(copyright|caption|credit)\b)"
 
 #: Photo caption or credit: "Image copyright EPA", "Jane Doe / REUTERS", "(AP Photo/John Roe)".
 CREDIT = re.compile(_CREDIT_START + "|" + _CREDIT_WORD + "|" + _CREDIT_END)
 _CREDIT_WORD_RX = re.compile(_CREDIT_WORD)
-_CREDIT_END_RX = re.compile(_CREDIT_END)
+_CREDIT_PAREN_RX = re.compile(_CREDIT_PAREN)
+_CREDIT_AGENCY_RX = re.compile(_CREDIT_AGENCY)
+_CREDIT_SLASH_RX = re.compile(_CREDIT_SLASH)
 _CREDIT_START_RX = re.compile(_CREDIT_START)
+_AGENCY_TAIL = 30  # characters at the end of a line that can hold an agency name and its marks
 
 
 def is_credit(text: str) -> bool:
-    """``CREDIT.search(text)``, faster: the end-anchored forms are tried on the line's tail only."""
-    return bool(_CREDIT_START_RX.match(text)
-                or (("/" in text or ":" in text or "(" in text) and _CREDIT_WORD_RX.search(text))
-                or _CREDIT_END_RX.search(text, max(0, len(text) - 120)))
+    """``CREDIT.search(text)``, faster: each end-anchored form is tried only where it can start."""
+    if _CREDIT_START_RX.match(text):
+        return True
+    if ("/" in text or ":" in text or "(" in text) and _CREDIT_WORD_RX.search(text):
+        return True
+    end = len(text.rstrip())
+    # a group in brackets at the end opens after the ")" before the last one
+    if end and text[end - 1] == ")" and _CREDIT_PAREN_RX.search(text, text.rfind(")", 0, end - 1) + 1):
+        return True
+    if _CREDIT_AGENCY_RX.search(text, max(0, end - _AGENCY_TAIL)):
+        return True
+    slash = text.rfind("/")
+    return slash >= 2 and bool(_CREDIT_SLASH_RX.match(text, slash))
 
 
 #: Lines that close an article body in wire copy and must stay: "(Reporting by ...)".
@@ -202,11 +215,58 @@ CUE_INDEX = _index()
 #: Position of the cue that holds the copyright sign, which no word starts.
 COPYRIGHT_CUE = next(n for n, (rx, _) in enumerate(SHORT_CUES) if "©" in rx.pattern)
 
-_BYLINE_START = re.compile(r"^(by|von|par|por|di|door|oleh|автор|posted|published|updated|last updated|"
-                           r"written)\b")
-_BYLINE_HINT = re.compile(r"\d|staff|correspondent|contributor|@")
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+# BYLINE in parts, each tried only when a cheap test lets it match.
+_BYLINE_AT_START = re.compile(r"(by|von|par|por|di|door|oleh|автор)\s+\S|"
+                              r"(posted|published|updated|last updated|written)\b|\d{1,2}:\d{2}|"
+                              r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+_BYLINE_HANDLE = re.compile(r"^[\w .'-]{0,40}\s@\w+$")
+_BYLINE_ROLE = re.compile(r"\b(staff (writer|reporter)|correspondent|contributor)\b")
+_BYLINE_AGO = re.compile(r"\b\d+ min(ute)?s? read\b|\b\d+ (min|mins|minutes?|hours?|hrs?|days?|weeks?) ago\b")
+_BYLINE_DATE = re.compile(r"\b" + _MONTH + r"[a-z]*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}\b|"
+                          r"\b\d{1,2} " + _MONTH + r"[a-z]* \d{4}\b")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\d{4}")
 
 
 def is_byline(low: str) -> bool:
-    """True for a lower-cased byline or dateline ("by jane doe", "12 march 2024")."""
-    return bool((_BYLINE_START.match(low) or _BYLINE_HINT.search(low)) and BYLINE.search(low))
+    """True for a lower-cased byline or dateline ("by jane doe", "12 march 2024"): ``BYLINE.search``."""
+    if _BYLINE_AT_START.match(low):
+        return True
+    if "@" in low and _BYLINE_HANDLE.match(low):
+        return True
+    if ("staff" in low or "correspondent" in low or "contributor" in low) and _BYLINE_ROLE.search(low):
+        return True
+    if not _DIGIT.search(low):
+        return False
+    if ("ago" in low or " min" in low) and _BYLINE_AGO.search(low):
+        return True
+    return bool(_YEAR.search(low) and _BYLINE_DATE.search(low))
+
+
+#: Stock lines that an article's own markup can hold (HTML body text), each with its reason: an
+#: appeal, a sign-up line that names a newsletter or an inbox, a follow-us line, a teaser link
+#: after "Related:" or "Read more:".  Narrower than SHORT_CUES: article prose passes them.
+IN_ARTICLE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(donate (now|today)|support (us|our (work|journalism))|"
+                r"become a (member|patron|supporter)|make a contribution|contribute (now|today))\b", _I),
+     "donation appeal"),
+    (re.compile(r"\b(sign[ -]?up|subscribe|get)\b.{0,80}\b(newsletters?|inbox)\b|"
+                r"\b(newsletters?|inbox)\b.{0,60}\b(sign[ -]?up|subscrib\w*)\b", _I), "newsletter"),
+    (re.compile(r"^follow\b.{0,80}\b(twitter|facebook|instagram|youtube|linkedin|tiktok)\b|"
+                r"\b(follow us|like us) on\b", _I), "share buttons"),
+    (re.compile(r"^(related( stories| articles| coverage| content)?|read (more|also|next)|see (more|also)|"
+                r"more on this( story)?)\s*:\s*\S|^also on [\w-]+\.\w+\s+\S", _I), "related links"),
+]
+IN_ARTICLE_WORDS = 60  # a block longer than this (in words) is article text whatever it says
+
+
+def in_article_cue(text: str) -> str:
+    """The reason a block of article markup is furniture ("" for none): see IN_ARTICLE."""
+    low = text.strip().lower()
+    if low.count(" ") >= IN_ARTICLE_WORDS:
+        return ""
+    for rx, why in IN_ARTICLE:
+        if rx.search(low):
+            return why
+    return ""

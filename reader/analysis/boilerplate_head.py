@@ -53,8 +53,10 @@ def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
     first_words = {w for w in _WORD.findall(first) if len(w) >= 4}
     best, best_j = 0.5, -1
     for j in range(a - 1, lo - 1, -1):
+        if not title_like(infos[j]):
+            continue
         t = _norm(infos[j].text)
-        if len(t) < 12 or not title_like(infos[j]):
+        if len(t) < 12:
             continue
         if t in first:
             return j

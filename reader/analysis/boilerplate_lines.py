@@ -35,7 +35,7 @@ DATED = -2.0  # a short byline or dateline
 TEASER = -0.5  # prose that opens with a Title Case headline
 CAPTIONED = -0.3  # prose with a photo credit
 APPEAL_HITS = 3
-LANGUAGE_SAMPLE = 8000  # characters of prose-like lines read to tell the page's language
+LANGUAGE_SAMPLE = 4000  # characters of prose-like lines read to tell the page's language
 FULL_DENSITY = 0.4  # stopword density of ordinary prose read with its own language's list
 WRAP_MIN = 40  # a line at least this long that does not end a sentence may be hard-wrapped
 _WRAP_END = re.compile(r"[.!?:;。！？…|][\"'”’»)\]*_]*$")
@@ -50,12 +50,13 @@ _MD_LINK = re.compile(r"!?\[([^\[\]]{0,300})\]\([^()\s]{0,500}\)")
 _MD_ONLY_LINKS = re.compile(r"^(?:[-*+]\s+)?(?:!?\[[^\[\]]{0,300}\]\([^()\s]{0,500}\)[\s|·•,/-]*)+$")
 _MD_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)")
 _APPEAL = re.compile(r"support|donat|contribut|journalism")
-_LEGAL_HINT = re.compile(r"©|\(c\)|right|trademark|terms|privacy|cookie")
-# Short lines (menus, buttons) recur within a page and across a site: their cues (a function of
-# the line's text alone) are remembered.
+_APPEAL_HINT = re.compile("|".join(map(re.escape, APPEAL_HINTS)))
+# Short lines (menus, buttons) recur within a page and across a site: what their text alone
+# tells (words, cue, sentence end) is remembered.
 _CACHED_LEN = 60
 _CACHE_MAX = 50000
-_CUE_CACHE: dict[str, tuple[str, bool]] = {}
+_Features = tuple[str, bool, list[str], float, bool, int]
+_CUE_CACHE: dict[str, _Features] = {}
 _STRONG = frozenset({"newsletter", "donation appeal", "legal"})
 # Cues that a line of narrative prose can hold by chance ("his family donated", "the National
 # Register"): in a long sentence they count only when the line speaks to the reader.
@@ -142,16 +143,29 @@ def split_lines(source: str, start: int) -> list[tuple[int, int]]:
     return out
 
 
+def _sample(lines: list[tuple[int, int]], source: str, least: int) -> str:
+    """The first LANGUAGE_SAMPLE characters of the lines at least ``least`` characters long."""
+    parts: list[str] = []
+    size = 0
+    for s, e in lines:
+        if e - s >= least:
+            parts.append(source[s:e])
+            size += e - s + 1
+            if size >= LANGUAGE_SAMPLE:
+                break
+    return " ".join(parts)[:LANGUAGE_SAMPLE]
+
+
 def _language(lines: list[tuple[int, int]], source: str) -> frozenset[str]:
     """The stopword set of the page's language, or an empty set when none fits."""
-    prose = [source[s:e] for s, e in lines if e - s >= 60] or [source[s:e] for s, e in lines]
-    words = _WORD.findall(" ".join(prose)[:LANGUAGE_SAMPLE].lower())
+    words = _WORD.findall((_sample(lines, source, 60) or _sample(lines, source, 0)).lower())
     if not words:
         return frozenset()
     counts = Counter(words)
+    seen = counts.keys()
     best, hits = "", 0
     for lang, stop in STOPWORDS.items():
-        n = sum(counts[w] for w in stop)
+        n = sum(counts[w] for w in stop & seen)
         if n > hits:
             best, hits = lang, n
     return STOPWORDS[best] if hits / len(words) >= 0.08 else frozenset()
@@ -159,11 +173,12 @@ def _language(lines: list[tuple[int, int]], source: str) -> frozenset[str]:
 
 def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
     """The furniture reason of a line ("" for none) and whether it marks a page section."""
-    if KEEP.match(low):
+    if low[:1] == "(" and KEEP.match(low):
         return "", False
-    if _LEGAL_HINT.search(low) and (LEGAL.search(low) or COOKIES.search(low)):
+    if ("©" in low or "(c)" in low or "right" in low or "trademark" in low or "terms" in low
+            or "privacy" in low or "cookie" in low) and (LEGAL.search(low) or COOKIES.search(low)):
         return "legal", True
-    if len(toks) <= 12 and COMMENTS_START.search(low):
+    if len(toks) <= 12 and COMMENTS_START.match(low):
         return "comments", True
     if len(toks) <= 25:
         hits = {n for t in toks for n in CUE_INDEX.get(t[:3], ())}
@@ -179,7 +194,7 @@ def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
                         and low.rstrip(_CLOSERS)[-1:] in _ENDERS and not _ADDRESS.search(low):
                     continue
                 return why, why in _STRONG or (why == "related links" and len(toks) <= 5)
-    elif any(h in low for h in APPEAL_HINTS) and len(APPEAL_WORDS.findall(low)) >= APPEAL_HITS:
+    elif _APPEAL_HINT.search(low) and len(APPEAL_WORDS.findall(low)) >= APPEAL_HITS:
         return ("donation appeal" if _APPEAL.search(low) else "newsletter"), True
     return "", False
 
@@ -188,24 +203,28 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
     text = source[s:e].strip()
     plain = _MD_PREFIX.sub("", _MD_LINK.sub(r"\1", text)).strip("*_ ") if markdown else text
     low = plain.lower()
-    toks = _WORD.findall(low)
-    cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
-    length = len(plain) + 2.0 * cjk
-    density = sum(map(stop.__contains__, toks)) / len(toks) if toks and stop and length >= 40 else 0.0
-    sentence = plain.rstrip(_CLOSERS)[-1:] in _ENDERS or (length >= 40 and len(_SENT.findall(plain)) >= 2)
-    words = max(len(toks), int(cjk / 2))
-    if len(plain) <= _CACHED_LEN:
-        known = _CUE_CACHE.get(plain)
-        if known is None:
+    known = _CUE_CACHE.get(plain) if len(plain) <= _CACHED_LEN else None
+    if known is None:
+        known = _text_features(plain, low)
+        if len(plain) <= _CACHED_LEN:
             if len(_CUE_CACHE) >= _CACHE_MAX:
                 _CUE_CACHE.clear()
-            known = _CUE_CACHE[plain] = _cue(plain, low, toks)
-        cue, strong = known
-    else:
-        cue, strong = _cue(plain, low, toks)
+            _CUE_CACHE[plain] = known
+    cue, strong, toks, length, sentence, words = known
+    density = sum(map(stop.__contains__, toks)) / len(toks) if toks and stop and length >= 40 else 0.0
     if markdown and _MD_ONLY_LINKS.match(text):
         cue, strong = ("image" if text.lstrip("-*+ ").startswith("!") else "navigation"), False
     return Info(s, e, text, low, plain, words, length, density, sentence, cue, strong)
+
+
+def _text_features(plain: str, low: str) -> _Features:
+    """What a line's text alone tells: cue, section flag, words, length, sentence end, word count."""
+    toks = _WORD.findall(low)
+    cue, strong = _cue(plain, low, toks)
+    cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
+    length = len(plain) + 2.0 * cjk
+    sentence = plain.rstrip(_CLOSERS)[-1:] in _ENDERS or (length >= 40 and len(_SENT.findall(plain)) >= 2)
+    return cue, strong, toks, length, sentence, max(len(toks), int(cjk / 2))
 
 
 def _headline_start(text: str, stop: frozenset[str]) -> bool:
@@ -239,3 +258,4 @@ def _score(i: Info, known: bool, scale: float) -> float:
     if not i.sentence:
         q = min(q, 0.3) if i.words >= 20 else -0.5
     return base * q
+

@@ -2,7 +2,8 @@
 
 Before the search, repeated lines are marked down and lists introduced by a colon are made
 neutral; long runs of weak lines cost less after the first few.  After it, small boxes of
-furniture (a sign-up form, an advertisement) between the run and more prose are bridged.
+furniture (a sign-up form, an advertisement) between the run and more prose are bridged, and
+in a clean document (nothing but sentences above the run) the run takes in every line.
 """
 
 from __future__ import annotations
