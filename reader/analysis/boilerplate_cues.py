@@ -151,7 +151,8 @@ _CREDIT_AGENCY = (r"(?i:\b(getty images|afp|reuters|ap photo|associated press|ep
 _CREDIT_SLASH = (r"(?<!\.com)(?<!\.org)(?<!\.net)(?<!\.co)(?:(?<=[A-Za-z]{2})|(?<=[A-Za-z]{2} ))"
                  r"/\s*[A-Z][\w.]*(\s[A-Z][\w.]*){0,3}\s*$")
 _CREDIT_END = _CREDIT_PAREN + "|" + _CREDIT_AGENCY + "|" + _CREDIT_SLASH
-_CREDIT_START = _GALLERY + r"|(?i:^(image|photo|picture|video)\s*(copyright|caption|credit)\b)"
+_CREDIT_START = _GALLERY + r"|(?i:^(image|photo|picture|video)\s*(copyright|caption|credit)\b)" \
+    r"|(?i:^(photo(graph)?s|photography|pictures|illustrations?|video|graphics?|fotos?|bilder)\s+(by|von|de|par)\s+\S)"
 
 #: Photo caption or credit: "Image copyright EPA", "Jane Doe / REUTERS", "(AP Photo/John Roe)".
 CREDIT = re.compile(_CREDIT_START + "|" + _CREDIT_WORD + "|" + _CREDIT_END)
@@ -215,16 +216,19 @@ CUE_INDEX = _index()
 #: Position of the cue that holds the copyright sign, which no word starts.
 COPYRIGHT_CUE = next(n for n, (rx, _) in enumerate(SHORT_CUES) if "©" in rx.pattern)
 
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+# English month stems, and the German, Spanish, French and Italian ones that differ from them.
+_MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|"
+          r"mär|mai|okt|dez|ene|abr|ago|dic|janv|févr|avr|juil|août|déc|gen|mag|giu|lug|ott)")
 # BYLINE in parts, each tried only when a cheap test lets it match.
 _BYLINE_AT_START = re.compile(r"(by|von|par|por|di|door|oleh|автор)\s+\S|"
                               r"(posted|published|updated|last updated|written)\b|\d{1,2}:\d{2}|"
                               r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 _BYLINE_HANDLE = re.compile(r"^[\w .'-]{0,40}\s@\w+$")
 _BYLINE_ROLE = re.compile(r"\b(staff (writer|reporter)|correspondent|contributor)\b")
-_BYLINE_AGO = re.compile(r"\b\d+ min(ute)?s? read\b|\b\d+ (min|mins|minutes?|hours?|hrs?|days?|weeks?) ago\b")
+_BYLINE_AGO = re.compile(r"\b\d+ min(ute)?s? read\b|\b\d+ ?(min|mins|minutes)\W*$|"
+                         r"\b\d+ (min|mins|minutes?|hours?|hrs?|days?|weeks?) ago\b")
 _BYLINE_DATE = re.compile(r"\b" + _MONTH + r"[a-z]*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}\b|"
-                          r"\b\d{1,2} " + _MONTH + r"[a-z]* \d{4}\b")
+                          r"\b\d{1,2}\.? (de )?" + _MONTH + r"\w*\.?,? (de )?\d{4}\b")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")
 

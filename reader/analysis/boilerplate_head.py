@@ -70,16 +70,32 @@ def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
     for j in range(a - 1, max(lo - 1, a - 8) - 1, -1):
         i = infos[j]
         if title_like(i) and i.words >= 5:
-            return j
+            return _above_byline(infos, j)
         if near < 0 and title_like(i) and i.words >= 3:
             near = j
-        if not (is_byline(i.low) or is_credit(i.text) or i.words <= 4):
+        if not (i.cue or is_byline(i.low) or is_credit(i.text) or i.words <= 4):
+            # a standfirst: the headline is the line just above it
+            if near < 0 and j >= 1 and title_like(infos[j - 1]) and infos[j - 1].words >= 3:
+                return j - 1
             break
     if near >= 0:
         return near
-    if a <= 3 and infos and (title_like(infos[0]) or headline_case(infos[0])):
-        return 0
+    if a <= 10:
+        for j, i in enumerate(infos[: min(max(a, 1), 3)]):
+            if not i.cue and (title_like(i) or headline_case(i)):
+                return j
     return -1
+
+
+def _above_byline(infos: list[Info], j: int) -> int:
+    """The headline stands above the byline: a title line found under bylines or credits
+    (a score line, a kicker) gives way to a headline just above them."""
+    k, seen = j - 1, 0
+    while k >= 1 and seen < 4 and (is_byline(infos[k].low) or is_credit(infos[k].text)):
+        k, seen = k - 1, seen + 1
+    if seen and k >= 0 and title_like(infos[k]) and infos[k].words >= 5:
+        return k
+    return j
 
 
 def mark_head(infos: list[Info], a: int, b: int, markdown: bool) -> None:
@@ -101,3 +117,6 @@ def mark_head(infos: list[Info], a: int, b: int, markdown: bool) -> None:
             i.kind, i.reason = BlockKind.CAPTION, ""
         elif is_byline(i.low) and i.words <= 15:
             i.kind, i.reason = BlockKind.BYLINE, ""
+        elif j == t + 1 and j + 1 < a and i.words >= 8 and i.text.endswith((".", "?", "!")) \
+                and (is_byline(infos[j + 1].low) or is_credit(infos[j + 1].text)):
+            i.kind, i.reason = BlockKind.BODY, ""  # the standfirst under the headline

@@ -1,0 +1,60 @@
+"""The head of a dump: headline, standfirst, bylines, credits and datelines in several styles."""
+
+from __future__ import annotations
+
+from reader.analysis.boilerplate import classify_lines
+from reader.model import BlockKind
+
+
+def _kinds(text: str) -> dict[str, BlockKind]:
+    return {text[s:e]: kind for s, e, kind, _ in classify_lines(text)}
+
+
+BODY = (
+    "Mara Quill has run the lighthouse cafe on the north pier for eleven years, and she says this winter "
+    "was the hardest she can remember for the small shops along the harbour front.\n\n"
+    "\"We had three weeks without a single tour bus,\" Quill said, wiping the counter on a grey morning. "
+    "\"You learn to count every coffee.\"\n\n"
+    "The council has promised a new parking plan for the spring, but traders say the money will come too "
+    "late for some of them, and two bakeries have already closed their doors for good this year.\n\n"
+)
+
+
+def test_headline_above_standfirst_and_photo_credit_line() -> None:
+    text = ("The Cafe at the End of the Pier\n\n"
+            "A winter without visitors has tested the small traders of the north harbour.\n\n"
+            "By Tom Reyes\n\nPhotographs by Lena Ortiz\n\n" + BODY)
+    k = _kinds(text)
+    assert k["The Cafe at the End of the Pier"] is BlockKind.TITLE
+    assert k["A winter without visitors has tested the small traders of the north harbour."] is BlockKind.BODY
+    assert k["By Tom Reyes"] is BlockKind.BYLINE
+    assert k["Photographs by Lena Ortiz"] is BlockKind.CAPTION
+
+
+def test_foreign_dateline_and_reading_time_are_not_titles() -> None:
+    text = ("Hafen bekommt neue Fähre für die Inseln\n\n"
+            "Der Landkreis investiert zwölf Millionen Euro in ein Schiff, das ab Herbst fahren soll.\n\n"
+            "Von Anna Berg\n\nKiel, 3. März 2024\n\nLong read | 14 minutes\n\n" + BODY)
+    k = _kinds(text)
+    assert k["Hafen bekommt neue Fähre für die Inseln"] is BlockKind.TITLE
+    assert k["Kiel, 3. März 2024"] is BlockKind.BYLINE
+    assert k["Long read | 14 minutes"] is BlockKind.BYLINE
+
+
+def test_headline_stands_above_the_byline_not_the_score_line() -> None:
+    text = ("FIXTURES | RESULTS | TABLES\n\n"
+            "Late header sends Harbour Town into the county final\n\n"
+            "By Sam Doyle at Mill Park, Saturday 4 May 2024\n\n"
+            "Harbour Town 2 Westcliff 1\n\n" + BODY)
+    k = _kinds(text)
+    assert k["Late header sends Harbour Town into the county final"] is BlockKind.TITLE
+    assert k["By Sam Doyle at Mill Park, Saturday 4 May 2024"] is BlockKind.BYLINE
+
+
+def test_share_line_under_the_headline_does_not_hide_it() -> None:
+    text = ("Help keep local news free. Become a member today.\n\nSkip to main content\n\n"
+            "Council Approves New Harbour Parking Plan After Long Debate\n\n"
+            "By Ann Cole, City Hall Reporter\n\nShare on Facebook  Share on X  Email this story\n\n" + BODY)
+    k = _kinds(text)
+    assert k["Council Approves New Harbour Parking Plan After Long Debate"] is BlockKind.TITLE
+    assert k["Share on Facebook  Share on X  Email this story"] is BlockKind.BOILERPLATE
