@@ -75,6 +75,7 @@ def extract(tree: Any, fast: bool = True) -> Extracted:
     doc = trafilatura.bare_extraction(
         tree, include_comments=False, include_tables=True, include_images=False,
         with_metadata=True, favor_precision=False, favor_recall=False, fast=fast,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     out = Extracted()
     if doc is None:
