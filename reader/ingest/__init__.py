@@ -17,8 +17,17 @@ from reader.ingest.discover import discover, format_of
 
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "Segment", "discover", "format_of", "load", "load_bytes"]
 
-#: Files larger than this are cut here (with a visible notice); configurable.
-DEFAULT_MAX_BYTES = 5_000_000
+def _max_bytes_from_env(default: int = 5_000_000) -> int:
+    """READER_MAX_BYTES overrides the size cap (a whole number of bytes, at least 1000)."""
+    value = os.environ.get("READER_MAX_BYTES", "").strip()
+    if value.isdigit() and int(value) >= 1000:
+        return int(value)
+    return default
+
+
+#: Files larger than this are cut here (with a visible "truncated" notice); set READER_MAX_BYTES
+#: to change it for the app and every command, or ``reader extract --max-bytes``.
+DEFAULT_MAX_BYTES = _max_bytes_from_env()
 
 
 @dataclass(frozen=True, slots=True)

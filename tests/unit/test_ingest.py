@@ -198,3 +198,16 @@ def test_not_front_matter(text: str) -> None:
 def test_front_matter_with_dots_end() -> None:
     meta, offset = parse_front_matter("---\ntags: [a, 'b c']\n...\nBody")
     assert meta == {"tags": "a, b c"} and offset == 25
+
+
+def test_size_cap_comes_from_the_environment() -> None:
+    import subprocess
+    import sys
+
+    code = "import reader.ingest as i; print(i.DEFAULT_MAX_BYTES)"
+    env = {"READER_MAX_BYTES": "20000", "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "20000"
+    env["READER_MAX_BYTES"] = "nonsense"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "5000000"
