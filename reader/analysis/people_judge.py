@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from reader.analysis.people_foreign import is_role, said_near, trim
 from reader.analysis.people_lexicon import (
     CALENDAR,
     DAYS,
@@ -62,16 +63,21 @@ class Verdict(NamedTuple):
     role: str | None
     person: bool
     listable: bool = False  # a person if it stands in a list beside people ("A, B and C")
+    weak: bool = False  # a name in a text that is not English, short of a person on its own
 
 
-def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], list[Tok]]:
-    """Split a run into (role tokens, name tokens); leading stop words are dropped."""
-    toks = list(run.toks)
+def name_part(run: Run, lex: Lexicon, drop_common: bool,
+              foreign: bool = False) -> tuple[list[Tok], list[Tok]]:
+    """Split a run into (role tokens, name tokens); leading stop words are dropped.
+
+    ``foreign`` marks a text that is not English (see :mod:`people_foreign`).
+    """
+    toks = trim(list(run.toks), lex.given, foreign)
     role: list[Tok] = []
     first = True
     while toks:
         low = toks[0].low
-        if low in HONORIFICS or (low in ROLE_WORDS and (len(toks) > 1 or low in HONORIFICS)):
+        if low in HONORIFICS or (_role(low, foreign) and len(toks) > 1):
             if low in lex.given and len(toks) > 1 and toks[1].low not in ROLE_WORDS and not role:
                 break  # "Dean Smith", "Earl Jones": a given name, not a title
             role.append(toks.pop(0))
@@ -126,7 +132,7 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], lis
 
 
 def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
-          caption: bool, byline: bool, headline: bool) -> Verdict:
+          caption: bool, byline: bool, headline: bool, foreign: bool = False) -> Verdict:
     """Decide whether a run names a person.
 
     ``text`` is the whole source (the run's spans index into it); ``lower`` holds the words
@@ -134,7 +140,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     """
     if len(run.toks) > 12:  # a Title Case line or a table row, not a name
         return Verdict((), None, False)
-    role_toks, toks = name_part(run, lex, drop_common=True)
+    role_toks, toks = name_part(run, lex, drop_common=True, foreign=foreign)
     if any(t.low in ORG_WORDS for t in toks[1:]):
         return Verdict(tuple(toks), None, False)
     # "Barack Obama Election Day", "Hillary Clinton Speaks": ordinary words after a name
@@ -153,10 +159,11 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     name = tuple(toks)
     if _not_a_name(words, lows, role_toks, lex):
         return Verdict(name, role, False)
-    titled = noun_role or any(t.low in HONORIFICS or (t.low in ROLE_WORDS and t.low not in DEPARTMENTS)
+    titled = noun_role or any(t.low in HONORIFICS or (_role(t.low, foreign) and t.low not in DEPARTMENTS)
                               for t in role_toks)
     context = bool(_AFTER.match(after) or _BEFORE_SAID.search(before) or _TABLE_AFTER.match(after)
-                   or _RANK_BEFORE.search(before) or _APPOSITIVE.match(after))
+                   or _RANK_BEFORE.search(before) or _APPOSITIVE.match(after)
+                   or (foreign and said_near(before, after)))
     if len(words) == 1:
         ok = _single(words[0], role_toks, titled, before, after, lex, lower)
         return Verdict(name, role, ok and not headline)
@@ -201,7 +208,13 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     listable = (2 <= len(words) <= 3 and not headline and not placey and first not in lex.places
                 and (last not in lex.english or last in lex.surnames) and last not in lower
                 and first not in lower)
+    if foreign and ok and not (given or titled or context or credit):  # German capitalises nouns
+        return Verdict(name, role, False, listable, weak=True)
     return Verdict(name, role, ok, listable)
+
+
+def _role(low: str, foreign: bool) -> bool:
+    return low in ROLE_WORDS or (foreign and is_role(low))
 
 
 def _role_text(text: str, role_toks: list[Tok], before: str) -> tuple[str | None, bool]:
