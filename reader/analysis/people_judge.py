@@ -47,7 +47,7 @@ _PLAIN_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "sir", "dame", "prof"])
 _TABLE_AFTER = re.compile(r"^ ?(?:\( ?[A-Z][\w. ]{1,24}\) ?)?\d[\d.:,]*(?:\s|$)")
 _RANK_BEFORE = re.compile(r"(?:^|\n)\s*\d{1,3}[.)]?\s+$")
 _ROLE_COMMA = re.compile(r"((?:[A-Z][\w.-]* ){0,3}([A-Z][\w-]*)), $")
-_BEFORE_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]$")
+_BEFORE_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
 _BEFORE_SAID = re.compile(
     r"(?:said|says|told|according to|asked|by|married|son of|daughter of|wife of)[ \u00a0]$"
 )
@@ -153,7 +153,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         return Verdict((), None, False)
     before = text[max(0, toks[0].start - 40):toks[0].start]
     after = text[toks[-1].end:toks[-1].end + 60]
-    role, noun_role = _role_text(text, role_toks, before)
+    role, noun_role = _role_text(text, role_toks, before, foreign)
     words = [t for t in toks if t.text not in PARTICLES]
     lows = [t.low for t in words]
     name = tuple(toks)
@@ -217,13 +217,13 @@ def _role(low: str, foreign: bool) -> bool:
     return low in ROLE_WORDS or (foreign and is_role(low))
 
 
-def _role_text(text: str, role_toks: list[Tok], before: str) -> tuple[str | None, bool]:
+def _role_text(text: str, role_toks: list[Tok], before: str, foreign: bool) -> tuple[str | None, bool]:
     """The role before a name, and whether it is a lower-case person noun ("drummer")."""
     if not role_toks:
         m = _BEFORE_WORD.search(before)
         w = m.group(1) if m else ""
-        if (w in ROLE_WORDS and w not in DEPARTMENTS) or w in PERSON_NOUNS:
-            return w, True
+        if (w in ROLE_WORDS and w not in DEPARTMENTS) or w in PERSON_NOUNS or (foreign and is_role(w)):
+            return w, True  # "drummer", "alcalde": a lower-case word only
         m = _ROLE_COMMA.search(before)  # "Britain's Foreign Secretary, Liz Truss"
         if m and m.group(2).lower() in ROLE_WORDS and m.group(2).lower() not in DEPARTMENTS:
             return m.group(1), False
