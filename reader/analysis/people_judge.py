@@ -154,6 +154,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     before = text[max(0, toks[0].start - 40):toks[0].start]
     after = text[toks[-1].end:toks[-1].end + 60]
     role, noun_role = _role_text(text, role_toks, before, foreign)
+    noun_role = noun_role and not (foreign and toks[0].text.islower())  # "consejera de Obras"
     words = [t for t in toks if t.text not in PARTICLES]
     lows = [t.low for t in words]
     name = tuple(toks)

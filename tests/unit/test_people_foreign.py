@@ -66,13 +66,14 @@ SPANISH = (
     "Para Ramón Ortega, portavoz de los vecinos del barrio, la obra llega demasiado tarde.\n"
     "El alcalde Julián Prieto defendió el proyecto ante el pleno del ayuntamiento.\n"
     "Según Prieto, las obras terminarán en Marzo y no habrá más retrasos en el calendario.\n"
+    "La consejera de Transportes, Elena Ruiz Campos, no quiso opinar.\n"
     "Los vecinos, sin embargo, siguen esperando una respuesta sobre el ruido y el tráfico.\n"
 )
 
 
 def test_spanish_preposition_is_not_part_of_a_name() -> None:
     names = _names(SPANISH)
-    assert set(names) == {"Ramón Ortega", "Julián Prieto"}
+    assert set(names) == {"Ramón Ortega", "Julián Prieto", "Elena Ruiz Campos"}
     assert names["Julián Prieto"] == "alcalde"
 
 
