@@ -17,6 +17,10 @@ from reader.analysis.people_lexicon import ROLE_WORDS as ENGLISH_ROLES
 from reader.analysis.people_runs import Tok, tok
 
 
+def _exact(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def _words(text: str) -> frozenset[str]:
     """Lower-case words, also looked up without accents (as :class:`Tok` ``low`` is)."""
     out = set()
@@ -27,8 +31,9 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Articles, pronouns, prepositions, conjunctions and sentence adverbs of de, es, fr, it, pt, nl,
-# plus months and weekdays: never the first or last word of a name.
-FUNCTION_WORDS = _words("""
+# plus months and weekdays: never the first or last word of a name.  Kept with their accents
+# ("março" is no "Marco") and compared with the word's own lower case.
+FUNCTION_WORDS = _exact("""
 der die das den dem des ein eine einer eines einem einen und oder aber als auch auf aus bei bis
 durch für gegen mit nach ohne seit über um unter von vom vor während wegen zu zum zur im am ins
 ans es sie er wir ich ihr ihm ihn ihre ihren sein seine seinen dessen deren dieser diese dieses
@@ -47,7 +52,7 @@ il lo gli i uno della dello degli delle dei nel nella nei sul sulla alla allo ag
 fra ma anche come questo questa quello quella dopo prima quando dove perché secondo oggi ieri
 o os as um uma de do da dos das no na nos nas ao aos em pelo pela com sem sob após até
 ele eles elas seu sua seus suas isso este também hoje ontem segundo
-het een en maar voor naar uit bij aan over door tegen tussen zonder na volgens dit deze dat
+di van het een en maar voor naar uit bij aan over door tegen tussen zonder na volgens dit deze dat
 januar februar märz april mai juni juli august september oktober november dezember
 montag dienstag mittwoch donnerstag freitag samstag sonntag
 enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
@@ -78,7 +83,7 @@ gobernador gobernadora delegado delegada rector rectora juez jueza fiscal doctor
 maire ministre président présidente député députée sénateur sénatrice directeur directrice
 porte-parole préfet préfète conseiller conseillère adjoint adjointe juge
 sindaco sindaca presidentessa assessore consigliere deputato deputata portavoce
-prefeito prefeita governador governadora deputado deputada vereador vereadora
+secretário secretária prefeito prefeita governador governadora deputado deputada vereador vereadora
 burgemeester wethouder voorzitter woordvoerder minister-president
 """)
 
@@ -133,7 +138,7 @@ def trim(toks: list[Tok], given: frozenset[str], foreign: bool) -> list[Tok]:
     """
     while foreign and len(toks) > 1:
         t, nxt = toks[0], toks[1].low
-        article = t.low in FUNCTION_WORDS and not t.is_initial and (
+        article = t.text.lower() in FUNCTION_WORDS and not t.is_initial and (
             t.low not in PARTICLES or t.low in ARTICLES or nxt in given or nxt.split("-")[0] in given)
         genitive = t.low.endswith("s") and t.low not in HONORIFICS and (
             is_role(nxt) or nxt in ENGLISH_ROLES or nxt in HONORIFICS)
@@ -144,7 +149,7 @@ def trim(toks: list[Tok], given: frozenset[str], foreign: bool) -> list[Tok]:
         t = toks[i]
         if t.text in ("der", "den") and toks[i - 1].low not in _VAN and not _epithet(toks, i, given):
             return toks[:i]
-        if foreign and t.text[:1].isupper() and t.low in FUNCTION_WORDS and t.low not in PARTICLES:
+        if foreign and t.text[:1].isupper() and t.text.lower() in FUNCTION_WORDS and t.low not in PARTICLES:
             return toks[:i]
     return toks
 

@@ -154,7 +154,6 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     before = text[max(0, toks[0].start - 40):toks[0].start]
     after = text[toks[-1].end:toks[-1].end + 60]
     role, noun_role = _role_text(text, role_toks, before, foreign)
-    noun_role = noun_role and not (foreign and toks[0].text.islower())  # "consejera de Obras"
     words = [t for t in toks if t.text not in PARTICLES]
     lows = [t.low for t in words]
     name = tuple(toks)
@@ -162,9 +161,11 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         return Verdict(name, role, False)
     titled = noun_role or any(t.low in HONORIFICS or (_role(t.low, foreign) and t.low not in DEPARTMENTS)
                               for t in role_toks)
-    context = bool(_AFTER.match(after) or _BEFORE_SAID.search(before) or _TABLE_AFTER.match(after)
-                   or _RANK_BEFORE.search(before) or _APPOSITIVE.match(after)
-                   or (foreign and said_near(before, after)))
+    if foreign and toks[0].text.islower():  # "consejera de Obras", "Secretaria de Saúde"
+        titled = False
+    said = bool(_AFTER.match(after) or _BEFORE_SAID.search(before) or _APPOSITIVE.match(after)
+                or (foreign and said_near(before, after)))
+    context = said or bool(_TABLE_AFTER.match(after) or _RANK_BEFORE.search(before))
     if len(words) == 1:
         ok = _single(words[0], role_toks, titled, before, after, lex, lower)
         return Verdict(name, role, ok and not headline)
@@ -178,7 +179,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     placey = first in lex.places or last in lex.places
     if last in lex.countries and not titled and not context:  # "Odessa American", "Tate Britain"
         return Verdict(name, role, False)
-    foreign = last.endswith(SURNAME_ENDINGS) and len(last) > 4 and last not in lex.english
+    odd_end = last.endswith(SURNAME_ENDINGS) and len(last) > 4 and last not in lex.english
     credit = ((caption and (bool(_CREDIT_AFTER.match(after)) or bool(_CREDIT_BEFORE.search(before))))
               or bool(_SLASH_CREDIT.match(after)))
     if credit and len(words) <= 3:
@@ -186,7 +187,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     elif headline:
         ok = given and surname and not common and not placey
     elif titled or (byline and (given or before.endswith(("By ", "by ")))):
-        ok = (given or given_amb or foreign or not any(w in lex.english for w in lows[1:]))
+        ok = (given or given_amb or odd_end or not any(w in lex.english for w in lows[1:]))
         ok = ok and len(common) < len(lows) and first not in ORG_WORDS
         ok = ok and (first not in lex.places or (given and surname and last not in lex.english))
     elif len(lows) == 2 and last in lower and last not in lex.given:
@@ -202,14 +203,14 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     elif len(lows) > 2 and any(w in lex.given for w in lows[1:-1]):
         ok = not common and not placey
     else:
-        ok = (context or foreign) and not common and not placey
+        ok = (context or odd_end) and not common and not placey
         ok = ok and first not in lex.english and last not in lex.english
     if not ok and first in FAMILY_FIRST and len(lows) <= 3 and not headline:  # "Wang Yi", "Moon Jae-in"
         ok = not any(w in lex.english or w in lower or w in lex.places or w in ORG_WORDS for w in lows[1:])
     listable = (2 <= len(words) <= 3 and not headline and not placey and first not in lex.places
                 and (last not in lex.english or last in lex.surnames) and last not in lower
                 and first not in lower)
-    if foreign and ok and not (given or titled or context or credit):  # German capitalises nouns
+    if foreign and ok and not (given or titled or said or credit):  # German capitalises nouns
         return Verdict(name, role, False, listable, weak=True)
     return Verdict(name, role, ok, listable)
 

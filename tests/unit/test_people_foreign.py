@@ -113,3 +113,20 @@ def test_language_guess() -> None:
 def test_role_words() -> None:
     assert is_role("baubürgermeister") and is_role("ministerpräsident") and is_role("alcalde")
     assert not is_role("halbe") and not is_role("mitglied")
+
+
+def test_italian_preposition_before_a_given_name_and_ranked_items() -> None:
+    text = ("Il nuovo film di Marco Bellandi è uscito ieri nelle sale di tutta la regione.\n"
+            "Secondo il regista, la storia è nata durante un viaggio con la sua famiglia.\n"
+            "Il pubblico ha accolto bene il film, e i critici lo hanno lodato per la musica.\n"
+            "I prodotti più venduti della settimana sono questi:\n"
+            "1) Lampada Notturna Ricaricabile per la camera\n"
+            "2) Borraccia Termica Colorata da viaggio\n")
+    assert _names(text) == {"Marco Bellandi": None}
+
+
+def test_portuguese_department_after_a_role_is_not_a_name() -> None:
+    text = ("A Secretaria de Educação anunciou ontem um novo programa para as escolas do estado.\n"
+            "Segundo a secretária Helena Moura, o programa começa em março e vai atender os alunos.\n"
+            "Os professores, no entanto, pedem mais recursos para as escolas e para as bibliotecas.\n")
+    assert _names(text) == {"Helena Moura": "secretária"}
