@@ -6,6 +6,8 @@ C") or when their surname alone is a speaker elsewhere ("... Akram said").  Pass
 runs left over ("Wallace", "Wallace's", "de Blasio", a given name alone) to a person already
 found (see :mod:`people_group`).  Mentions never overlap and never include titles, roles or a
 possessive 's; a role seen before a name ("Defense Minister") becomes the person's role.
+In a text that is not English a name needs a given name, a role, a saying verb or its surname
+alone elsewhere (see :mod:`people_foreign`), since German capitalises every noun.
 """
 
 from __future__ import annotations
