@@ -6,6 +6,8 @@ C") or when their surname alone is a speaker elsewhere ("... Akram said").  Pass
 runs left over ("Wallace", "Wallace's", "de Blasio", a given name alone) to a person already
 found (see :mod:`people_group`).  Mentions never overlap and never include titles, roles or a
 possessive 's; a role seen before a name ("Defense Minister") becomes the person's role.
+In a text that is not English a name needs a given name, a role, a saying verb or its surname
+alone elsewhere (see :mod:`people_foreign`), since German capitalises every noun.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reader.analysis.people_foreign import not_english
 from reader.analysis.people_group import Roster
 from reader.analysis.people_judge import SAID, Verdict, judge, name_part
 from reader.analysis.people_lexicon import ORG_WORDS, lexicon
@@ -48,17 +51,21 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
     for i, b in enumerate(blocks):
         runs.extend(runs_in(b.text, b.span.start, i))
         flags.append((b.kind is BlockKind.CAPTION, b.kind is BlockKind.BYLINE, _headline(b)))
-    lower = frozenset(_LOWER.findall("\n".join(b.text for b in blocks)))
+    joined = "\n".join(b.text for b in blocks)
+    lower = frozenset(_LOWER.findall(joined))
+    foreign = not_english(joined)
     roster = Roster()
     taken: set[int] = set()
     verdicts = []
     for k, run in enumerate(runs):
         cap, byl, head = flags[run.block]
-        v = judge(run, source, lex, lower, caption=cap, byline=byl, headline=head)
+        v = judge(run, source, lex, lower, caption=cap, byline=byl, headline=head, foreign=foreign)
         verdicts.append(v)
         if v.person:
             taken.add(k)
     _said_surnames(source, verdicts, taken)
+    if foreign:
+        _surname_alone(verdicts, taken)
     _repeated_given(source, runs, verdicts, taken, lower)
     _lists(source, runs, verdicts, taken)
     for k in sorted(taken):
@@ -67,7 +74,7 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
         return []
     for k, run in enumerate(runs):
         if k not in taken:
-            _, toks = name_part(run, lex, drop_common=False)
+            _, toks = name_part(run, lex, drop_common=False, foreign=foreign)
             if toks and not roster.link(toks) and len(toks) > 1 and toks[0].low in lex.english:
                 roster.link(toks[1:])  # "Later Qadrani said"
     out = []
@@ -108,6 +115,14 @@ def _said_surnames(source: str, verdicts: list[Verdict], taken: set[int]) -> Non
         for k, v in enumerate(verdicts):
             if k not in taken and v.listable and v.name[-1].low in speakers:
                 taken.add(k)
+
+
+def _surname_alone(verdicts: list[Verdict], taken: set[int]) -> None:
+    """Outside English: accept a weak full name whose last word also stands alone elsewhere."""
+    alone = {v.name[0].low for v in verdicts if len(v.name) == 1}
+    for k, v in enumerate(verdicts):
+        if v.weak and k not in taken and v.name[-1].low in alone:
+            taken.add(k)
 
 
 def _repeated_given(source: str, runs: list[Run], verdicts: list[Verdict], taken: set[int],

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from reader.analysis.people_foreign import is_role, said_near, trim
 from reader.analysis.people_lexicon import (
     CALENDAR,
     DAYS,
@@ -46,7 +47,7 @@ _PLAIN_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "sir", "dame", "prof"])
 _TABLE_AFTER = re.compile(r"^ ?(?:\( ?[A-Z][\w. ]{1,24}\) ?)?\d[\d.:,]*(?:\s|$)")
 _RANK_BEFORE = re.compile(r"(?:^|\n)\s*\d{1,3}[.)]?\s+$")
 _ROLE_COMMA = re.compile(r"((?:[A-Z][\w.-]* ){0,3}([A-Z][\w-]*)), $")
-_BEFORE_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]$")
+_BEFORE_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
 _BEFORE_SAID = re.compile(
     r"(?:said|says|told|according to|asked|by|married|son of|daughter of|wife of)[ \u00a0]$"
 )
@@ -62,16 +63,21 @@ class Verdict(NamedTuple):
     role: str | None
     person: bool
     listable: bool = False  # a person if it stands in a list beside people ("A, B and C")
+    weak: bool = False  # a name in a text that is not English, short of a person on its own
 
 
-def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], list[Tok]]:
-    """Split a run into (role tokens, name tokens); leading stop words are dropped."""
-    toks = list(run.toks)
+def name_part(run: Run, lex: Lexicon, drop_common: bool,
+              foreign: bool = False) -> tuple[list[Tok], list[Tok]]:
+    """Split a run into (role tokens, name tokens); leading stop words are dropped.
+
+    ``foreign`` marks a text that is not English (see :mod:`people_foreign`).
+    """
+    toks = trim(list(run.toks), lex.given, foreign)
     role: list[Tok] = []
     first = True
     while toks:
         low = toks[0].low
-        if low in HONORIFICS or (low in ROLE_WORDS and (len(toks) > 1 or low in HONORIFICS)):
+        if low in HONORIFICS or (_role(low, foreign) and len(toks) > 1):
             if low in lex.given and len(toks) > 1 and toks[1].low not in ROLE_WORDS and not role:
                 break  # "Dean Smith", "Earl Jones": a given name, not a title
             role.append(toks.pop(0))
@@ -126,7 +132,7 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool) -> tuple[list[Tok], lis
 
 
 def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
-          caption: bool, byline: bool, headline: bool) -> Verdict:
+          caption: bool, byline: bool, headline: bool, foreign: bool = False) -> Verdict:
     """Decide whether a run names a person.
 
     ``text`` is the whole source (the run's spans index into it); ``lower`` holds the words
@@ -134,7 +140,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     """
     if len(run.toks) > 12:  # a Title Case line or a table row, not a name
         return Verdict((), None, False)
-    role_toks, toks = name_part(run, lex, drop_common=True)
+    role_toks, toks = name_part(run, lex, drop_common=True, foreign=foreign)
     if any(t.low in ORG_WORDS for t in toks[1:]):
         return Verdict(tuple(toks), None, False)
     # "Barack Obama Election Day", "Hillary Clinton Speaks": ordinary words after a name
@@ -147,16 +153,19 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         return Verdict((), None, False)
     before = text[max(0, toks[0].start - 40):toks[0].start]
     after = text[toks[-1].end:toks[-1].end + 60]
-    role, noun_role = _role_text(text, role_toks, before)
+    role, noun_role = _role_text(text, role_toks, before, foreign)
     words = [t for t in toks if t.text not in PARTICLES]
     lows = [t.low for t in words]
     name = tuple(toks)
     if _not_a_name(words, lows, role_toks, lex):
         return Verdict(name, role, False)
-    titled = noun_role or any(t.low in HONORIFICS or (t.low in ROLE_WORDS and t.low not in DEPARTMENTS)
+    titled = noun_role or any(t.low in HONORIFICS or (_role(t.low, foreign) and t.low not in DEPARTMENTS)
                               for t in role_toks)
-    context = bool(_AFTER.match(after) or _BEFORE_SAID.search(before) or _TABLE_AFTER.match(after)
-                   or _RANK_BEFORE.search(before) or _APPOSITIVE.match(after))
+    if foreign and toks[0].text.islower():  # "consejera de Obras", "Secretaria de Saúde"
+        titled = False
+    said = bool(_AFTER.match(after) or _BEFORE_SAID.search(before) or _APPOSITIVE.match(after)
+                or (foreign and said_near(before, after)))
+    context = said or bool(_TABLE_AFTER.match(after) or _RANK_BEFORE.search(before))
     if len(words) == 1:
         ok = _single(words[0], role_toks, titled, before, after, lex, lower)
         return Verdict(name, role, ok and not headline)
@@ -170,7 +179,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     placey = first in lex.places or last in lex.places
     if last in lex.countries and not titled and not context:  # "Odessa American", "Tate Britain"
         return Verdict(name, role, False)
-    foreign = last.endswith(SURNAME_ENDINGS) and len(last) > 4 and last not in lex.english
+    odd_end = last.endswith(SURNAME_ENDINGS) and len(last) > 4 and last not in lex.english
     credit = ((caption and (bool(_CREDIT_AFTER.match(after)) or bool(_CREDIT_BEFORE.search(before))))
               or bool(_SLASH_CREDIT.match(after)))
     if credit and len(words) <= 3:
@@ -178,7 +187,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     elif headline:
         ok = given and surname and not common and not placey
     elif titled or (byline and (given or before.endswith(("By ", "by ")))):
-        ok = (given or given_amb or foreign or not any(w in lex.english for w in lows[1:]))
+        ok = (given or given_amb or odd_end or not any(w in lex.english for w in lows[1:]))
         ok = ok and len(common) < len(lows) and first not in ORG_WORDS
         ok = ok and (first not in lex.places or (given and surname and last not in lex.english))
     elif len(lows) == 2 and last in lower and last not in lex.given:
@@ -194,23 +203,29 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     elif len(lows) > 2 and any(w in lex.given for w in lows[1:-1]):
         ok = not common and not placey
     else:
-        ok = (context or foreign) and not common and not placey
+        ok = (context or odd_end) and not common and not placey
         ok = ok and first not in lex.english and last not in lex.english
     if not ok and first in FAMILY_FIRST and len(lows) <= 3 and not headline:  # "Wang Yi", "Moon Jae-in"
         ok = not any(w in lex.english or w in lower or w in lex.places or w in ORG_WORDS for w in lows[1:])
     listable = (2 <= len(words) <= 3 and not headline and not placey and first not in lex.places
                 and (last not in lex.english or last in lex.surnames) and last not in lower
                 and first not in lower)
+    if foreign and ok and not (given or titled or said or credit):  # German capitalises nouns
+        return Verdict(name, role, False, listable, weak=True)
     return Verdict(name, role, ok, listable)
 
 
-def _role_text(text: str, role_toks: list[Tok], before: str) -> tuple[str | None, bool]:
+def _role(low: str, foreign: bool) -> bool:
+    return low in ROLE_WORDS or (foreign and is_role(low))
+
+
+def _role_text(text: str, role_toks: list[Tok], before: str, foreign: bool) -> tuple[str | None, bool]:
     """The role before a name, and whether it is a lower-case person noun ("drummer")."""
     if not role_toks:
         m = _BEFORE_WORD.search(before)
         w = m.group(1) if m else ""
-        if (w in ROLE_WORDS and w not in DEPARTMENTS) or w in PERSON_NOUNS:
-            return w, True
+        if (w in ROLE_WORDS and w not in DEPARTMENTS) or w in PERSON_NOUNS or (foreign and is_role(w)):
+            return w, True  # "drummer", "alcalde": a lower-case word only
         m = _ROLE_COMMA.search(before)  # "Britain's Foreign Secretary, Liz Truss"
         if m and m.group(2).lower() in ROLE_WORDS and m.group(2).lower() not in DEPARTMENTS:
             return m.group(1), False

@@ -77,7 +77,9 @@ correspondent analyst economist historian poet novelist artist painter composer 
 chief executive defense defence foreign interior finance health education home energy trade
 labor labour transport agriculture culture environment justice economy state army navy staff
 opposition party senior junior former late acting veteran star rookie head brigadier
-marshal commodore superintendent crown
+marshal commodore superintendent crown councilmember councilwoman councilman councilor councillor
+alderman alderwoman assemblyman assemblywoman assemblymember selectman selectwoman comptroller
+treasurer magistrate coroner provost
 """)
 
 # Capitalised words that end or spoil a name: organisations, places, events, works.
