@@ -216,3 +216,26 @@ def test_deep_html_keeps_text_or_says_why(tmp_path: Path) -> None:
     with bounded():
         art = analyse(load(str(deep_html(tmp_path))))
     assert "Deep text said Ann Lee." in art.source or art.notices
+
+
+def test_unreadable_file_even_as_root(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same case where the tests run as root: the refusal comes from the operating system."""
+    import builtins
+
+    import reader.ingest
+
+    bad = tmp_path / "locked.txt"
+    bad.write_text(GOOD)
+    (tmp_path / "good.txt").write_text(GOOD)
+    real_open = builtins.open
+
+    def refusing_open(file: object, *args: object, **kwargs: object) -> object:
+        if str(file) == str(bad):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(reader.ingest, "open", refusing_open, raising=False)
+    rc, recs, err = _extract(capsys, str(tmp_path))
+    assert rc == 1 and err.splitlines() == [f"reader: {bad}: permission denied"]
+    assert [Path(r["path"]).name for r in recs] == ["good.txt"]
