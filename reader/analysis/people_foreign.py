@@ -115,6 +115,11 @@ def is_role(low: str) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+#: function word -> the languages whose list holds it (built once; a text's words are looked up)
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _stop in STOPWORDS.items():
+    for _w in _stop:
+        _LANGS_OF[_w] = (*_LANGS_OF.get(_w, ()), _lang)
 
 
 def not_english(text: str, sample: int = 4000) -> bool:
@@ -122,8 +127,10 @@ def not_english(text: str, sample: int = 4000) -> bool:
     words = _WORD.findall(text[:sample].lower())
     if len(words) < 30:
         return False
-    counts = Counter(words)
-    hits = {lang: sum(counts[w] for w in stop) for lang, stop in STOPWORDS.items()}
+    hits = dict.fromkeys(STOPWORDS, 0)
+    for w, n in Counter(words).items():
+        for lang in _LANGS_OF.get(w, ()):
+            hits[lang] += n
     best = max(hits, key=lambda k: hits[k])
     return best != "en" and hits[best] >= 0.08 * len(words) and hits[best] > 1.5 * hits["en"]
 
