@@ -138,7 +138,10 @@ def check_article(art: Article) -> None:
             assert src[m.span.start:m.span.end] == m.text, "mention text != source slice"
     for q in art.quotes:
         assert src[q.span.start:q.span.end] == q.text, "quote text != source slice"
-        assert q.speaker is None or q.speaker in names, "speaker is not a person found"
+        # a speaker is a person found, an organisation, or a name parsed from the attribution
+        assert q.speaker is None or q.speaker in names or q.speaker_is_org \
+            or " ".join(q.speaker.split()) in " ".join(src.split()), \
+            "speaker is not a person, an organisation or a name in the text"
 
 
 def analysis_target(fmt: str) -> Callable[[Gen], object]:

@@ -61,7 +61,9 @@ def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
         if t in first:
             return j
         words = {w for w in _WORD.findall(t) if len(w) >= 4}
-        share = len(first_words & words) / min(len(words), len(first_words)) if len(words) >= 3 else 0.0
+        share = 0.0
+        if len(words) >= 3 and first_words:
+            share = len(first_words & words) / min(len(words), len(first_words))
         if share > best:
             best, best_j = share, j
     if best_j >= 0:

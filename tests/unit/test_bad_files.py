@@ -239,3 +239,11 @@ def test_unreadable_file_even_as_root(tmp_path: Path, capsys: pytest.CaptureFixt
     rc, recs, err = _extract(capsys, str(tmp_path))
     assert rc == 1 and err.splitlines() == [f"reader: {bad}: permission denied"]
     assert [Path(r["path"]).name for r in recs] == ["good.txt"]
+
+
+def test_long_run_of_apostrophes_in_a_name_is_linear() -> None:
+    """Found by bench/fuzz.py: the possessive search was quadratic in a run of apostrophes."""
+    text = "Title\n\nKim" + "'" * 40_000 + "x Lee said it was fine.\n"
+    with bounded(2, hard=6):
+        art = analyse(load_bytes("x.txt", text.encode(), "text"))
+    assert art.blocks

@@ -58,3 +58,9 @@ def test_share_line_under_the_headline_does_not_hide_it() -> None:
     k = _kinds(text)
     assert k["Council Approves New Harbour Parking Plan After Long Debate"] is BlockKind.TITLE
     assert k["Share on Facebook  Share on X  Email this story"] is BlockKind.BOILERPLATE
+
+
+def test_first_line_without_long_words_does_not_break_the_headline_search() -> None:
+    """Found by bench/fuzz.py: a first line with no word of four letters divided by zero."""
+    text = "a b c\n\nx\n\nThe Harbour Bridge Will Close For A Year\n\n" + BODY
+    assert _kinds(text)["The Harbour Bridge Will Close For A Year"] is BlockKind.TITLE

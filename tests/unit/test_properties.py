@@ -47,7 +47,9 @@ def _check(art: Article) -> None:
     for q in art.quotes:
         assert 0 <= q.span.start <= q.span.end <= len(src)
         assert src[q.span.start:q.span.end] == q.text
-        assert q.speaker is None or q.speaker in names
+        # a person found, an organisation, or a name parsed from the attribution clause
+        assert q.speaker is None or q.speaker in names or q.speaker_is_org \
+            or " ".join(q.speaker.split()) in " ".join(src.split())
 
 
 def _run(data: bytes, fmt: str) -> Article | None:
