@@ -25,6 +25,8 @@ _SEP = "\n\n"
 #: navigation, footers, comments..., is redone with trafilatura's fallbacks.
 MIN_ARTICLE = 250
 MAX_FURNITURE_SHARE = 0.25
+#: trafilatura's fallbacks (jusText) are quadratic in nesting depth: deeper pages keep the quick pass.
+MAX_FALLBACK_DEPTH = 400
 #: Pages with more elements than this skip trafilatura (it would take many seconds).
 MAX_ELEMENTS = 100_000
 
@@ -99,7 +101,7 @@ def _load_structured(path: str, text: str) -> Document:
         notices = ("page too large to find its article: all of its text is shown",)
     else:
         found = extract(root)
-        if _doubtful(found.parts, blocks):
+        if _doubtful(found.parts, blocks) and _depth(root) <= MAX_FALLBACK_DEPTH:
             found = extract(root, fast=False)
     parts = _with_title(found.parts, found.title, blocks)
     items = merge(parts, blocks)
@@ -115,6 +117,17 @@ def _load_structured(path: str, text: str) -> Document:
     if title:
         meta["title"] = norm(title)
     return _document(path, items, meta, notices)
+
+
+def _depth(root: Any) -> int:
+    """How deeply the page's elements nest (linear: one walk over start and end events)."""
+    from lxml import etree
+
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _doubtful(parts: list[tuple[str, str]], blocks: list[Any]) -> bool:

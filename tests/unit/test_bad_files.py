@@ -247,3 +247,12 @@ def test_long_run_of_apostrophes_in_a_name_is_linear() -> None:
     with bounded(2, hard=6):
         art = analyse(load_bytes("x.txt", text.encode(), "text"))
     assert art.blocks
+
+
+def test_html_nested_two_thousand_deep_skips_the_quadratic_fallback() -> None:
+    """Found by bench/fuzz.py: jusText (trafilatura's fallback) is quadratic in nesting depth."""
+    analyse(load_bytes("warm.html", b"<html><body><p>Imports load once.</p></body></html>", "html"))
+    page = "<html><body><p></p>" + "<div>" * 2000 + "Deep text said Ann Lee." + "</div>" * 2000
+    with bounded(0.8, hard=5):
+        art = analyse(load_bytes("deep.html", page.encode(), "html"))
+    assert "Deep text said Ann Lee." in art.source
