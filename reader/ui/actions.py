@@ -170,6 +170,19 @@ class ArticleActions(App[None]):
             self.library.state.set_block_choice(self.open_path, block.text, "keep")
         self.notify(f"{len(event.fold.blocks)} blocks will be shown from now on.", timeout=2)
 
+    async def on_reading_pane_hide_block_requested(self, event: ReadingPane.HideBlockRequested) -> None:
+        if self.open_path is None:
+            return
+        pane = self.query_one(ReadingPane)
+        self.library.state.set_block_choice(self.open_path, event.block.text, "hide")
+        if pane.article is not None:
+            y = pane.scroll_y
+            state = self.library.state
+            await pane.show(pane.article, {b.text: state.block_choice(self.open_path, b.text)
+                                           for b in pane.article.blocks})
+            pane.scroll_to(y=y, animate=False)
+        self.notify("Folded from now on (x on the fold shows it again).", timeout=2)
+
     def on_block_view_hide_requested(self, event: BlockView.HideRequested) -> None:
         if self.open_path is not None:
             self.library.state.set_block_choice(self.open_path, event.view.block.text, None)

@@ -245,3 +245,26 @@ async def test_long_article_is_chunked_and_findable(tmp_path: Path, make_app) ->
         await pilot.press("enter")
         await pilot.pause()
         assert pane.scroll_y > pane.max_scroll_y - 40
+
+
+async def test_hide_choice_folds_a_shown_block_and_is_remembered(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        target = pane.block_at_top()
+        assert target is not None and target.kind.value != "title"
+        await pilot.press("X")
+        await pilot.pause()
+        assert app.library.state.block_choice(app.open_path, target.text) == "hide"
+        folded = [f for f in pane.folds if any(b.text == target.text for b in f.blocks)]
+        assert folded and "hidden by you" in str(folded[0].render())
+        await pilot.press("escape")
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        assert any(b.text == target.text for f in pane.folds for b in f.blocks)
+        assert not any(b.text == target.text for w in pane.query(BlockView) for b in w.blocks)
+        fold = next(f for f in pane.folds if any(b.text == target.text for b in f.blocks))
+        fold.focus()
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.library.state.block_choice(app.open_path, target.text) == "keep"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -41,7 +43,15 @@ class ReadingPane(VerticalScroll, can_focus=True):
         Binding("N", "step(-1)", "Prev match", id="read.prev"),
         Binding("f", "next_fold", "Next fold", id="read.next_fold"),
         Binding("z", "reveal_all", "Reveal all", id="read.reveal_all"),
+        Binding("X", "hide_block", "Fold this paragraph", id="read.hide_block", show=False),
     ]
+
+    class HideBlockRequested(Message):
+        """The user wants ``block`` (shown by default) folded away from now on."""
+
+        def __init__(self, block: Block) -> None:
+            self.block = block
+            super().__init__()
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"reading--{n}" for n in MARK_NAMES}
 
     def __init__(self, **kwargs: Any) -> None:
@@ -74,6 +84,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         for block in article.blocks:
             choice = choices.get(block.text)
             hide = (block.hidden and choice != "keep") or choice == "hide"
+            if hide and not block.hidden:
+                block = replace(block, reason="hidden by you")
             if not hide and not block.hidden and block.kind is BlockKind.BODY and len(body) < CHUNK:
                 if run:
                     widgets.append(Fold(run))
@@ -107,6 +119,28 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 f"{reading_minutes(words)} min read", f"{len(article.people)} people",
                 f"{len(article.quotes)} quotes", *article.notices]
         return plain(" · ".join(b for b in bits if b))
+
+    def block_at_top(self) -> Block | None:
+        """The first shown block (not the title) whose text reaches the top of the view."""
+        top = self.scroll_y
+        for part in self.parts:
+            region = part.virtual_region
+            if not isinstance(part, BlockView) or region.bottom <= top:
+                continue
+            width = max(part.content_size.width, 1)
+            line = max(int(top) - region.y, 0)
+            for block in part.blocks:
+                line -= len(block.text) // width + 2  # wrapped lines and the blank line after
+                if line < 0 and block.kind is not BlockKind.TITLE:
+                    return block
+        return None
+
+    def action_hide_block(self) -> None:
+        block = self.block_at_top()
+        if block is None:
+            self.notify("Nothing here to fold.", timeout=2)
+        else:
+            self.post_message(self.HideBlockRequested(block))
 
     @property
     def parts(self) -> list[BlockView | Fold]:
