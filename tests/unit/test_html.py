@@ -258,3 +258,30 @@ def test_meta_charset_does_not_re_decode_text() -> None:
         "Volunteers from", "Café volunteers — naïve “quoted” from")
     doc = load_html("c.html", page)
     assert "Café volunteers — naïve “quoted” from" in doc.source
+
+
+def test_page_title_loses_the_site_name() -> None:
+    from reader.ingest.html_article import _strip_site
+
+    assert _strip_site("Port strike enters third week - Harbour Courier", "Harbour Courier") == \
+        "Port strike enters third week"
+    assert _strip_site("Harbour Courier | Port strike enters third week", "Harbour Courier") == \
+        "Port strike enters third week"
+    assert _strip_site("Port strike enters its third week as talks stall | Courier", "") == \
+        "Port strike enters its third week as talks stall"
+    # a dash inside a headline stays when what follows is not a short site name
+    assert _strip_site("Review - a slow start, then a glorious second half of the season", "") == \
+        "Review - a slow start, then a glorious second half of the season"
+
+
+def test_json_ld_gives_author_and_date_for_the_byline() -> None:
+    from reader.ingest import load_bytes
+
+    page = ('<html><head><title>Harbour news</title><script type="application/ld+json">'
+            '{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Ada Lind"}], '
+            '"datePublished": "2024-03-05T10:00:00Z"}</script></head><body><article>'
+            + "<p>The harbour bridge will close for repairs next month, the council said on Monday.</p>" * 6
+            + "</article></body></html>")
+    doc = load_bytes("p.html", page.encode(), "html")
+    assert doc.meta.get("author") == "Ada Lind"
+    assert doc.meta.get("date") == "2024-03-05"
