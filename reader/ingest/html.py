@@ -68,31 +68,14 @@ def _parse(text: str) -> Any:
     return root
 
 
-def _meta(root: Any) -> dict[str, str]:
-    """Canonical URL and description straight from the page's head."""
-    out: dict[str, str] = {}
-    for el in root.iter("link", "meta"):
-        rel = (el.get("rel") or "").lower()
-        key = (el.get("property") or el.get("name") or "").lower()
-        if el.tag == "link" and "canonical" in rel.split() and el.get("href"):
-            out.setdefault("url", el.get("href").strip())
-        elif key == "og:url" and el.get("content"):
-            out.setdefault("og:url", el.get("content").strip())
-        elif key in ("description", "og:description") and el.get("content"):
-            out.setdefault("description", norm(el.get("content")))
-    if "og:url" in out:
-        out.setdefault("url", out["og:url"])
-        del out["og:url"]
-    return out
-
-
 def _load_structured(path: str, text: str) -> Document:
     from reader.ingest.html_article import Extracted, extract
     from reader.ingest.html_blocks import visible_blocks
     from reader.ingest.html_merge import merge
+    from reader.ingest.html_meta import page_meta
 
     root = _parse(text)
-    meta = _meta(root)
+    meta = page_meta(root)
     body = root.find("body")
     blocks = visible_blocks(body if body is not None else root)
     notices: tuple[str, ...] = ()
@@ -103,16 +86,12 @@ def _load_structured(path: str, text: str) -> Document:
         found = extract(root)
         if _doubtful(found.parts, blocks) and _depth(root) <= MAX_FALLBACK_DEPTH:
             found = extract(root, fast=False)
-    parts = _with_title(found.parts, found.title, blocks)
+    parts = _with_title(found.parts, meta.get("title", ""), blocks)
     items = merge(parts, blocks)
-    if (found.author or found.date) and not any(kind == "byline" for kind, _, _ in items):
-        byline = " · ".join(p for p in (found.author, found.date) if p)
+    author, date = meta.get("author", ""), meta.get("date", "")
+    if (author or date) and not any(kind == "byline" for kind, _, _ in items):
         at = next((i + 1 for i, item in enumerate(items) if item[0] == "title"), 0)
-        items.insert(at, ("byline", byline, ""))
-    for key in ("title", "author", "date", "url", "description"):
-        value = getattr(found, key)
-        if value and key not in meta:
-            meta[key] = value
+        items.insert(at, ("byline", " · ".join(p for p in (author, date) if p), ""))
     title = next((t for kind, t, _ in items if kind == "title"), "")
     if title:
         meta["title"] = norm(title)

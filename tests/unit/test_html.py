@@ -261,7 +261,7 @@ def test_meta_charset_does_not_re_decode_text() -> None:
 
 
 def test_page_title_loses_the_site_name() -> None:
-    from reader.ingest.html_article import _strip_site
+    from reader.ingest.html_meta import _strip_site
 
     assert _strip_site("Port strike enters third week - Harbour Courier", "Harbour Courier") == \
         "Port strike enters third week"
