@@ -35,3 +35,24 @@ def inert(text: str) -> str:
 
 def has_unsafe(text: str) -> bool:
     return _UNSAFE.search(text) is not None
+
+
+# What would break a one-line message or act on the terminal, including the lone surrogates that
+# stand for file-name bytes that are not UTF-8.
+_UNSAFE_IN_LINE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def escaped(text: str) -> str:
+    """``text`` safe to print on one line (a file name, a reason): such characters as ``\\xNN``."""
+    if not _UNSAFE_IN_LINE.search(text):
+        return text
+    return _UNSAFE_IN_LINE.sub(lambda m: _escape(m.group()), text)
+
+
+def _escape(c: str) -> str:
+    o = ord(c)
+    if 0xDC80 <= o <= 0xDCFF:  # a byte of the file name that is not UTF-8 (surrogateescape)
+        return f"\\x{o - 0xDC00:02x}"
+    return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"

@@ -8,7 +8,8 @@ import time
 from collections.abc import Callable
 
 from reader import paths
-from reader.library import Library, open_library
+from reader.library import Library, RefreshCounts, open_library
+from reader.sanitize import escaped
 
 
 def add_path(parser: argparse.ArgumentParser) -> None:
@@ -19,13 +20,19 @@ def add_path(parser: argparse.ArgumentParser) -> None:
 def open_and_refresh(path: str | None, *, quiet: bool = False) -> Library:
     """Open the collection and bring its cache up to date, showing progress on a terminal."""
     lib = open_library(path or paths.sample_articles_dir())
-    for note in lib.notices:
-        print(f"reader: {note}", file=sys.stderr)
-    shown = len(lib.notices)
-    lib.refresh(progress=None if quiet else progress_bar())
-    for note in lib.notices[shown:]:
-        print(f"reader: {note}", file=sys.stderr)
+    refresh_with_notices(lib, quiet=quiet)
     return lib
+
+
+def refresh_with_notices(lib: Library, *, quiet: bool = False) -> RefreshCounts:
+    """Refresh ``lib``, printing its notices (cache rebuilt, ...) on stderr as they come."""
+    for note in lib.notices:
+        print(f"reader: {escaped(note)}", file=sys.stderr)
+    shown = len(lib.notices)
+    counts = lib.refresh(progress=None if quiet else progress_bar())
+    for note in lib.notices[shown:]:
+        print(f"reader: {escaped(note)}", file=sys.stderr)
+    return counts
 
 
 def progress_bar(label: str = "indexing") -> Callable[[int, int], None] | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import os
-import re
 import sys
 from collections.abc import Iterator
 
@@ -13,13 +12,10 @@ from reader.analysis import analyse
 from reader.errors import ArticleError
 from reader.export import to_json_line
 from reader.ingest import DEFAULT_MAX_BYTES, discover, load
+from reader.sanitize import escaped
 
 #: from this many files on, analysis runs in one forked worker per core
 _PARALLEL_FROM = 24
-
-#: characters that would break a one-line message or act on the terminal
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ud800-\udfff]")
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (walked recursively)")
@@ -35,7 +31,7 @@ def run(ns: argparse.Namespace) -> int:
     def report(path: str, reason: str) -> None:
         nonlocal failed
         failed += 1
-        print(f"reader: {_show(path)}: {_show(reason)}", file=sys.stderr)
+        print(f"reader: {escaped(path)}: {escaped(reason)}", file=sys.stderr)
 
     for root in ns.paths:
         if not os.path.exists(root):
@@ -85,17 +81,3 @@ def _positive(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
     return n
-
-
-def _show(path: str) -> str:
-    """A path safe to print on one line: control, invisible and undecodable characters escaped."""
-    return "".join(_escape(c) for c in path) if _UNSAFE.search(path) else path
-
-
-def _escape(c: str) -> str:
-    if not _UNSAFE.match(c):
-        return c
-    o = ord(c)
-    if 0xDC80 <= o <= 0xDCFF:  # a byte of the file name that is not UTF-8 (surrogateescape)
-        return f"\\x{o - 0xDC00:02x}"
-    return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"

@@ -14,18 +14,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(ns: argparse.Namespace) -> int:
     from reader import paths
-    from reader.commands._common import progress_bar
+    from reader.commands._common import refresh_with_notices
     from reader.library import open_library
+    from reader.sanitize import escaped
 
     with open_library(ns.path or paths.sample_articles_dir()) as lib:
-        for note in lib.notices:
-            print(f"reader: {note}", file=sys.stderr)
-        shown = len(lib.notices)
-        counts = lib.refresh(progress=progress_bar())
-        for note in lib.notices[shown:]:
-            print(f"reader: {note}", file=sys.stderr)
+        counts = refresh_with_notices(lib)
         for path, reason in lib.failures():
-            print(f"reader: {path}: {reason}", file=sys.stderr)
+            print(f"reader: {escaped(path)}: {escaped(reason)}", file=sys.stderr)
         print(f"{lib.count()} articles in {lib.root}: {counts.added} added, {counts.changed} changed, "
               f"{counts.removed} removed, {counts.failed} failed, {counts.unchanged} unchanged")
         return 1 if counts.failed else 0

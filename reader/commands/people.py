@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from reader.commands._common import add_path, open_and_refresh
+from reader.sanitize import inert
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,5 +17,5 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(ns: argparse.Namespace) -> int:
     with open_and_refresh(ns.path) as lib:
         for name, n in lib.people(ns.limit):
-            sys.stdout.write(f"{n:6d}  {name}\n")
+            sys.stdout.write(f"{n:6d}  {inert(name)}\n")
     return 0

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from reader.commands._common import add_path, open_and_refresh
+from reader.sanitize import escaped, inert
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,5 +17,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(ns: argparse.Namespace) -> int:
     with open_and_refresh(ns.path) as lib:
         for q in lib.quotes(ns.speaker):
-            sys.stdout.write(f"{q.path}\t{q.speaker or '?'}\t{' '.join(q.text.split())}\n")
+            text = " ".join(q.text.split())
+            sys.stdout.write(f"{escaped(q.path)}\t{inert(q.speaker or '?')}\t{inert(text)}\n")
     return 0

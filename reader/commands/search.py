@@ -7,6 +7,7 @@ import json
 import sys
 
 from reader.commands._common import add_path, open_and_refresh
+from reader.sanitize import escaped, inert
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,5 +29,7 @@ def run(ns: argparse.Namespace) -> int:
                                   "snippet_spans": h.snippet_spans, "title_spans": h.title_spans,
                                   "first_hit": h.first_hit}, ensure_ascii=False) + "\n")
         else:
-            out.write(f"{h.score:6.3f}  {h.path}\n        {h.title}\n        {h.snippet}\n")
+            # article text is data: nothing in it may act on the terminal
+            out.write(f"{h.score:6.3f}  {escaped(h.path)}\n"
+                      f"        {inert(h.title)}\n        {inert(h.snippet)}\n")
     return 0 if hits else 1
