@@ -11,6 +11,7 @@ from textual.widgets import Label
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
+from reader.model import Article
 from reader.ui.render import find_all
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.block_view import BlockView
@@ -67,8 +68,7 @@ class ArticleActions(App[None]):
             self.notify(f"{row.path}: {exc}", severity="error")
             return
         state = self.library.state
-        choices = {b.text: state.block_choice(row.path, b.text) for b in article.blocks}
-        await pane.show(article, choices)
+        await pane.show(article, self._choices(row.path, article))
         self.open_path = row.path
         pane.border_title = row.title
         if not row.read:
@@ -163,6 +163,10 @@ class ArticleActions(App[None]):
         self.copied = text
         self.notify("Quote copied.", timeout=2)
 
+    def _choices(self, path: str, article: Article) -> dict[str, str | None]:
+        """The reader's keep/hide choices for the blocks of ``article`` (by block text)."""
+        return {b.text: self.library.state.block_choice(path, b.text) for b in article.blocks}
+
     async def on_fold_keep_requested(self, event: Fold.KeepRequested) -> None:
         if self.open_path is None:
             return
@@ -177,9 +181,7 @@ class ArticleActions(App[None]):
         self.library.state.set_block_choice(self.open_path, event.block.text, "hide")
         if pane.article is not None:
             y = pane.scroll_y
-            state = self.library.state
-            await pane.show(pane.article, {b.text: state.block_choice(self.open_path, b.text)
-                                           for b in pane.article.blocks})
+            await pane.show(pane.article, self._choices(self.open_path, pane.article))
             pane.scroll_to(y=y, animate=False)
         self.notify("Folded from now on (x on the fold shows it again).", timeout=2)
 

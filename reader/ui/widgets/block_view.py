@@ -45,8 +45,16 @@ class BlockView(Static):
         for b in self.blocks:
             if offset < b.span.end:
                 return line + max(offset - b.span.start, 0) // width
-            line += len(b.text) // width + 2
+            line += _height(b, width)
         return line
+
+    def blocks_from(self, line: int, width: int) -> list[Block]:
+        """The blocks that reach wrapped line ``line`` or lie below it (the inverse of line_of)."""
+        for i, b in enumerate(self.blocks):
+            line -= _height(b, width)
+            if line < 0:
+                return self.blocks[i:]
+        return []
 
     def action_hide_again(self) -> None:
         self.post_message(self.HideRequested(self))
@@ -58,3 +66,8 @@ class BlockView(Static):
     @property
     def end(self) -> int:
         return self.blocks[-1].span.end
+
+
+def _height(block: Block, width: int) -> int:
+    """About how many lines a paragraph takes at ``width``, with the blank line after it."""
+    return len(block.text) // width + 2

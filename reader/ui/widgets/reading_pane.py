@@ -127,11 +127,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
             region = part.virtual_region
             if not isinstance(part, BlockView) or region.bottom <= top:
                 continue
-            width = max(part.content_size.width, 1)
             line = max(int(top) - region.y, 0)
-            for block in part.blocks:
-                line -= len(block.text) // width + 2  # wrapped lines and the blank line after
-                if line < 0 and block.kind is not BlockKind.TITLE:
+            for block in part.blocks_from(line, max(part.content_size.width, 1)):
+                if block.kind is not BlockKind.TITLE:
                     return block
         return None
 
