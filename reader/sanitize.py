@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 
 # C0 controls except \n and \t, DEL, C1 controls, bidi embeddings/overrides/isolates,
-# zero-width and other invisible format characters, line/paragraph separators.
+# zero-width and other invisible format characters, line/paragraph separators, and lone
+# surrogates (bytes of a file name that are not UTF-8): a terminal cannot be sent those.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069"
+    "\ufeff\ud800-\udfff]"
 )
 
 
@@ -23,7 +25,9 @@ def _placeholder(ch: str) -> str:
         return chr(0x2400 + o)  # ␀ .. ␟ control pictures
     if o == 0x7F:
         return "\u2421"  # ␡
-    return "\ufffd" if 0x80 <= o <= 0x9F else "\u00b7"  # C1: �, invisible format chars: ·
+    if 0x80 <= o <= 0x9F or 0xD800 <= o <= 0xDFFF:
+        return "\ufffd"  # C1 controls and lone surrogates: �
+    return "\u00b7"  # invisible format characters: ·
 
 
 def inert(text: str) -> str:
@@ -35,6 +39,16 @@ def inert(text: str) -> str:
 
 def has_unsafe(text: str) -> bool:
     return _UNSAFE.search(text) is not None
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal would interpret removed (for the clipboard)."""
+    return _UNSAFE.sub("", text) if _UNSAFE.search(text) else text
+
+
+def one_line(text: str) -> str:
+    """Article text for a title, a toast or a border: inert, on one line, spaces collapsed."""
+    return " ".join(inert(text).split())
 
 
 # What would break a one-line message or act on the terminal, including the lone surrogates that

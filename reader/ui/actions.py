@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import webbrowser
 from typing import Any
 
 from textual import work
@@ -10,8 +11,9 @@ from textual.timer import Timer
 from textual.widgets import Label
 from textual.worker import get_current_worker
 
-from reader.errors import ReaderError
+from reader.errors import ArticleError, ReaderError
 from reader.model import Article
+from reader.ui import opener, safe
 from reader.ui.render import find_all
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.block_view import BlockView
@@ -33,6 +35,13 @@ def query_terms(query: str) -> list[str]:
         if word:
             terms.append(word)
     return terms
+
+
+def _opened(browser: Any, url: str) -> bool:
+    try:
+        return bool(browser.open(url))
+    except (OSError, webbrowser.Error):
+        return False
 
 
 class ArticleActions(App[None]):
@@ -64,13 +73,16 @@ class ArticleActions(App[None]):
         pane = self.query_one(ReadingPane)
         try:
             article = self.library.article(row.path)
+        except ArticleError as exc:
+            self.notify(f"{safe.path(row.path)}: {exc.reason}", severity="error")
+            return
         except ReaderError as exc:
-            self.notify(f"{row.path}: {exc}", severity="error")
+            self.notify(f"{safe.path(row.path)}: {exc}", severity="error")
             return
         state = self.library.state
         await pane.show(article, self._choices(row.path, article))
         self.open_path = row.path
-        pane.border_title = row.title
+        pane.border_title = safe.line(row.title)
         if not row.read:
             state.set_read(row.path, True)
             self._patch(row.path, read=True)
@@ -138,19 +150,38 @@ class ArticleActions(App[None]):
             self._patch(row.path, starred=not row.starred)
 
     def action_open_url(self) -> None:
+        """o: the article's address in a browser, checked first (see reader.ui.opener)."""
         article = self.query_one(ReadingPane).article
-        url = article.meta.get("url") if article is not None else None
-        if not url:
-            self.notify("This article has no URL.", severity="warning")
+        url = article.meta.get("url", "") if article is not None else ""
+        problem = opener.url_problem(url)
+        if problem:
+            self.notify(f"Not opened: {problem}.", severity="warning")
             return
-        import webbrowser
+        self._open_in_browser(url)
+
+    @work(thread=True, exclusive=True, group="browser")
+    def _open_in_browser(self, url: str) -> None:
+        browser = opener.find_browser()
+        if browser is None:
+            self.call_from_thread(self.notify, "No browser found: set $BROWSER.", severity="warning")
+        elif opener.needs_terminal(browser):
+            self.call_from_thread(self._open_in_console, browser, url)
+        elif not _opened(browser, url):
+            self.call_from_thread(self.notify, "The browser did not start.", severity="warning")
+
+    def _open_in_console(self, browser: Any, url: str) -> None:
+        """A console browser gets the terminal: the app is suspended until it ends."""
+        from textual.app import SuspendNotSupported
 
         try:
-            opened = webbrowser.open(url)
-        except webbrowser.Error:
-            opened = False
-        if not opened:
-            self.notify(f"No browser available to open {url}", severity="warning")
+            with self.suspend():
+                ok = _opened(browser, url)
+        except SuspendNotSupported:
+            self.notify("A console browser cannot run here (the app cannot be suspended).",
+                        severity="warning")
+            return
+        if not ok:
+            self.notify("The browser did not start.", severity="warning")
 
     def action_copy_quote(self) -> None:
         pane = self.query_one(ReadingPane)

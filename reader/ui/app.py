@@ -12,14 +12,18 @@ from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, Label
 
 from reader import paths
 from reader.errors import ReaderError
+from reader.sanitize import inert, one_line, printable
 from reader.ui.actions import ArticleActions
 from reader.ui.config import Config, load_config
 from reader.ui.panels import PanelActions
+from reader.ui.screens.help import pretty_key
 from reader.ui.widgets.app_header import AppHeader
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.query_bar import QueryBar
@@ -127,6 +131,21 @@ class ReaderApp(ArticleActions, PanelActions, App[None]):
         if self._refresh_on_start:
             self.indexing = True
             self.run_refresh()
+
+    # -- every toast and every copy goes through these two -----------------------------------------
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A toast whose text is always shown as it is: never markup, never a control sequence.
+
+        Messages carry paths, titles, URLs and notices from articles; widgets' ``notify``
+        calls end here too.  ``markup`` is accepted for Textual's signature and ignored.
+        """
+        super().notify(inert(message), title=one_line(title), severity=severity,
+                       timeout=timeout, markup=False)
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Copy printable text only: no escape sequence from an article reaches the clipboard."""
+        super().copy_to_clipboard(printable(text))
 
     async def action_quit(self) -> None:
         self.save_position()
@@ -255,8 +274,10 @@ class ReaderApp(ArticleActions, PanelActions, App[None]):
             assert isinstance(b, Binding)
             if b.action in ("quit",):
                 continue
-            key = self.config.keys.get(b.id or "", b.key)
-            yield SystemCommand(b.description, f"key: {key}", lambda a=b.action: self.run_action(a))
+            keys = ", ".join(pretty_key(k) for k in self.config.keys.get(b.id or "", b.key).split(","))
+            # the palette reads help as markup; the keys come from the user's config file
+            yield SystemCommand(b.description, escape(one_line(f"key: {keys}")),
+                                lambda a=b.action: self.run_action(a))
 
 
 def run_app(root: Path | None, theme: str | None = None) -> None:

@@ -90,6 +90,30 @@ def collection(tmp_path: Path) -> Path:
     return root
 
 
+class FakeBrowser:
+    """Stands in for the user's browser: records what it was asked to open."""
+
+    def __init__(self, console: bool = False, works: bool = True) -> None:
+        self.console = console
+        self.works = works
+        self.opened: list[str] = []
+
+    def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+        self.opened.append(url)
+        return self.works
+
+
+@pytest.fixture(autouse=True)
+def browser(monkeypatch: pytest.MonkeyPatch) -> FakeBrowser:
+    """No UI test ever starts a real browser: ``o`` finds this fake one."""
+    from reader.ui import opener
+
+    fake = FakeBrowser()
+    monkeypatch.setattr(opener, "find_browser", lambda: fake)
+    monkeypatch.setattr(opener, "needs_terminal", lambda b: getattr(b, "console", False))
+    return fake
+
+
 @pytest.fixture
 def make_app() -> Callable[..., Any]:
     from reader.ui.app import ReaderApp

@@ -119,23 +119,6 @@ async def test_quotes_panel_scrolls_and_copies(collection: Path, make_app) -> No
         assert app.copied == pane.article.quotes[1].text
 
 
-async def test_open_url_without_browser_notifies(collection: Path, make_app, monkeypatch) -> None:
-    import webbrowser
-
-    opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or False)
-    app = make_app(collection)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        await open_article(pilot, "garden-notes.md")
-        await pilot.press("o")
-        assert opened == ["https://example.org/garden-notes"]
-        assert any("No browser" in n.message for n in app._notifications)
-        await open_article(pilot, "harbour-bridge.txt")
-        await pilot.press("o")
-        assert any("no URL" in n.message for n in app._notifications)
-
-
 async def test_reading_position_restored(collection: Path, make_app) -> None:
     app = make_app(collection)
     async with app.run_test(size=(120, 16)) as pilot:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from reader.sanitize import inert
+from reader.sanitize import escaped, inert
 from reader.ui.screens._picker import Picker
 
 
@@ -14,7 +14,7 @@ class FailuresScreen(Picker):
     def __init__(self, failures: list[tuple[str, str]]) -> None:
         options = []
         for path, reason in failures:
-            prompt = Text(inert(path), style="bold", end="")
+            prompt = Text(escaped(path), style="bold", end="")  # \xNN for bytes that are not UTF-8
             prompt.append(f"\n  {inert(reason)}", style="dim")
             options.append((prompt, path))
         super().__init__(

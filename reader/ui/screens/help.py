@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
+from reader.sanitize import one_line
 from reader.ui.screens._picker import Picker
 
 
@@ -15,7 +16,7 @@ def describe(sections: list[tuple[str, list[Binding]]], keymap: dict[str, str]) 
         rows.append((Text(title, style="bold underline", end=""), None))
         for b in bindings:
             keys = keymap.get(b.id or "", b.key) if b.id else b.key
-            shown = ", ".join(_pretty(k) for k in keys.split(","))
+            shown = one_line(", ".join(pretty_key(k) for k in keys.split(",")))  # keys from the config
             line = Text(f"  {shown:<14}", style="bold", end="")
             line.append(f"{b.description:<28}")
             if b.id:
@@ -24,7 +25,8 @@ def describe(sections: list[tuple[str, list[Binding]]], keymap: dict[str, str]) 
     return rows
 
 
-def _pretty(key: str) -> str:
+def pretty_key(key: str) -> str:
+    """A key as the user types it: '?' for question_mark."""
     key = key.strip()
     return {"question_mark": "?", "slash": "/", "asterisk": "*", "space": "space"}.get(key, key)
 

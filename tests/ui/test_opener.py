@@ -1,0 +1,106 @@
+"""o opens http(s) addresses only, in a worker; a console browser gets the terminal (app suspended)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.ui.opener import url_problem
+from tests.ui.helpers import open_article, ready
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:alert(1)", "file:///etc/passwd", "--version", "-h", "data:text/html,x",
+    "https://example.org/a\nb", "https://example.org/\x1b]2;x\x07", "http://exa mple.org/",
+    "https://", "ftp://example.org/", "https://example.org/\u202e", "",
+])
+def test_url_problem_refuses_anything_but_plain_http(url: str) -> None:
+    assert url_problem(url) is not None
+
+
+@pytest.mark.parametrize("url", ["https://example.org/garden-notes", "http://example.org:8080/a?b=c#d",
+                                 "HTTPS://EXAMPLE.ORG/"])
+def test_url_problem_accepts_http_and_https(url: str) -> None:
+    assert url_problem(url) is None
+
+
+def write(root: Path, url: str) -> None:
+    root.mkdir()
+    (root / "a.md").write_text(f"---\ntitle: A\nurl: \"{url}\"\n---\n\nSome text.\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "--version"])
+async def test_o_refuses_other_schemes(tmp_path: Path, make_app: Any, browser: Any, url: str) -> None:
+    write(tmp_path / "c", url)
+    app = make_app(tmp_path / "c")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await open_article(pilot, "a.md")
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        assert browser.opened == []
+        assert any("Not opened" in n.message for n in app._notifications)
+
+
+async def test_o_opens_https_in_a_worker(tmp_path: Path, make_app: Any, browser: Any) -> None:
+    write(tmp_path / "c", "https://example.org/x")
+    app = make_app(tmp_path / "c")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await open_article(pilot, "a.md")
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert browser.opened == ["https://example.org/x"]
+        assert not any("Not opened" in n.message for n in app._notifications)
+
+
+async def test_o_without_browser_says_so(tmp_path: Path, make_app: Any, browser: Any) -> None:
+    browser.works = False
+    write(tmp_path / "c", "https://example.org/x")
+    app = make_app(tmp_path / "c")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await open_article(pilot, "a.md")
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("did not start" in n.message for n in app._notifications)
+
+
+async def test_console_browser_runs_with_the_app_suspended(tmp_path: Path, make_app: Any,
+                                                           browser: Any) -> None:
+    browser.console = True
+    write(tmp_path / "c", "https://example.org/x")
+    app = make_app(tmp_path / "c")
+    suspended: list[bool] = []
+
+    @contextlib.contextmanager
+    def suspend() -> Iterator[None]:
+        suspended.append(True)
+        yield
+        suspended.append(False)
+
+    app.suspend = suspend
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await open_article(pilot, "a.md")
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert browser.opened == ["https://example.org/x"]
+        assert suspended == [True, False]
+
+
+async def test_article_without_url(collection: Path, make_app: Any, browser: Any) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await open_article(pilot, "harbour-bridge.txt")
+        await pilot.press("o")
+        assert browser.opened == []
+        assert any("no address" in n.message for n in app._notifications)
