@@ -8,7 +8,9 @@ of each group is shown, reproducible with the same --seed.
 
 Targets: ``decode`` (bytes -> text, and cutting), ``txt`` / ``md`` / ``html`` (load_bytes +
 analyse: no exception, spans exact, ordered, deterministic, under SLOW seconds), ``sanitize``
-(length kept, nothing unsafe left, idempotent).  Exit status 1 when anything failed.
+(length kept, nothing unsafe left, idempotent), ``ui`` (generated hostile articles opened and
+walked in a headless app, see bench/fuzz_ui.py; about 0.3 s an article, so run it alone with a
+smaller --n).  Exit status 1 when anything failed.
 Run by hand; it is not part of the test suite.
 """
 
@@ -199,7 +201,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=10_000, help="examples per target")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--targets", default=",".join(TARGETS))
+    ap.add_argument("--targets", default=",".join(TARGETS),
+                    help=f"comma-separated, from {', '.join([*TARGETS, 'ui'])} (ui is slow: run it alone)")
     ap.add_argument("--save", metavar="DIR", help="write the first failing input of each kind here")
     ap.add_argument("--no-tabs", action="store_true",
                     help="turn tabs into spaces in generated text, to look past the known tab-in-name bug")
@@ -207,33 +210,44 @@ def main() -> int:
     Gen.tabs = not args.no_tabs
     total_failed = 0
     for name in args.targets.split(","):
-        target = TARGETS[name]
         g = Gen(args.seed)
         kinds: Counter[str] = Counter()
         first: dict[str, str] = {}
         slowest, start = 0.0, time.perf_counter()
-        for i in range(args.n):
-            t = time.process_time()
-            try:
-                target(g)
-                took = time.process_time() - t
-                if took > SLOW:
-                    raise TimeoutError(f"took {took:.1f} s of CPU")
-            except Exception as exc:  # every failure is counted and shown, never hidden
-                kind = re.sub(r"\d+", "N", f"{type(exc).__name__}: {str(exc)[:90]}")
-                kinds[kind] += 1
-                if kind not in first:
-                    frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/reader/" in f.filename]
-                    where = " > ".join(f"{f.filename.rsplit('/reader/', 1)[-1]}:{f.lineno}"
-                                       for f in frames[-3:])
-                    first[kind] = f"example {i}, {where or 'bench/fuzz.py'}"
-                    if args.save:
-                        with open(f"{args.save}/{name}-{i}.bin", "wb") as f:
-                            f.write(LAST[0])
-            slowest = max(slowest, time.process_time() - t)
+
+        def record(i: int, exc: BaseException, kinds: Counter[str] = kinds, first: dict[str, str] = first,
+                   name: str = name) -> None:
+            kind = re.sub(r"\d+", "N", f"{type(exc).__name__}: {str(exc)[:90]}")
+            kinds[kind] += 1
+            if kind not in first:
+                frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/reader/" in f.filename]
+                where = " > ".join(f"{f.filename.rsplit('/reader/', 1)[-1]}:{f.lineno}" for f in frames[-3:])
+                first[kind] = f"example {i}, {where or 'bench/fuzz.py'}"
+                if args.save:
+                    with open(f"{args.save}/{name}-{i}.bin", "wb") as f:
+                        f.write(LAST[0])
+
+        if name == "ui":  # whole batches of articles in a headless app (bench/fuzz_ui.py)
+            import fuzz_ui
+
+            fuzz_ui.run(g, args.n, record)
+            args_n = args.n
+        else:
+            target = TARGETS[name]
+            args_n = args.n
+            for i in range(args.n):
+                t = time.process_time()
+                try:
+                    target(g)
+                    took = time.process_time() - t
+                    if took > SLOW:
+                        raise TimeoutError(f"took {took:.1f} s of CPU")
+                except Exception as exc:  # every failure is counted and shown, never hidden
+                    record(i, exc)
+                slowest = max(slowest, time.process_time() - t)
         failed = sum(kinds.values())
         total_failed += failed
-        print(f"{name:9s} examples={args.n} failures={failed} slowest={slowest * 1000:.0f} ms CPU "
+        print(f"{name:9s} examples={args_n} failures={failed} slowest={slowest * 1000:.0f} ms CPU "
               f"total={time.perf_counter() - start:.1f} s", flush=True)
         for kind, count in kinds.most_common():
             print(f"    {count:6d} x {kind}  (first: {first[kind]})")

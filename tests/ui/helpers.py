@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reader.ui.widgets.article_list import ArticleList
@@ -39,3 +40,48 @@ def screen_text(app: Any) -> str:
     return "\n".join(
         "".join(seg.text for seg in line) for line in app.screen._compositor.render_strips()
     )
+
+
+#: characters that must never reach a rendered segment
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+class Recorder:
+    """Everything the app writes to the (headless) terminal."""
+
+    def __init__(self) -> None:
+        self.data: list[str] = []
+
+    def attach(self, app: Any) -> None:
+        driver = app._driver
+        original = driver.write
+
+        def write(data: str) -> None:
+            self.data.append(data)
+            original(data)
+
+        driver.write = write
+
+
+def check_screen(app: Any, where: str) -> None:
+    """Fail when a rendered segment holds unsafe characters, an @click action or a link."""
+    for y, line in enumerate(app.screen._compositor.render_strips()):
+        for seg in line:
+            bad = UNSAFE.search(seg.text)
+            assert bad is None, f"{where}: line {y} shows {seg.text!r}"
+            style = seg.style
+            if style is None:
+                continue
+            assert not style.link, f"{where}: line {y} links {seg.text!r} to {style.link!r}"
+            meta = style.meta or {}
+            click = str(meta.get("@click", ""))
+            assert "quit" not in click and "screenshot" not in click, (
+                f"{where}: line {y} carries the action {click!r}")
+
+
+def check_terminal(recorder: Recorder) -> None:
+    written = "".join(recorder.data)
+    assert "PWNED" not in written
+    assert "\x1b]2;" not in written and "\x1b]0;" not in written
+    assert "\x1bc" not in written
+    assert "\x1b]8;;https://evil" not in written

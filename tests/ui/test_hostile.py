@@ -9,14 +9,13 @@ the terminal sets the title or the clipboard with article text.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from reader.ui.widgets.article_list import ArticleList
-from tests.ui.helpers import ready
+from tests.ui.helpers import UNSAFE, Recorder, check_screen, check_terminal, ready
 
 ESC_TITLE = "Hi \x1b]52;c;UFdORUQ=\x1b\\ \x1b]2;PWNED\x1b\\ there \x1bc\x1b[2J \u202eevil"
 CLICK_TITLE = "News [@click=app.screenshot('x.txt','/tmp')]Read more[/] [@click=app.quit]q[/] [/]"
@@ -42,10 +41,6 @@ source: "[@click=app.quit]site[/]"
 "Markup [/] in a quote," said Ana [@click=app.quit]Ruiz[/].
 """
 
-#: characters that must never reach a rendered segment
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
 def hostile_collection(root: Path) -> Path:
     root.mkdir()
     (root / "escapes.txt").write_text(f"{ESC_TITLE}\n\n{BODY}", encoding="utf-8")
@@ -58,47 +53,6 @@ def hostile_collection(root: Path) -> Path:
     (root / "sub[" / "]x.txt").symlink_to(root / "gone-2.txt")  # its relative path holds "[/]"
     (root / "esc \x1b]2;T\x07.txt").symlink_to(root / "gone-too.txt")
     return root
-
-
-class Recorder:
-    """Everything the app writes to the (headless) terminal."""
-
-    def __init__(self) -> None:
-        self.data: list[str] = []
-
-    def attach(self, app: Any) -> None:
-        driver = app._driver
-        original = driver.write
-
-        def write(data: str) -> None:
-            self.data.append(data)
-            original(data)
-
-        driver.write = write
-
-
-def check_screen(app: Any, where: str) -> None:
-    """Fail when a rendered segment holds unsafe characters, an @click action or a link."""
-    for y, line in enumerate(app.screen._compositor.render_strips()):
-        for seg in line:
-            bad = UNSAFE.search(seg.text)
-            assert bad is None, f"{where}: line {y} shows {seg.text!r}"
-            style = seg.style
-            if style is None:
-                continue
-            assert not style.link, f"{where}: line {y} links {seg.text!r} to {style.link!r}"
-            meta = style.meta or {}
-            click = str(meta.get("@click", ""))
-            assert "quit" not in click and "screenshot" not in click, (
-                f"{where}: line {y} carries the action {click!r}")
-
-
-def check_terminal(recorder: Recorder) -> None:
-    written = "".join(recorder.data)
-    assert "PWNED" not in written
-    assert "\x1b]2;" not in written and "\x1b]0;" not in written
-    assert "\x1bc" not in written
-    assert "\x1b]8;;https://evil" not in written
 
 
 #: one collection per defect: (relative path, text); a text of None makes a dangling symbolic link
