@@ -24,7 +24,7 @@ from reader.library import cache, codec
 from reader.library.refresh import Job, analyse_job, refresh, write_result
 from reader.library.state import UserState
 from reader.library.types import Entry, QuoteRow, RefreshCounts
-from reader.model import Article
+from reader.model import Article, Span
 from reader.search.engine import Searcher
 from reader.search.types import SearchHit
 
@@ -224,10 +224,15 @@ class Library:
             rows = conn.execute(sql + " ORDER BY d.path, q.seq", args)
             return [QuoteRow(p, t, s, x) for p, t, s, x in rows]
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 50, *, with_matches: bool = False) -> list[SearchHit]:
         """Best matches first; see reader.search.query for the query language."""
         with self._conn() as conn:
-            return self._searcher.search(conn, query, limit)
+            return self._searcher.search(conn, query, limit, with_matches=with_matches)
+
+    def matches(self, query: str, path: str) -> tuple[Span, ...]:
+        """Where ``query`` matched in the article at ``path``, as the search matched it."""
+        with self._conn() as conn:
+            return self._searcher.matches(conn, query, path)
 
 
 _ENTRY = ("SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0), coalesce(s.starred, 0), "

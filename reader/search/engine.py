@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from reader.model import Span
 from reader.search.docs import DocCache, DocFields
 from reader.search.query import Query, Term, parse
 from reader.search.snippet import Pattern, snippet
@@ -90,7 +91,9 @@ class Searcher:
             out.append(Group(term, dict(sorted(variants.items(), key=lambda kv: -kv[1])), prefixes, starts))
         return out
 
-    def search(self, conn: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchHit]:
+    def search(self, conn: sqlite3.Connection, text: str, limit: int = 50, *,
+               with_matches: bool = False) -> list[SearchHit]:
+        """Best hits first; ``with_matches`` also finds every match in each hit's source."""
         query = parse(text)
         if query.empty or limit <= 0:
             return []
@@ -120,16 +123,41 @@ class Searcher:
         top = scored[:limit]
         with self._lock:
             srcs = self._docs.sources(conn, [t[2] for t in top])
-        rarity = [sum(vocab.df.get(w, 0) for w in g.variants) for g in groups]
-        pattern = Pattern.build(groups, query.phrases, rarity)
+        pattern = _pattern(groups, query, vocab)
         hits = []
         for score, path, doc_id, title in top:
             source, folded = srcs.get(doc_id, ("", ""))
             snip, spans, first = snippet(source, pattern, folded)
+            matches = _spans(pattern, source, folded) if with_matches else ()
             hits.append(SearchHit(path=path, title=title, score=round(score, 4), snippet=snip,
                                   snippet_spans=spans, title_spans=pattern.spans(title),
-                                  first_hit=first))
+                                  first_hit=first, matches=matches))
         return hits
+
+    def matches(self, conn: sqlite3.Connection, text: str, path: str) -> tuple[Span, ...]:
+        """Every place in the source of the article at ``path`` where ``text`` matched, in order.
+
+        The same words a search for ``text`` matched (typos and the prefix being typed
+        included, a phrase as a whole, excluded words never), as source offsets.
+        """
+        query = parse(text)
+        row = conn.execute("SELECT id FROM docs WHERE path = ?", (path,)).fetchone()
+        if query.empty or row is None:
+            return ()
+        vocab = self.vocabulary(conn)
+        groups = self.groups(query, vocab)
+        with self._lock:
+            source, folded = self._docs.sources(conn, [int(row[0])]).get(int(row[0]), ("", ""))
+        return _spans(_pattern(groups, query, vocab), source, folded)
+
+
+def _pattern(groups: list[Group], query: Query, vocab: Vocabulary) -> Pattern:
+    rarity = [sum(vocab.df.get(w, 0) for w in g.variants) for g in groups]
+    return Pattern.build(groups, query.phrases, rarity)
+
+
+def _spans(pattern: Pattern, source: str, folded: str) -> tuple[Span, ...]:
+    return tuple(Span(s, e) for s, e, _part in pattern.find(source, folded))
 
 
 def _quote(word: str) -> str:

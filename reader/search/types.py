@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.model import Span
+
 
 def _check_spans(spans: tuple[tuple[int, int], ...], n: int, what: str) -> None:
     for s, e in spans:
@@ -17,7 +19,8 @@ class SearchHit:
 
     ``snippet_spans`` index into ``snippet`` and ``title_spans`` into ``title``
     (half-open); ``first_hit`` is the offset into the article source of the best
-    match, or None when only the title or people matched.
+    match, or None when only the title or people matched.  ``matches`` holds every
+    place in the source where the query matched (when the search was asked for them).
     """
 
     path: str
@@ -27,6 +30,7 @@ class SearchHit:
     snippet_spans: tuple[tuple[int, int], ...] = ()
     title_spans: tuple[tuple[int, int], ...] = ()
     first_hit: int | None = None
+    matches: tuple[Span, ...] = ()
 
     def __post_init__(self) -> None:
         _check_spans(self.snippet_spans, len(self.snippet), "snippet")

@@ -25,18 +25,6 @@ from reader.ui.widgets.rows import HitsSource, Row
 LONG_ARTICLE = 300  # blocks; find-as-you-type waits for a pause in typing above this
 
 
-def query_terms(query: str) -> list[str]:
-    """Words of a search query worth highlighting in an article (operators unwrapped)."""
-    terms: list[str] = []
-    for word in query.split():
-        if ":" in word:
-            word = word.split(":", 1)[1]
-        word = word.strip('"')
-        if word:
-            terms.append(word)
-    return terms
-
-
 def _opened(browser: Any, url: str) -> bool:
     try:
         return bool(browser.open(url))
@@ -50,7 +38,6 @@ class ArticleActions(App[None]):
     library: Any
     browse: Any
     open_path: str | None
-    search_terms: list[str]
     config: Any
     copied: str = ""
     _find_timer: Timer | None = None
@@ -87,8 +74,10 @@ class ArticleActions(App[None]):
             state.set_read(row.path, True)
             self._patch(row.path, read=True)
         lst = self.query_one(ArticleList)
-        if isinstance(lst.source, HitsSource) and self.search_terms:
-            pane.set_targets(find_all(article.source, self.search_terms), jump=False)
+        if isinstance(lst.source, HitsSource) and lst.source.query.strip():
+            # exactly what the search matched: typos, prefixes and phrases as the engine saw them
+            spans = self.library.matches(lst.source.query, row.path)
+            pane.set_targets([(m.start, m.end) for m in spans], jump=False)
             first = row.first_hit
             if pane.targets:
                 first = first if first is not None else pane.targets[0][0]
@@ -262,7 +251,6 @@ class ArticleActions(App[None]):
     def run_search(self, query: str) -> None:
         """Filter the list as the user types; the search runs in a thread, stale results are dropped."""
         if not query.strip():
-            self.search_terms = []
             self.query_one(ArticleList).set_source(self.browse)
             self.update_header()
         else:
@@ -281,7 +269,6 @@ class ArticleActions(App[None]):
         if self.query_one("#search", QueryBar).value != source.query:
             return  # the user typed on; a newer search is under way
         lst = self.query_one(ArticleList)
-        self.search_terms = query_terms(source.query)
         lst.empty_message = f"No articles match {source.query!r}."
         lst.set_source(source)
         self.update_header()

@@ -90,7 +90,6 @@ class ReaderApp(ArticleActions, PanelActions, App[None]):
         self.library: Any = None
         self.browse: LibrarySource | None = None
         self.open_path: str | None = None
-        self.search_terms: list[str] = []
         self.indexing = False
         wanted = theme or self.config.theme
         if wanted and wanted in self.available_themes:

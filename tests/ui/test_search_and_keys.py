@@ -129,3 +129,37 @@ async def test_narrow_search_opens_and_focuses_the_article(collection: Path, mak
         await pilot.pause()
         assert app.focused is app.query_one(ArticleList)
         assert app.query_one("#list-pane").region.width == 80
+
+
+async def test_a_typo_search_highlights_and_steps_through_what_it_matched(tmp_path: Path, make_app) -> None:
+    from tests.conftest import SEED
+
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"shoygu")
+        await ready(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        source = pane.article.source
+        assert [source[s:e] for s, e in pane.targets] == ["Shoigu"] * source.count("Shoigu")
+        first = pane.target_index
+        await pilot.press("n")
+        assert pane.target_index == (first + 1) % len(pane.targets)
+
+
+async def test_a_phrase_search_highlights_the_phrase_only(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *'"old harbour" ')
+        await ready(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        texts = {pane.article.source[s:e].lower() for s, e in pane.targets}
+        assert texts == {"old harbour"}

@@ -110,3 +110,44 @@ def test_new_words_are_found_with_typos_after_a_refresh(lib: Library) -> None:
 def test_quoted_word_forgives_no_typo(lib: Library) -> None:
     assert paths(lib, '"shoigu" ') == ["ledger/2022/defence-talks.txt"]
     assert paths(lib, '"shoygu" ') == []
+
+
+# -- every match in source offsets: what the reading pane highlights and n/N step through ---------
+def _texts(lib: Library, q: str, path: str) -> list[str]:
+    article = lib.article(path)
+    return [article.source[m.start:m.end] for m in lib.matches(q, path)]
+
+
+def test_a_typo_matches_the_words_it_found(lib: Library) -> None:
+    path = "ledger/2022/defence-talks.txt"
+    source = lib.article(path).source
+    texts = _texts(lib, "shoygu ", path)
+    assert texts and {t.lower() for t in texts} == {"shoigu"}
+    assert len(texts) == source.lower().count("shoigu")
+
+
+def test_a_phrase_matches_as_a_whole_and_excluded_words_never(lib: Library) -> None:
+    path = "ledger/2022/defence-talks.txt"
+    assert {t.lower() for t in _texts(lib, '"close to zero" ', path)} == {"close to zero"}
+    assert _texts(lib, "-zero ", path) == []
+    assert {t.lower() for t in _texts(lib, "shoigu -bus ", path)} == {"shoigu"}
+
+
+def test_hits_carry_the_same_matches(lib: Library) -> None:
+    hits = lib.search("shoygu ", with_matches=True)
+    assert hits and hits[0].matches == lib.matches("shoygu ", hits[0].path)
+    assert lib.search("shoygu ")[0].matches == ()  # only when asked for: typing stays fast
+    assert lib.matches("shoygu ", "no/such/file.txt") == ()
+
+
+def test_search_jsonl_prints_the_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from reader.cli import main
+    from tests.conftest import SAMPLES, SEED
+
+    assert main(["search", "shoygu", str(SAMPLES), "--format", "jsonl"]) == 0
+    hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    seed = next(h for h in hits if h["path"] == SEED.name)
+    source = SEED.read_text(encoding="utf-8")
+    assert [source[s:e] for s, e in seed["matches"]] == ["Shoigu"] * source.count("Shoigu")
