@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def dev_set() -> Path | None:
     """The boilerplate dev set folder, or None when it is not on this machine."""
-    for base in (os.environ.get("READER_SHARED"), ROOT.parent / "shared", "/work/shared"):
+    for base in (os.environ.get("READER_SHARED"), ROOT.parent / "shared"):
         if base and (Path(base) / "corpus/boilerplate/dev/txt").is_dir():
             return Path(base) / "corpus/boilerplate/dev"
     return None

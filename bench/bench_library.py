@@ -3,7 +3,7 @@
     python bench/bench_library.py [--sizes 10000,100000] [--queries 60] [--workdir /tmp/reader_bench]
                                   [--keep-cache]
 
-Collections come from /work/shared/tools/make_collection.py and are kept under
+Collections come from ../shared/tools/make_collection.py (beside the project) and are kept under
 --workdir, so reruns skip building them.  Known-item queries are made from an
 article's title words with one typo, a person's surname from the article, and
 a phrase of its body; recall@1/@10 says how often that article is first / in
@@ -31,7 +31,7 @@ sys.path.insert(0, str(HERE.parent))
 import reader  # noqa: E402
 from reader.library import Library  # noqa: E402
 
-MAKE = Path("/work/shared/tools/make_collection.py")
+MAKE = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "make_collection.py"
 WORD = re.compile(r"[A-Za-z]{3,}")
 
 
