@@ -2,7 +2,7 @@
 
 German capitalises every noun and all these languages open sentences with capitalised
 articles and prepositions ("Der", "Para", "Als"), so in a text that is not English a run of
-capitals needs stronger evidence to be a person (see :func:`people_judge.judge`).  The language
+capitals needs stronger evidence to be a person (see :func:`.judge.judge`).  The language
 is told by the share of function words, with the lists the boilerplate classifier uses.
 """
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.analysis.boilerplate_cues import STOPWORDS
-from reader.analysis.people_lexicon import HONORIFICS, PARTICLES
-from reader.analysis.people_lexicon import ROLE_WORDS as ENGLISH_ROLES
-from reader.analysis.people_runs import Tok, tok
+from reader.analysis.boilerplate.cues import STOPWORDS
+from reader.analysis.lexicon import HONORIFICS, PARTICLES
+from reader.analysis.lexicon import ROLE_WORDS as ENGLISH_ROLES
+from reader.analysis.people.tokens import Tok, tok
 
 
 def _exact(text: str) -> frozenset[str]:

@@ -1,11 +1,11 @@
 """Boilerplate detection for plain-text and Markdown dumps: which lines are article, which furniture.
 
-Each non-blank line is scored (:mod:`reader.analysis.boilerplate_lines`); the article is the
-contiguous run of lines with the best total score (:mod:`reader.analysis.boilerplate_run`), cut
+Each non-blank line is scored (:mod:`.lines`); the article is the
+contiguous run of lines with the best total score (:mod:`.article_run`), cut
 at the start of a comment section; in a clean document (a note, a copied article: no furniture
 above the run) it is widened to every line.  Inside it, stock-phrase lines and runs of link-like
 lines are hidden and credits, bylines and Markdown headings are told apart; before it, the
-headline is found (:mod:`reader.analysis.boilerplate_head`).  Everything outside it is hidden with a reason.
+headline is found (:mod:`.headline`).  Everything outside it is hidden with a reason.
 Returns ``(start, end, kind, reason)`` per non-blank line, the span being the whole line (for a
 Markdown title or heading, the line after its ``#`` marks).
 """
@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.boilerplate_cues import COMMENTS_START, KEEP, is_byline, is_credit
-from reader.analysis.boilerplate_head import headline_case, mark_head
-from reader.analysis.boilerplate_lines import Info, line_infos, split_lines
-from reader.analysis.boilerplate_run import (
+from reader.analysis.boilerplate.article_run import (
     absorb_edges,
     best_run,
     bridge,
@@ -26,6 +23,9 @@ from reader.analysis.boilerplate_run import (
     mark_lists,
     mark_repeats,
 )
+from reader.analysis.boilerplate.cues import COMMENTS_START, KEEP, is_byline, is_credit
+from reader.analysis.boilerplate.headline import headline_case, mark_head
+from reader.analysis.boilerplate.lines import Info, line_infos, split_lines
 from reader.model import BlockKind
 
 Line = tuple[int, int, BlockKind, str]

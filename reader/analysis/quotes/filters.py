@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.analysis.quotes_marks import SINGLE, opens_with_mark, pair_marks
-from reader.analysis.quotes_words import CUES, word_set
+from reader.analysis.quotes.marks import SINGLE, opens_with_mark, pair_marks
+from reader.analysis.quotes.words import CUES, word_set
 from reader.model import Block, BlockKind
 
 _WORK_INTRO = word_set(

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.boilerplate_cues import is_credit
-from reader.analysis.boilerplate_head import title_like
-from reader.analysis.boilerplate_lines import DATED, MILD, Info
+from reader.analysis.boilerplate.cues import is_credit
+from reader.analysis.boilerplate.headline import title_like
+from reader.analysis.boilerplate.lines import DATED, MILD, Info
 
 LIST_MAX = 40
 DATA_ROWS = 4

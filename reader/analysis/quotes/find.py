@@ -1,9 +1,9 @@
 """Quotes: direct quotations in the shown blocks and who said them.
 
-Spans come from :mod:`quotes_marks` (straight, curly, mixed marks and '' paired by
+Spans come from :mod:`.marks` (straight, curly, mixed marks and '' paired by
 context, line by line; a speech running over paragraphs gives one quote per
-paragraph), filtered by :mod:`quotes_kinds`.  Speakers come from
-:mod:`quotes_speaker` and :mod:`quotes_subject`, in this order:
+paragraph), filtered by :mod:`.filters`.  Speakers come from
+:mod:`.attribution` and :mod:`.subject`, in this order:
 
 1. a clause in the quote's own sentence: a reporting verb before the quote
    ("X said", "Cruz called Trump a "liar"" = Cruz, the subject, not the nearest
@@ -22,7 +22,7 @@ paragraph), filtered by :mod:`quotes_kinds`.  Speakers come from
 named organisation or country ("Reuters reported", "the IMF report stated") is the
 speaker, marked ``speaker_is_org`` and never taken for a person; a nominal or a
 group ("the ministry said", "officials said") gives None and stops the search
-(:mod:`quotes_people` maps names to people).
+(:mod:`.resolve` maps names to people).
 
 Scare quotes (one to three words with no sentence punctuation, e.g. the "deal")
 get a speaker only from a clause in their own sentence; inside a sentence with no
@@ -43,12 +43,12 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from reader.analysis import quotes_kinds as kinds
-from reader.analysis.quotes_marks import DOUBLE, SINGLE
-from reader.analysis.quotes_people import Resolver
-from reader.analysis.quotes_speaker import MASK, Attr, left_attr, right_attr
-from reader.analysis.quotes_subject import sentence_subject
-from reader.analysis.quotes_words import NOT_LABELS, word_set
+from reader.analysis.quotes import filters as kinds
+from reader.analysis.quotes.attribution import MASK, Attr, left_attr, right_attr
+from reader.analysis.quotes.marks import DOUBLE, SINGLE
+from reader.analysis.quotes.resolve import Resolver
+from reader.analysis.quotes.subject import sentence_subject
+from reader.analysis.quotes.words import NOT_LABELS, word_set
 from reader.model import Block, BlockKind, Person, Quote, Span
 
 _ABBR = word_set(

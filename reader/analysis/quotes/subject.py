@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.quotes_speaker import MASK, Attr, _bare, _is_cap, _name_run
-from reader.analysis.quotes_words import INTRO, LEADERS, LEFT_VERBS, PARTICLES, PRONOUNS, ROLES, STOPS
+from reader.analysis.quotes.attribution import MASK, Attr, _bare, _is_cap, _name_run
+from reader.analysis.quotes.words import INTRO, LEADERS, LEFT_VERBS, PARTICLES, PRONOUNS, ROLES, STOPS
 
 _AFFIL_TOKEN = re.compile(r"\(?[rdi]-[a-z]")  # "Paul Ryan, R-Wis., said"
 

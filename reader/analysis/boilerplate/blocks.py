@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reader.analysis.boilerplate import classify_lines
-from reader.analysis.boilerplate_cues import in_article_cue
+from reader.analysis.boilerplate.classify import classify_lines
+from reader.analysis.boilerplate.cues import in_article_cue
 from reader.ingest import Document
 from reader.model import Block, BlockKind, Span
 

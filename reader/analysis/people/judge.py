@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from reader.analysis.people_foreign import is_role, said_near, trim
-from reader.analysis.people_lexicon import (
+from reader.analysis.lexicon import (
     CALENDAR,
     DAYS,
     DEPARTMENTS,
@@ -30,7 +29,8 @@ from reader.analysis.people_lexicon import (
     SURNAME_ENDINGS,
     Lexicon,
 )
-from reader.analysis.people_runs import Run, Tok
+from reader.analysis.people.foreign import is_role, said_near, trim
+from reader.analysis.people.tokens import Run, Tok
 
 # After a name: saying verbs, ", who", an age; " ," allows tokenised text ("Smith , 34 ,").
 _AFTER = re.compile(
@@ -70,7 +70,7 @@ def name_part(run: Run, lex: Lexicon, drop_common: bool,
               foreign: bool = False) -> tuple[list[Tok], list[Tok]]:
     """Split a run into (role tokens, name tokens); leading stop words are dropped.
 
-    ``foreign`` marks a text that is not English (see :mod:`people_foreign`).
+    ``foreign`` marks a text that is not English (see :mod:`.foreign`).
     """
     toks = trim(list(run.toks), lex.given, foreign)
     role: list[Tok] = []

@@ -1,6 +1,6 @@
 """The head of an article in a text dump: its headline, bylines and photo captions.
 
-Works on the line records of :mod:`reader.analysis.boilerplate` once the article run
+Works on the line records of :mod:`.classify` once the article run
 ``[a, b)`` is known.  The headline is looked for just above the run: a line that the page's
 first line (often the HTML title, "Headline - Site") repeats, else the nearest title-like line.
 Exactly one line becomes the title; other copies of it are hidden as a repeated title.
@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reader.analysis.boilerplate_cues import is_byline, is_credit
+from reader.analysis.boilerplate.cues import is_byline, is_credit
 from reader.model import BlockKind
 
 if TYPE_CHECKING:
-    from reader.analysis.boilerplate_lines import Info
+    from reader.analysis.boilerplate.lines import Info
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")

@@ -13,9 +13,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from reader.analysis.people_lexicon import lexicon
-from reader.analysis.quotes_speaker import Attr
-from reader.analysis.quotes_words import DOC_NOUNS, ORG_HEADS, TIME_WORDS, TITLES, word_set
+from reader.analysis.lexicon import lexicon
+from reader.analysis.quotes.attribution import Attr
+from reader.analysis.quotes.words import DOC_NOUNS, ORG_HEADS, TIME_WORDS, TITLES, word_set
 from reader.model import Person
 
 _GROUPS = word_set(

@@ -9,8 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
-from reader.analysis.people_lexicon import PARTICLES, SUFFIXES
-from reader.analysis.people_runs import Tok
+from reader.analysis.lexicon import PARTICLES, SUFFIXES
+from reader.analysis.people.tokens import Tok
 
 
 @dataclass

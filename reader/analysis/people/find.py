@@ -1,13 +1,13 @@
 """People: names found in the shown blocks, mentions of one person grouped together.
 
-Pass 1 judges every run of capitalised words on its own evidence (see :mod:`people_judge`);
+Pass 1 judges every run of capitalised words on its own evidence (see :mod:`.judge`);
 then clean full names are accepted when they stand in a list beside accepted people ("A, B and
 C") or when their surname alone is a speaker elsewhere ("... Akram said").  Pass 2 links the
 runs left over ("Wallace", "Wallace's", "de Blasio", a given name alone) to a person already
-found (see :mod:`people_group`).  Mentions never overlap and never include titles, roles or a
+found (see :mod:`.roster`).  Mentions never overlap and never include titles, roles or a
 possessive 's; a role seen before a name ("Defense Minister") becomes the person's role.
 In a text that is not English a name needs a given name, a role, a saying verb or its surname
-alone elsewhere (see :mod:`people_foreign`), since German capitalises every noun.
+alone elsewhere (see :mod:`.foreign`), since German capitalises every noun.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.analysis.people_foreign import not_english
-from reader.analysis.people_group import Roster
-from reader.analysis.people_judge import SAID, Verdict, judge, name_part
-from reader.analysis.people_lexicon import ORG_WORDS, lexicon
-from reader.analysis.people_runs import Run, runs_in
+from reader.analysis.lexicon import ORG_WORDS, lexicon
+from reader.analysis.people.foreign import not_english
+from reader.analysis.people.judge import SAID, Verdict, judge, name_part
+from reader.analysis.people.roster import Roster
+from reader.analysis.people.tokens import Run, runs_in
 from reader.model import Block, BlockKind, Mention, Person, Span
 
 _LOWER = re.compile(r"(?<![\w'’.-])[a-z]+(?![\w'’-])")

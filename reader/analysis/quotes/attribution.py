@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from reader.analysis.quotes_words import (
+from reader.analysis.quotes.words import (
     DETS,
     DOC_NOUNS,
     INTRO,

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from reader.analysis.boilerplate_cues import (
+from reader.analysis.boilerplate.cues import (
     APPEAL_HINTS,
     APPEAL_WORDS,
     COMMENTS_START,
