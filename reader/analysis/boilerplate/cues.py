@@ -1,4 +1,5 @@
-"""Generic cue data for the boilerplate classifier: stopwords and phrase patterns.
+"""Generic cue data for the boilerplate classifier: phrase patterns (the function words are in
+:mod:`reader.analysis.lexicon`).
 
 Nothing here names a site or a file: the phrases are the stock wording of web page furniture
 (appeals, sign-ups, share buttons, cookie and legal notices, comment sections) and of article
@@ -9,40 +10,7 @@ from __future__ import annotations
 
 import re
 
-#: Common function words per language; a line dense in them is running prose.
-STOPWORDS: dict[str, frozenset[str]] = {
-    lang: frozenset(words.split())
-    for lang, words in {
-        "en": "the a an and or but of to in on at for with from by as is are was were be been has have had "
-              "it its this that these those he she they we you i his her their our not no so if than then "
-              "which who what when where there will would can could should may also about into after over "
-              "more most said says do does did up out all one just like",
-        "de": "der die das den dem des ein eine einer eines einen und oder aber nicht ist sind war wurde "
-              "werden wird mit von zu auf für im in an als auch es sie er wir ich sich bei nach aus dass "
-              "wie noch nur so um über vor durch hat haben kann man mehr dieser diese",
-        "fr": "le la les un une des du de et ou mais pas est sont était été être avec pour dans sur par "
-              "au aux ce cette ces il elle ils nous vous je qui que quoi dont se sa son ses leur plus ne "
-              "en y a ont comme tout aussi",
-        "es": "el la los las un una unos de del y o pero no es son era fue ser con para por en sobre al "
-              "lo que se su sus le les más como este esta ese esa muy ya también hay entre cuando",
-        "it": "il lo la i gli le un una uno di del della dei delle e o ma non è sono era essere con per "
-              "in su da al alla che si suo sua suoi anche come più questo questa ha hanno nel nella",
-        "pt": "o a os as um uma uns umas de do da dos das e ou mas não é são era foi ser com para por em "
-              "no na nos nas ao que se seu sua seus mais como este esta isso também muito já",
-        "nl": "de het een en of maar niet is zijn was werd worden met van voor op in aan als ook dat die "
-              "er we ik je hij zij bij naar uit om over door heeft hebben kan",
-        "id": "yang dan di ke dari ini itu dengan untuk pada adalah dalam tidak akan juga atau karena "
-              "oleh ada kita kami saya mereka bisa sudah telah lebih seperti jika",
-        "ru": "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только "
-              "ее мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть был "
-              "для это этот эта который которые также при их",
-        "pl": "i w na z do nie się że to jest jak o co ale po od za tak przez jego jej ich dla czy już "
-              "być był była może oraz które który",
-        "sv": "och i att det som en på är av för med till den har de inte om ett men var jag sig från "
-              "vi så kan när",
-        "tr": "ve bir bu da de için ile çok ama gibi daha olan olarak ne ki en mi her",
-    }.items()
-}
+from reader.analysis.lexicon import MONTH_ABBREVIATIONS, MONTH_STEMS_OTHER_LANGUAGES
 
 #: Patterns below (all but CREDIT) are matched against the lower-cased line: faster than re.I.
 _I = 0
@@ -128,13 +96,14 @@ COMMENTS_START = re.compile(
     r"\d+ thoughts? on\b|\d+ (comments?|responses?|replies)\b|comments? (are|is) closed|"
     r"you must be logged in to post|what do you think\?|have your say)", _I)
 
+_EN_MONTH = "(" + "|".join(MONTH_ABBREVIATIONS) + ")"
 #: Byline or dateline: "By Jane Doe", "Updated 3 hours ago", a bare date.
 BYLINE = re.compile(
     r"^(by|von|par|por|di|door|oleh|автор)\s+\S|^(posted|published|updated|last updated|written)\b|"
     r"\b\d+ min(ute)?s? read\b|^\d{1,2}:\d{2}|\b\d+ (min|mins|minutes?|hours?|hrs?|days?|weeks?) ago\b|"
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}\b|"
+    r"\b" + _EN_MONTH + r"[a-z]*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}\b|"
     r"^[\w .'-]{0,40}\s@\w+$|"
-    r"\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b|"
+    r"\b\d{1,2} " + _EN_MONTH + r"[a-z]* \d{4}\b|"
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|"
     r"\b(staff (writer|reporter)|correspondent|contributor)\b", _I)
 
@@ -217,8 +186,7 @@ CUE_INDEX = _index()
 COPYRIGHT_CUE = next(n for n, (rx, _) in enumerate(SHORT_CUES) if "©" in rx.pattern)
 
 # English month stems, and the German, Spanish, French and Italian ones that differ from them.
-_MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|"
-          r"mär|mai|okt|dez|ene|abr|ago|dic|janv|févr|avr|juil|août|déc|gen|mag|giu|lug|ott)")
+_MONTH = "(" + "|".join(MONTH_ABBREVIATIONS + MONTH_STEMS_OTHER_LANGUAGES) + ")"
 # BYLINE in parts, each tried only when a cheap test lets it match.
 _BYLINE_AT_START = re.compile(r"(by|von|par|por|di|door|oleh|автор)\s+\S|"
                               r"(posted|published|updated|last updated|written)\b|\d{1,2}:\d{2}|"

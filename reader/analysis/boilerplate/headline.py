@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.analysis.boilerplate.cues import is_byline, is_credit
+from reader.analysis.lexicon import HEADLINE_MINOR
 from reader.model import BlockKind
 
 if TYPE_CHECKING:
@@ -21,9 +22,6 @@ _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _LOOK_BACK = 40
 HEADLINE_WORDS = 20
-# Words a headline in title case leaves in lower case.
-_MINOR = frozenset(["a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "and", "or", "nor", "but",
-                    "so", "yet", "if", "as", "vs", "vs.", "via", "with", "from", "up"])
 
 
 def _norm(text: str) -> str:
@@ -40,7 +38,7 @@ def headline_case(i: Info) -> bool:
     """A short line in headline case ("Old Hands Help Russia Navigate U.S. Media."), stop or not."""
     words = i.text.split()
     return 3 <= len(words) <= HEADLINE_WORDS and not i.cue \
-        and all(not w[:1].islower() or w in _MINOR for w in words[1:])
+        and all(not w[:1].islower() or w in HEADLINE_MINOR for w in words[1:])
 
 
 def _find_title(infos: list[Info], a: int, markdown: bool) -> int:

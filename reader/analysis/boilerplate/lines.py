@@ -23,10 +23,10 @@ from reader.analysis.boilerplate.cues import (
     KEEP,
     LEGAL,
     SHORT_CUES,
-    STOPWORDS,
     is_byline,
     is_credit,
 )
+from reader.analysis.lexicon import FUNCTION_WORDS
 from reader.model import BlockKind
 
 STRONG = -4.0  # a stock phrase that opens a page section (newsletter, appeal, legal, comments)
@@ -164,11 +164,11 @@ def _language(lines: list[tuple[int, int]], source: str) -> frozenset[str]:
     counts = Counter(words)
     seen = counts.keys()
     best, hits = "", 0
-    for lang, stop in STOPWORDS.items():
+    for lang, stop in FUNCTION_WORDS.items():
         n = sum(counts[w] for w in stop & seen)
         if n > hits:
             best, hits = lang, n
-    return STOPWORDS[best] if hits / len(words) >= 0.08 else frozenset()
+    return FUNCTION_WORDS[best] if hits / len(words) >= 0.08 else frozenset()
 
 
 def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:

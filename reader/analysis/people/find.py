@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.analysis.lexicon import ORG_WORDS, lexicon
+from reader.analysis.lexicon import ORG_WORDS, TITLE_CASE_MINOR, lexicon
 from reader.analysis.people.foreign import not_english
 from reader.analysis.people.judge import SAID, Verdict, judge, name_part
 from reader.analysis.people.roster import Roster
@@ -25,10 +25,6 @@ from reader.model import Block, BlockKind, Mention, Person, Span
 _LOWER = re.compile(r"(?<![\w'’.-])[a-z]+(?![\w'’-])")
 
 
-_MINOR = frozenset([
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "but", "nor", "as",
-    "vs", "vs.", "via", "with", "from", "into", "over", "up",
-])
 
 
 def _headline(block: Block) -> bool:
@@ -40,7 +36,7 @@ def _headline(block: Block) -> bool:
         return False
     if words[0][:1].isdigit() or words[-1][:1].isdigit():  # a row of a results table
         return False
-    return all(w[:1].isupper() or not w[:1].isalpha() or w in _MINOR for w in words)
+    return all(w[:1].isupper() or not w[:1].isalpha() or w in TITLE_CASE_MINOR for w in words)
 
 
 def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.analysis.boilerplate.cues import STOPWORDS
-from reader.analysis.lexicon import HONORIFICS, PARTICLES
+from reader.analysis.lexicon import CALENDAR_OTHER_LANGUAGES, FUNCTION_WORDS, HONORIFICS, PARTICLES
 from reader.analysis.lexicon import ROLE_WORDS as ENGLISH_ROLES
 from reader.analysis.people.tokens import Tok, tok
 
@@ -31,9 +30,9 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Articles, pronouns, prepositions, conjunctions and sentence adverbs of de, es, fr, it, pt, nl,
-# plus months and weekdays: never the first or last word of a name.  Kept with their accents
-# ("março" is no "Marco") and compared with the word's own lower case.
-FUNCTION_WORDS = _exact("""
+# plus months and weekdays (lexicon.CALENDAR_OTHER_LANGUAGES): never the first or last word of a
+# name.  Kept with their accents ("março" is no "Marco") and compared with the word's own lower case.
+NAME_FUNCTION_WORDS = _exact("""
 der die das den dem des ein eine einer eines einem einen und oder aber als auch auf aus bei bis
 durch für gegen mit nach ohne seit über um unter von vom vor während wegen zu zum zur im am ins
 ans es sie er wir ich ihr ihm ihn ihre ihren sein seine seinen dessen deren dieser diese dieses
@@ -53,16 +52,7 @@ fra ma anche come questo questa quello quella dopo prima quando dove perché sec
 o os as um uma de do da dos das no na nos nas ao aos em pelo pela com sem sob após até
 ele eles elas seu sua seus suas isso este também hoje ontem segundo
 di van het een en maar voor naar uit bij aan over door tegen tussen zonder na volgens dit deze dat
-januar februar märz april mai juni juli august september oktober november dezember
-montag dienstag mittwoch donnerstag freitag samstag sonntag
-enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
-lunes martes miércoles jueves viernes sábado domingo
-janvier février mars avril mai juin juillet août septembre octobre novembre décembre
-lundi mardi mercredi jeudi vendredi samedi dimanche
-gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
-lunedì martedì mercoledì giovedì venerdì sabato domenica
-janeiro fevereiro março maio junho julho setembro outubro dezembro
-""")
+""") | CALENDAR_OTHER_LANGUAGES
 
 # Capitalised particles that are articles before a noun, never the start of a person's name.
 ARTICLES = _words("der die das den dem des el los las les il gli het een ein eine")
@@ -117,7 +107,7 @@ def is_role(low: str) -> bool:
 _WORD = re.compile(r"\w+")
 #: function word -> the languages whose list holds it (built once; a text's words are looked up)
 _LANGS_OF: dict[str, tuple[str, ...]] = {}
-for _lang, _stop in STOPWORDS.items():
+for _lang, _stop in FUNCTION_WORDS.items():
     for _w in _stop:
         _LANGS_OF[_w] = (*_LANGS_OF.get(_w, ()), _lang)
 
@@ -127,7 +117,7 @@ def not_english(text: str, sample: int = 4000) -> bool:
     words = _WORD.findall(text[:sample].lower())
     if len(words) < 30:
         return False
-    hits = dict.fromkeys(STOPWORDS, 0)
+    hits = dict.fromkeys(FUNCTION_WORDS, 0)
     for w, n in Counter(words).items():
         for lang in _LANGS_OF.get(w, ()):
             hits[lang] += n
@@ -145,7 +135,7 @@ def trim(toks: list[Tok], given: frozenset[str], foreign: bool) -> list[Tok]:
     """
     while foreign and len(toks) > 1:
         t, nxt = toks[0], toks[1].low
-        article = t.text.lower() in FUNCTION_WORDS and not t.is_initial and (
+        article = t.text.lower() in NAME_FUNCTION_WORDS and not t.is_initial and (
             t.low not in PARTICLES or t.low in ARTICLES or nxt in given or nxt.split("-")[0] in given)
         genitive = t.low.endswith("s") and t.low not in HONORIFICS and (
             is_role(nxt) or nxt in ENGLISH_ROLES or nxt in HONORIFICS)
@@ -156,7 +146,8 @@ def trim(toks: list[Tok], given: frozenset[str], foreign: bool) -> list[Tok]:
         t = toks[i]
         if t.text in ("der", "den") and toks[i - 1].low not in _VAN and not _epithet(toks, i, given):
             return toks[:i]
-        if foreign and t.text[:1].isupper() and t.text.lower() in FUNCTION_WORDS and t.low not in PARTICLES:
+        if (foreign and t.text[:1].isupper() and t.text.lower() in NAME_FUNCTION_WORDS
+                and t.low not in PARTICLES):
             return toks[:i]
     return toks
 

@@ -11,9 +11,11 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from reader.analysis.lexicon import NAME_ABBREVIATIONS, RUN_PARTICLE_LIST
+
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏА-ЯЁ"
 _WORD = rf"(?:(?:[Oo]'|[Dd]'|[Aa][lr]-|[Ee]l-)?[{_UP}][\w'’\-]*\.?)"
-_PART = r"(?:de|da|di|del|della|der|den|van|von|du|la|le|bin|ibn|al|el|dos|das|do|ter|ten|y)"
+_PART = "(?:" + "|".join(RUN_PARTICLE_LIST) + ")"
 _SP = "[ \u00a0]"
 RUN = re.compile(rf"(?<![\w.\-])(?<!\w['’])(?:{_PART}{_SP})*{_WORD}(?:{_SP}(?:{_PART}{_SP})*{_WORD})*")
 _QUOTE_MARKS = "'’"
@@ -68,10 +70,6 @@ class Run(NamedTuple):
     block: int  # index of the block
 
 
-_ABBREV = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "st", "lt", "gen", "col", "maj", "capt", "sgt", "adm", "sen", "rep",
-     "gov", "rev", "fr", "jr", "sr", "hon", "mt", "ft"]
-)
 
 
 def runs_in(text: str, offset: int, block: int) -> list[Run]:
@@ -99,7 +97,7 @@ def _split(toks: list[Tok], sent: bool, block: int, out: list[Run]) -> None:
         t = tk.text
         possessive = False
         end_after = False
-        if t.endswith(".") and len(t) > 2 and t[:-1].lower() not in _ABBREV and "." not in t[:-1]:
+        if t.endswith(".") and len(t) > 2 and t[:-1].lower() not in NAME_ABBREVIATIONS and "." not in t[:-1]:
             tk = tok(t[:-1], tk.start, tk.end - 1)
             end_after = True
         at = possessive_at(tk.text)

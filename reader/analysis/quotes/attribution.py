@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from reader.analysis.lexicon import CALENDAR, SPEAKER_PARTICLES, SPEAKER_TITLES
 from reader.analysis.quotes.words import (
     DETS,
     DOC_NOUNS,
@@ -27,14 +28,11 @@ from reader.analysis.quotes.words import (
     LEADERS,
     LEFT_VERBS,
     ORG_HEADS,
-    PARTICLES,
     PRONOUNS,
     RIGHT_VERBS,
     SAY_WORDS,
     SKIP,
     STOPS,
-    TIME_WORDS,
-    TITLES,
 )
 
 MASK = "\x01"
@@ -86,7 +84,8 @@ def _bare(tok: str) -> str:
 def _abbrev(w: str) -> bool:
     """An initial or title abbreviation ("R.", "Sen.", "U.S."), not a sentence end."""
     b = w.rstrip(".")
-    return len(b) == 1 or "." in b or b.lower() in TITLES or b.lower() in ("st", "jr", "sr", "mt", "ft")
+    low = b.lower()
+    return len(b) == 1 or "." in b or low in SPEAKER_TITLES or low in ("st", "jr", "sr", "mt", "ft")
 
 
 def _is_cap(tok: str) -> bool:
@@ -100,7 +99,7 @@ def _name_run(seg: str, base: int) -> Attr | None:
     toks = [(m.group(), m.start()) for m in re.finditer(r"[^\s\x01]+", seg)]
     while toks and (
         _bare(toks[-1][0]) in SKIP
-        or _bare(toks[-1][0]) in TIME_WORDS
+        or _bare(toks[-1][0]) in CALENDAR
         or toks[-1][0].rstrip(",.").isdigit()
         or (toks[-1][0].endswith("ly") and not _is_cap(toks[-1][0]))
     ):
@@ -135,7 +134,7 @@ def _name_run(seg: str, base: int) -> Attr | None:
     i = len(toks) - 1
     while i > 0:
         t = toks[i - 1][0]
-        if t.endswith((",", ";", ":")) or not (_is_cap(t) or t.lower() in PARTICLES):
+        if t.endswith((",", ";", ":")) or not (_is_cap(t) or t.lower() in SPEAKER_PARTICLES):
             break
         i -= 1
     while i < len(toks) - 1 and (_bare(toks[i][0]) in LEADERS or _bare(toks[i][0]).endswith("ing")):
@@ -154,7 +153,7 @@ def _name_run(seg: str, base: int) -> Attr | None:
             full = seg[head.start - base : toks[-1][1] + len(last)].rstrip(",.;:")
             return Attr("name", full, head.start)
         if head is not None and (
-            head.kind != "name" or not all(_bare(w) in TITLES for w in head.text.split())
+            head.kind != "name" or not all(_bare(w) in SPEAKER_TITLES for w in head.text.split())
         ):
             return head
     return run
@@ -209,7 +208,7 @@ def object_after(text: str, lo: int, hi: int) -> Attr | None:
             break
         toks.append(t)
     while toks and (
-        _bare(toks[0].group()) in TIME_WORDS or _bare(toks[0].group()) in ("on", "today", "yesterday")
+        _bare(toks[0].group()) in CALENDAR or _bare(toks[0].group()) in ("on", "today", "yesterday")
     ):
         toks.pop(0)
     for k, t in enumerate(toks):

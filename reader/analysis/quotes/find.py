@@ -43,18 +43,15 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from reader.analysis.lexicon import SENTENCE_ABBREVIATIONS
 from reader.analysis.quotes import filters as kinds
 from reader.analysis.quotes.attribution import MASK, Attr, left_attr, right_attr
 from reader.analysis.quotes.marks import DOUBLE, SINGLE
 from reader.analysis.quotes.resolve import Resolver
 from reader.analysis.quotes.subject import sentence_subject
-from reader.analysis.quotes.words import NOT_LABELS, word_set
+from reader.analysis.quotes.words import NOT_LABELS
 from reader.model import Block, BlockKind, Person, Quote, Span
 
-_ABBR = word_set(
-    "mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev inc co corp no vs capt adm del cmdr supt det "
-    "insp hon pres atty mt ft maj messrs"
-)
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[A-Z\"“‘(\x01])")
 _LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+ ?){1,3}|(?:[A-Z][a-z'’-]+ ?){1,3}):\s")
 _AFTER_QUOTE = re.compile(r"\s+(?=[A-Z\x01])")
@@ -93,7 +90,7 @@ def _boundaries(masked: str) -> list[int]:
         j = m.start()
         k = masked.rfind(" ", 0, j) + 1
         tok = masked[k:j].lower()
-        if tok in _ABBR or (len(tok) == 1 and tok.isalpha()) or "." in tok:
+        if tok in SENTENCE_ABBREVIATIONS or (len(tok) == 1 and tok.isalpha()) or "." in tok:
             continue
         out.append(m.end())
     if "\n" in masked:  # a line break ends a sentence too

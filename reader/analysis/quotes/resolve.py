@@ -13,9 +13,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from reader.analysis.lexicon import lexicon
+from reader.analysis.lexicon import CALENDAR, SPEAKER_TITLES, lexicon
 from reader.analysis.quotes.attribution import Attr
-from reader.analysis.quotes.words import DOC_NOUNS, ORG_HEADS, TIME_WORDS, TITLES, word_set
+from reader.analysis.quotes.words import DOC_NOUNS, ORG_HEADS, word_set
 from reader.model import Person
 
 _GROUPS = word_set(
@@ -43,7 +43,7 @@ class _People:
         self.by_word: dict[str, list[str]] = {}
         for p in people:
             words = [_key(w) for w in p.name.split()]
-            words = [w for w in words if w and w not in TITLES]
+            words = [w for w in words if w and w not in SPEAKER_TITLES]
             if words:
                 self.by_key.setdefault(words[-1], []).append(p.name)
                 for w in words:
@@ -79,9 +79,9 @@ def _key(word: str) -> str:
 
 def _clean_name(text: str) -> list[str]:
     words = text.split()
-    cut = max((i for i, w in enumerate(words[:-1]) if _key(w) in TITLES), default=-1)
+    cut = max((i for i, w in enumerate(words[:-1]) if _key(w) in SPEAKER_TITLES), default=-1)
     words = words[cut + 1 :]
-    while len(words) > 1 and (_key(words[0]) in TITLES or _key(words[0]) == "the"):
+    while len(words) > 1 and (_key(words[0]) in SPEAKER_TITLES or _key(words[0]) == "the"):
         words.pop(0)
     while words and _key(words[-1]) in ("jr", "sr", "ii", "iii", "iv"):
         words.pop()
@@ -94,7 +94,7 @@ def _is_org(raw: str, words: list[str]) -> bool:
         raw.split()[0].lower() == "the" or keys[-1] in ORG_HEADS
     ):  # the head noun: "House Speaker Paul Ryan" is a person
         return True
-    if all(k in TIME_WORDS for k in keys):
+    if all(k in CALENDAR for k in keys):
         return True
     if len(keys) == 1:
         w = words[0].strip(".,")
@@ -118,9 +118,9 @@ def _org_name(raw: str, words: list[str]) -> str | None:
     if not ws or not all(w[:1].isupper() or w.lower() in _LINKS for w in ws) or not ws[-1][:1].isupper():
         return None
     key = _key(ws[-1])
-    if key in TIME_WORDS or (len(ws) == 1 and (key in _GROUPS or key.endswith(("ans", "ists", "ites")))):
+    if key in CALENDAR or (len(ws) == 1 and (key in _GROUPS or key.endswith(("ans", "ists", "ites")))):
         return None
-    if len(ws) == 1 and (key in TITLES or len(key) < 2):
+    if len(ws) == 1 and (key in SPEAKER_TITLES or len(key) < 2):
         return None  # "one bank CEO told me": a role, not a body
     return " ".join(ws)
 
@@ -157,7 +157,7 @@ class Resolver:
         shout = len(words) == 1 and words[0].isupper() and key in self.idx.by_key  # "PENCE:" in a transcript
         # "the Daily Ledger said": a name after a lower-case "the" is no person
         the = self.source[max(0, attr.start - 4) : attr.start] == "the "
-        the = the and _key(attr.text.split()[0]) not in TITLES
+        the = the and _key(attr.text.split()[0]) not in SPEAKER_TITLES
         if not shout and (the or _is_org(attr.text, words)):
             # also when the people list holds it: "the White House said" has no person
             org = _org_name(attr.text, words)
@@ -170,7 +170,7 @@ class Resolver:
         cands = self.idx.by_key.get(key) or self.idx.by_word.get(key)
         if cands:
             return self.idx.last_before(pos, cands) or cands[0]
-        if all(_key(w) in TITLES for w in words):
+        if all(_key(w) in SPEAKER_TITLES for w in words):
             return None  # "Senior Vice President": a role, not a name
         if len(words) == 1 and self._common(words[0].strip(",.;:")):
             return None  # "Pressure mounted ...": a common word, capitalised as it opens a sentence

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.lexicon import SPEAKER_PARTICLES
 from reader.analysis.quotes.attribution import MASK, Attr, _bare, _is_cap, _name_run
-from reader.analysis.quotes.words import INTRO, LEADERS, LEFT_VERBS, PARTICLES, PRONOUNS, ROLES, STOPS
+from reader.analysis.quotes.words import INTRO, LEADERS, LEFT_VERBS, PRONOUNS, ROLES, STOPS
 
 _AFFIL_TOKEN = re.compile(r"\(?[rdi]-[a-z]")  # "Paul Ryan, R-Wis., said"
 
@@ -43,7 +44,7 @@ def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) 
                 return _name_run(seg[toks[i][1] : end].rstrip(","), lo + toks[i][1])
             return None
         role = j > i and w.lower() in ROLES and j + 1 < len(toks) and _is_cap(toks[j + 1][0])
-        if not (_is_cap(w) or w.lower() in PARTICLES or role):
+        if not (_is_cap(w) or w.lower() in SPEAKER_PARTICLES or role):
             break
         j += 1
     if j >= len(toks):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reader.analysis.lexicon import SPEAKER_TITLES
+
 
 def word_set(text: str) -> frozenset[str]:
     """The set of the space-separated words of ``text``."""
@@ -48,11 +50,6 @@ SKIP = word_set(
     "earlier week month year morning afternoon evening night today yesterday tonight weekend day has "
     "been not"
 )
-TIME_WORDS = word_set(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december"
-)
-PARTICLES = word_set("de van von der den da di du del la le bin ibn al st st. dos das")
 STOPS = word_set(
     "of in at from for on to during with who which that after before when while as and or but by "
     "about than because since through into over under"
@@ -64,18 +61,10 @@ LEADERS = word_set(
     "many some most few several each every either neither other such what which there here it this that "
     "these those whether unless until once where why how"
 )
-TITLES = word_set(
-    "mr mrs ms miss dr prof sen rep gov gen lt col sgt capt adm rev president senator governor "
-    "secretary minister judge justice speaker mayor chairman chairwoman chair representative "
-    "congressman congresswoman del former vice chief prime foreign defense defence state attorney "
-    "general sir lord lady dame king queen prince princess pope ambassador commissioner director "
-    "spokesman spokeswoman leader chancellor premier host anchor activist journalist reporter analyst "
-    "economist professor lawyer executive ceo coach manager officer sheriff commander nominee candidate"
-)
 DETS = word_set("a an the this that these those his her their its our my one some another")
 
 
-ROLES = TITLES | word_set("police press campaign party city county state company union team group")
+ROLES = SPEAKER_TITLES | word_set("police press campaign party city county state company union team group")
 INTRO = word_set(
     "in on at after during with when while as despite since before following speaking in addition however "
     "meanwhile still yet but and so later earlier last"
