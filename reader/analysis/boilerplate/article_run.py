@@ -14,18 +14,36 @@ from reader.analysis.boilerplate.cues import is_credit
 from reader.analysis.boilerplate.headline import title_like
 from reader.analysis.boilerplate.lines import DATED, MILD, Info
 
+# Tuned constants: each comment says what the value trades.  "By hand (commit X)" means the
+# commit that set it records no data set or figures, and it was not re-validated on a held-out half.
+# Lines after a colon made neutral as a list: longer lists kept against link boxes after a colon
+# absorbed; by hand (commit 19a5b01).
 LIST_MAX = 40
+# Rows that make a data table: fewer keeps short tables, but also dated link lists; by hand (f5bcd6c).
 DATA_ROWS = 4
+# What a table row is worth: enough to join a run, far below prose; by hand (commit f5bcd6c).
 DATA_SCORE = 0.3
 _DIGIT = re.compile(r"\d")
 _DATA_ROW = re.compile(r"\d.*(\s[–—-]{1,2}\s|:\s|\s@\s|\s\|\s)|(\s[–—-]{1,2}\s|:\s|\s@\s|\s\|\s).*\d")
+# Weak lines in a row at full cost: after it one link box costs less, so prose on both sides can
+# join, at the risk of swallowing furniture; by hand (commit f6052c9).
 DECAY_AFTER = 3
+# Cost factor past DECAY_AFTER (same trade); by hand (commit f6052c9).
 DECAY = 0.5
+# Score cap of a line that occurs twice: menus and gallery captions out, a repeated pull quote
+# out too; by hand (commit a1d1e58).
 REPEATED = -0.5
+# Widest gap of furniture lines bridged: wider joins more split articles, and more sidebars;
+# by hand (commit ce94451).
 BRIDGE_GAP = 4
+# Prose score needed beyond a gap to bridge it (same trade); by hand (commit ce94451).
 BRIDGE_MIN = 4.0
+# Bounds the look beyond a gap for linear time on pathological pages, not for accuracy (523b954).
 BRIDGE_SCAN = 60  # lines beyond a gap weighed for a bridge (more joins need another step)
+# Run score before a comment section that ends the search there: lower cuts at comments above
+# the article, higher reads on into comments; by hand (commit 523b954).
 CUT_MIN = 4.0
+# Headline or first line of text: lower takes long headlines for prose; by hand (commit b62a54e).
 PROSE_FIRST = 6  # words of a sentence on a document's first line that make it text, not a headline
 
 

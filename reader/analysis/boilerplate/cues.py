@@ -130,6 +130,7 @@ _CREDIT_PAREN_RX = re.compile(_CREDIT_PAREN)
 _CREDIT_AGENCY_RX = re.compile(_CREDIT_AGENCY)
 _CREDIT_SLASH_RX = re.compile(_CREDIT_SLASH)
 _CREDIT_START_RX = re.compile(_CREDIT_START)
+# Speed only: where an agency credit is looked for; wide enough for the agency names (e478c6a).
 _AGENCY_TAIL = 30  # characters at the end of a line that can hold an agency name and its marks
 
 
@@ -230,6 +231,8 @@ IN_ARTICLE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(related( stories| articles| coverage| content)?|read (more|also|next)|see (more|also)|"
                 r"more on this( story)?)\s*:\s*\S|^also on [\w-]+\.\w+\s+\S", _I), "related links"),
 ]
+# Longer blocks keep their stock phrases as text: higher hides more article paragraphs that
+# mention a newsletter, lower keeps long appeals; by hand (commit 1472b91).
 IN_ARTICLE_WORDS = 60  # a block longer than this (in words) is article text whatever it says
 
 
