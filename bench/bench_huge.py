@@ -12,7 +12,7 @@ import random
 import sys
 import time
 
-from reader.analysis.blocks import make_blocks
+from reader.analysis.boilerplate.blocks import make_blocks
 from reader.ingest import load_bytes
 
 WORDS = ["the", "river", "bridge", "council", "ferry", "city", "mayor", "home", "news", "sport", "weather",

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.analysis.blocks import make_blocks
+from reader.analysis.boilerplate.blocks import make_blocks
 from reader.analysis.people import find_people
 from reader.analysis.quotes import find_quotes
 from reader.ingest import load

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from reader.analysis.blocks import make_blocks
+from reader.analysis.boilerplate import make_blocks
 from reader.analysis.people import find_people
 from reader.analysis.quotes import find_quotes
 from reader.ingest import Document

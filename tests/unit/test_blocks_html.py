@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reader.analysis.blocks import make_blocks
-from reader.analysis.boilerplate_cues import in_article_cue
+from reader.analysis.boilerplate.blocks import make_blocks
+from reader.analysis.boilerplate.cues import in_article_cue
 from reader.ingest import Document, Segment
 from reader.model import BlockKind
 

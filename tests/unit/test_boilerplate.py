@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.boilerplate import classify_lines
+from reader.analysis.boilerplate.classify import classify_lines
 from reader.model import BlockKind
 
 K = BlockKind

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import reader.analysis.boilerplate as boilerplate
-from reader.analysis.boilerplate import classify_lines
+import reader.analysis.boilerplate.classify as boilerplate
+from reader.analysis.boilerplate.classify import classify_lines
 from reader.model import BlockKind
 
 K = BlockKind

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.analysis.boilerplate import classify_lines
+from reader.analysis.boilerplate.classify import classify_lines
 from reader.model import BlockKind
 
 K = BlockKind

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.analysis.people import find_people
-from reader.analysis.people_foreign import is_role, not_english
+from reader.analysis.people.foreign import is_role, not_english
 from reader.model import Block, BlockKind, Person, Span
 
 

@@ -1,0 +1,13 @@
+"""Boilerplate: what of a document is furniture, for every format; its headline, bylines and captions.
+
+:func:`make_blocks` (:mod:`.blocks`) is what analysis calls.  Text and Markdown dumps are
+classified line by line (:mod:`.classify`, built on :mod:`.lines`, :mod:`.article_run` and
+:mod:`.headline`); HTML pages come with the loader's segments, checked against the stock phrases
+of :mod:`.cues`.
+"""
+
+from __future__ import annotations
+
+from reader.analysis.boilerplate.blocks import make_blocks
+
+__all__ = ["make_blocks"]

@@ -1,0 +1,184 @@
+"""Boilerplate detection for plain-text and Markdown dumps: which lines are article, which furniture.
+
+Each non-blank line is scored (:mod:`.lines`); the article is the
+contiguous run of lines with the best total score (:mod:`.article_run`), cut
+at the start of a comment section; in a clean document (a note, a copied article: no furniture
+above the run) it is widened to every line.  Inside it, stock-phrase lines and runs of link-like
+lines are hidden and credits, bylines and Markdown headings are told apart; before it, the
+headline is found (:mod:`.headline`).  Everything outside it is hidden with a reason.
+Returns ``(start, end, kind, reason)`` per non-blank line, the span being the whole line (for a
+Markdown title or heading, the line after its ``#`` marks).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.boilerplate.article_run import (
+    absorb_edges,
+    best_run,
+    bridge,
+    decay,
+    mark_data_lists,
+    mark_lists,
+    mark_repeats,
+)
+from reader.analysis.boilerplate.cues import COMMENTS_START, KEEP, is_byline, is_credit
+from reader.analysis.boilerplate.headline import headline_case, mark_head
+from reader.analysis.boilerplate.lines import Info, line_infos, split_lines
+from reader.model import BlockKind
+
+Line = tuple[int, int, BlockKind, str]
+
+# Tuned constants: each comment says what the value trades.  "By hand (commit X)" means the
+# commit that set it records no data set or figures, and it was not re-validated on a held-out half.
+# Furniture lines a section reason ("comments") survives: higher hides more prose under a stale
+# reason, lower calls later comment lines "navigation"; by hand (commit f149403).
+SECTION_IDLE = 6
+_SECTIONS = frozenset({"newsletter", "donation appeal", "comments"})
+_MD_HASHES = re.compile(r"[ \t]*#+[ \t]+")
+_HEADS = (BlockKind.TITLE, BlockKind.HEADING)
+# Lines classified one by one before the rest is body in bulk: more is slower on logs and books,
+# fewer misjudges long pages; set with bench/bench_huge.py (commit 3a3e0e3), no accuracy figures.
+BULK_UNITS = 20000
+# Size of a bulk block: fewer, larger blocks against finer folds; by hand (commit 3a3e0e3).
+BULK_CHARS = 2000
+
+
+def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[Line]:
+    """``(start, end, kind, reason)`` for every non-blank line of ``source`` from ``start``.
+
+    A huge document (more than BULK_UNITS lines: a log, a book, a data dump) is no web page:
+    its first BULK_UNITS lines are classified, with the article running on to their end, and
+    the rest is text in bulk (:func:`_bulk`).
+    """
+    spans = split_lines(source, start)
+    infos = line_infos(source, spans[:BULK_UNITS], markdown)
+    if not infos:
+        return []
+    out = _classify(source, infos, markdown, len(spans) > BULK_UNITS)
+    out.extend(_bulk(source, spans[BULK_UNITS:], markdown))
+    return out
+
+
+def _bulk(source: str, spans: list[tuple[int, int]], markdown: bool) -> list[Line]:
+    """Body text without a look at each line: consecutive lines (no blank line between them) are
+    joined into blocks of up to BULK_CHARS characters; Markdown headings stay apart."""
+    out: list[Line] = []
+    s0 = e0 = -1
+    for s, e in spans:
+        if markdown and source.startswith("#", s):
+            if s0 >= 0:
+                out.append((s0, e0, BlockKind.BODY, ""))
+            out.append((_heading_start(source, s, e), e, BlockKind.HEADING, ""))
+            s0 = -1
+        elif s0 >= 0 and e - s0 <= BULK_CHARS and source.count("\n", e0, s) == 1:
+            e0 = e
+        else:
+            if s0 >= 0:
+                out.append((s0, e0, BlockKind.BODY, ""))
+            s0, e0 = s, e
+    if s0 >= 0:
+        out.append((s0, e0, BlockKind.BODY, ""))
+    return out
+
+
+def _classify(source: str, infos: list[Info], markdown: bool, open_end: bool) -> list[Line]:
+    """Kinds of the lines of ``infos``; with ``open_end`` the text goes on after the last one."""
+    mark_repeats(infos)
+    mark_lists(infos)
+    mark_data_lists(infos)
+    scores = decay([i.score for i in infos])
+    ends = [c for c, i in enumerate(infos) if c and i.cue == "comments" and COMMENTS_START.search(i.low)]
+    a, b = best_run(scores, ends)
+    found = b > a
+    if not found:
+        a, b = 0, len(infos)
+    a, b = bridge(scores, a, b, infos)
+    a, b, clean = absorb_edges(infos, a, b)
+    if open_end:
+        b = len(infos)
+    while b < len(infos) and b > a and (infos[b].listed or KEEP.match(infos[b].low)):
+        b += 1
+    for j in range(a, b):
+        _mark_body(infos, j, markdown)
+    own_lists = clean and (found or not any(i.cue for i in infos))
+    _hide_link_runs(infos, a, b, own_lists)
+    _hide_outside(infos, a, b)
+    mark_head(infos, a, b, markdown)
+    return [(_heading_start(source, i.start, i.end) if markdown and i.kind in _HEADS else i.start,
+             i.end, i.kind, i.reason if i.kind is BlockKind.BOILERPLATE else "") for i in infos]
+
+
+def _heading_start(source: str, start: int, end: int) -> int:
+    """Where a Markdown title or heading's words start, after its ``#`` marks."""
+    m = _MD_HASHES.match(source, start, end)
+    return m.end() if m and m.end() < end else start
+
+
+def _hide_outside(infos: list[Info], a: int, b: int) -> None:
+    """Hide every line outside the article run, each with its own cue or the section's reason.
+
+    A prose line after "Dear readers" or "3 Comments" takes that section's reason; lines with
+    no section are navigation (short) or related links (teasers).
+    """
+    section, idle = "", 0
+    for j, i in enumerate(infos):
+        if a <= j < b:
+            section = ""
+            continue
+        if i.cue in _SECTIONS:
+            section, idle = i.cue, 0
+        elif i.cue or i.words < 8:
+            idle += 1
+            if idle > SECTION_IDLE:
+                section = ""
+        else:
+            idle = 0
+        generic = "navigation" if i.words < 8 else "related links"
+        i.kind, i.reason = BlockKind.BOILERPLATE, i.cue or section or generic
+
+
+def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
+    """The kind of a line inside the article run."""
+    i = infos[j]
+    if i.cue:
+        i.kind, i.reason = BlockKind.BOILERPLATE, i.cue
+    elif i.words >= 8 and _caps_teaser(i.text):
+        i.kind, i.reason = BlockKind.BOILERPLATE, "related links"
+    elif markdown and i.text.startswith("#"):
+        i.kind = BlockKind.HEADING
+    elif (i.credit and i.words <= 40) or (not i.sentence and i.words <= 30 and is_credit(i.text)):
+        i.kind = BlockKind.CAPTION
+    elif i.words <= 12 and is_byline(i.low) and not KEEP.match(i.low):
+        i.kind = BlockKind.BYLINE
+    else:
+        i.kind = BlockKind.BODY
+
+
+def _caps_teaser(text: str) -> bool:
+    """A long line all in capitals, without figures, inside the text: a link to another story."""
+    if text != text.upper():
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not any(c.isdigit() for c in text) \
+        and sum(c.isupper() for c in letters) == len(letters)
+
+
+def _hide_link_runs(infos: list[Info], a: int, b: int, own_lists: bool) -> None:
+    """Hide runs of four or more short, unpunctuated lines inside the article: link lists.
+
+    With ``own_lists`` (a clean document, see :func:`absorb_edges`, or one without prose or
+    stock phrases) short lines are the writer's own lists: only headlines in title case count.
+    """
+    j = a
+    while j < b:
+        k = j
+        while k < b and infos[k].kind is not BlockKind.BOILERPLATE and infos[k].score < 0 \
+                and not infos[k].listed and not infos[k].sentence and infos[k].words <= 12 \
+                and (not own_lists or headline_case(infos[k])):
+            k += 1
+        if k - j >= 4:
+            for m in range(j, k):
+                infos[m].kind, infos[m].reason = BlockKind.BOILERPLATE, "related links"
+        j = max(k, j + 1)

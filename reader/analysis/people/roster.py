@@ -1,0 +1,140 @@
+"""Grouping mentions into people: one roster per document, indexed by surname and given name.
+
+A judged name joins the person with the same surname and a compatible given name ("Ben Wallace"
+and "Wallace"); a run left over links to a known person when it is part of that person's name.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from dataclasses import dataclass, field
+
+from reader.analysis.lexicon import PARTICLES, SUFFIXES
+from reader.analysis.people.tokens import Tok
+
+
+@dataclass
+class Found:
+    """A person being assembled: its longest name form, role and mention spans."""
+
+    words: tuple[str, ...]
+    role: str | None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    surname: str = ""
+    given: str = ""
+    starts: list[int] = field(default_factory=list)  # sorted mention starts
+
+    def mention(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+        insort(self.starts, start)
+
+    def last_before(self, pos: int) -> int:
+        """Start of the latest mention before ``pos``, or -1."""
+        i = bisect_left(self.starts, pos)
+        return self.starts[i - 1] if i else -1
+
+    def __post_init__(self) -> None:
+        core = [w for w in self.words if w.lower() not in SUFFIXES and not initial(w)]
+        self.surname = core[-1].lower() if core else self.words[-1].lower()
+        self.given = self.words[0].lower()
+
+
+def initial(w: str) -> bool:
+    """An initial such as "J." (a middle initial is never a surname)."""
+    return len(w) <= 2 and w[:1].isupper() and w.endswith(".")
+
+
+class Roster:
+    """The people of one document, in order of first mention."""
+
+    def __init__(self) -> None:
+        self.people: list[Found] = []
+        self._by_surname: dict[str, list[Found]] = {}
+        self._by_given: dict[str, list[Found]] = {}
+
+    def _index(self, p: Found) -> None:
+        self._by_surname.setdefault(p.surname, []).append(p)
+        self._by_given.setdefault(p.given, []).append(p)
+
+    def add(self, toks: tuple[Tok, ...], role: str | None) -> None:
+        """Record a judged name, joining the most recent compatible person."""
+        words = tuple(t.text for t in toks)
+        span = (toks[0].start, toks[-1].end)
+        cand = Found(words, role)
+        match = None
+        for p in reversed(self._by_surname.get(cand.surname, [])):
+            if (len(words) == 1 or len(p.words) == 1 or p.given == cand.given or _compatible(p.words, words)
+                    or _subset(words, p.words) or _subset(p.words, words)):
+                match = p
+                break
+        if match is None and len(words) == 1:
+            firsts = [p for p in self._by_given.get(cand.surname, []) if len(p.words) > 1]
+            match = firsts[-1] if firsts else None
+        if match is None:
+            cand.mention(*span)
+            self.people.append(cand)
+            self._index(cand)
+            return
+        match.mention(*span)
+        if match.role is None:
+            match.role = role
+        if len(words) > len(match.words):
+            grown = Found(words, match.role)
+            if grown.surname == match.surname and grown.given == match.given:
+                match.words = words
+            elif grown.surname == match.surname:
+                self._by_given[match.given].remove(match)
+                match.words, match.given = words, grown.given
+                self._by_given.setdefault(match.given, []).append(match)
+
+    def link(self, toks: list[Tok]) -> bool:
+        """Attach a leftover run to a known person when its words are part of that person's name."""
+        words = [t for t in toks if t.text not in PARTICLES]
+        if not words:
+            return False
+        lows = [t.text.lower() for t in words]
+        if len(words) == 1:
+            if words[0].is_caps:  # "CALOI" in a shouted line may be a brand or an acronym
+                return False
+            w = lows[0]
+            owners = [p for p in self._by_surname.get(w, []) if len(p.words) > 1]
+            if not owners and w not in self._by_surname:
+                firsts = [p for p in self._by_given.get(w, [])
+                          if len(p.words) > 1 and not initial(p.words[0])]
+                if len(firsts) == 1:
+                    owners = firsts
+            if owners:
+                owner = _nearest(owners, words[0].start)
+                own = {x.lower() for x in owner.words}
+                first = toks[0] if all(t.low in own for t in toks) else words[0]  # "Ten Hag", "de Gaulle"
+                owner.mention(first.start, words[-1].end)
+                return True
+            return False
+        for p in reversed(self._by_surname.get(lows[-1], [])):
+            mine = {w.lower() for w in p.words}
+            if all(w in mine for w in lows):
+                p.mention(toks[0].start, toks[-1].end)
+                return True
+        return False
+
+
+def _nearest(owners: list[Found], pos: int) -> Found:
+    """The person mentioned most recently before ``pos`` (or the first one)."""
+    best = owners[0]
+    best_pos = -1
+    for p in owners:
+        at = p.last_before(pos)
+        if at > best_pos:
+            best, best_pos = p, at
+    return best
+
+
+def _subset(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Every word of ``a`` is in ``b`` ("Van Dijkstra" in "Pieter van Dijkstra")."""
+    low = {w.lower() for w in b}
+    return all(w.lower() in low for w in a)
+
+
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same person written differently: "John F. Kennedy" and "J. Kennedy"."""
+    return a[0][:1].lower() == b[0][:1].lower() and (initial(a[0]) or initial(b[0]))

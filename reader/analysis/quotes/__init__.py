@@ -1,0 +1,12 @@
+"""Quotes: direct quotations in the shown blocks and who said them.
+
+:func:`find_quotes` (:mod:`.find`) is what analysis calls.  Marks are paired by :mod:`.marks`,
+quotes that are no one's words dropped by :mod:`.filters`, speaker phrases read by
+:mod:`.attribution` and :mod:`.subject` and mapped to people by :mod:`.resolve`.
+"""
+
+from __future__ import annotations
+
+from reader.analysis.quotes.find import find_quotes
+
+__all__ = ["find_quotes"]

@@ -1,0 +1,294 @@
+"""Attribution phrases: who a reporting clause names as the speaker.
+
+Works on the block text with quotations masked out, so names inside quotes are
+never taken for speakers.  Finds a reporting verb ("said", "told", "according
+to", ...) next to a quote and returns the speaker phrase it points to:
+
+* a name (the run of capitalised words heading the noun phrase: "Rep. Jim
+  Jordan (R-Ohio), an oversight panel member, said" gives "Rep. Jim Jordan");
+* a pronoun ("he said"), resolved later to a person;
+* a nominal ("the ministry said", "officials said"), which has no person.
+
+The subject of the reporting clause wins over the nearest name: in "Cruz
+called Trump a "liar"" the speaker is Cruz.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from reader.analysis.lexicon import CALENDAR, SPEAKER_PARTICLES, SPEAKER_TITLES
+from reader.analysis.quotes.words import (
+    DETS,
+    DOC_NOUNS,
+    INTRO,
+    INVERT,
+    LEADERS,
+    LEFT_VERBS,
+    ORG_HEADS,
+    PRONOUNS,
+    RIGHT_VERBS,
+    SAY_WORDS,
+    SKIP,
+    STOPS,
+)
+
+MASK = "\x01"
+_COPULA = re.compile(r"\s+(?:is|are|was|were)\b")
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+class _Verb(NamedTuple):
+    start: int
+    end: int
+    word: str
+
+
+def _verbs(text: str, lo: int, hi: int, vocab: frozenset[str]) -> Iterator[_Verb]:
+    """Reporting verbs in ``text[lo:hi]`` (set look-ups: much faster than one big regex)."""
+    prev: re.Match[str] | None = None
+    for m in _WORD.finditer(text, lo, hi):
+        w = m.group().lower()
+        if prev is not None and text[prev.end() : m.start()] == " ":
+            pair = prev.group().lower() + " " + w
+            if pair in vocab:
+                yield _Verb(prev.start(), m.end(), pair)
+        if w in vocab:
+            yield _Verb(m.start(), m.end(), w)
+        prev = m
+
+
+_DASH = re.compile(r"[\s,]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s?){1,4})\s*(?:[,.(]|$)")
+_AFFIL = re.compile(
+    r"\s*\(?[RDI]-?[A-Z][A-Za-z.]*\)?\s*$|\s*\d+\s*$|\s*(?:Inc|Ltd|LLC|Co|Corp|plc|PLC|GmbH|AG|SA)\.?\s*$"
+)
+_PASSIVE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|get|gets|got)\s+)(?:\w+ly\s+)?$")
+
+
+class Attr(NamedTuple):
+    """A speaker phrase: ``kind`` is "name", "pronoun" or "nominal"; ``start`` is absolute."""
+
+    kind: str
+    text: str
+    start: int
+
+
+def _bare(tok: str) -> str:
+    return tok.strip(",.;:!?\"“”'‘’()[]").lower().removesuffix("’s").removesuffix("'s")
+
+
+def _abbrev(w: str) -> bool:
+    """An initial or title abbreviation ("R.", "Sen.", "U.S."), not a sentence end."""
+    b = w.rstrip(".")
+    low = b.lower()
+    return len(b) == 1 or "." in b or low in SPEAKER_TITLES or low in ("st", "jr", "sr", "mt", "ft")
+
+
+def _is_cap(tok: str) -> bool:
+    t = tok.lstrip("(\"“‘'")
+    return bool(t) and t[0].isupper()
+
+
+def _name_run(seg: str, base: int) -> Attr | None:
+    """The speaker heading ``seg`` (a noun phrase ending just before the verb or cut point)."""
+    seg = re.sub(r"\s*\([^()]*\)\s*$", "", seg.rstrip())
+    toks = [(m.group(), m.start()) for m in re.finditer(r"[^\s\x01]+", seg)]
+    while toks and (
+        _bare(toks[-1][0]) in SKIP
+        or _bare(toks[-1][0]) in CALENDAR
+        or toks[-1][0].rstrip(",.").isdigit()
+        or (toks[-1][0].endswith("ly") and not _is_cap(toks[-1][0]))
+    ):
+        toks.pop()
+    if not toks:
+        return None
+    last, pos = toks[-1]
+    low = _bare(last)
+    if low in DOC_NOUNS and len(toks) > 1 and _is_cap(toks[-2][0]):
+        return _name_run(seg[:pos], base)  # "the IMF report stated": the IMF
+    if low in PRONOUNS:
+        if low == "who":
+            return _name_run(seg[:pos].rstrip().rstrip(","), base)
+        return Attr("pronoun", low, base + pos)
+    if low in LEFT_VERBS and len(toks) > 1:
+        return _name_run(seg[:pos], base)
+    if low in ("and", "but", "then") and len(toks) > 2:
+        # "Scott beamed and asked ...": the subject of the first verb of the pair
+        k = len(toks) - 2
+        while k > 0 and len(toks) - 2 - k < 3 and not _is_cap(toks[k][0]):
+            k -= 1
+        head = _name_run(seg[: toks[k + 1][1]], base) if _is_cap(toks[k][0]) else None
+        if head is not None and head.kind != "nominal":
+            return head
+    if not _is_cap(last):
+        for j in range(len(toks) - 2, 0, -1):
+            if _bare(toks[j][0]) in SAY_WORDS:
+                return _name_run(seg[: toks[j][1]], base)
+        if low in STOPS or low in DETS or low in LEADERS:
+            return None  # "a series of [tweets]": a noun taken for a verb, no subject
+        return Attr("nominal", last, base + pos)
+    i = len(toks) - 1
+    while i > 0:
+        t = toks[i - 1][0]
+        if t.endswith((",", ";", ":")) or not (_is_cap(t) or t.lower() in SPEAKER_PARTICLES):
+            break
+        i -= 1
+    while i < len(toks) - 1 and (_bare(toks[i][0]) in LEADERS or _bare(toks[i][0]).endswith("ing")):
+        i += 1
+    s = toks[i][1]
+    run = Attr("name", seg[s : toks[-1][1] + len(last)].rstrip(",.;:"), base + s)
+    p = i - 2 if i > 1 and toks[i - 1][0].lower() == "the" else i - 1
+    if p >= 0 and toks[p][0].lower() in ("of", "in", "at", "from", "for"):
+        head = _name_run(seg[: toks[p][1]], base)
+        if (
+            head is not None
+            and head.kind == "name"
+            and toks[p][0].lower() == "of"
+            and _bare(head.text.split()[-1]) in ORG_HEADS
+        ):  # "the Association of Flight Attendants" is one name
+            full = seg[head.start - base : toks[-1][1] + len(last)].rstrip(",.;:")
+            return Attr("name", full, head.start)
+        if head is not None and (
+            head.kind != "name" or not all(_bare(w) in SPEAKER_TITLES for w in head.text.split())
+        ):
+            return head
+    return run
+
+
+def subject_before(text: str, lo: int, hi: int) -> Attr | None:
+    """The subject of a verb starting at ``hi``, looking back no further than ``lo``."""
+    seg = text[lo:hi]
+    cut = seg.rfind(MASK)
+    if cut >= 0:
+        seg, lo = seg[cut + 1 :], lo + cut + 1
+    parts = seg.rstrip().split(",")
+    trailing = not parts[-1].strip()
+    if trailing:
+        parts.pop()
+    # "X, a doctor, said": skip appositives (a/the ..., numbers, lower-case clauses).
+    offs = []
+    o = 0
+    for p in parts:
+        offs.append(o)
+        o += len(p) + 1
+    for k in range(len(parts) - 1, max(-1, len(parts) - 4), -1):
+        p = parts[k]
+        words = p.split()
+        if not words:
+            continue
+        first = words[0].lower()
+        if _AFFIL.match(p):
+            continue
+        if not trailing and k == len(parts) - 1:
+            if first in DETS or _is_cap(words[0]) or first in PRONOUNS or len(parts) == 1:
+                return _name_run(p, lo + offs[k])
+            continue  # "Sanders said, going on to say": a participle clause
+        if first in DETS or first.rstrip(".").isdigit() or first in ("who", "which", "whose"):
+            continue
+        if not _is_cap(words[0]) and first not in PRONOUNS:
+            continue
+        return _name_run(p, lo + offs[k])
+    return None
+
+
+def object_after(text: str, lo: int, hi: int) -> Attr | None:
+    """The speaker after an inverted verb ("said Jones, ...", "according to Jones")."""
+    m = re.match(r"[^,;:!?()\x01\n]*", text[lo:hi])
+    phrase = m.group() if m else ""
+    toks = []
+    for t in re.finditer(r"\S+", phrase):
+        w = t.group()
+        if w.endswith(".") and not _abbrev(w):
+            if len(w) > 1:
+                toks.append(t)
+            break
+        toks.append(t)
+    while toks and (
+        _bare(toks[0].group()) in CALENDAR or _bare(toks[0].group()) in ("on", "today", "yesterday")
+    ):
+        toks.pop(0)
+    for k, t in enumerate(toks):
+        if t.group().lower() in STOPS and k > 0:
+            toks = toks[:k]
+            break
+    if not toks:
+        return None
+    if _bare(toks[0].group()) in PRONOUNS:
+        return Attr("pronoun", _bare(toks[0].group()), lo + toks[0].start())
+    end = toks[-1].end()
+    return _name_run(phrase[:end].rstrip("."), lo)
+
+
+def right_attr(text: str, q_end: int, limit: int) -> Attr | None:
+    """Attribution just after a quote: '," Jones said', '," said Jones', '," Jones, a doctor, said'."""
+    dash = _DASH.match(text, q_end, limit)
+    if dash:
+        return _name_run(dash.group(1), dash.start(1))
+    m = next(_verbs(text, q_end, limit, RIGHT_VERBS), None)
+    if m is None:
+        return None
+    between = text[q_end : m.start].strip(" ,\u00a0\t—–-")
+    if len(between) > 200 or ("." in between.replace("Mr.", "").replace("Ms.", "") and len(between) > 60):
+        return None
+    if between:
+        return subject_before(text, q_end, m.start)
+    verb = m.word
+    if verb == "according to" or verb in INVERT:
+        return object_after(text, m.end, limit)
+    return None
+
+
+def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
+    """Attribution in the same sentence before a quote: 'Jones said "..."', 'Cruz called Trump a "..."'.
+
+    The last reporting verb with a subject wins; participles ("..., saying") defer to the
+    verb before them.  A name before a colon ('Jones: "..."') counts too.
+    """
+    verbs = list(_verbs(text, lo, q_start, LEFT_VERBS))
+    pronoun: Attr | None = None
+    for v in reversed(verbs[-4:]):
+        if pronoun is not None and v.start >= pronoun.start:
+            continue
+        if v.word == "according to":
+            found = object_after(text, v.end, q_start)
+        elif v.word.endswith("ing"):
+            # "footage of Trump saying ...": a name right before the participle says it
+            before = text[lo : v.start].rstrip()
+            tail = before.rsplit(None, 1)[-1] if before else ""
+            if (
+                not _is_cap(tail)
+                or tail.endswith(",")
+                or _bare(tail) in PRONOUNS
+                or _bare(tail) in INTRO
+                or not text[v.start].islower()  # a Title Case headline
+            ):
+                continue  # "..., saying": the verb before it has the subject
+            m = re.search(r"(?:(?:[A-Z][\w.'’-]*|de|van|von|bin|al)\s+)*[A-Z][\w.'’-]*$", before)
+            found = _name_run(m.group(), lo + m.start()) if m else None
+            if found is None or found.kind != "name":
+                continue
+        elif _COPULA.match(text, v.end):
+            continue  # a verb inside the subject ("the loopholes he cited are")
+        elif _PASSIVE.search(text, max(lo, v.start - 30), v.start):
+            continue  # "it is called "...", "X was accused of": the subject does not speak
+        else:
+            found = subject_before(text, lo, v.start)
+            if found is None and v.word in INVERT:
+                found = object_after(text, v.end, q_start)
+        if found is not None and found.kind == "pronoun" and pronoun is None:
+            pronoun = found  # "Clinton says she appreciated what she calls a "...": Clinton
+            continue
+        if found is not None:
+            return found if found.kind == "name" or pronoun is None else pronoun
+    if pronoun is not None:
+        return pronoun
+    seg = text[lo:q_start].rstrip()
+    if seg.endswith(":"):
+        run = _name_run(seg[:-1], lo)
+        if run is not None and run.kind != "nominal":
+            return run
+    return None

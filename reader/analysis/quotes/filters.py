@@ -1,0 +1,95 @@
+"""Which quotation spans count: spans per block, the text's quoting style, and quotes
+that are no one's words (scare quotes in a sentence that speaks of no words, names of
+works, nicknames)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.analysis.quotes.marks import SINGLE, opens_with_mark, pair_marks
+from reader.analysis.quotes.words import CUES, word_set
+from reader.model import Block, BlockKind
+
+_WORK_INTRO = word_set(
+    "on in at of from to with for titled entitled named watching book show film movie program programme "
+    "song album series magazine newspaper column article episode documentary podcast novel play"
+)
+_WORD = re.compile(r"[A-Za-z-]+")
+
+
+def _block_spans(text: str, continues: bool) -> list[tuple[int, int]]:
+    """Quote spans of a block, paired line by line (a block may hold several paragraphs)."""
+    if "\n" not in text:
+        return pair_marks(text, continues)
+    out: list[tuple[int, int]] = []
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    for k, (at, line) in enumerate(lines):
+        cont = opens_with_mark(lines[k + 1][1]) if k + 1 < len(lines) else continues
+        out.extend((at + s, at + e) for s, e in pair_marks(line, cont))
+    return out
+
+
+def is_scare(inner: str) -> bool:
+    return len(inner.split()) <= 3 and inner.rstrip()[-1:] not in (".", "!", "?", ",")
+
+
+def cued(masked: str, lo: int, hi: int, e: int) -> bool:
+    """True when the sentence around a quote speaks of words: a reporting or naming verb
+    ("called it", "rated it as"), or a noun such as "claim", "message", "slogan"."""
+    return any(m.group().lower() in CUES for m in _WORD.finditer(masked, lo, min(hi, e + 300)))
+
+
+def is_title(inner: str, period_ok: bool = False) -> bool:
+    """Short and in Title Case, like the name of a show, book or event."""
+    words = [w for w in inner.split() if len(w) > 3 or w[:1].isdigit()]
+    end = inner.rstrip()[-1:]
+    return (
+        len(inner.split()) <= 6
+        and bool(words)
+        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        and (end not in (".", "!", "?") or (period_ok and end == "."))
+    )
+
+
+def is_nickname(text: str, s: int, e: int) -> bool:
+    """A one-word capitalised quote between two parts of a name."""
+    inner = text[s + 1 : e - 1]
+    before, after = text[max(0, s - 30) : s], text[e : e + 30]
+    return (
+        " " not in inner.strip()
+        and inner[:1].isupper()
+        and re.search(r"[A-Z][a-z]+ $", before) is not None
+        and re.match(r" [A-Z][a-z]", after) is not None
+    )
+
+
+def after_prep(text: str, s: int) -> bool:
+    """True when the word before a quote introduces a name of a work ('on "Face the Nation"')."""
+    prev = text[max(0, s - 30) : s].split()
+    w = prev[-1].lower().rstrip(",:") if prev else ""
+    return w in _WORK_INTRO or w.endswith(("'s", "’s"))
+
+
+_TWO_OPEN = re.compile(r"(?:^|(?<=[\s(]))''(?=\w)")
+
+
+def all_spans(blocks: Sequence[Block]) -> list[list[tuple[int, int]]]:
+    """Quote spans per block; in a text whose body quotes with double marks (or '', the old
+    newspaper way), single-quoted phrases in body blocks are no quotes: they are headlines,
+    subheads or nested quotes cut loose.  Title blocks keep them ('Close to Zero')."""
+    out = []
+    n_double = n_single = 0
+    for bi, b in enumerate(blocks):
+        cont = bi + 1 < len(blocks) and opens_with_mark(blocks[bi + 1].text)
+        spans = _block_spans(b.text, cont)
+        out.append(spans)
+        if b.kind is not BlockKind.TITLE:
+            singles = sum(1 for s, _ in spans if b.text[s] in SINGLE)
+            n_single += singles
+            n_double += len(spans) - singles + len(_TWO_OPEN.findall(b.text))
+    if n_double > n_single:
+        for b, spans in zip(blocks, out, strict=True):
+            if b.kind is not BlockKind.TITLE:
+                spans[:] = [(s, e) for s, e in spans if b.text[s] not in SINGLE]
+    return out

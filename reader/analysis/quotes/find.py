@@ -1,0 +1,249 @@
+"""Quotes: direct quotations in the shown blocks and who said them.
+
+Spans come from :mod:`.marks` (straight, curly, mixed marks and '' paired by
+context, line by line; a speech running over paragraphs gives one quote per
+paragraph), filtered by :mod:`.filters`.  Speakers come from
+:mod:`.attribution` and :mod:`.subject`, in this order:
+
+1. a clause in the quote's own sentence: a reporting verb before the quote
+   ("X said", "Cruz called Trump a "liar"" = Cruz, the subject, not the nearest
+   name; "X said she expects ..." = X; "footage of X saying"; "according to X";
+   "X told Reuters"; a passive "is called" names no one), else one after it
+   ('," X said', '," said X', '," X, a doctor, said', '" ― X'), else the name
+   opening the sentence ("President X condemned it as a "threat"");
+2. a transcript label at the start of the quote ("PENCE: ...", "WALLACE: ...");
+3. for quotes that are not scare quotes: the subject of the sentence just
+   before (when the quote opens a sentence), the previous speaker in the same
+   paragraph, a later explicit speaker in the same paragraph, the source a
+   paragraph ending in a colon introduces ("The Times reports:"), or the speaker
+   of the paragraphs just before (a speech carried on).
+
+"he/she said" is the last person who spoke, else the last person mentioned.  A
+named organisation or country ("Reuters reported", "the IMF report stated") is the
+speaker, marked ``speaker_is_org`` and never taken for a person; a nominal or a
+group ("the ministry said", "officials said") gives None and stops the search
+(:mod:`.resolve` maps names to people).
+
+Scare quotes (one to three words with no sentence punctuation, e.g. the "deal")
+get a speaker only from a clause in their own sentence; inside a sentence with no
+reporting clause and no word of speech ("claim", "called", "as") they are dropped
+(the "sex tape" reference).  In a text that quotes with double marks (or ''),
+single-quoted phrases outside the title are headlines or nested quotes: dropped.
+Short Title-Case quotes without a clause, or after "on"/"in"/a possessive ("on
+"Face the Nation""), are names of works and are dropped, as are nicknames
+(Marcia "Cia" Price).  A quote in the title gets the person the title names,
+else the article's most-quoted person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from reader.analysis.lexicon import SENTENCE_ABBREVIATIONS
+from reader.analysis.quotes import filters as kinds
+from reader.analysis.quotes.attribution import MASK, Attr, left_attr, right_attr
+from reader.analysis.quotes.marks import DOUBLE, SINGLE
+from reader.analysis.quotes.resolve import Resolver
+from reader.analysis.quotes.subject import sentence_subject
+from reader.analysis.quotes.words import NOT_LABELS
+from reader.model import Block, BlockKind, Person, Quote, Span
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[A-Z\"“‘(\x01])")
+_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+ ?){1,3}|(?:[A-Z][a-z'’-]+ ?){1,3}):\s")
+_AFTER_QUOTE = re.compile(r"\s+(?=[A-Z\x01])")
+# Characters looked back for a reporting clause: bounds the scan for linear time (commit fcaa5b5;
+# bench/quotes_speed.py); a longer window would find clauses in longer sentences.
+_WINDOW = 400
+_MARKS = DOUBLE | SINGLE
+_CLAUSE_END = frozenset(",.!?—–-…;:")
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    parts = []
+    at = 0
+    for s, e in spans:
+        parts.append(text[at:s])
+        parts.append(MASK * (e - s))
+        at = e
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def _quote_ends(masked: str, text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Where a sentence may start after a quote ending in '.' ('"... Report." Later: "..."').
+
+    Only a later quote's look-back stops here: after '?"' the clause may go on ('" Vitter asked')."""
+    out = []
+    for _, e in spans:
+        m = _AFTER_QUOTE.match(masked, e)
+        if m and text[e - 2 : e - 1] in (".", "!", "?"):
+            out.append(m.end())
+    return out
+
+
+def _boundaries(masked: str) -> list[int]:
+    """Sentence starts in a block."""
+    out = []
+    for m in _BOUNDARY.finditer(masked):
+        j = m.start()
+        k = masked.rfind(" ", 0, j) + 1
+        tok = masked[k:j].lower()
+        if tok in SENTENCE_ABBREVIATIONS or (len(tok) == 1 and tok.isalpha()) or "." in tok:
+            continue
+        out.append(m.end())
+    if "\n" in masked:  # a line break ends a sentence too
+        out.extend(m.end() for m in re.finditer(r"\n\s*", masked))
+    return sorted(set(out))
+
+
+class _Item(NamedTuple):
+    start: int
+    end: int
+    speaker: str | None
+    explicit: bool
+    hint: str | None  # the subject of the sentence before, when the quote opens a sentence
+    label: bool = False  # named by a transcript label ("PENCE: ...")
+    loose: bool = False  # a scare quote inside a sentence that says nothing of speech
+
+
+def _carry_back(source: str, found: list[_Item]) -> None:
+    """A paragraph of a speech left open ('"First part' ... '"Last part," Jones said.') takes
+    the speaker of the paragraph that continues it, when it has no clause of its own."""
+    for i in range(len(found) - 2, -1, -1):
+        it, nx = found[i], found[i + 1]
+        closed = source[it.end - 1 : it.end] in _MARKS
+        if it.explicit or closed or nx.speaker is None or nx.label:
+            continue
+        if source[it.end : nx.start].strip() == "":
+            found[i] = it._replace(speaker=nx.speaker)
+
+
+def _explicit(
+    res: Resolver, b: Block, masked: str, cuts: tuple[list[int], list[int]], s: int, e: int
+) -> _Item:
+    """A quote with the speaker its own sentence names (or a transcript label), else no speaker."""
+    bounds, qends = cuts
+    inner = b.text[s + 1 : e - 1] if e - s > 1 else ""
+    k = bisect.bisect_right(bounds, s) - 1
+    q = bisect.bisect_right(qends, s) - 1
+    # a bounded look-back keeps the scan linear
+    lo = max(bounds[k] if k >= 0 else 0, qends[q] if q >= 0 else 0, s - _WINDOW)
+    k2 = bisect.bisect_right(bounds, e)
+    hi = bounds[k2] if k2 < len(bounds) else len(masked)
+    pos = b.span.start + s
+    attr = left_attr(masked, lo, s)
+    tail = inner.rstrip(" '’\"”")[-1:]
+    if attr is None and (
+        tail in _CLAUSE_END or masked[e : e + 1] in _CLAUSE_END or not masked[e : e + 300].strip()
+    ):
+        attr = right_attr(masked, e, min(hi, e + 300))
+    loose = attr is None and kinds.is_scare(inner) and masked[lo:s].strip() != ""
+    loose = loose and not kinds.cued(masked, lo, hi, e)
+    if attr is None:
+        attr = sentence_subject(masked, lo, s, masked_ok=True)
+    speaker: str | None = None
+    if attr is not None:
+        shifted = Attr(attr.kind, attr.text, attr.start + b.span.start)
+        speaker = res.attr(shifted, pos)
+        if b.kind is BlockKind.TITLE and attr.kind == "name" and speaker not in res.idx.names:
+            attr, speaker = None, None  # in a headline every word is capitalised
+    if attr is None:
+        lab = _LABEL.match(inner)
+        if lab and len(lab.group(1).split()) <= 4:
+            raw = lab.group(1).strip()
+            shout = raw.isupper() and len(raw) > 1 and raw.lower() not in NOT_LABELS
+            at = pos + 1 + lab.start(1)
+            speaker = res.name(Attr("name", raw.title() if shout else raw, at), pos)
+            # a known person, or a shouted name ("WALLACE: ..."); "Update: ..." is no label
+            if speaker in res.idx.names or (shout and speaker is not None):
+                return _Item(pos, b.span.start + e, speaker, True, None, label=True)
+        hint = None
+        if not masked[lo:s].strip() and k >= 0:
+            plo = max(bounds[k - 1] if k >= 1 else 0, lo - _WINDOW)
+            sub = sentence_subject(masked, plo, lo, masked_ok=True)
+            if sub is not None:
+                hint = res.attr(Attr(sub.kind, sub.text, sub.start + b.span.start), pos)
+        return _Item(pos, b.span.start + e, None, False, hint, loose=loose)
+    return _Item(pos, b.span.start + e, speaker, True, None, loose=loose)
+
+
+def _colon_lead(res: Resolver, b: Block, masked: str) -> str | None:
+    """Who a paragraph ending in a colon introduces ("The Times reports:", "Smith said:")."""
+    end = len(masked.rstrip())
+    bounds = [x for x in _boundaries(masked) if x < end]
+    lo = max(bounds[-1] if bounds else 0, end - _WINDOW)
+    attr = left_attr(masked, lo, end) or sentence_subject(masked, lo, end - 1, masked_ok=True)
+    if attr is None:
+        return None
+    return res.attr(Attr(attr.kind, attr.text, attr.start + b.span.start), b.span.start + end)
+
+
+def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) -> list[Quote]:
+    """Direct quotations in ``blocks`` (the shown blocks), each with its speaker or None."""
+    res = Resolver(source, people)
+    found: list[_Item] = []
+    titles: set[int] = set()
+    prev_speaker: str | None = None
+    prev_at = -9
+    lead: tuple[int, str | None] = (-9, None)
+    for bi, (b, spans) in enumerate(zip(blocks, kinds.all_spans(blocks), strict=True)):
+        intro = lead[1] if lead[0] == bi - 1 else None
+        if b.text.rstrip().endswith(":") and b.kind is not BlockKind.TITLE:
+            lead = (bi, _colon_lead(res, b, _masked(b.text, spans)))
+        if not spans:
+            continue
+        masked = _masked(b.text, spans)
+        bounds = _boundaries(masked)
+        qends = _quote_ends(masked, b.text, spans)
+        is_title = b.kind is BlockKind.TITLE
+        local: list[_Item] = []
+        for s, e in spans:
+            item = _explicit(res, b, masked, (bounds, qends), s, e)
+            if kinds.is_nickname(b.text, s, e):
+                continue  # Marcia "Cia" Price
+            after_prep = kinds.after_prep(b.text, s)
+            work = not is_title and kinds.is_title(b.text[s + 1 : e - 1], period_ok=after_prep)
+            if work and (not item.explicit or after_prep):
+                continue  # the name of a show, book or film
+            if item.loose and not is_title:
+                continue  # the "sex tape" reference: a scare quote, no one's words
+            if item.explicit and not is_title:
+                res.last, res.spoke = res.person(item.speaker), True  # None after "the ministry said"
+            local.append(item)
+        # Quotes without their own clause: the paragraph's speaker, else the one carried on.
+        nxt: list[str | None] = [None] * len(local)
+        later: str | None = None
+        for i in range(len(local) - 1, -1, -1):
+            nxt[i] = later
+            if local[i].explicit and local[i].speaker is not None:
+                later = local[i].speaker
+        last: str | None = None
+        for i, it in enumerate(local):
+            if not (it.explicit or is_title or kinds.is_scare(source[it.start + 1 : it.end - 1])):
+                carried = prev_speaker if bi - prev_at <= 2 else None
+                opens = i == 0 and not b.text[: it.start - b.span.start].strip()
+                sp = it.hint or last or nxt[i] or (intro if opens else None) or carried
+                local[i] = it = it._replace(speaker=sp)
+            if it.speaker is not None:
+                last = it.speaker
+        if is_title:
+            titles.update(range(len(found), len(found) + len(local)))
+        elif last is not None:
+            prev_speaker, prev_at = last, bi
+            res.last = res.person(last)
+        found.extend(local)
+    _carry_back(source, found)
+    if titles:
+        counts = Counter(x.speaker for i, x in enumerate(found) if res.person(x.speaker) and i not in titles)
+        top = counts.most_common(1)[0][0] if counts else None
+        for i in titles:
+            if found[i].speaker is None:
+                found[i] = found[i]._replace(speaker=top)
+    return [
+        Quote(Span(x.start, x.end), source[x.start : x.end], x.speaker, x.speaker in res.orgs)
+        for x in found
+    ]
