@@ -54,3 +54,11 @@ def find_browser() -> webbrowser.BaseBrowser | None:
         return webbrowser.get()
     except webbrowser.Error:
         return None
+
+
+def opened(browser: webbrowser.BaseBrowser, url: str) -> bool:
+    """Ask ``browser`` to open ``url``; False when it could not be started."""
+    try:
+        return bool(browser.open(url))
+    except (OSError, webbrowser.Error):
+        return False

@@ -88,7 +88,7 @@ async def test_read_and_star_are_remembered(collection: Path, make_app) -> None:
         assert app.library.state.get(path).starred
         assert "★" in screen_text(app)
         await open_article(pilot, "garden-notes.md")
-        assert app.library.state.get(app.open_path).read
+        assert app.library.state.get(app.main.open_path).read
 
 
 async def test_mouse_click_selects_and_opens(collection: Path, make_app) -> None:

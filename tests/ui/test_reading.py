@@ -38,7 +38,7 @@ async def test_keep_choice_is_remembered(collection: Path, make_app) -> None:
         kept = [b.text for b in fold.blocks]
         await pilot.press("f", "x")
         await pilot.pause()
-        assert app.library.state.block_choice(app.open_path, kept[0]) == "keep"
+        assert app.library.state.block_choice(app.main.open_path, kept[0]) == "keep"
         await pilot.press("escape")
         pane = await open_article(pilot, "harbour-bridge.txt")
         shown = [w for w in pane.query(BlockView) if w.block.text in kept]
@@ -46,7 +46,7 @@ async def test_keep_choice_is_remembered(collection: Path, make_app) -> None:
         shown[0].focus()
         await pilot.press("x")
         await pilot.pause()
-        assert app.library.state.block_choice(app.open_path, kept[0]) is None
+        assert app.library.state.block_choice(app.main.open_path, kept[0]) is None
 
 
 async def test_find_in_article_counts_and_steps(collection: Path, make_app) -> None:
@@ -116,7 +116,7 @@ async def test_quotes_panel_scrolls_and_copies(collection: Path, make_app) -> No
         await pilot.pause()
         assert pane.current_quote == 1
         await pilot.press("y")
-        assert app.copied == pane.article.quotes[1].text
+        assert app.main.copied == pane.article.quotes[1].text
 
 
 async def test_reading_position_restored(collection: Path, make_app) -> None:
@@ -129,7 +129,7 @@ async def test_reading_position_restored(collection: Path, make_app) -> None:
         y = int(pane.scroll_y)
         assert y > 0
         await pilot.press("escape")
-        assert app.library.state.get(app.open_path).position == y
+        assert app.library.state.get(app.main.open_path).position == y
         pane = await open_article(pilot, "harbour-bridge.txt")
         await pilot.pause()
         assert int(pane.scroll_y) == y
@@ -239,7 +239,7 @@ async def test_hide_choice_folds_a_shown_block_and_is_remembered(collection: Pat
         assert target is not None and target.kind.value != "title"
         await pilot.press("X")
         await pilot.pause()
-        assert app.library.state.block_choice(app.open_path, target.text) == "hide"
+        assert app.library.state.block_choice(app.main.open_path, target.text) == "hide"
         folded = [f for f in pane.folds if any(b.text == target.text for b in f.blocks)]
         assert folded and "hidden by you" in str(folded[0].render())
         await pilot.press("escape")
@@ -250,4 +250,4 @@ async def test_hide_choice_folds_a_shown_block_and_is_remembered(collection: Pat
         fold.focus()
         await pilot.press("x")
         await pilot.pause()
-        assert app.library.state.block_choice(app.open_path, target.text) == "keep"
+        assert app.library.state.block_choice(app.main.open_path, target.text) == "keep"

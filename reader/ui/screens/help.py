@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from reader.sanitize import one_line
 from reader.ui.screens._picker import Picker
@@ -29,6 +29,27 @@ def pretty_key(key: str) -> str:
     """A key as the user types it: '?' for question_mark."""
     key = key.strip()
     return {"question_mark": "?", "slash": "/", "asterisk": "*", "space": "space"}.get(key, key)
+
+
+def sections(app_bindings: list[BindingType]) -> list[tuple[str, list[Binding]]]:
+    """Every screen's and widget's bindings, grouped as the help screen shows them."""
+    from reader.ui.screens.main import MainScreen
+    from reader.ui.screens.people import PeopleScreen
+    from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.widgets.block_view import BlockView
+    from reader.ui.widgets.fold import Fold
+    from reader.ui.widgets.reading_pane import ReadingPane
+
+    def make(items: list[BindingType]) -> list[Binding]:
+        return list(Binding.make_bindings(items))
+
+    return [
+        ("Everywhere", [*make([*MainScreen.BINDINGS, *app_bindings]),
+                        Binding("ctrl+p", "command_palette", "Command palette")]),
+        ("Article list", make(ArticleList.BINDINGS)), ("Reading pane", make(ReadingPane.BINDINGS)),
+        ("On a fold", make(Fold.BINDINGS)), ("On a block you kept", make(BlockView.BINDINGS)),
+        ("People panel", make(PeopleScreen.BINDINGS)),
+    ]
 
 
 class HelpScreen(Picker):

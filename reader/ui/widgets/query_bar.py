@@ -24,10 +24,18 @@ class QueryBar(Input):
             self.delta = delta
             super().__init__()
 
+        @property
+        def control(self) -> QueryBar:
+            return self.bar
+
     class Closed(Message):
         def __init__(self, bar: QueryBar) -> None:
             self.bar = bar
             super().__init__()
+
+        @property
+        def control(self) -> QueryBar:
+            return self.bar
 
     def action_move(self, delta: int) -> None:
         self.post_message(self.Move(self, delta))

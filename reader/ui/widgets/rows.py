@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from reader.library import Entry, Library, SearchHit
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +34,19 @@ def display_title(title: str) -> tuple[str, int]:
     return title, 0
 
 
-def row_from_entry(entry: Any) -> Row:
+class RowSource(Protocol):
+    """What the article list shows: a count and rows by index (the collection, or search hits)."""
+
+    def count(self) -> int: ...
+
+    def row(self, index: int) -> Row | None: ...
+
+    def reset(self) -> None: ...
+
+    def patch(self, path: str, *, read: bool | None = None, starred: bool | None = None) -> None: ...
+
+
+def row_from_entry(entry: Entry) -> Row:
     return Row(
         path=entry.path, title=display_title(entry.title or entry.path)[0], source=entry.source or "",
         date=entry.date or "", words=int(entry.words or 0), read=bool(entry.read),
@@ -43,7 +58,7 @@ def row_from_entry(entry: Any) -> Row:
 class LibrarySource:
     """All entries, fetched a page at a time and cached until :meth:`reset`."""
 
-    library: Any
+    library: Library
     page_size: int = 100
     _count: int | None = None
     _pages: dict[int, list[Row]] = field(default_factory=dict)
@@ -70,26 +85,24 @@ class LibrarySource:
         self._count = None
         self._pages.clear()
 
-    def patch(self, path: str, **changes: Any) -> None:
+    def patch(self, path: str, *, read: bool | None = None, starred: bool | None = None) -> None:
         """Update a cached row after a state change without refetching."""
-        from dataclasses import replace
-
         for rows in self._pages.values():
             for i, r in enumerate(rows):
                 if r.path == path:
-                    rows[i] = replace(r, **changes)
+                    rows[i] = _patched(r, read, starred)
 
 
 @dataclass
 class HitsSource:
     """Search results, best first, joined with the library's entries for state."""
 
-    library: Any
+    library: Library
     query: str
     rows: list[Row]
 
     @classmethod
-    def from_hits(cls, library: Any, query: str, hits: list[Any]) -> HitsSource:
+    def from_hits(cls, library: Library, query: str, hits: list[SearchHit]) -> HitsSource:
         rows = []
         for hit in hits:
             entry = library.entry(hit.path)
@@ -113,7 +126,10 @@ class HitsSource:
     def reset(self) -> None:
         return None
 
-    def patch(self, path: str, **changes: Any) -> None:
-        from dataclasses import replace
+    def patch(self, path: str, *, read: bool | None = None, starred: bool | None = None) -> None:
+        self.rows = [_patched(r, read, starred) if r.path == path else r for r in self.rows]
 
-        self.rows = [replace(r, **changes) if r.path == path else r for r in self.rows]
+
+def _patched(row: Row, read: bool | None, starred: bool | None) -> Row:
+    return replace(row, read=row.read if read is None else read,
+                   starred=row.starred if starred is None else starred)

@@ -1,0 +1,371 @@
+"""The main screen: the list pane and the reading pane, and what the keys do to articles.
+
+It owns both panes and their handlers (as frogmouth's ``screens/main.py`` does);
+searching lives in :class:`ListPane`, finding in :class:`FindRow`, the panels in
+:mod:`reader.ui.screens.panels`.  The app above it holds only the config, the
+theme and the library.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from reader.errors import ArticleError, ReaderError
+from reader.model import Article
+from reader.ui import opener, safe
+from reader.ui.screens.panels import Panels
+from reader.ui.widgets.app_header import AppHeader
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.block_view import BlockView
+from reader.ui.widgets.find_row import FindRow
+from reader.ui.widgets.fold import Fold
+from reader.ui.widgets.list_pane import ListPane
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.rows import LibrarySource, Row, row_from_entry
+
+if TYPE_CHECKING:
+    from reader.library import Library, RefreshCounts
+    from reader.ui.app import ReaderApp
+
+NARROW = 100  # below this many columns one pane is shown at a time
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real stderr.
+
+    The library analyses big collections in worker processes; starting them needs
+    ``sys.stderr.fileno()``, which is -1 while Textual captures stderr.  Runs in the
+    refresh thread, so it never delays the first paint.
+    """
+    import contextlib
+    import sys
+    from multiprocessing import resource_tracker
+
+    real = sys.__stderr__
+    if real is None:
+        return
+    with contextlib.redirect_stderr(real):
+        resource_tracker.ensure_running()
+
+
+class MainScreen(Screen[None]):
+    """The header, the list pane, the reading pane with its find bar, the footer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "switch_pane", "Switch pane", id="app.switch_pane", priority=True),
+        Binding("escape", "go_back", "Back", id="app.back"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("J", "next_article(1)", "Next article", id="app.next_article", show=False),
+        Binding("K", "next_article(-1)", "Prev article", id="app.prev_article", show=False),
+        Binding("p", "people", "People", id="app.people"),
+        Binding("Q", "quotes", "Quotes", id="app.quotes"),
+        Binding("m", "toggle_read", "Read/unread", id="app.toggle_read", show=False),
+        Binding("asterisk", "toggle_star", "Star", id="app.toggle_star", show=False),
+        Binding("o", "open_url", "Open URL", id="app.open_url", show=False),
+        Binding("y", "copy_quote", "Copy quote", id="app.copy_quote", show=False),
+        Binding("F", "failures", "Failed files", id="app.failures", show=False),
+    ]
+
+    app: ReaderApp  # the one App this screen runs in
+
+    def __init__(self, library: Library, *, refresh: bool = True) -> None:
+        super().__init__()
+        self.library = library
+        self.open_path: str | None = None
+        self.copied = ""
+        self.indexing = False
+        self._refresh_on_start = refresh
+        self.panels = Panels(self)
+
+    def compose(self) -> ComposeResult:
+        root = self.app.root
+        yield AppHeader(root.name or str(root), id="header")
+        reading = ReadingPane(id="reading")
+        with Horizontal(id="panes"):
+            yield ListPane(id="list-pane")
+            with Vertical(id="read-pane"):
+                yield reading
+                yield FindRow(reading, id="find-row", classes="hidden")
+        yield Footer()
+
+    # -- parts ------------------------------------------------------------------------------------
+    @property
+    def pane(self) -> ReadingPane:
+        return self.query_one(ReadingPane)
+
+    @property
+    def list_pane(self) -> ListPane:
+        return self.query_one(ListPane)
+
+    @property
+    def find_row(self) -> FindRow:
+        return self.query_one(FindRow)
+
+    def _reading_focused(self) -> bool:
+        focused, pane = self.focused, self.pane
+        return focused is not None and (focused is pane or pane in focused.ancestors)
+
+    # -- start, refresh, header -------------------------------------------------------------------
+    def on_mount(self) -> None:
+        lp = self.list_pane
+        lp.attach(self.library)
+        lp.articles.empty_message = ("No articles yet." if self._refresh_on_start
+                                     else "No articles in this folder.")
+        lp.articles.focus()
+        self.update_header()
+        self._layout_for(self.app.size.width)
+        if self._refresh_on_start:
+            self.indexing = True
+            self.run_refresh()
+
+    @work(thread=True, exclusive=True, group="refresh")
+    def run_refresh(self) -> None:
+        """Index the folder in a thread; the list fills in as files are added."""
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            now = time.monotonic()
+            if done == total or now - last[0] > 0.25:  # a few repaints a second, not one per file
+                last[0] = now
+                self.app.call_from_thread(self._on_progress, done, total)
+
+        _start_resource_tracker()
+        counts: RefreshCounts | None
+        try:
+            counts = self.library.refresh(progress=progress)
+        except ReaderError as exc:  # the folder vanished, the cache is busy...: say so, keep what we have
+            self.app.call_from_thread(self.notify, f"Could not refresh: {exc}", severity="error", timeout=10)
+            counts = None
+        self.app.call_from_thread(self._on_refreshed, counts)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.query_one(AppHeader).set_progress(done, total)
+        lst = self.list_pane.articles
+        if isinstance(lst.source, LibrarySource):
+            lst.reload()
+        self.update_header()
+
+    def _on_refreshed(self, counts: RefreshCounts | None) -> None:
+        self.indexing = False
+        self.query_one(AppHeader).set_progress(0, 0)
+        lst = self.list_pane.articles
+        lst.empty_message = "No articles in this folder (.txt, .md, .html are read)."
+        if isinstance(lst.source, LibrarySource):
+            lst.reload()
+        self.update_header()
+        for notice in self.library.notices:
+            self.notify(notice, severity="warning")
+
+    def update_header(self) -> None:
+        hits = self.list_pane.hits
+        extra = f"{hits.count()} matching" if hits is not None else ""
+        self.query_one(AppHeader).set_counts(self.library.count(), len(self.library.failures()), extra)
+
+    def on_list_pane_source_changed(self) -> None:
+        self.update_header()
+
+    def on_app_header_failures_requested(self) -> None:
+        self.action_failures()
+
+    # -- layout and panes -------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        self._layout_for(self.app.size.width)
+
+    def _layout_for(self, width: int) -> None:
+        self.query_one("#panes").set_class(width < NARROW, "-narrow")
+
+    def set_mode(self, reading: bool) -> None:
+        self.query_one("#panes").set_class(reading, "-reading")
+
+    def focus_reading(self) -> None:
+        """Show the reading pane (the only pane when narrow) and focus it once it is displayed."""
+        self.set_mode(True)
+        pane = self.pane
+        pane.focus()
+        self.call_after_refresh(pane.focus)
+
+    def focus_list(self) -> None:
+        self.set_mode(False)
+        lst = self.list_pane.articles
+        lst.focus()
+        self.call_after_refresh(lst.focus)
+
+    def action_switch_pane(self) -> None:
+        if self._reading_focused():
+            self.focus_list()
+        elif self.pane.article is not None:
+            self.focus_reading()
+
+    def action_go_back(self) -> None:
+        if self.find_row.is_open:
+            self.find_row.close()
+        elif self._reading_focused():
+            self.save_position()
+            self.focus_list()
+        elif self.list_pane.hits is not None:
+            self.list_pane.close_search()
+
+    def action_search(self) -> None:
+        """/ in the reading pane finds in the article; elsewhere it searches the collection."""
+        if self.pane.article is not None and self._reading_focused():
+            self.find_row.open()
+            return
+        self.set_mode(False)
+        self.list_pane.open_search()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("people", "quotes", "copy_quote", "open_url"):
+            return self.pane.article is not None
+        return True
+
+    # -- opening ----------------------------------------------------------------------------------
+    async def on_article_list_opened(self, event: ArticleList.Opened) -> None:
+        await self.open_row(event.row)
+
+    async def open_row(self, row: Row, focus: bool = True) -> None:
+        self.save_position()
+        pane = self.pane
+        try:
+            article = self.library.article(row.path)
+        except ArticleError as exc:
+            self.notify(f"{safe.path(row.path)}: {exc.reason}", severity="error")
+            return
+        except ReaderError as exc:
+            self.notify(f"{safe.path(row.path)}: {exc}", severity="error")
+            return
+        state = self.library.state
+        await pane.show(article, self._choices(row.path, article))
+        self.open_path = row.path
+        pane.border_title = safe.line(row.title)
+        if not row.read:
+            state.set_read(row.path, True)
+            self._patch(row.path, read=True)
+        hits = self.list_pane.hits
+        if hits is not None and hits.query.strip():
+            # exactly what the search matched: typos, prefixes and phrases as the engine saw them
+            spans = self.library.matches(hits.query, row.path)
+            pane.set_targets([(m.start, m.end) for m in spans], jump=False)
+            first = row.first_hit
+            if pane.targets:
+                first = first if first is not None else pane.targets[0][0]
+                pane.target_index = 0
+                pane.repaint()
+            if first is not None:
+                pane.scroll_to_offset(first)
+        else:
+            position = state.get(row.path).position
+            if position:
+                pane.call_after_refresh(pane.scroll_to, y=position, animate=False)
+        pane.call_after_refresh(pane.update_subtitle)
+        if focus:
+            self.focus_reading()
+
+    def save_position(self) -> None:
+        pane = self.pane
+        if self.open_path and pane.article is not None:
+            self.library.state.set_position(self.open_path, int(pane.scroll_y))
+
+    def _patch(self, path: str, *, read: bool | None = None, starred: bool | None = None) -> None:
+        for source in self.list_pane.sources():
+            source.patch(path, read=read, starred=starred)
+        self.list_pane.articles.refresh()
+
+    def _target_row(self) -> Row | None:
+        """The article a state key acts on: the open one when reading, else the list's cursor."""
+        lst = self.list_pane.articles
+        if self.focused is lst or self.open_path is None:
+            return lst.current
+        entry = self.library.entry(self.open_path)
+        return row_from_entry(entry) if entry is not None else None
+
+    async def action_next_article(self, delta: int) -> None:
+        lst = self.list_pane.articles
+        lst.cursor += delta
+        row = lst.current
+        if row is not None:
+            reading = self.focused is not lst
+            await self.open_row(row, focus=reading)
+            if not reading:
+                lst.focus()
+
+    # -- state keys -------------------------------------------------------------------------------
+    def action_toggle_read(self) -> None:
+        row = self._target_row()
+        if row is not None:
+            self.library.state.set_read(row.path, not row.read)
+            self._patch(row.path, read=not row.read)
+            self.update_header()
+
+    def action_toggle_star(self) -> None:
+        row = self._target_row()
+        if row is not None:
+            self.library.state.set_starred(row.path, not row.starred)
+            self._patch(row.path, starred=not row.starred)
+
+    def action_open_url(self) -> None:
+        """o: the article's address in a browser, checked first (see reader.ui.opener)."""
+        article = self.pane.article
+        url = article.meta.get("url", "") if article is not None else ""
+        problem = opener.url_problem(url)
+        if problem:
+            self.notify(f"Not opened: {problem}.", severity="warning")
+            return
+        self.app.open_in_browser(url)
+
+    def action_copy_quote(self) -> None:
+        pane = self.pane
+        index = pane.quote_in_view()
+        if pane.article is None or index is None:
+            self.notify("No quote to copy.", severity="warning")
+            return
+        text = pane.article.quotes[index].text
+        self.app.copy_to_clipboard(text)
+        self.copied = text
+        self.notify("Quote copied.", timeout=2)
+
+    # -- the panels -------------------------------------------------------------------------------
+    def action_people(self) -> None:
+        self.panels.people()
+
+    def action_quotes(self) -> None:
+        self.panels.quotes()
+
+    def action_failures(self) -> None:
+        self.panels.failures()
+
+    # -- folds ------------------------------------------------------------------------------------
+    def _choices(self, path: str, article: Article) -> dict[str, str | None]:
+        """The reader's keep/hide choices for the blocks of ``article`` (by block text)."""
+        state = self.library.state
+        return {b.text: state.block_choice(path, b.text) for b in article.blocks}
+
+    async def on_fold_keep_requested(self, event: Fold.KeepRequested) -> None:
+        if self.open_path is None:
+            return
+        for block in event.fold.blocks:
+            self.library.state.set_block_choice(self.open_path, block.text, "keep")
+        self.notify(f"{len(event.fold.blocks)} blocks will be shown from now on.", timeout=2)
+
+    async def on_reading_pane_hide_block_requested(self, event: ReadingPane.HideBlockRequested) -> None:
+        if self.open_path is None:
+            return
+        pane = self.pane
+        self.library.state.set_block_choice(self.open_path, event.block.text, "hide")
+        if pane.article is not None:
+            y = pane.scroll_y
+            await pane.show(pane.article, self._choices(self.open_path, pane.article))
+            pane.scroll_to(y=y, animate=False)
+        self.notify("Folded from now on (x on the fold shows it again).", timeout=2)
+
+    def on_block_view_hide_requested(self, event: BlockView.HideRequested) -> None:
+        if self.open_path is not None:
+            self.library.state.set_block_choice(self.open_path, event.view.block.text, None)
+            self.notify("The block will be folded next time.", timeout=2)

@@ -1,0 +1,60 @@
+"""What the panel keys of the main screen do: p (people), Q (quotes), F (failed files).
+
+Each pushes a modal screen and acts on what was chosen, through the main screen's
+panes.  A plain helper the screen owns, not a mixin.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.ui.screens.main import MainScreen
+
+
+class Panels:
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+
+    def people(self) -> None:
+        from reader.ui.screens.people import PeopleScreen
+
+        article = self.screen.pane.article
+        if article is not None:
+            self.screen.app.push_screen(PeopleScreen(article), self._person_chosen)
+
+    def _person_chosen(self, value: tuple[str, str] | None) -> None:
+        if not value:
+            return
+        kind, name = value
+        screen = self.screen
+        if kind == "all":
+            screen.set_mode(False)
+            screen.list_pane.open_search()
+            screen.list_pane.bar.value = " ".join(f"person:{word}" for word in name.split())
+            return
+        pane = screen.pane
+        if pane.article is None:
+            return
+        person = next(p for p in pane.article.people if p.name == name)
+        pane.focus_person = name
+        pane.set_targets([(m.span.start, m.span.end) for m in person.mentions], kind="person")
+        screen.focus_reading()
+
+    def quotes(self) -> None:
+        from reader.ui.screens.quotes import QuotesScreen
+
+        article = self.screen.pane.article
+        if article is not None:
+            self.screen.app.push_screen(QuotesScreen(article), self._quote_chosen)
+
+    def _quote_chosen(self, index: int | None) -> None:
+        if index is None:
+            return
+        self.screen.pane.choose_quote(int(index))
+        self.screen.focus_reading()
+
+    def failures(self) -> None:
+        from reader.ui.screens.failures import FailuresScreen
+
+        self.screen.app.push_screen(FailuresScreen(self.screen.library.failures()))
