@@ -91,7 +91,8 @@ def _params() -> list[Any]:
             entry = known.get(i)
             marks = []
             if entry is not None:
-                reason = f"issue {entry['issue']}: {entry['why']}"
+                reason = (f"issue {entry['issue']}: {entry['why']} (once this passes, delete its entry"
+                          f" from known_wrong in tests/gold/{path.name})")
                 marks.append(pytest.mark.xfail(strict=True, reason=reason))
             params.append(pytest.param(case, marks=marks, id=_case_id(case)))
     return params
