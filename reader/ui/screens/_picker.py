@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,8 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+T = TypeVar("T")
 
-class Picker(ModalScreen[Any]):
+
+class Picker(ModalScreen[T | None], Generic[T]):
     """Title, an option list, a hint line.  Enter dismisses with the chosen option's value."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -23,7 +25,7 @@ class Picker(ModalScreen[Any]):
     ]
     DEFAULT_CLASSES = "picker"
 
-    def __init__(self, title: str, options: list[tuple[Text, Any]], hint: str = "", empty: str = "") -> None:
+    def __init__(self, title: str, options: list[tuple[Text, T]], hint: str = "", empty: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.values = [v for _, v in options]
@@ -47,7 +49,7 @@ class Picker(ModalScreen[Any]):
             ol.focus()
 
     @property
-    def highlighted_value(self) -> Any:
+    def highlighted_value(self) -> T | None:
         for ol in self.query(OptionList):
             if ol.highlighted is not None:
                 return self.values[ol.highlighted]

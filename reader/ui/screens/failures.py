@@ -8,7 +8,7 @@ from reader.sanitize import escaped, inert
 from reader.ui.screens._picker import Picker
 
 
-class FailuresScreen(Picker):
+class FailuresScreen(Picker[str]):
     """Lists (path, reason); nothing to choose, esc closes."""
 
     def __init__(self, failures: list[tuple[str, str]]) -> None:

@@ -52,7 +52,7 @@ def sections(app_bindings: list[BindingType]) -> list[tuple[str, list[Binding]]]
     ]
 
 
-class HelpScreen(Picker):
+class HelpScreen(Picker[None]):
     def __init__(self, sections: list[tuple[str, list[Binding]]], keymap: dict[str, str]) -> None:
         super().__init__("Keys", describe(sections, keymap),
                          hint="Remap keys in config.toml: [keys] id = \"key\" · esc: close")

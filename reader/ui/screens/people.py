@@ -12,7 +12,7 @@ from reader.sanitize import inert
 from reader.ui.screens._picker import Picker
 
 
-class PeopleScreen(Picker):
+class PeopleScreen(Picker[tuple[str, str]]):
     """Enter highlights the person and steps through their mentions; a lists all their articles."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

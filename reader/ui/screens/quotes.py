@@ -9,7 +9,7 @@ from reader.sanitize import inert
 from reader.ui.screens._picker import Picker
 
 
-class QuotesScreen(Picker):
+class QuotesScreen(Picker[int]):
     """Enter scrolls the reading pane to the chosen quote (and y copies it)."""
 
     def __init__(self, article: Article) -> None:

@@ -5,7 +5,7 @@ Rows are paged from the library on demand, so 100k articles open as fast as ten.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.ui.render import plain, reading_minutes
-from reader.ui.widgets.rows import Row
+from reader.ui.widgets.rows import Row, RowSource
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -55,13 +55,13 @@ class ArticleList(ScrollView, can_focus=True):
             self.row = row
             super().__init__()
 
-    def __init__(self, source: Any = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, source: RowSource | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.source = source
         self.empty_message = "No articles."
 
     # -- data ---------------------------------------------------------------------------------
-    def set_source(self, source: Any, keep_cursor: bool = False) -> None:
+    def set_source(self, source: RowSource | None, keep_cursor: bool = False) -> None:
         self.source = source
         self.reload(keep_cursor)
 
