@@ -6,7 +6,6 @@ from typing import Any
 
 from textual import work
 from textual.app import App
-from textual.timer import Timer
 from textual.widgets import Label
 from textual.worker import get_current_worker
 
@@ -20,7 +19,7 @@ from reader.ui.widgets.query_bar import QueryBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.rows import HitsSource, Row
 
-LONG_ARTICLE = 300  # blocks; find-as-you-type waits for a pause in typing above this
+BIG_ARTICLE = 20_000  # words; a bigger article is read and laid out in a worker
 
 
 def query_terms(query: str) -> list[str]:
@@ -44,7 +43,6 @@ class ArticleActions(App[None]):
     search_terms: list[str]
     config: Any
     copied: str = ""
-    _find_timer: Timer | None = None
 
     def update_header(self) -> None:
         raise NotImplementedError
@@ -62,21 +60,63 @@ class ArticleActions(App[None]):
     async def open_row(self, row: Row, focus: bool = True) -> None:
         self.save_position()
         pane = self.query_one(ReadingPane)
+        self.workers.cancel_group(self, "open")
+        if row.words > BIG_ARTICLE:
+            # read and laid out in a worker; focus first, so keys typed meanwhile act in the pane
+            pane.begin_loading(row.title)
+            pane.border_title = row.title
+            if focus:
+                self.focus_reading()
+            self._open_worker(row, pane.measure_width(), list(self._hit_terms()))
+            return
         try:
             article = self.library.article(row.path)
         except ReaderError as exc:
             self.notify(f"{row.path}: {exc}", severity="error")
             return
-        state = self.library.state
         await pane.show(article, self._choices(row.path, article))
+        terms = self._hit_terms()
+        hits = find_all(article.source, terms) if terms else None
+        self._opened(row, hits, focus)
+
+    def _hit_terms(self) -> list[str]:
+        """The search's words when the list shows search hits (an opened hit highlights them)."""
+        lst = self.query_one(ArticleList)
+        return self.search_terms if isinstance(lst.source, HitsSource) else []
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_worker(self, row: Row, width: int, terms: list[str]) -> None:
+        from reader.ui.widgets.reading_layout import prepare
+
+        try:
+            article = self.library.article(row.path)
+            prepared = prepare(article, self._choices(row.path, article), width)
+            hits = find_all(article.source, terms) if terms else None
+        except ReaderError as exc:
+            self.call_from_thread(self._open_failed, row, exc)
+            return
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._open_done, row, prepared, hits)
+
+    def _open_failed(self, row: Row, exc: ReaderError) -> None:
+        self.notify(f"{row.path}: {exc}", severity="error")
+        self.query_one(ReadingPane).end_loading()
+
+    def _open_done(self, row: Row, prepared: Any, hits: list[tuple[int, int]] | None) -> None:
+        self.query_one(ReadingPane).install(prepared)
+        self._opened(row, hits, focus=False)
+
+    def _opened(self, row: Row, hits: list[tuple[int, int]] | None, focus: bool) -> None:
+        """The article of ``row`` is in the pane: mark it read, go to the first hit or the saved place."""
+        pane = self.query_one(ReadingPane)
+        state = self.library.state
         self.open_path = row.path
         pane.border_title = row.title
         if not row.read:
             state.set_read(row.path, True)
             self._patch(row.path, read=True)
-        lst = self.query_one(ArticleList)
-        if isinstance(lst.source, HitsSource) and self.search_terms:
-            pane.set_targets(find_all(article.source, self.search_terms), jump=False)
+        if hits is not None:
+            pane.set_targets(hits, jump=False)
             first = row.first_hit
             if pane.targets:
                 first = first if first is not None else pane.targets[0][0]
@@ -87,7 +127,7 @@ class ArticleActions(App[None]):
         else:
             position = state.get(row.path).position
             if position:
-                pane.call_after_refresh(pane.scroll_to, y=position, animate=False)
+                pane.scroll_when_ready(position)
         pane.call_after_refresh(self._show_progress)
         if focus:
             self.focus_reading()
@@ -211,22 +251,10 @@ class ArticleActions(App[None]):
         if event.input.id == "search":
             self.run_search(event.value)
         elif event.input.id == "find":
-            pane = self.query_one(ReadingPane)
-            if self._find_timer is not None:
-                self._find_timer.stop()
-                self._find_timer = None
-            if pane.article is not None and len(pane.article.blocks) > LONG_ARTICLE:
-                # restyling a very long article takes a while: wait for a pause in typing
-                self._find_timer = self.set_timer(0.2, lambda: self._find(event.value))
-            else:
-                self._find(event.value)
+            self.query_one(ReadingPane).find(event.value)  # a big article is searched in a worker
 
-    def _find(self, text: str) -> None:
-        self._find_timer = None
-        pane = self.query_one(ReadingPane)
-        source = pane.article.source if pane.article else ""
-        pane.set_targets(find_all(source, [text]) if text else [])
-        self.query_one("#find-count", Label).update(pane.counter())
+    def on_reading_pane_targets_changed(self) -> None:
+        self.query_one("#find-count", Label).update(self.query_one(ReadingPane).counter())
 
     def run_search(self, query: str) -> None:
         """Filter the list as the user types; the search runs in a thread, stale results are dropped."""
@@ -265,8 +293,6 @@ class ArticleActions(App[None]):
             if lst.current is not None:
                 await self.open_row(lst.current)
         elif event.input.id == "find":
-            if self._find_timer is not None:
-                self._find(event.value)
             self.query_one(ReadingPane).focus()
 
     def on_query_bar_move(self, event: QueryBar.Move) -> None:
