@@ -136,7 +136,7 @@ async def run_shape(app: Any, name: str, timer: Timer) -> list[tuple[str, str]]:
 
     def opened() -> bool:
         article = pane.article
-        if article is None or not article.path.startswith(name):
+        if article is None or not article.path.endswith(f"{name}.txt"):
             return False
         first = next((b for b in article.blocks if not b.hidden), None)
         text = screen_text(app)
@@ -213,8 +213,7 @@ async def bench(root: Path, only: list[str], timeout: float) -> None:
             rows = await run_shape(app, name, timer)
             print(f"\n{name}  ({time.perf_counter() - t:.1f} s for the whole run)")
             for label, figure in rows:
-                print(f"  {label:<48} {figure}")
-            await timer.key("escape")
+                print(f"  {label:<48} {figure}", flush=True)
 
 
 def main() -> int:
