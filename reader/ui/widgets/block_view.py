@@ -14,12 +14,19 @@ from reader.ui.widgets.piece import Piece
 STYLED_KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.BYLINE, BlockKind.CAPTION})
 
 
-class BlockView:
-    """One shown block, styled by its kind.
+_STYLES = {k: f"reading--{k.value if k in STYLED_KINDS else 'body'}" for k in BlockKind}
+_BODY, _HEADING, _CAPTION = BlockKind.BODY, BlockKind.HEADING, BlockKind.CAPTION
+
+
+class BlockView(Piece):
+    """One shown block, styled by its kind: a piece of the pane that is its own part.
 
     A block the user chose to keep although it is hidden by default (``kept``) can be chosen
     with f, and x hides it again; the keys are the pane's, listed here for the help screen.
     """
+
+    __slots__ = ("kept",)
+    block: Block  # always a block here (a Piece may have none)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("x", "hide_again", "Hide again", id="block.hide_again"),
@@ -31,30 +38,28 @@ class BlockView:
             super().__init__()
 
     def __init__(self, block: Block, kept: bool = False) -> None:
-        self.blocks = [block]
-        self.kept = kept
-        kind = block.kind if block.kind in STYLED_KINDS else BlockKind.BODY
+        # assigned here rather than through Piece.__init__: a 100k-paragraph article makes 100k
+        kind = block.kind
+        self.text, self.block, self.owner, self.kept = block.text, block, self, kept
+        self.start, self.end = block.span.start, block.span.end
+        self.before, self.after = 0, 1
+        self._count, self._lines = (-1, 0), (-1, [])
+        self.style = ("reading--body" if kind is _BODY else
+                      "reading--heading" if kind is _HEADING else _STYLES[kind])
         if kept:
-            self.pieces = [Piece(block.text, f"reading--{kind.value}", block, self, block.span.start,
-                                 block.span.end, bar="reading--bar-kept", pad=1)]
-        elif kind is BlockKind.CAPTION:
-            self.pieces = [Piece(block.text, "reading--caption", block, self, block.span.start,
-                                 block.span.end, bar="reading--bar-caption", pad=2)]
+            self.bar, self.pad = "reading--bar-kept", 1
+        elif kind is _CAPTION:
+            self.bar, self.pad = "reading--bar-caption", 2
         else:
-            self.pieces = [Piece(block.text, f"reading--{kind.value}", block, self, block.span.start,
-                                 block.span.end)]
+            self.bar, self.pad = "", 0
 
     @property
-    def block(self) -> Block:
-        return self.blocks[0]
+    def blocks(self) -> list[Block]:
+        return [self.block]
 
     @property
-    def start(self) -> int:
-        return self.blocks[0].span.start
-
-    @property
-    def end(self) -> int:
-        return self.blocks[-1].span.end
+    def pieces(self) -> list[Piece]:
+        return [self]
 
     @property
     def choosable(self) -> bool:

@@ -7,14 +7,11 @@ on screen.  Blocks become lines through :func:`reader.ui.render.renderer_for`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from reader.model import Block
 from reader.ui.render import renderer_for
 from reader.ui.wrap import wrap_height, wrap_spans
 
 
-@dataclass(eq=False, slots=True)
 class Piece:
     """``text`` shown in component class ``style``, after ``before`` blank lines and before ``after``.
 
@@ -24,19 +21,18 @@ class Piece:
     is the :class:`BlockView` or :class:`Fold` the piece belongs to.
     """
 
-    text: str
-    style: str
-    block: Block | None = None
-    owner: object = None
-    start: int = 0
-    end: int = 0
-    bar: str = ""
-    pad: int = 0
-    before: int = 0
-    after: int = 1
-    # (width, value): set in one assignment, so a layout worker and the UI thread can share them
-    _count: tuple[int, int] = (-1, 0)
-    _lines: tuple[int, list[tuple[int, int]]] = field(default=(-1, []))
+    __slots__ = ("_count", "_lines", "after", "bar", "before", "block", "end", "owner", "pad", "start",
+                 "style", "text")
+
+    def __init__(self, text: str, style: str, block: Block | None = None, owner: object = None,
+                 start: int = 0, end: int = 0, bar: str = "", pad: int = 0, before: int = 0,
+                 after: int = 1) -> None:
+        self.text, self.style, self.block, self.owner = text, style, block, owner
+        self.start, self.end, self.bar, self.pad = start, end, bar, pad
+        self.before, self.after = before, after
+        # (width, value): set in one assignment, so a layout worker and the UI thread can share them
+        self._count: tuple[int, int] = (-1, 0)
+        self._lines: tuple[int, list[tuple[int, int]]] = (-1, [])
 
     @property
     def indent(self) -> int:

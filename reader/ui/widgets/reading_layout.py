@@ -55,7 +55,13 @@ def head_pieces(article: Article, words: int) -> list[Piece]:
 
 
 def flatten(head: list[Piece], parts: Sequence[Part]) -> list[Piece]:
-    return [*head, *(p for part in parts for p in part.pieces)]
+    out = list(head)
+    for part in parts:
+        if type(part) is BlockView:
+            out.append(part)
+        else:
+            out.extend(part.pieces)
+    return out
 
 
 class Layout:
