@@ -89,6 +89,7 @@ class Timer:
     def __init__(self, app: Any, timeout: float) -> None:
         self.app, self.timeout = app, timeout
         self.frames: list[float] = []
+        self.first = float("inf")  # the first frame after the last key, whatever it showed
         display = app._display
 
         def stamp(screen: object, renderable: object) -> None:
@@ -109,10 +110,12 @@ class Timer:
         t = time.perf_counter()
         self.app._driver.send_message(events.Key(key, char))
         seen = 0
+        self.first = float("inf")
         while time.perf_counter() - t < self.timeout:
             await asyncio.sleep(0.001)
             if len(self.frames) > seen:
                 seen = len(self.frames)
+                self.first = min(self.first, self.frames[0] - t)
                 if done is None or done():
                     return self.frames[-1] - t
         return float("inf")
@@ -142,7 +145,9 @@ async def run_shape(app: Any, name: str, timer: Timer) -> list[tuple[str, str]]:
         text = screen_text(app)
         return "min read" in text and (first is None or " ".join(first.text[:20].split()) in text)
 
-    out.append(("open (enter)", _fmt(await timer.key("enter", opened))))
+    shown = await timer.key("enter", opened)
+    out.append(("open (enter), key to first frame", _fmt(timer.first)))
+    out.append(("open (enter), key to article shown", _fmt(shown)))
     for key in ("pagedown", "pagedown", "G", "g"):
         before = pane.scroll_y
         out.append((f"scroll ({key})", _fmt(await timer.key(key, lambda b=before: pane.scroll_y != b))))

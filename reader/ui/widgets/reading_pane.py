@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from textual import events, work
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
@@ -18,19 +18,13 @@ from reader.model import Article, Block, BlockKind
 from reader.ui.render import MarkIndex, find_all, reading_minutes
 from reader.ui.widgets.block_view import BlockView
 from reader.ui.widgets.fold import Fold
+from reader.ui.widgets.reading_choices import ChoiceKeys
 from reader.ui.widgets.reading_layout import Part, prepare
-from reader.ui.widgets.reading_view import ReadingView
 
 BIG_FIND = 200_000  # characters; finding in a longer article runs in a worker
 
 
-class _ChoiceKeys(ReadingView):
-    """The keys of a chosen fold or kept block (their own classes list them for the help screen)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [*Fold.BINDINGS, *BlockView.BINDINGS]
-
-
-class ReadingPane(_ChoiceKeys):
+class ReadingPane(ChoiceKeys):
     """Shows an :class:`Article`; spans become styles only through :mod:`reader.ui.render`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -84,10 +78,6 @@ class ReadingPane(_ChoiceKeys):
         for name in ("focus", "matches", "current", "quote-focus"):
             self._layers.pop(name, None)
         self.update_subtitle()
-
-    @property
-    def folds(self) -> list[Fold]:
-        return [p for p in self.parts if isinstance(p, Fold)]
 
     def part_at(self, offset: int) -> Part | None:
         if len(self._part_starts) != len(self.parts):
@@ -230,73 +220,6 @@ class ReadingPane(_ChoiceKeys):
         self.current_quote = index
         self.repaint()
         self.scroll_to_offset(self.article.quotes[index].span.start)
-
-    # -- folds and kept blocks --------------------------------------------------------------------
-    def set_revealed(self, folds: list[Fold], revealed: bool) -> None:
-        for fold in folds:
-            fold.revealed = revealed
-        self.relayout()
-
-    def choose(self, part: Part | None) -> None:
-        """Put the cursor on ``part`` (a fold or a kept block) and bring it into view."""
-        self.cursor = part
-        self.restyle()
-        self.refresh_bindings()
-        if part is not None:
-            y = self._layout.line_of_offset(part.start)
-            if not self.scroll_y <= y < self.scroll_y + self.size.height - 1:
-                self.scroll_to(y=max(y - 2, 0), animate=False, immediate=True)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("toggle_fold", "keep"):
-            return isinstance(self.cursor, Fold)
-        if action == "hide_again":
-            return isinstance(self.cursor, BlockView)
-        return True
-
-    def action_toggle_fold(self) -> None:
-        if isinstance(self.cursor, Fold):
-            self.set_revealed([self.cursor], not self.cursor.revealed)
-
-    def action_keep(self) -> None:
-        if isinstance(self.cursor, Fold):
-            self.post_message(Fold.KeepRequested(self.cursor))
-
-    def action_hide_again(self) -> None:
-        if isinstance(self.cursor, BlockView):
-            self.post_message(BlockView.HideRequested(self.cursor))
-
-    def action_next_fold(self) -> None:
-        self.when_ready(self._next_fold)
-
-    def _next_fold(self) -> None:
-        stops = [p for p in self.parts if p.choosable]
-        if not stops:
-            self.notify("No hidden blocks in this article.")
-            return
-        now = self.cursor
-        if now is not None and now in stops:
-            after = [p for p in stops if p.start > now.start]
-        else:
-            top = int(self.scroll_y)
-            after = [p for p in stops if self._layout.line_of_offset(p.start) >= top]
-        self.choose((after or stops)[0])
-
-    def action_reveal_all(self) -> None:
-        self.when_ready(self._reveal_all)
-
-    def _reveal_all(self) -> None:
-        folds = self.folds
-        self.set_revealed(folds, not all(f.revealed for f in folds))
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        found = self._layout.locate(int(self.scroll_y) + offset.y) if offset is not None else None
-        part = found[0].owner if found is not None else None
-        if isinstance(part, Fold | BlockView) and part.choosable:
-            self.choose(part)
-            if isinstance(part, Fold):
-                self.action_toggle_fold()
 
     # -- moving -------------------------------------------------------------------------------
     def _move(self, go: Callable[[], object]) -> None:
