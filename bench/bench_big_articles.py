@@ -151,6 +151,12 @@ async def run_shape(app: Any, name: str, timer: Timer) -> list[tuple[str, str]]:
     for key in ("pagedown", "pagedown", "G", "g"):
         before = pane.scroll_y
         out.append((f"scroll ({key})", _fmt(await timer.key(key, lambda b=before: pane.scroll_y != b))))
+    if pane.folds:
+        out.append(("next fold (f)", _fmt(await timer.key("f", lambda: pane.cursor is not None))))
+        out.append(("reveal all (z)", _fmt(await timer.key("z", lambda: not pane.busy
+                                                           and all(f.revealed for f in pane.folds)))))
+        out.append(("fold all again (z)", _fmt(await timer.key("z", lambda: not pane.busy
+                                                               and not any(f.revealed for f in pane.folds)))))
     if name == "prose-2mb":
         out += await find_and_step(app, pane, timer)
     for key, screen in (("p", "PeopleScreen"), ("Q", "QuotesScreen")):

@@ -43,6 +43,7 @@ class ArticleActions(App[None]):
     search_terms: list[str]
     config: Any
     copied: str = ""
+    _opening: str | None = None  # the article being opened (a big one loads in a worker)
 
     def update_header(self) -> None:
         raise NotImplementedError
@@ -61,13 +62,15 @@ class ArticleActions(App[None]):
         self.save_position()
         pane = self.query_one(ReadingPane)
         self.workers.cancel_group(self, "open")
+        self._opening = row.path
         if row.words > BIG_ARTICLE:
             # read and laid out in a worker; focus first, so keys typed meanwhile act in the pane
             pane.begin_loading(row.title)
             pane.border_title = row.title
             if focus:
                 self.focus_reading()
-            self._open_worker(row, pane.measure_width(), list(self._hit_terms()))
+            # after the next frame, so "Opening…" and the focus show before the worker takes the GIL
+            self.call_after_refresh(self._open_worker, row, pane.measure_width(), list(self._hit_terms()))
             return
         try:
             article = self.library.article(row.path)
@@ -99,10 +102,13 @@ class ArticleActions(App[None]):
             self.call_from_thread(self._open_done, row, prepared, hits)
 
     def _open_failed(self, row: Row, exc: ReaderError) -> None:
-        self.notify(f"{row.path}: {exc}", severity="error")
-        self.query_one(ReadingPane).end_loading()
+        if row.path == self._opening:
+            self.notify(f"{row.path}: {exc}", severity="error")
+            self.query_one(ReadingPane).end_loading()
 
     def _open_done(self, row: Row, prepared: Any, hits: list[tuple[int, int]] | None) -> None:
+        if row.path != self._opening:
+            return  # another article was opened meanwhile
         self.query_one(ReadingPane).install(prepared)
         self._opened(row, hits, focus=False)
 
