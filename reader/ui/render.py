@@ -40,6 +40,12 @@ def plain(text: str, style: Style | str = "") -> Text:
     return Text(inert(text), style=style, end="")
 
 
+def shown(text: str) -> str:
+    """``text`` as a display line shows it, one character for one (inert, a tab as one space):
+    what wrapping measures, so a measured line is never wider than it draws."""
+    return inert(text).replace("\t", " ")
+
+
 def styled(text: str, offset: int, marks: Iterable[Mark], styles: Mapping[str, Style]) -> Text:
     """``text`` (which starts at source index ``offset``) with every overlapping mark applied."""
     out = plain(text)
@@ -111,12 +117,12 @@ class ParagraphRenderer:
 
     def count(self, block: Block, width: int) -> int:
         """How many display lines ``block`` takes at ``width`` (cheaper than measuring them)."""
-        return wrap_height(block.text, width)
+        return wrap_height(shown(block.text), width)
 
     def measure(self, block: Block, width: int) -> list[tuple[int, int]]:
         """``[start, end)`` source indices of each display line at ``width``."""
         base = block.span.start
-        spans = wrap_spans(block.text, width)
+        spans = wrap_spans(shown(block.text), width)
         return spans if base == 0 else [(base + s, base + e) for s, e in spans]
 
     def line(self, block: Block, span: tuple[int, int], marks: Sequence[MarkIndex],
@@ -124,7 +130,7 @@ class ParagraphRenderer:
         """The display line ``span`` (source indices within ``block``) with its marks applied."""
         start, end = span
         offset = block.span.start
-        text = block.text[start - offset:end - offset].replace("\t", " ")
+        text = shown(block.text[start - offset:end - offset])
         out = styled(text, start, layered(marks, start, end), styles)
         out.style = base
         return out

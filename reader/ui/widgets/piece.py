@@ -8,7 +8,7 @@ on screen.  Blocks become lines through :func:`reader.ui.render.renderer_for`.
 from __future__ import annotations
 
 from reader.model import Block
-from reader.ui.render import renderer_for
+from reader.ui.render import renderer_for, shown
 from reader.ui.wrap import wrap_height, wrap_spans
 
 
@@ -52,7 +52,7 @@ class Piece:
             elif self.block is not None:
                 n = renderer_for(self.block).count(self.block, inner)
             else:
-                n = wrap_height(self.text, inner)
+                n = wrap_height(shown(self.text), inner)
             self._count = (width, n)
         return n
 
@@ -64,6 +64,6 @@ class Piece:
             if self.block is not None:
                 spans = renderer_for(self.block).measure(self.block, inner)
             else:
-                spans = wrap_spans(self.text, inner)
+                spans = wrap_spans(shown(self.text), inner)
             self._lines = (width, spans)
         return spans

@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Article
-from reader.ui.render import MARK_NAMES, MarkIndex, markdown_marks, plain, renderer_for
+from reader.ui.render import MARK_NAMES, MarkIndex, markdown_marks, plain, renderer_for, shown
 from reader.ui.widgets.piece import Piece
 from reader.ui.widgets.reading_layout import Layout, Part, Prepared, flatten, measure
 
@@ -215,7 +215,7 @@ class ReadingView(ScrollView, can_focus=True):
             pass
         elif block is None:
             s, e = spans[k]
-            out.append_text(plain(piece.text[s:e], base))
+            out.append_text(plain(shown(piece.text[s:e]), base))
         else:
             layers = self._mark_layers(piece)
             out.append_text(renderer_for(block).line(block, spans[k], layers, self.styles_by_name, base))
