@@ -51,6 +51,11 @@ async def test_huge_single_line_opens_and_scrolls(tmp_path: Path, make_app) -> N
         await pilot.press("g", "pagedown")
         await pilot.pause()
         assert 0 < pane.scroll_y < 40
+        y = pane.scroll_y
+        await pilot.press("escape")
+        pane = await open_article(pilot, "one-line.txt")
+        await pilot.pause()
+        assert pane.scroll_y == y  # the reading position comes back
 
 
 async def test_six_hundred_thousand_lines_open_and_reveal(tmp_path: Path, make_app) -> None:

@@ -35,7 +35,7 @@ class ChoiceKeys(ReadingView):
         if part is not None:
             y = self._layout.line_of_offset(part.start)
             if not self.scroll_y <= y < self.scroll_y + self.size.height - 1:
-                self.scroll_to(y=max(y - 2, 0), animate=False, immediate=True)
+                self.go_to(y - 2)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("toggle_fold", "keep"):

@@ -188,12 +188,11 @@ class ReadingPane(ChoiceKeys):
         part = self.part_at(offset)
         if isinstance(part, Fold) and not part.revealed:
             self.set_revealed([part], True)
-        self.when_ready(lambda: self.scroll_to(y=max(self._layout.line_of_offset(offset) - 2, 0),
-                                               animate=False, immediate=True))
+        self.when_ready(lambda: self.go_to(self._layout.line_of_offset(offset) - 2))
 
     def scroll_when_ready(self, y: int) -> None:
         """Scroll to line ``y`` once the article is laid out (a saved reading position)."""
-        self.when_ready(lambda: self.scroll_to(y=y, animate=False, immediate=True))
+        self.when_ready(lambda: self.go_to(y))
 
     def quote_in_view(self) -> int | None:
         """The chosen quote, else the first quote shown in view (else the first quote)."""
@@ -223,24 +222,22 @@ class ReadingPane(ChoiceKeys):
 
     # -- moving -------------------------------------------------------------------------------
     def _move(self, go: Callable[[], object]) -> None:
-        self.when_ready(go)
+        self.when_ready(go)  # keys that scroll wait for a layout being measured
 
     def action_scroll_lines(self, n: int) -> None:
-        self._move(lambda: self.scroll_relative(y=n, animate=False, immediate=True))
+        self._move(lambda: self.go_to(self.scroll_y + n))
 
     def action_top(self) -> None:
-        self._move(lambda: self.scroll_home(animate=False, immediate=True))
+        self._move(lambda: self.go_to(0))
 
     def action_bottom(self) -> None:
-        self._move(lambda: self.scroll_end(animate=False, immediate=True))
+        self._move(lambda: self.go_to(self.max_scroll_y))
 
     def action_pages(self, n: int) -> None:
-        self._move(lambda: self.scroll_relative(y=n * max(self.size.height - 2, 1), animate=False,
-                                                immediate=True))
+        self._move(lambda: self.go_to(self.scroll_y + n * max(self.size.height - 2, 1)))
 
     def action_halves(self, n: int) -> None:
-        self._move(lambda: self.scroll_relative(y=n * max(self.size.height // 2, 1), animate=False,
-                                                immediate=True))
+        self._move(lambda: self.go_to(self.scroll_y + n * max(self.size.height // 2, 1)))
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

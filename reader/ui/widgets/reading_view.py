@@ -99,7 +99,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._busy.add("load")
         self._head = [Piece(f"Opening {title}…", "reading--meta")]
         self._set_layout(Layout(list(self._head), self.measure_width()))
-        self.scroll_home(animate=False, immediate=True)
+        self.go_to(0)
 
     def end_loading(self) -> None:
         """The load failed: show the placeholder again and let held keys go."""
@@ -121,7 +121,7 @@ class ReadingView(ScrollView, can_focus=True):
             self._set_layout(layout)
         else:
             self.relayout()
-        self.scroll_home(animate=False, immediate=True)
+        self.go_to(0)
         self._done("load")
 
     def _on_article(self) -> None:
@@ -159,8 +159,13 @@ class ReadingView(ScrollView, can_focus=True):
         self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, layout.height)
         if top is not None:
-            self.scroll_to(y=layout.line_of_offset(top), animate=False, immediate=True)
+            self.go_to(layout.line_of_offset(top))
         self.refresh()
+
+    def go_to(self, y: float) -> None:
+        """Scroll to line ``y`` now (forced: right after a new layout the scrollbar is not yet
+        shown, and Textual ignores an unforced scroll then)."""
+        self.scroll_to(y=max(0, min(y, self.max_scroll_y)), animate=False, force=True)
 
     def on_resize(self) -> None:
         if self._layout.width != self.measure_width():
