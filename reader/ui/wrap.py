@@ -10,23 +10,17 @@ from __future__ import annotations
 from rich.cells import get_character_cell_size
 
 
-def wrap_spans(text: str, width: int, limit: int | None = None) -> list[tuple[int, int]]:
-    """``[start, end)`` indices into ``text`` of each line when wrapped to ``width`` cells.
-
-    With ``limit``, stop after about that many lines (the first lines of a huge paragraph).
-    """
+def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """``[start, end)`` indices into ``text`` of each line when wrapped to ``width`` cells."""
     width = max(width, 1)
     out: list[tuple[int, int]] = []
     start = 0
-    lines = text.split("\n") if limit is None else text.split("\n", limit)
-    for line in lines:
+    for line in text.split("\n"):
         end = start + len(line)
         if end - start <= width and line.isascii():
             out.append((start, end))
         else:
-            _wrap_line(text, start, end, width, out, limit)
-        if limit is not None and len(out) >= limit:
-            return out[:limit]
+            _wrap_line(text, start, end, width, out)
         start = end + 1
     return out
 
@@ -41,11 +35,10 @@ def wrap_height(text: str, width: int) -> int:
     return len(wrap_spans(text, width))
 
 
-def _wrap_line(text: str, start: int, end: int, width: int, out: list[tuple[int, int]],
-               limit: int | None = None) -> None:
+def _wrap_line(text: str, start: int, end: int, width: int, out: list[tuple[int, int]]) -> None:
     """Append the wrapped pieces of ``text[start:end]`` (which holds no newline) to ``out``."""
     pos = start
-    while limit is None or len(out) < limit:
+    while True:
         fit = _fit(text, pos, end, width)  # text[pos:fit] fills at most ``width`` cells
         if fit >= end:
             out.append((pos, end))
