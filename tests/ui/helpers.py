@@ -29,6 +29,7 @@ async def open_article(pilot: Any, name: str) -> ReadingPane:
         raise AssertionError(f"{name} not in the list")
     lst.focus()
     await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()  # a big article is read in a worker
     await pilot.pause()
     pane = pilot.app.query_one(ReadingPane)
     assert pane.article is not None and pane.article.path.endswith(name)
@@ -85,3 +86,16 @@ def check_terminal(recorder: Recorder) -> None:
     assert "\x1b]2;" not in written and "\x1b]0;" not in written
     assert "\x1bc" not in written
     assert "\x1b]8;;https://evil" not in written
+
+
+def screen_styles(app: Any, text: str) -> list[Any]:
+    """The styles of the on-screen segments that hold ``text`` (or part of it)."""
+    return [seg.style for line in app.screen._compositor.render_strips() for seg in line
+            if seg.text.strip() and (seg.text.strip() in text or text in seg.text)]
+
+
+def row_of(app: Any, text: str, last: bool = False) -> tuple[int, int]:
+    """Screen (x, y) where ``text`` starts (the first or the last place it is shown)."""
+    found = [(line.index(text), y) for y, line in enumerate(screen_text(app).splitlines()) if text in line]
+    assert found, f"{text!r} is not on screen"
+    return found[-1] if last else found[0]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Generic, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,7 +13,38 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from reader.ui.widgets.pick_list import PickList
+
+BIG_LIST = 300  # options; above this the panel builds and draws only the ones in view (PickList)
 T = TypeVar("T")
+
+
+class LazyOptions(Sequence[tuple[Text, Any]], Generic[T]):
+    """``(prompt, value)`` for each of ``items``, made by ``make`` only when asked for."""
+
+    def __init__(self, items: Sequence[T], make: Callable[[T, int], tuple[Text, Any]]) -> None:
+        self.items, self.make = items, make
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return self.make(self.items[i], i)
+
+
+class _Column(Sequence[Any]):
+    def __init__(self, options: Sequence[tuple[Text, Any]], column: int) -> None:
+        self.options, self.column = options, column
+
+    def __len__(self) -> int:
+        return len(self.options)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return self.options[i][self.column]
 
 
 class Picker(ModalScreen[T | None], Generic[T]):
@@ -25,18 +57,21 @@ class Picker(ModalScreen[T | None], Generic[T]):
     ]
     DEFAULT_CLASSES = "picker"
 
-    def __init__(self, title: str, options: list[tuple[Text, T]], hint: str = "", empty: str = "") -> None:
+    def __init__(self, title: str, options: Sequence[tuple[Text, T]], hint: str = "",
+                 empty: str = "") -> None:
         super().__init__()
         self.title_text = title
-        self.values = [v for _, v in options]
-        self.prompts = [p for p, _ in options]
+        self.values: Sequence[T] = _Column(options, 1)
+        self.prompts = _Column(options, 0)
         self.hint = hint
         self.empty = empty
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="picker-box"):
             yield Label(Text(self.title_text), classes="picker-title")
-            if self.prompts:
+            if len(self.prompts) > BIG_LIST:
+                yield PickList(len(self.prompts), self.prompts.__getitem__)
+            elif self.prompts:
                 yield OptionList(*[Option(p, id=str(i)) for i, p in enumerate(self.prompts)], markup=False)
             else:
                 yield Label(Text(self.empty), classes="picker-empty")
@@ -47,13 +82,21 @@ class Picker(ModalScreen[T | None], Generic[T]):
         for ol in self.query(OptionList):
             ol.highlighted = 0
             ol.focus()
+        for pl in self.query(PickList):
+            pl.focus()
 
     @property
     def highlighted_value(self) -> T | None:
         for ol in self.query(OptionList):
             if ol.highlighted is not None:
                 return self.values[ol.highlighted]
+        for pl in self.query(PickList):
+            return self.values[pl.cursor]
         return None
+
+    def on_pick_list_selected(self, event: PickList.Selected) -> None:
+        event.stop()
+        self.dismiss(self.values[event.index])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -62,6 +105,8 @@ class Picker(ModalScreen[T | None], Generic[T]):
     def action_move(self, delta: int) -> None:
         for ol in self.query(OptionList):
             ol.action_cursor_down() if delta > 0 else ol.action_cursor_up()
+        for pl in self.query(PickList):
+            pl.cursor += delta
 
     def action_close(self) -> None:
         self.dismiss(None)

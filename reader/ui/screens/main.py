@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.worker import get_current_worker
 
 from reader.errors import ArticleError, ReaderError
 from reader.model import Article
@@ -34,8 +35,10 @@ from reader.ui.widgets.rows import LibrarySource, Row, row_from_entry
 if TYPE_CHECKING:
     from reader.library import Library, RefreshCounts
     from reader.ui.app import ReaderApp
+    from reader.ui.widgets.reading_layout import Prepared
 
 NARROW = 100  # below this many columns one pane is shown at a time
+BIG_ARTICLE = 20_000  # words; a bigger article is read and laid out in a worker
 
 
 def _start_resource_tracker() -> None:
@@ -81,6 +84,7 @@ class MainScreen(Screen[None]):
         self.library = library
         self.open_path: str | None = None
         self.copied = ""
+        self._opening: str | None = None  # the article being opened (a big one loads in a worker)
         self.indexing = False
         self._refresh_on_start = refresh
         self.panels = Panels(self)
@@ -172,6 +176,9 @@ class MainScreen(Screen[None]):
     def on_list_pane_source_changed(self) -> None:
         self.update_header()
 
+    def on_reading_pane_targets_changed(self) -> None:
+        self.find_row.show_count()
+
     def on_app_header_failures_requested(self) -> None:
         self.action_failures()
 
@@ -233,26 +240,71 @@ class MainScreen(Screen[None]):
     async def open_row(self, row: Row, focus: bool = True) -> None:
         self.save_position()
         pane = self.pane
+        self.workers.cancel_group(self, "open")
+        self._opening = row.path
+        hits = self.list_pane.hits
+        query = hits.query if hits is not None and hits.query.strip() else None
+        if row.words > BIG_ARTICLE:
+            # read and laid out in a worker; focus first, so keys typed meanwhile act in the pane
+            pane.begin_loading(row.title)
+            pane.border_title = safe.line(row.title)
+            if focus:
+                self.focus_reading()
+            # after the next frame, so "Opening…" and the focus show before the worker takes the GIL
+            self.call_after_refresh(self._open_worker, row, pane.measure_width(), query)
+            return
         try:
             article = self.library.article(row.path)
-        except ArticleError as exc:
-            self.notify(f"{safe.path(row.path)}: {exc.reason}", severity="error")
-            return
         except ReaderError as exc:
-            self.notify(f"{safe.path(row.path)}: {exc}", severity="error")
+            self._open_failed(row, exc)
             return
-        state = self.library.state
         await pane.show(article, self._choices(row.path, article))
+        self._opened(row, self._matches(query, row.path), focus)
+
+    def _matches(self, query: str | None, path: str) -> list[tuple[int, int]] | None:
+        """Where the search matched in the article (exactly what the engine matched), or None."""
+        if query is None:
+            return None
+        return [(m.start, m.end) for m in self.library.matches(query, path)]
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_worker(self, row: Row, width: int, query: str | None) -> None:
+        from reader.ui.widgets.reading_layout import prepare
+
+        try:
+            article = self.library.article(row.path)
+            prepared = prepare(article, self._choices(row.path, article), width)
+            hits = self._matches(query, row.path)
+        except ReaderError as exc:
+            self.app.call_from_thread(self._open_failed, row, exc)
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._open_done, row, prepared, hits)
+
+    def _open_failed(self, row: Row, exc: ReaderError) -> None:
+        if row.path != self._opening:
+            return
+        reason = exc.reason if isinstance(exc, ArticleError) else str(exc)
+        self.notify(f"{safe.path(row.path)}: {reason}", severity="error")
+        self.pane.end_loading()
+
+    def _open_done(self, row: Row, prepared: Prepared, hits: list[tuple[int, int]] | None) -> None:
+        if row.path != self._opening:
+            return  # another article was opened meanwhile
+        self.pane.install(prepared)
+        self._opened(row, hits, focus=False)
+
+    def _opened(self, row: Row, hits: list[tuple[int, int]] | None, focus: bool) -> None:
+        """The article of ``row`` is in the pane: mark it read, go to the first hit or the saved place."""
+        pane = self.pane
+        state = self.library.state
         self.open_path = row.path
         pane.border_title = safe.line(row.title)
         if not row.read:
             state.set_read(row.path, True)
             self._patch(row.path, read=True)
-        hits = self.list_pane.hits
-        if hits is not None and hits.query.strip():
-            # exactly what the search matched: typos, prefixes and phrases as the engine saw them
-            spans = self.library.matches(hits.query, row.path)
-            pane.set_targets([(m.start, m.end) for m in spans], jump=False)
+        if hits is not None:
+            pane.set_targets(hits, jump=False)
             first = row.first_hit
             if pane.targets:
                 first = first if first is not None else pane.targets[0][0]
@@ -263,7 +315,7 @@ class MainScreen(Screen[None]):
         else:
             position = state.get(row.path).position
             if position:
-                pane.call_after_refresh(pane.scroll_to, y=position, animate=False)
+                pane.scroll_when_ready(position)
         pane.call_after_refresh(pane.update_subtitle)
         if focus:
             self.focus_reading()

@@ -7,9 +7,18 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from reader.model import Article
+from reader.model import Article, Person
 from reader.sanitize import inert
-from reader.ui.screens._picker import Picker
+from reader.ui.screens._picker import LazyOptions, Picker
+
+
+def _option(p: Person, i: int) -> tuple[Text, tuple[str, str]]:
+    prompt = Text(inert(p.name), style="bold", end="")
+    if p.role:
+        prompt.append(f", {inert(p.role)}")
+    n = len(p.mentions)
+    prompt.append(f"  {n} mention{'s' if n != 1 else ''}", style="dim")
+    return prompt, ("person", p.name)
 
 
 class PeopleScreen(Picker[tuple[str, str]]):
@@ -21,14 +30,7 @@ class PeopleScreen(Picker[tuple[str, str]]):
 
     def __init__(self, article: Article) -> None:
         people = sorted(article.people, key=lambda p: (-len(p.mentions), p.name))
-        options = []
-        for p in people:
-            prompt = Text(inert(p.name), style="bold", end="")
-            if p.role:
-                prompt.append(f", {inert(p.role)}")
-            n = len(p.mentions)
-            prompt.append(f"  {n} mention{'s' if n != 1 else ''}", style="dim")
-            options.append((prompt, ("person", p.name)))
+        options = LazyOptions(people, _option)  # prompts made as they come into view
         super().__init__(
             f"People in this article ({len(people)})", options,
             hint="enter: highlight and step with n/N · a: all articles with this person · esc: close",

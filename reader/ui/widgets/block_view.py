@@ -1,4 +1,4 @@
-"""A shown block of an article, or a run of body paragraphs sharing one widget."""
+"""A shown block of an article: one part of the reading pane (drawn by the pane, not a widget)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,27 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Static
 
-from reader.model import Block
+from reader.model import Block, BlockKind
+from reader.ui.widgets.piece import Piece
 
-CHUNK = 24  # body paragraphs per widget
+#: Kinds with a style of their own (component class ``reading--<kind>``); others read as body text.
+STYLED_KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.BYLINE, BlockKind.CAPTION})
 
 
-class BlockView(Static):
-    """One shown block; its kind is a CSS class (-title, -byline, -caption, -heading, -body).
+_STYLES = {k: f"reading--{k.value if k in STYLED_KINDS else 'body'}" for k in BlockKind}
+_BODY, _HEADING, _CAPTION = BlockKind.BODY, BlockKind.HEADING, BlockKind.CAPTION
 
-    A block the user chose to keep although it is hidden by default can be focused, and
-    x hides it again.
+
+class BlockView(Piece):
+    """One shown block, styled by its kind: a piece of the pane that is its own part.
+
+    A block the user chose to keep although it is hidden by default (``kept``) can be chosen
+    with f, and x hides it again; the keys are the pane's, listed here for the help screen.
     """
+
+    __slots__ = ("kept",)
+    block: Block  # always a block here (a Piece may have none)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("x", "hide_again", "Hide again", id="block.hide_again"),
@@ -29,45 +37,31 @@ class BlockView(Static):
             self.view = view
             super().__init__()
 
-    def __init__(self, blocks: list[Block], classes: str = "") -> None:
-        super().__init__(classes=f"-{blocks[0].kind.value} {classes}".strip())
-        self.blocks = blocks
-        self.can_focus = "-kept" in classes
-        self.signature: object = None
+    def __init__(self, block: Block, kept: bool = False) -> None:
+        # assigned here rather than through Piece.__init__: a 100k-paragraph article makes 100k
+        kind = block.kind
+        self.text, self.block, self.owner, self.kept = block.text, block, self, kept
+        self.start, self.end = block.span.start, block.span.end
+        self.before, self.after = 0, 1
+        self._count, self._lines = (-1, 0), (-1, [])
+        self.style = ("reading--body" if kind is _BODY else
+                      "reading--heading" if kind is _HEADING else _STYLES[kind])
+        if kept:
+            self.bar, self.pad = "reading--bar-kept", 1
+        elif kind is _CAPTION:
+            self.bar, self.pad = "reading--bar-caption", 2
+        else:
+            self.bar, self.pad = "", 0
 
     @property
-    def block(self) -> Block:
-        return self.blocks[0]
-
-    def line_of(self, offset: int, width: int) -> int:
-        """About which wrapped line holds source index ``offset`` (paragraphs joined by a blank line)."""
-        line = 0
-        for b in self.blocks:
-            if offset < b.span.end:
-                return line + max(offset - b.span.start, 0) // width
-            line += _height(b, width)
-        return line
-
-    def blocks_from(self, line: int, width: int) -> list[Block]:
-        """The blocks that reach wrapped line ``line`` or lie below it (the inverse of line_of)."""
-        for i, b in enumerate(self.blocks):
-            line -= _height(b, width)
-            if line < 0:
-                return self.blocks[i:]
-        return []
-
-    def action_hide_again(self) -> None:
-        self.post_message(self.HideRequested(self))
+    def blocks(self) -> list[Block]:
+        return [self.block]
 
     @property
-    def start(self) -> int:
-        return self.blocks[0].span.start
+    def pieces(self) -> list[Piece]:
+        return [self]
 
     @property
-    def end(self) -> int:
-        return self.blocks[-1].span.end
-
-
-def _height(block: Block, width: int) -> int:
-    """About how many lines a paragraph takes at ``width``, with the blank line after it."""
-    return len(block.text) // width + 2
+    def choosable(self) -> bool:
+        """Whether f stops here (a kept block, which x hides again)."""
+        return self.kept

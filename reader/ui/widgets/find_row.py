@@ -5,14 +5,10 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import Input, Label
 
-from reader.ui.render import find_all
 from reader.ui.widgets.query_bar import QueryBar
 from reader.ui.widgets.reading_pane import ReadingPane
-
-LONG_ARTICLE = 300  # blocks; find-as-you-type waits for a pause in typing above this
 
 
 class FindRow(Horizontal):
@@ -21,7 +17,6 @@ class FindRow(Horizontal):
     def __init__(self, pane: ReadingPane, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.pane = pane
-        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield QueryBar(placeholder="Find in article…", id="find")
@@ -44,31 +39,14 @@ class FindRow(Horizontal):
     def show_count(self) -> None:
         self.query_one("#find-count", Label).update(self.pane.counter())
 
-    def _find(self, text: str) -> None:
-        self._timer = None
-        source = self.pane.article.source if self.pane.article else ""
-        self.pane.set_targets(find_all(source, [text]) if text else [])
-        self.show_count()
-
     @on(Input.Changed, "#find")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        article = self.pane.article
-        if article is not None and len(article.blocks) > LONG_ARTICLE:
-            # restyling a very long article takes a while: wait for a pause in typing
-            value = event.value
-            self._timer = self.set_timer(0.2, lambda: self._find(value))
-        else:
-            self._find(event.value)
+        self.pane.find(event.value)  # a big article is searched in a worker; the count follows
 
     @on(Input.Submitted, "#find")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self._timer is not None:
-            self._find(event.value)
         self.pane.focus()
 
     @on(QueryBar.Move, "#find")

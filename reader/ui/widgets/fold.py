@@ -1,28 +1,27 @@
-"""A run of hidden blocks folded to one line; focus it and press a key to reveal or keep it."""
+"""A run of hidden blocks folded to one line: one part of the reading pane (drawn by the pane).
+
+Choose it (f or a click) and enter reveals or folds it again, x keeps it shown from now on.
+"""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.reactive import reactive
-from textual.widgets import Static
 
 from reader.model import Block
-from reader.ui.render import fold_summary, plain
+from reader.ui.render import fold_summary
+from reader.ui.widgets.piece import Piece
 
 
-class Fold(Static, can_focus=True):
+class Fold:
     """Folded: '▸ 4 lines hidden: donation appeal, newsletter'.  Revealed: the blocks, dimmed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "toggle_fold", "Reveal/fold", id="fold.toggle"),
         Binding("x", "keep", "Always show", id="fold.keep"),
     ]
-
-    revealed: reactive[bool] = reactive(False)
 
     class KeepRequested(Message):
         """The user wants these blocks shown from now on."""
@@ -31,12 +30,14 @@ class Fold(Static, can_focus=True):
             self.fold = fold
             super().__init__()
 
-    def __init__(self, blocks: list[Block], **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, blocks: list[Block]) -> None:
         self.blocks = blocks
-        self.bodies: list[Text] = [plain(b.text) for b in blocks]
         self.summary = fold_summary(blocks)
-        self.signature: object = None
+        self._revealed = False
+        self.pieces: list[Piece] = []
+        self._build()
+
+    choosable = True
 
     @property
     def start(self) -> int:
@@ -46,36 +47,24 @@ class Fold(Static, can_focus=True):
     def end(self) -> int:
         return self.blocks[-1].span.end
 
-    def set_bodies(self, bodies: list[Text]) -> None:
-        self.bodies = bodies
-        self._paint()
+    @property
+    def revealed(self) -> bool:
+        return self._revealed
 
-    def on_mount(self) -> None:
-        self._paint()
+    @revealed.setter
+    def revealed(self, value: bool) -> None:
+        """Set through the pane (``ReadingPane.set_revealed``), which lays the pieces out again."""
+        if value != self._revealed:
+            self._revealed = value
+            self._build()
 
-    def watch_revealed(self, revealed: bool) -> None:
-        self.set_class(revealed, "-revealed")
-        self._paint()
-
-    def _paint(self) -> None:
-        if not self.is_mounted:
+    def _build(self) -> None:
+        if not self._revealed:
+            self.pieces = [Piece(f"▸ {self.summary}", "reading--fold", None, self, self.start, self.end)]
             return
-        arrow = "▾" if self.revealed else "▸"
-        head = Text(f"{arrow} {self.summary}", end="")
-        if not self.revealed:
-            self.update(head)
-            return
-        parts: list[Text] = [head]
-        for body in self.bodies:
-            parts.extend([Text("\n\n"), body])
-        self.update(Text("", end="").join(parts))
-
-    def action_toggle_fold(self) -> None:
-        self.revealed = not self.revealed
-
-    def action_keep(self) -> None:
-        self.post_message(self.KeepRequested(self))
-
-    def on_click(self) -> None:
-        self.focus()
-        self.action_toggle_fold()
+        head = Piece(f"▾ {self.summary}", "reading--fold-revealed", None, self, self.start, self.start,
+                     bar="reading--bar-kept", pad=1, after=0)
+        bodies = [Piece(b.text, "reading--fold-revealed", b, self, b.span.start, b.span.end,
+                        bar="reading--bar-kept", pad=1, before=1, after=0) for b in self.blocks]
+        bodies[-1].after = 1
+        self.pieces = [head, *bodies]

@@ -1,33 +1,30 @@
-"""The reading pane: one article, its parts styled apart, boilerplate folded in place."""
+"""The reading pane: one article, its parts styled apart, boilerplate folded in place.
+
+A Line-API view (:class:`ReadingView`) that draws only what is on screen, so an article of any
+size up to the cap opens, scrolls and finds at once; this module holds what the keys do.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from typing import Any, ClassVar
 
-from rich.text import Text
+from textual import work
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widget import Widget
-from textual.widgets import Static
 
 from reader.model import Article, Block, BlockKind
-from reader.ui.render import (
-    MARK_NAMES,
-    Mark,
-    article_marks,
-    bucket_marks,
-    markdown_marks,
-    plain,
-    reading_minutes,
-    styled,
-)
-from reader.ui.widgets.block_view import CHUNK, BlockView
+from reader.ui.render import MarkIndex, find_all, reading_minutes
+from reader.ui.widgets.block_view import BlockView
 from reader.ui.widgets.fold import Fold
+from reader.ui.widgets.reading_choices import ChoiceKeys
+from reader.ui.widgets.reading_layout import Part, prepare
+
+BIG_FIND = 200_000  # characters; finding in a longer article runs in a worker
 
 
-class ReadingPane(VerticalScroll, can_focus=True):
+class ReadingPane(ChoiceKeys):
     """Shows an :class:`Article`; spans become styles only through :mod:`reader.ui.render`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -52,85 +49,52 @@ class ReadingPane(VerticalScroll, can_focus=True):
         def __init__(self, block: Block) -> None:
             self.block = block
             super().__init__()
-    COMPONENT_CLASSES: ClassVar[set[str]] = {f"reading--{n}" for n in MARK_NAMES}
+
+    class TargetsChanged(Message):
+        """The matches or mentions n/N step through, or the current one, changed (see ``counter``)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.article: Article | None = None
-        self.hidden_by_choice: set[str] = set()
-        self.kept: set[str] = set()
         self.focus_person: str | None = None
         self.targets: list[tuple[int, int]] = []  # matches or mentions n/N steps through
         self.target_index = -1
         self.target_kind = "match"
         self.current_quote: int | None = None
-
-    def on_mount(self) -> None:
-        self.mount(Static("Choose an article and press enter.  ? lists every key.", classes="meta"))
+        self._find_generation = 0
+        self._painted_focus: str | None = None
+        self._part_starts: list[int] = []
+        self._quote_ends: list[int] = []
 
     # -- building -----------------------------------------------------------------------------
     async def show(self, article: Article, choices: dict[str, str | None] | None = None) -> None:
         """Replace the pane's content with ``article``; ``choices`` maps block text to keep/hide."""
-        choices = choices or {}
-        self.article = article
-        self.focus_person = None
-        self.targets, self.target_index, self.current_quote = [], -1, None
-        await self.remove_children()
-        widgets: list[Widget] = [Static(self._meta_line(article), classes="meta")]
-        if article.title and not any(b.kind is BlockKind.TITLE for b in article.blocks):
-            widgets.append(Static(plain(article.title), classes="-title"))
-        run: list[Block] = []
-        body: list[Block] = []  # consecutive body paragraphs share one widget (long articles stay fast)
-        for block in article.blocks:
-            choice = choices.get(block.text)
-            hide = (block.hidden and choice != "keep") or choice == "hide"
-            if hide and not block.hidden:
-                block = replace(block, reason="hidden by you")
-            if not hide and not block.hidden and block.kind is BlockKind.BODY and len(body) < CHUNK:
-                if run:
-                    widgets.append(Fold(run))
-                    run = []
-                body.append(block)
-                continue
-            if body:
-                widgets.append(BlockView(body))
-                body = []
-                if not hide and not block.hidden and block.kind is BlockKind.BODY:
-                    body.append(block)
-                    continue
-            if hide:
-                run.append(block)
-                continue
-            if run:
-                widgets.append(Fold(run))
-                run = []
-            widgets.append(BlockView([block], classes="-kept" if block.hidden else ""))
-        if body:
-            widgets.append(BlockView(body))
-        if run:
-            widgets.append(Fold(run))
-        await self.mount_all(widgets)
-        self.repaint()
-        self.scroll_home(animate=False)
+        self.install(prepare(article, choices or {}, self.measure_width()))
 
-    def _meta_line(self, article: Article) -> Any:
-        words = article.word_count
-        bits = [article.meta.get("site") or article.meta.get("source") or "", article.meta.get("date", ""),
-                f"{reading_minutes(words)} min read", f"{len(article.people)} people",
-                f"{len(article.quotes)} quotes", *article.notices]
-        return plain(" · ".join(b for b in bits if b))
+    def _on_article(self) -> None:
+        self.focus_person = self._painted_focus = None
+        self.targets, self.target_index, self.current_quote = [], -1, None
+        self._find_generation += 1
+        self._part_starts, self._quote_ends = [], []
+        for name in ("focus", "matches", "current", "quote-focus"):
+            self._layers.pop(name, None)
+        self.update_subtitle()
+
+    def part_at(self, offset: int) -> Part | None:
+        if len(self._part_starts) != len(self.parts):
+            self._part_starts = [p.start for p in self.parts]
+        i = bisect_right(self._part_starts, offset) - 1
+        if i >= 0 and self.parts[i].start <= offset < self.parts[i].end:
+            return self.parts[i]
+        return None
 
     def block_at_top(self) -> Block | None:
         """The first shown block (not the title) whose text reaches the top of the view."""
-        top = self.scroll_y
-        for part in self.parts:
-            region = part.virtual_region
-            if not isinstance(part, BlockView) or region.bottom <= top:
-                continue
-            line = max(int(top) - region.y, 0)
-            for block in part.blocks_from(line, max(part.content_size.width, 1)):
-                if block.kind is not BlockKind.TITLE:
-                    return block
+        layout = self._layout
+        i = layout.index_at(int(self.scroll_y))
+        for piece in layout.pieces[i:i + 2000]:
+            block = piece.block
+            if isinstance(piece.owner, BlockView) and block is not None and block.kind is not BlockKind.TITLE:
+                return block
         return None
 
     def action_hide_block(self) -> None:
@@ -140,54 +104,66 @@ class ReadingPane(VerticalScroll, can_focus=True):
         else:
             self.post_message(self.HideBlockRequested(block))
 
-    @property
-    def parts(self) -> list[BlockView | Fold]:
-        return [w for w in self.children if isinstance(w, BlockView | Fold)]
-
-    @property
-    def folds(self) -> list[Fold]:
-        return [w for w in self.children if isinstance(w, Fold)]
-
     def repaint(self) -> None:
-        """Re-style every block (after a theme change, a find, or a focused person)."""
+        """Re-style what is on screen (after a theme change, a find, or a focused person)."""
         article = self.article
         if article is None:
             return
-        styles = {n: self.get_component_rich_style(f"reading--{n}") for n in MARK_NAMES}
-        marks = article_marks(article, self.focus_person)
-        if self.target_kind == "match":
-            marks += [Mark(s, e, "match") for s, e in self.targets]
+        if self.focus_person != self._painted_focus:
+            self._painted_focus = self.focus_person
+            person = next((p for p in article.people if p.name == self.focus_person), None)
+            mentions = person.mentions if person is not None else ()
+            self._layers["focus"] = MarkIndex((m.span.start, m.span.end, "person-focus") for m in mentions)
+        current = []
         if 0 <= self.target_index < len(self.targets):
             s, e = self.targets[self.target_index]
-            marks.append(Mark(s, e, "match-current" if self.target_kind == "match" else "person-focus"))
+            current.append((s, e, "match-current" if self.target_kind == "match" else "person-focus"))
+        self._layers["current"] = MarkIndex(current)
+        quote = []
         if self.current_quote is not None and self.current_quote < len(article.quotes):
             q = article.quotes[self.current_quote]
-            marks.append(Mark(q.span.start, q.span.end, "quote-focus"))
-        md = article.format in ("md", "markdown", ".md")
-        parts = self.parts
-        buckets = bucket_marks(marks, [(p.start, p.end) for p in parts])
-        for part, part_marks in zip(parts, buckets, strict=True):
-            signature = (tuple(part_marks), id(styles["person"]))
-            if part.signature == signature:
-                continue  # nothing changed here: skip restyling (find-as-you-type in long articles)
-            part.signature = signature
-            texts = []
-            for b in part.blocks:
-                extra = markdown_marks(b) if md else []
-                texts.append(styled(b.text, b.span.start, extra + part_marks, styles))
-            if isinstance(part, BlockView):
-                part.update(Text("\n\n", end="").join(texts))
-            else:
-                part.set_bodies(texts)
+            quote.append((q.span.start, q.span.end, "quote-focus"))
+        self._layers["quote-focus"] = MarkIndex(quote)
+        self.restyle()
 
     # -- finding and stepping ---------------------------------------------------------------------
-    def set_targets(self, targets: list[tuple[int, int]], kind: str = "match", jump: bool = True) -> None:
+    def set_targets(self, targets: list[tuple[int, int]], kind: str = "match", jump: bool = True,
+                    marks: MarkIndex | None = None) -> None:
+        """Matches (or a person's mentions) for n/N; ``marks`` is their layer, if already built."""
         self.targets, self.target_kind = targets, kind
         self.target_index = 0 if targets and jump else -1
+        if kind == "match":
+            self._layers["matches"] = marks or MarkIndex((s, e, "match") for s, e in targets)
+        else:
+            self._layers.pop("matches", None)
         self.repaint()
         self.update_subtitle()
+        self.post_message(self.TargetsChanged())
         if jump and targets:
             self.scroll_to_offset(targets[0][0])
+
+    def find(self, text: str) -> None:
+        """Highlight every occurrence of ``text`` and go to the first; a big article is searched
+        in a worker (keys that step meanwhile wait for it; results for older text are dropped)."""
+        self._find_generation += 1
+        source = self.article.source if self.article is not None else ""
+        if not text or len(source) <= BIG_FIND:
+            self.set_targets(find_all(source, [text]) if text else [])
+            return
+        self._busy.add("find")
+        self._find_worker(self._find_generation, source, text)
+
+    @work(thread=True, exclusive=True, group="reading-find")
+    def _find_worker(self, generation: int, source: str, text: str) -> None:
+        targets = find_all(source, [text])
+        marks = MarkIndex((s, e, "match") for s, e in targets)
+        self.app.call_from_thread(self._found, generation, targets, marks)
+
+    def _found(self, generation: int, targets: list[tuple[int, int]], marks: MarkIndex) -> None:
+        if generation != self._find_generation:
+            return  # the user typed on; a newer find is under way
+        self.set_targets(targets, marks=marks)
+        self._done("find")
 
     def counter(self) -> str:
         if not self.targets:
@@ -195,6 +171,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
         return f"{self.target_index + 1}/{len(self.targets)}"
 
     def action_step(self, delta: int) -> None:
+        self.when_ready(lambda: self._step(delta))
+
+    def _step(self, delta: int) -> None:
         if not self.targets:
             self.notify("Nothing to step through: / finds, p chooses a person.", severity="warning")
             return
@@ -202,43 +181,36 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.repaint()
         self.scroll_to_offset(self.targets[self.target_index][0])
         self.update_subtitle()
-
-    def part_at(self, offset: int) -> BlockView | Fold | None:
-        for part in self.parts:
-            if part.start <= offset < part.end:
-                return part
-        return None
+        self.post_message(self.TargetsChanged())
 
     def scroll_to_offset(self, offset: int) -> None:
         """Scroll so the line holding source index ``offset`` is in view (revealing a fold)."""
         part = self.part_at(offset)
-        if part is None:
-            return
         if isinstance(part, Fold) and not part.revealed:
-            part.revealed = True
+            self.set_revealed([part], True)
+        self.when_ready(lambda: self.go_to(self._layout.line_of_offset(offset) - 2))
 
-        def go() -> None:
-            width = max(part.content_region.width, 1)
-            if isinstance(part, BlockView):
-                line = part.line_of(offset, width)
-            else:
-                line = (offset - part.start) // width
-            y = part.virtual_region.y + line
-            self.scroll_to(y=max(y - 2, 0), animate=False)
-
-        self.call_after_refresh(go)
+    def scroll_when_ready(self, y: int) -> None:
+        """Scroll to line ``y`` once the article is laid out (a saved reading position)."""
+        self.when_ready(lambda: self.go_to(y))
 
     def quote_in_view(self) -> int | None:
-        """The chosen quote, else the first quote whose block is in view."""
+        """The chosen quote, else the first quote shown in view (else the first quote)."""
         if self.article is None or not self.article.quotes:
             return None
         if self.current_quote is not None:
             return self.current_quote
-        top, bottom = self.scroll_y, self.scroll_y + self.size.height
-        for i, q in enumerate(self.article.quotes):
-            part = self.part_at(q.span.start)
-            if part is not None and top <= part.virtual_region.y < bottom:
-                return i
+        top = int(self.scroll_y)
+        first = next((o for y in range(top, top + self.size.height)
+                      if (o := self._layout.offset_at(y)) is not None), None)
+        if first is None:
+            return 0
+        quotes = self.article.quotes
+        if len(self._quote_ends) != len(quotes):
+            self._quote_ends = [q.span.end for q in quotes]
+        i = bisect_left(self._quote_ends, first + 1)
+        if i < len(quotes) and self._layout.line_of_offset(quotes[i].span.start) < top + self.size.height:
+            return i
         return 0
 
     def choose_quote(self, index: int) -> None:
@@ -249,39 +221,23 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.scroll_to_offset(self.article.quotes[index].span.start)
 
     # -- moving -------------------------------------------------------------------------------
+    def _move(self, go: Callable[[], object]) -> None:
+        self.when_ready(go)  # keys that scroll wait for a layout being measured
+
     def action_scroll_lines(self, n: int) -> None:
-        self.scroll_relative(y=n, animate=False)
+        self._move(lambda: self.go_to(self.scroll_y + n))
 
     def action_top(self) -> None:
-        self.scroll_home(animate=False)
+        self._move(lambda: self.go_to(0))
 
     def action_bottom(self) -> None:
-        self.scroll_end(animate=False)
+        self._move(lambda: self.go_to(self.max_scroll_y))
 
     def action_pages(self, n: int) -> None:
-        self.scroll_relative(y=n * max(self.size.height - 2, 1), animate=False)
+        self._move(lambda: self.go_to(self.scroll_y + n * max(self.size.height - 2, 1)))
 
     def action_halves(self, n: int) -> None:
-        self.scroll_relative(y=n * max(self.size.height // 2, 1), animate=False)
-
-    def action_next_fold(self) -> None:
-        folds = self.folds
-        if not folds:
-            self.notify("No hidden blocks in this article.")
-            return
-        now = self.screen.focused
-        after = [f for f in folds if now in folds and f.start > now.start] if isinstance(now, Fold) else []
-        if not after and not isinstance(now, Fold):
-            after = [f for f in folds if f.virtual_region.y >= self.scroll_y] or folds
-        target = (after or folds)[0]
-        target.focus()
-        self.scroll_to_widget(target, animate=False)
-
-    def action_reveal_all(self) -> None:
-        folds = self.folds
-        reveal = not all(f.revealed for f in folds)
-        for f in folds:
-            f.revealed = reveal
+        self._move(lambda: self.go_to(self.scroll_y + n * max(self.size.height // 2, 1)))
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -290,16 +246,13 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def watch_virtual_size(self) -> None:
         self.update_subtitle()
 
-    def on_resize(self) -> None:
-        self.update_subtitle()
-
     def update_subtitle(self) -> None:
         """'3/11 · 4 min · 35%': match or mention counter, reading time, progress."""
         if self.article is None:
             self.border_subtitle = ""
             return
         bits = [self.counter()] if self.targets else []
-        bits += [f"{reading_minutes(self.article.word_count)} min", f"{self.progress}%"]
+        bits += [f"{reading_minutes(self.words)} min", f"{self.progress}%"]
         self.border_subtitle = " · ".join(bits)
 
     @property

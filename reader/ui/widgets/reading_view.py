@@ -1,0 +1,266 @@
+"""The drawing half of the reading pane: a Line-API ScrollView over an article's pieces.
+
+Only the lines on screen are styled (and cached until a mark, the theme or the width changes);
+the layout (how many lines each piece takes) is measured without styling, in a worker thread
+when the article is big.  While the article loads or a big layout is measured the view is
+*busy*: keys that reach it then wait and are replayed once it is ready, so they act where they
+would have acted without the delay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events, work
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.model import Article
+from reader.ui.render import MARK_NAMES, MarkIndex, markdown_marks, plain, renderer_for, shown
+from reader.ui.widgets.piece import Piece
+from reader.ui.widgets.reading_layout import Layout, Part, Prepared, flatten, measure
+
+#: Component classes for the parts of an article (marks have theirs in MARK_NAMES).
+PART_NAMES = ("meta", "title", "heading", "byline", "caption", "body", "fold", "fold-revealed",
+              "bar-caption", "bar-kept", "cursor")
+MEASURE = 92  # a readable measure on wide terminals, in cells
+SYNC_WORK = 30_000  # layout work (pieces plus characters / 200) done at once; more goes to a worker
+BIG_MARKDOWN = 100_000  # characters; inline Markdown styling is skipped for a block longer than this
+LAYERS = ("quotes", "people", "focus", "matches", "current", "quote-focus")  # later ones on top
+PLACEHOLDER = "Choose an article and press enter.  ? lists every key."
+
+
+class ReadingView(ScrollView, can_focus=True):
+    """Draws pieces; :class:`ReadingPane` adds what the keys do."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"reading--{n}" for n in (*MARK_NAMES, *PART_NAMES)}
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.article: Article | None = None
+        self.parts: list[Part] = []
+        self.words = 0
+        self.cursor: Part | None = None  # the fold or kept block that enter and x act on
+        self._head: list[Piece] = [Piece(PLACEHOLDER, "reading--meta")]
+        self._layout = Layout(list(self._head), 1)
+        self._layers: dict[str, MarkIndex] = {}  # quotes, people, then focus and target layers
+        self._markdown: dict[int, MarkIndex] = {}
+        self._styles: dict[str, Style] = {}
+        self._strips: dict[tuple[int, int], Strip] = {}
+        self._busy: set[str] = set()
+        self._pending: list[Callable[[], object]] = []
+        self._keys: list[events.Key] = []
+        self._generation = 0
+
+    # -- readiness --------------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """Loading an article or measuring a big layout: key actions wait until this is over."""
+        return bool(self._busy)
+
+    def when_ready(self, action: Callable[[], object]) -> None:
+        """Run ``action`` now, or once the view is no longer busy (in the order asked)."""
+        if self._busy or self._pending:
+            self._pending.append(action)
+        else:
+            action()
+
+    def _done(self, what: str) -> None:
+        self._busy.discard(what)
+        while self._pending and not self._busy:
+            self._pending.pop(0)()
+        if not self._busy and self._keys:
+            self._replay_key()
+
+    def on_key(self, event: events.Key) -> None:
+        if "load" in self._busy:  # the article is not here yet: hold the key, replay it after
+            event.stop()
+            event.prevent_default()
+            self._keys.append(events.Key(event.key, event.character))
+
+    def _replay_key(self) -> None:
+        if self._keys and not self._busy:
+            self.app.post_message(self._keys.pop(0))
+            if self._keys:
+                self.app.call_after_refresh(self._replay_key)
+
+    # -- installing an article and laying it out -------------------------------------------------
+    def measure_width(self) -> int:
+        return max(1, min(MEASURE, self.scrollable_content_region.width))
+
+    def begin_loading(self, title: str) -> None:
+        """Show that ``title`` is on its way; keys typed meanwhile are held for it."""
+        self._generation += 1
+        self.article, self.parts, self.cursor = None, [], None
+        self._busy.add("load")
+        self._head = [Piece(f"Opening {title}…", "reading--meta")]
+        self._set_layout(Layout(list(self._head), self.measure_width()))
+        self.go_to(0)
+
+    def end_loading(self) -> None:
+        """The load failed: show the placeholder again and let held keys go."""
+        self._head = [Piece(PLACEHOLDER, "reading--meta")]
+        self._set_layout(Layout(list(self._head), self.measure_width()))
+        self._done("load")
+
+    def install(self, prepared: Prepared) -> None:
+        """Show a prepared article from its top (see :func:`reading_layout.prepare`)."""
+        self._generation += 1
+        self.article, self.parts, self.cursor = prepared.article, prepared.parts, None
+        self.words = prepared.words
+        self._head = prepared.head
+        self._layers = {"quotes": prepared.quotes, "people": prepared.people}
+        self._markdown = {}
+        self._on_article()
+        layout = prepared.layout
+        if layout is not None and layout.width == self.measure_width():
+            self._set_layout(layout)
+        else:
+            self.relayout()
+        self.go_to(0)
+        self._done("load")
+
+    def _on_article(self) -> None:
+        """Hook for the pane: a new article is installed (reset targets and the like)."""
+
+    def relayout(self, anchor: bool = False) -> None:
+        """Measure the pieces again (a fold changed, the width changed); in a worker when big.
+
+        With ``anchor`` the source index at the top of the view stays at the top.
+        """
+        self._generation += 1
+        pieces = flatten(self._head, self.parts)
+        width = self.measure_width()
+        top = self._layout.offset_at(int(self.scroll_y)) if anchor else None
+        work_left = sum(1 + len(p.text) // 200 for p in pieces if p._count[0] != width)
+        if work_left <= SYNC_WORK or not self.is_mounted:
+            self._set_layout(Layout(pieces, width), top)
+            return
+        self._busy.add("layout")
+        self._measure_worker(self._generation, pieces, width, top)
+
+    @work(thread=True, exclusive=True, group="reading-layout")
+    def _measure_worker(self, generation: int, pieces: list[Piece], width: int, top: int | None) -> None:
+        layout = Layout(pieces, width, measure(pieces, width))
+        self.app.call_from_thread(self._measured, generation, layout, top)
+
+    def _measured(self, generation: int, layout: Layout, top: int | None) -> None:
+        if generation != self._generation:
+            return  # stale: the article or the pieces changed while this was measured
+        self._set_layout(layout, top)
+        self._done("layout")
+
+    def _set_layout(self, layout: Layout, top: int | None = None) -> None:
+        self._layout = layout
+        self._strips.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, layout.height)
+        if top is not None:
+            self.go_to(layout.line_of_offset(top))
+        self.refresh()
+
+    def go_to(self, y: float) -> None:
+        """Scroll to line ``y`` now (forced: right after a new layout the scrollbar is not yet
+        shown, and Textual ignores an unforced scroll then)."""
+        self.scroll_to(y=max(0, min(y, self.max_scroll_y)), animate=False, force=True)
+
+    def on_resize(self) -> None:
+        if self._layout.width != self.measure_width():
+            self.relayout(anchor=True)
+        else:
+            self.virtual_size = Size(self.scrollable_content_region.width, self._layout.height)
+
+    # -- painting ---------------------------------------------------------------------------------
+    def restyle(self) -> None:
+        """Read the component styles again (a theme change) and redraw what is on screen."""
+        self._styles = {}
+        self._strips.clear()
+        self.refresh()
+
+    def _style(self, name: str) -> Style:
+        return self.styles_by_name.get(name.removeprefix("reading--"), Style())
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_y) + y
+        found = self._layout.locate(line)
+        if found is None:
+            return Strip.blank(width, self.rich_style)
+        piece, k = found
+        key = (id(piece), k)
+        strip = self._strips.get(key)
+        if strip is None:
+            text = self._line_text(piece, k)
+            strip = Strip(list(text.render(self.app.console)))
+            if len(self._strips) > 5000:
+                self._strips.clear()
+            self._strips[key] = strip
+        return strip.adjust_cell_length(width, self.rich_style)
+
+    def _line_text(self, piece: Piece, k: int) -> Text:
+        """Display line ``k`` of ``piece`` (its blank lines before and after included)."""
+        width = self._layout.width
+        chosen = piece.owner is not None and piece.owner is self.cursor and self.has_focus
+        cursor = self._style("cursor") if chosen else None
+        k -= piece.before
+        spans = piece.lines(width)
+        if k >= len(spans):  # the blank line after a piece
+            return Text("", end="")
+        base = self._style(piece.style) + cursor if cursor else self._style(piece.style)
+        out = Text("", end="")
+        if piece.bar:
+            out.append("▌", self._style(piece.bar))
+        if piece.pad:
+            out.append(" " * piece.pad, base)
+        block = piece.block
+        if k < 0:  # a blank line before the piece, inside its part (the bar and the cursor go on)
+            pass
+        elif block is None:
+            s, e = spans[k]
+            out.append_text(plain(shown(piece.text[s:e]), base))
+        else:
+            layers = self._mark_layers(piece)
+            out.append_text(renderer_for(block).line(block, spans[k], layers, self.styles_by_name, base))
+        if cursor and out.cell_len < width:
+            out.append(" " * (width - out.cell_len), cursor)
+        return out
+
+    @property
+    def styles_by_name(self) -> dict[str, Style]:
+        """The component styles, by name without the ``reading--`` prefix."""
+        if not self._styles:
+            names = (*MARK_NAMES, *PART_NAMES)
+            self._styles = {n: self.get_component_rich_style(f"reading--{n}") for n in names}
+        return self._styles
+
+    def _mark_layers(self, piece: Piece) -> list[MarkIndex]:
+        layers = [self._layers[n] for n in LAYERS if n in self._layers]
+        block = piece.block
+        article = self.article
+        if block is not None and article is not None and article.format in ("md", "markdown", ".md"):
+            md = self._markdown.get(block.span.start)
+            if md is None:
+                marks = markdown_marks(block) if len(block.text) <= BIG_MARKDOWN else []
+                md = self._markdown[block.span.start] = MarkIndex((m.start, m.end, m.name) for m in marks)
+            layers.insert(0, md)
+        return layers
+
+    def set_layer(self, name: str, marks: MarkIndex | None) -> None:
+        """Replace one layer of marks (``None`` removes it) and redraw what is on screen."""
+        if marks is None:
+            self._layers.pop(name, None)
+        else:
+            self._layers[name] = marks
+        self._strips.clear()
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+        self.refresh()
