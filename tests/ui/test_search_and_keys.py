@@ -8,7 +8,7 @@ from reader.ui.config import Config, load_config
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.rows import HitsSource, LibrarySource
-from tests.ui.helpers import ready, screen_text
+from tests.ui.helpers import open_article, ready, screen_text
 
 
 async def test_search_filters_and_enter_opens_at_first_hit(collection: Path, make_app) -> None:
@@ -163,3 +163,27 @@ async def test_a_phrase_search_highlights_the_phrase_only(collection: Path, make
         pane = app.query_one(ReadingPane)
         texts = {pane.article.source[s:e].lower() for s, e in pane.targets}
         assert texts == {"old harbour"}
+
+
+async def test_keys_typed_in_one_burst_after_slash_reach_the_bar(collection: Path, make_app) -> None:
+    from textual import events
+
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        for ch in "/bri/dge":  # as a fast typist or a paste delivers them: all queued at once
+            app.post_message(events.Key("slash" if ch == "/" else ch, ch))
+        await pilot.pause(0.3)
+        bar = app.query_one("#search")
+        assert app.focused is bar and bar.value == "bri/dge"  # a second "/" is text in the bar
+        await pilot.press("escape")
+        await pilot.pause()
+        lst = app.query_one(ArticleList)
+        assert app.focused is lst and bar.has_class("hidden")
+        await open_article(pilot, "harbour-bridge.txt")
+        assert app.focused is app.query_one(ReadingPane)
+        for ch in "/the":
+            app.post_message(events.Key("slash" if ch == "/" else ch, ch))
+        await pilot.pause(0.3)
+        find = app.query_one("#find")
+        assert app.focused is find and find.value == "the"

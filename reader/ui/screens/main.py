@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from reader.errors import ArticleError, ReaderError
 from reader.model import Article
 from reader.ui import opener, safe
+from reader.ui.focus import focus_now
 from reader.ui.screens.panels import Panels
 from reader.ui.widgets.app_header import AppHeader
 from reader.ui.widgets.article_list import ArticleList
@@ -65,7 +66,8 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "switch_pane", "Switch pane", id="app.switch_pane", priority=True),
         Binding("escape", "go_back", "Back", id="app.back"),
-        Binding("slash", "search", "Search", id="app.search"),
+        # priority: handled before the keys typed behind it are forwarded, so they reach the bar
+        Binding("slash", "search", "Search", id="app.search", priority=True),
         Binding("J", "next_article(1)", "Next article", id="app.next_article", show=False),
         Binding("K", "next_article(-1)", "Prev article", id="app.prev_article", show=False),
         Binding("p", "people", "People", id="app.people"),
@@ -196,14 +198,12 @@ class MainScreen(Screen[None]):
         """Show the reading pane (the only pane when narrow) and focus it once it is displayed."""
         self.set_mode(True)
         pane = self.pane
-        pane.focus()
-        self.call_after_refresh(pane.focus)
+        focus_now(pane)
 
     def focus_list(self) -> None:
         self.set_mode(False)
         lst = self.list_pane.articles
-        lst.focus()
-        self.call_after_refresh(lst.focus)
+        focus_now(lst)
 
     def action_switch_pane(self) -> None:
         if self._reading_focused():
@@ -229,6 +229,8 @@ class MainScreen(Screen[None]):
         self.list_pane.open_search()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search" and isinstance(self.focused, Input):
+            return False  # "/" typed into a search or find bar is text
         if action in ("people", "quotes", "copy_quote", "open_url"):
             return self.pane.article is not None
         return True

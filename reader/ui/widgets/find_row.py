@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
+from reader.ui.focus import focus_now
 from reader.ui.widgets.query_bar import QueryBar
 from reader.ui.widgets.reading_pane import ReadingPane
 
@@ -29,12 +30,11 @@ class FindRow(Horizontal):
     def open(self) -> None:
         self.remove_class("hidden")
         bar = self.query_one("#find", QueryBar)
-        bar.focus()
-        self.call_after_refresh(bar.focus)
+        focus_now(bar)
 
     def close(self) -> None:
         self.add_class("hidden")
-        self.pane.focus()
+        focus_now(self.pane)
 
     def show_count(self) -> None:
         self.query_one("#find-count", Label).update(self.pane.counter())
@@ -47,7 +47,7 @@ class FindRow(Horizontal):
     @on(Input.Submitted, "#find")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.pane.focus()
+        focus_now(self.pane)
 
     @on(QueryBar.Move, "#find")
     def _move(self, event: QueryBar.Move) -> None:

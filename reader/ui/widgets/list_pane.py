@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
+from reader.ui.focus import focus_now
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.query_bar import QueryBar
 from reader.ui.widgets.rows import HitsSource, LibrarySource, RowSource
@@ -68,14 +69,13 @@ class ListPane(Vertical):
     # -- searching -------------------------------------------------------------------------------
     def open_search(self) -> None:
         self.bar.remove_class("hidden")
-        self.bar.focus()
-        self.call_after_refresh(self.bar.focus)
+        focus_now(self.bar)
 
     def close_search(self) -> None:
         self.bar.value = ""
         self.bar.add_class("hidden")
         self.run_search("")
-        self.articles.focus()
+        focus_now(self.articles)
 
     def run_search(self, query: str) -> None:
         """Filter the list as the user types: the whole collection again for an empty query."""
