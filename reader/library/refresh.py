@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
-from reader.errors import ArticleError
 from reader.library.codec import Record, encode, fts_fields
 from reader.library.types import RefreshCounts
 
@@ -50,28 +49,25 @@ class Result:
 
 
 def analyse_job(job: Job) -> Result:
-    """Read, hash and analyse one file (runs in a worker process)."""
-    from reader.analysis import analyse
-    from reader.ingest import DEFAULT_MAX_BYTES, format_of, load_bytes
+    """Read, hash and analyse one file (runs in a worker process); never raises.
 
-    try:
-        with open(job.abs_path, "rb") as f:
-            data = f.read(DEFAULT_MAX_BYTES + 1)
-    except OSError as exc:
-        return Result(job, None, failed=exc.strerror or str(exc))
+    Reading refuses anything but a regular file, and any exception in the analysis
+    makes this file a failure with its reason (reader.ingest.guarded), as in ``reader extract``.
+    """
+    from reader import analysis
+    from reader.ingest import DEFAULT_MAX_BYTES, Failed, format_of, guarded, load_bytes, read_regular
+
+    data = guarded(lambda: read_regular(job.abs_path, DEFAULT_MAX_BYTES))
+    if isinstance(data, Failed):
+        return Result(job, None, failed=data.reason)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     if digest == job.old_hash:
         return Result(job, digest, same=True)
     fmt = format_of(job.abs_path) or "text"
-    try:
-        article = analyse(load_bytes(job.abs_path, data, fmt))
-        return Result(job, digest, record=encode(article, job.rel))
-    except ArticleError as exc:
-        return Result(job, digest, failed=exc.reason)
-    except RecursionError:
-        return Result(job, digest, failed="structure nested too deeply to analyse")
-    except (ValueError, UnicodeError, MemoryError) as exc:
-        return Result(job, digest, failed=f"could not be analysed ({type(exc).__name__}: {exc})")
+    record = guarded(lambda: encode(analysis.analyse(load_bytes(job.abs_path, data, fmt)), job.rel))
+    if isinstance(record, Failed):
+        return Result(job, digest, failed=record.reason)
+    return Result(job, digest, record=record)
 
 
 def analyse_chunk(jobs: list[Job]) -> list[Result]:
