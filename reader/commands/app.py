@@ -22,5 +22,12 @@ def run(ns: argparse.Namespace) -> int:
         raise UsageError(f"reader: {root}: not a folder")
     from reader.ui.app import ReaderApp
 
-    ReaderApp(root, theme=ns.theme).run()
-    return 0
+    app = ReaderApp(root, theme=ns.theme)
+    app.run()
+    # Textual's run() returns normally after an unhandled exception; return_code says it crashed
+    return exit_status(app.return_code)
+
+
+def exit_status(return_code: int | None) -> int:
+    """The process exit status for the app's ``return_code`` (None: it never set one, a normal quit)."""
+    return int(return_code or 0)

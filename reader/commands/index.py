@@ -20,10 +20,13 @@ def run(ns: argparse.Namespace) -> int:
 
     with open_library(ns.path or paths.sample_articles_dir()) as lib:
         counts = refresh_with_notices(lib)
-        for path, reason in lib.failures():
+        failures = lib.failures()
+        for path, reason in failures:
             print(f"reader: {escaped(path)}: {escaped(reason)}", file=sys.stderr)
-        print(f"{lib.count()} articles in {lib.root}: {counts.added} added, {counts.changed} changed, "
-              f"{counts.removed} removed, {counts.failed} failed, {counts.unchanged} unchanged")
-        return 1 if counts.failed else 0
-
-
+        # every file failing now counts, not only those that failed in this run
+        still = len(failures) - counts.failed
+        unchanged = max(0, counts.unchanged - still)
+        print(f"{lib.count()} articles in {escaped(str(lib.root))}: {counts.added} added, "
+              f"{counts.changed} changed, {counts.removed} removed, {len(failures)} failed, "
+              f"{unchanged} unchanged")
+        return 1 if failures else 0
