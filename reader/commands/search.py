@@ -25,11 +25,20 @@ def run(ns: argparse.Namespace) -> int:
     out = sys.stdout
     for h in hits:
         if ns.format == "jsonl":
-            out.write(json.dumps({"path": h.path, "title": h.title, "score": h.score, "snippet": h.snippet,
-                                  "snippet_spans": h.snippet_spans, "title_spans": h.title_spans,
-                                  "first_hit": h.first_hit}, ensure_ascii=False) + "\n")
+            rec = {"path": h.path, "title": h.title, "score": h.score, "snippet": h.snippet,
+                   "snippet_spans": h.snippet_spans, "title_spans": h.title_spans, "first_hit": h.first_hit}
+            # a file name that is not UTF-8 is written as JSON escapes (\udcff), as extract does
+            out.write(json.dumps(rec, ensure_ascii=not _utf8(h.path)) + "\n")
         else:
             # article text is data: nothing in it may act on the terminal
             out.write(f"{h.score:6.3f}  {escaped(h.path)}\n"
                       f"        {inert(h.title)}\n        {inert(h.snippet)}\n")
     return 0 if hits else 1
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

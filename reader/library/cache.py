@@ -12,6 +12,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from reader.sanitize import storable
+
 SCHEMA_VERSION = "3"
 
 SCHEMA = """
@@ -150,7 +152,7 @@ def _create(path: Path, root: str) -> sqlite3.Connection:
             if stmt.strip():
                 conn.execute(stmt)
         conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('root', ?)", (root,))
+        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('root', ?)", (storable(root),))
         conn.execute("COMMIT")
     except BaseException:
         conn.close()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.model import Article, Block, BlockKind, Mention, Person, Quote, Span
+from reader.sanitize import storable
 
 _INDEXED = (BlockKind.BODY, BlockKind.HEADING, BlockKind.CAPTION)
 
@@ -106,7 +107,7 @@ def _clean_title(title: str) -> str:
 
 
 def _stem(rel: str) -> str:
-    return os.path.splitext(os.path.basename(rel))[0]
+    return storable(os.path.splitext(os.path.basename(rel))[0])
 
 
 def _source_name(meta: dict[str, str], rel: str) -> str:
@@ -114,4 +115,4 @@ def _source_name(meta: dict[str, str], rel: str) -> str:
         if meta.get(key):
             return meta[key]
     parts = rel.replace(os.sep, "/").split("/")
-    return parts[0] if len(parts) > 1 else ""
+    return storable(parts[0]) if len(parts) > 1 else ""

@@ -20,6 +20,7 @@ from typing import Any
 
 from reader import paths
 from reader.errors import ArticleError, ReaderError
+from reader.ingest.names import from_db, to_db
 from reader.library import cache, codec
 from reader.library.refresh import Job, analyse_job, refresh, write_result
 from reader.library.state import UserState
@@ -158,7 +159,7 @@ class Library:
 
     def entry(self, path: str) -> Entry | None:
         with self._conn() as conn:
-            row = conn.execute(f"{_ENTRY} WHERE d.path = ?", (path,)).fetchone()
+            row = conn.execute(f"{_ENTRY} WHERE d.path = ?", (to_db(path),)).fetchone()
         return _entry(row) if row else None
 
     def article(self, path: str) -> Article:
@@ -169,7 +170,7 @@ class Library:
     def _article(self, conn: sqlite3.Connection, path: str) -> Article:
         full = self._full(path)
         row = conn.execute("SELECT size, mtime_ns, failed, src, analysis, hash FROM docs WHERE path = ?",
-                           (path,)).fetchone()
+                           (to_db(path),)).fetchone()
         try:
             st = os.stat(full)
         except OSError as exc:
@@ -201,7 +202,7 @@ class Library:
 
     def failures(self) -> list[tuple[str, str]]:
         with self._conn() as conn:
-            return [(r[0], r[1]) for r in conn.execute(
+            return [(from_db(r[0]), r[1]) for r in conn.execute(
                 "SELECT path, failed FROM docs WHERE failed IS NOT NULL ORDER BY path")]
 
     # people, quotes, search -----------------------------------------------
@@ -222,7 +223,7 @@ class Library:
             args = (f"%{speaker}%",)
         with self._conn() as conn:
             rows = conn.execute(sql + " ORDER BY d.path, q.seq", args)
-            return [QuoteRow(p, t, s, x) for p, t, s, x in rows]
+            return [QuoteRow(from_db(p), t, s, x) for p, t, s, x in rows]
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Best matches first; see reader.search.query for the query language."""
@@ -235,7 +236,7 @@ _ENTRY = ("SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0
 
 
 def _entry(r: tuple[Any, ...]) -> Entry:
-    return Entry(path=r[0], title=r[1], source=r[2] or "", date=r[3], words=int(r[4] or 0),
+    return Entry(path=from_db(r[0]), title=r[1], source=r[2] or "", date=r[3], words=int(r[4] or 0),
                  read=bool(r[5]), starred=bool(r[6]), failed=r[7])
 
 

@@ -17,8 +17,10 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
+from reader.ingest.names import from_db, to_db
 from reader.library.codec import Record, encode, fts_fields
 from reader.library.types import RefreshCounts
+from reader.sanitize import storable
 
 #: Fewer files than this are analysed in-process (starting workers costs more).
 POOL_THRESHOLD = 64
@@ -135,7 +137,8 @@ def write_result(conn: sqlite3.Connection, res: Result) -> None:
     """Store one result (inside the caller's transaction), replacing any older row for the path."""
     job = res.job
     bump(conn)
-    row = conn.execute("SELECT id FROM docs WHERE path = ?", (job.rel,)).fetchone()
+    path = to_db(job.rel)
+    row = conn.execute("SELECT id FROM docs WHERE path = ?", (path,)).fetchone()
     if res.same and row is not None:
         conn.execute("UPDATE docs SET size = ?, mtime_ns = ? WHERE id = ?", (job.size, job.mtime_ns, row[0]))
         return
@@ -143,16 +146,17 @@ def write_result(conn: sqlite3.Connection, res: Result) -> None:
         _delete_doc(conn, row[0])
     rec = res.record
     if rec is None:
-        stem = os.path.splitext(os.path.basename(job.rel))[0]
+        stem = storable(os.path.splitext(os.path.basename(job.rel))[0])
+        why = storable(res.failed or "could not be read")
         conn.execute("INSERT INTO docs (path, size, mtime_ns, hash, title, failed) VALUES (?, ?, ?, ?, ?, ?)",
-                     (job.rel, job.size, job.mtime_ns, res.hash, stem, res.failed or "could not be read"))
+                     (path, job.size, job.mtime_ns, res.hash, stem, why))
         return
     people = "\n".join(rec.people)
     speakers = "\n".join(sorted({s for s, _t in rec.quotes if s}))
     cur = conn.execute(
         "INSERT INTO docs (path, size, mtime_ns, hash, title, source, date, words, people, speakers, src, "
         "analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (job.rel, job.size, job.mtime_ns, res.hash, rec.title, rec.source_name, rec.date, rec.words,
+        (path, job.size, job.mtime_ns, res.hash, rec.title, rec.source_name, rec.date, rec.words,
          people, speakers, rec.src, rec.analysis))
     doc_id = cur.lastrowid
     conn.executemany("INSERT INTO doc_people (doc_id, name) VALUES (?, ?)",
@@ -164,7 +168,7 @@ def write_result(conn: sqlite3.Connection, res: Result) -> None:
 
 
 def _hash(conn: sqlite3.Connection, rel: str) -> str | None:
-    row = conn.execute("SELECT hash FROM docs WHERE path = ?", (rel,)).fetchone()
+    row = conn.execute("SELECT hash FROM docs WHERE path = ?", (to_db(rel),)).fetchone()
     return row[0] if row else None
 
 
@@ -188,7 +192,7 @@ def walk(root: str, on_error: Callable[[str, str], None]) -> Iterable[tuple[str,
 def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], None] | None,
             notices: list[str], workers: int | None = None) -> RefreshCounts:
     """Bring the cache at ``conn`` in line with the files under ``root``."""
-    known = {p: (s, m) for p, s, m in conn.execute("SELECT path, size, mtime_ns FROM docs")}
+    known = {from_db(p): (s, m) for p, s, m in conn.execute("SELECT path, size, mtime_ns FROM docs")}
 
     def folder_error(path: str, reason: str) -> None:
         notices.append(f"{path}: {reason}")
@@ -207,7 +211,7 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
         try:
             bump(conn)
             for rel in gone:
-                row = conn.execute("SELECT id FROM docs WHERE path = ?", (rel,)).fetchone()
+                row = conn.execute("SELECT id FROM docs WHERE path = ?", (to_db(rel),)).fetchone()
                 if row is not None:
                     _delete_doc(conn, row[0])
             conn.execute("COMMIT")

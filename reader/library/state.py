@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 from typing import Literal
 
+from reader.ingest.names import from_db, to_db
 from reader.library.types import ArticleState
 
 Choice = Literal["keep", "hide"]
@@ -64,7 +65,7 @@ class UserState:
     def get(self, path: str) -> ArticleState:
         with self._lock:
             row = self._conn.execute(
-                "SELECT read, starred, position FROM state WHERE path = ?", (path,)
+                "SELECT read, starred, position FROM state WHERE path = ?", (to_db(path),)
             ).fetchone()
         if row is None:
             return ArticleState()
@@ -75,7 +76,7 @@ class UserState:
         sql = (f"INSERT INTO state (path, {column}) VALUES (?, ?) "
                f"ON CONFLICT(path) DO UPDATE SET {column} = excluded.{column}")
         with self._lock:
-            self._conn.execute(sql, (path, value))
+            self._conn.execute(sql, (to_db(path), value))
 
     def set_read(self, path: str, read: bool) -> None:
         self._set(path, "read", int(bool(read)))
@@ -92,7 +93,7 @@ class UserState:
         with self._lock:
             row = self._conn.execute(
                 "SELECT choice FROM block_choice WHERE path = ? AND block_hash = ?",
-                (path, block_hash(block_text)),
+                (to_db(path), block_hash(block_text)),
             ).fetchone()
         if row is None:
             return None
@@ -105,16 +106,16 @@ class UserState:
         with self._lock:
             if choice is None:
                 self._conn.execute(
-                    "DELETE FROM block_choice WHERE path = ? AND block_hash = ?", (path, key))
+                    "DELETE FROM block_choice WHERE path = ? AND block_hash = ?", (to_db(path), key))
             else:
                 self._conn.execute(
                     "INSERT INTO block_choice (path, block_hash, choice) VALUES (?, ?, ?) "
                     "ON CONFLICT(path, block_hash) DO UPDATE SET choice = excluded.choice",
-                    (path, key, choice),
+                    (to_db(path), key, choice),
                 )
 
     def starred(self) -> list[str]:
         """Paths of every starred article."""
         with self._lock:
-            return [r[0] for r in self._conn.execute(
+            return [from_db(r[0]) for r in self._conn.execute(
                 "SELECT path FROM state WHERE starred = 1 ORDER BY path")]
