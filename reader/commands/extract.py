@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 
 from reader import analysis
+from reader.commands._flags import add_follow_symlinks, follow_symlinks
 from reader.export import to_json_line
 from reader.ingest import DEFAULT_MAX_BYTES, Failed, discover, guarded, load
 from reader.sanitize import escaped
@@ -21,11 +22,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (jsonl)")
     parser.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES,
                         help="read at most this many bytes of a file (default %(default)s)")
+    add_follow_symlinks(parser)
 
 
 def run(ns: argparse.Namespace) -> int:
     failed = 0
     files: list[str] = []
+    follow = follow_symlinks(ns.follow_symlinks,
+                             lambda note: print(f"reader: {escaped(note)}", file=sys.stderr))
 
     def report(path: str, reason: str) -> None:
         nonlocal failed
@@ -36,7 +40,7 @@ def run(ns: argparse.Namespace) -> int:
         if not os.path.exists(root):
             report(root, "no such file or folder")
             continue
-        files.extend(discover(root, on_error=report))
+        files.extend(discover(root, on_error=report, follow_symlinks=follow))
     out = sys.stdout
     paths = sorted(set(files))
     jobs = [(p, ns.max_bytes) for p in paths]

@@ -18,7 +18,7 @@ def run(ns: argparse.Namespace) -> int:
     from reader.library import open_library
     from reader.sanitize import escaped
 
-    with open_library(ns.path or paths.sample_articles_dir()) as lib:
+    with open_library(ns.path or paths.sample_articles_dir(), follow_symlinks=ns.follow_symlinks) as lib:
         counts = refresh_with_notices(lib)
         failures = lib.failures()
         for path, reason in failures:

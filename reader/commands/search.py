@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(ns: argparse.Namespace) -> int:
     # the query is complete, not being typed: a trailing space turns off prefix matching
-    with open_and_refresh(ns.path) as lib:
+    with open_and_refresh(ns.path, follow=ns.follow_symlinks) as lib:
         hits = lib.search(ns.query.rstrip() + " ", limit=ns.limit)
     out = sys.stdout
     for h in hits:

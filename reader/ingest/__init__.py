@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from reader.errors import UnsupportedFormat
 from reader.ingest.decode import cut, decode
-from reader.ingest.discover import discover, format_of
+from reader.ingest.discover import OUTSIDE, discover, format_of, is_inside
 from reader.ingest.files import Failed, failure_reason, guarded, read_regular
 
-__all__ = ["DEFAULT_MAX_BYTES", "Document", "Failed", "Segment", "discover", "failure_reason", "format_of",
-           "guarded", "load", "load_bytes", "read_regular"]
+__all__ = ["DEFAULT_MAX_BYTES", "OUTSIDE", "Document", "Failed", "Segment", "discover", "failure_reason",
+           "format_of", "guarded", "is_inside", "load", "load_bytes", "read_regular"]
 
 def _max_bytes_from_env(default: int = 5_000_000) -> int:
     """READER_MAX_BYTES overrides the size cap (a whole number of bytes, at least 1000)."""

@@ -18,14 +18,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from reader import paths
+from reader import config, paths
 from reader.errors import ArticleError, ReaderError
+from reader.ingest.discover import OUTSIDE, is_inside
 from reader.ingest.names import from_db, to_db
 from reader.library import cache, codec
 from reader.library.refresh import Job, analyse_job, refresh, write_result
 from reader.library.state import UserState
 from reader.library.types import Entry, QuoteRow, RefreshCounts
 from reader.model import Article
+from reader.sanitize import escaped
 from reader.search.engine import Searcher
 from reader.search.types import SearchHit
 
@@ -49,14 +51,20 @@ class Library:
     """A collection of article files with its cache and user state."""
 
     def __init__(self, root: str | Path, *, cache_dir: str | Path | None = None,
-                 data_dir: str | Path | None = None) -> None:
+                 data_dir: str | Path | None = None, follow_symlinks: bool | None = None) -> None:
         self.root = Path(root).expanduser().resolve()
         if not self.root.exists():
-            raise ReaderError(f"{root}: no such file or folder")
+            raise ReaderError(f"{escaped(str(root))}: no such file or folder")
         key = _key(self.root)
         self.cache_path = Path(cache_dir or paths.cache_dir()) / f"library-{key}.sqlite3"
         self.state_path = Path(data_dir or paths.data_dir()) / f"state-{key}.sqlite3"
         self.notices: list[str] = []
+        if follow_symlinks is None:
+            follow_symlinks, problem = config.follow_symlinks()
+            if problem:
+                self.notices.append(problem)
+        #: read symbolic links that lead outside the root (the config file's follow_symlinks)
+        self.follow_symlinks = follow_symlinks
         try:
             self.state = UserState(self.state_path)
         except (OSError, sqlite3.Error) as exc:
@@ -142,7 +150,7 @@ class Library:
         if not self.root.exists():  # unmounted or moved: keep the catalogue, do not empty it
             raise ReaderError(f"{self.root}: the collection folder is gone (moved or unmounted?)")
         with self._refreshing, self._writer() as conn:
-            return refresh(conn, str(self.root), progress, self.notices)
+            return refresh(conn, str(self.root), progress, self.notices, follow_symlinks=self.follow_symlinks)
 
     def count(self) -> int:
         with self._conn() as conn:
@@ -198,6 +206,8 @@ class Library:
         full = os.path.normpath(os.path.join(self.root, path))
         if os.path.relpath(full, self.root).startswith(".."):
             raise ArticleError(path, "is outside the collection")
+        if not self.follow_symlinks and not is_inside(full, str(self.root)):
+            raise ArticleError(path, OUTSIDE)
         return full
 
     def failures(self) -> list[tuple[str, str]]:
@@ -241,6 +251,9 @@ def _entry(r: tuple[Any, ...]) -> Entry:
 
 
 def open_library(root: str | Path, *, cache_dir: str | Path | None = None,
-                 data_dir: str | Path | None = None) -> Library:
-    """Open the collection at ``root`` (a folder or one file); call ``refresh()`` to index it."""
-    return Library(root, cache_dir=cache_dir, data_dir=data_dir)
+                 data_dir: str | Path | None = None, follow_symlinks: bool | None = None) -> Library:
+    """Open the collection at ``root`` (a folder or one file); call ``refresh()`` to index it.
+
+    ``follow_symlinks`` None reads the config file's setting (default: links that lead
+    outside the root are not followed)."""
+    return Library(root, cache_dir=cache_dir, data_dir=data_dir, follow_symlinks=follow_symlinks)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from reader.ingest.names import from_db, to_db
 from reader.library.codec import Record, encode, fts_fields
 from reader.library.types import RefreshCounts
-from reader.sanitize import storable
+from reader.sanitize import escaped, storable
 
 #: Fewer files than this are analysed in-process (starting workers costs more).
 POOL_THRESHOLD = 64
@@ -172,13 +172,14 @@ def _hash(conn: sqlite3.Connection, rel: str) -> str | None:
     return row[0] if row else None
 
 
-def walk(root: str, on_error: Callable[[str, str], None]) -> Iterable[tuple[str, str, int, int]]:
+def walk(root: str, on_error: Callable[[str, str], None], *,
+         follow_symlinks: bool = False) -> Iterable[tuple[str, str, int, int]]:
     """(absolute path, relative path, size, mtime_ns) of every article file under ``root``."""
     from reader.ingest import discover
 
     base = root if os.path.isdir(root) else os.path.dirname(root)
     prefix = os.path.join(base, "")
-    for path in discover(root, on_error=on_error):
+    for path in discover(root, on_error=on_error, follow_symlinks=follow_symlinks):
         try:
             st = os.stat(path)
         except OSError as exc:
@@ -190,16 +191,23 @@ def walk(root: str, on_error: Callable[[str, str], None]) -> Iterable[tuple[str,
 
 
 def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], None] | None,
-            notices: list[str], workers: int | None = None) -> RefreshCounts:
-    """Bring the cache at ``conn`` in line with the files under ``root``."""
+            notices: list[str], workers: int | None = None, *,
+            follow_symlinks: bool = False) -> RefreshCounts:
+    """Bring the cache at ``conn`` in line with the files under ``root``; a problem with a folder or
+    a link not followed becomes a notice (once, not again on every refresh)."""
     known = {from_db(p): (s, m) for p, s, m in conn.execute("SELECT path, size, mtime_ns FROM docs")}
 
+    prefix = os.path.join(root, "")
+
     def folder_error(path: str, reason: str) -> None:
-        notices.append(f"{path}: {reason}")
+        rel = path[len(prefix):] if path.startswith(prefix) else path
+        note = f"{escaped(rel)}: {reason}"
+        if note not in notices:
+            notices.append(note)
 
     seen: set[str] = set()
     jobs: list[Job] = []
-    for abs_path, rel, size, mtime in walk(root, folder_error):
+    for abs_path, rel, size, mtime in walk(root, folder_error, follow_symlinks=follow_symlinks):
         seen.add(rel)
         old = known.get(rel)
         if old is not None and old[0] == size and old[1] == mtime:

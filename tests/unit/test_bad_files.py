@@ -155,8 +155,8 @@ def test_file_deleted_after_discovery(tmp_path: Path, capsys: pytest.CaptureFixt
     (tmp_path / "good.txt").write_text(GOOD)
     real = extract_cmd.discover
 
-    def discover_then_delete(root: str, on_error: Any = None) -> Iterator[str]:
-        found = list(real(root, on_error))
+    def discover_then_delete(root: str, on_error: Any = None, **kwargs: Any) -> Iterator[str]:
+        found = list(real(root, on_error, **kwargs))
         doomed.unlink()
         return iter(found)
 
