@@ -10,6 +10,8 @@ from reader.commands._common import add_path
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_path(parser)
+    parser.add_argument("--check", action="store_true",
+                        help="also read every stored analysis and redo the damaged ones (slower)")
 
 
 def run(ns: argparse.Namespace) -> int:
@@ -20,6 +22,13 @@ def run(ns: argparse.Namespace) -> int:
 
     with open_library(ns.path or paths.sample_articles_dir(), follow_symlinks=ns.follow_symlinks) as lib:
         counts = refresh_with_notices(lib)
+        repaired = ""
+        if ns.check:
+            shown = len(lib.notices)
+            n = len(lib.check())
+            for note in lib.notices[shown:]:
+                print(f"reader: {escaped(note)}", file=sys.stderr)
+            repaired = f", {n} repaired" if n else ""
         failures = lib.failures()
         for path, reason in failures:
             print(f"reader: {escaped(path)}: {escaped(reason)}", file=sys.stderr)
@@ -28,5 +37,5 @@ def run(ns: argparse.Namespace) -> int:
         unchanged = max(0, counts.unchanged - still)
         print(f"{lib.count()} articles in {escaped(str(lib.root))}: {counts.added} added, "
               f"{counts.changed} changed, {counts.removed} removed, {len(failures)} failed, "
-              f"{unchanged} unchanged")
+              f"{unchanged} unchanged{repaired}")
         return 1 if failures else 0

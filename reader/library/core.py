@@ -12,6 +12,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +24,7 @@ from reader.errors import ArticleError, ReaderError
 from reader.ingest.discover import OUTSIDE, is_inside
 from reader.ingest.names import from_db, to_db
 from reader.library import cache, codec
-from reader.library.refresh import Job, analyse_job, refresh, write_result
+from reader.library.refresh import DAMAGED, Job, analyse_job, delete_doc, refresh, write_result
 from reader.library.state import UserState
 from reader.library.types import Entry, QuoteRow, RefreshCounts
 from reader.model import Article
@@ -103,6 +104,8 @@ class Library:
             self._adopt(conn)
         try:
             yield conn
+        except sqlite3.DatabaseError as exc:
+            raise self._cache_error(exc) from None
         finally:
             with self._lock:
                 if self._closed or len(self._idle) >= POOL_SIZE:
@@ -120,8 +123,17 @@ class Library:
         conn = cache.connect(self.cache_path, create=False)
         try:
             yield conn
+        except sqlite3.DatabaseError as exc:
+            raise self._cache_error(exc) from None
         finally:
             conn.close()
+
+    def _cache_error(self, exc: sqlite3.DatabaseError) -> ReaderError:
+        """What to tell the user when the cache fails under a call (never a raw traceback)."""
+        if cache.is_damage(exc):
+            return ReaderError(f"the library cache {self.cache_path} is damaged ({exc}); it is checked "
+                               "and rebuilt when the reader next opens it (read and starred marks are kept)")
+        return ReaderError(f"cannot use the library cache {self.cache_path}: {exc}")
 
     def close(self) -> None:
         """Close the connections not in use now; ones in use close when their call ends."""
@@ -186,12 +198,19 @@ class Library:
         if row and row[0] == st.st_size and row[1] == st.st_mtime_ns:
             if row[2] is not None:
                 raise ArticleError(path, row[2])
-            return codec.decode(full, row[3], row[4])
-        res = analyse_job(Job(full, path, st.st_size, st.st_mtime_ns, None))
+            try:
+                return codec.decode(full, row[3], row[4])
+            except codec.Damaged as exc:
+                self.notices.append(f"{escaped(path)}: {DAMAGED} ({exc}); analysed again from the file")
+        return self._analyse(full, path, st.st_size, st.st_mtime_ns)
+
+    def _analyse(self, full: str, path: str, size: int, mtime_ns: int) -> Article:
+        """Analyse the file at ``full`` now and store the result (replacing any row for ``path``)."""
+        res = analyse_job(Job(full, path, size, mtime_ns, None))
         with self._writer() as w:
             w.execute("BEGIN IMMEDIATE")
             try:
-                write_result(w, res)
+                write_result(w, res)  # the row it replaces may be damaged: that is why we are here
                 w.execute("COMMIT")
             except BaseException:
                 w.execute("ROLLBACK")
@@ -199,6 +218,45 @@ class Library:
         if res.record is None:
             raise ArticleError(path, res.failed or "could not be read")
         return codec.decode(full, res.record.src, res.record.analysis)
+
+    def check(self) -> list[str]:
+        """Decode every stored analysis and analyse again each one that is damaged, with a notice.
+
+        A refresh compares files, not the stored rows; this reads them all (``reader index --check``,
+        and a search that met a damaged row).  Returns the paths repaired."""
+        damaged: list[tuple[str, str]] = []
+        with self._conn() as conn:
+            for rel, src, analysis in conn.execute(
+                    "SELECT path, src, analysis FROM docs WHERE failed IS NULL"):
+                try:
+                    codec.decode("", src, analysis)
+                except codec.Damaged as exc:
+                    damaged.append((from_db(rel), str(exc)))
+        for rel, why in damaged:
+            self.notices.append(f"{escaped(rel)}: {DAMAGED} ({why}); analysed again from the file")
+            try:
+                full = self._full(rel)
+                st = os.stat(full)
+            except (OSError, ArticleError):
+                self._forget(rel)  # the file went (or is out of reach): the next refresh says so
+                continue
+            try:
+                self._analyse(full, rel, st.st_size, st.st_mtime_ns)
+            except ArticleError:
+                continue  # stored as this file's failure, which failures() lists
+        return [rel for rel, _why in damaged]
+
+    def _forget(self, path: str) -> None:
+        with self._writer() as w:
+            w.execute("BEGIN IMMEDIATE")
+            try:
+                row = w.execute("SELECT id FROM docs WHERE path = ?", (to_db(path),)).fetchone()
+                if row is not None:
+                    delete_doc(w, row[0])
+                w.execute("COMMIT")
+            except BaseException:
+                w.execute("ROLLBACK")
+                raise
 
     def _full(self, path: str) -> str:
         if self.root.is_file():
@@ -237,6 +295,12 @@ class Library:
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Best matches first; see reader.search.query for the query language."""
+        try:
+            with self._conn() as conn:
+                return self._searcher.search(conn, query, limit)
+        except (zlib.error, UnicodeDecodeError):  # a stored source that does not decode
+            pass
+        self.check()
         with self._conn() as conn:
             return self._searcher.search(conn, query, limit)
 

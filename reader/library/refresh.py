@@ -18,7 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from reader.ingest.names import from_db, to_db
-from reader.library.codec import Record, encode, fts_fields
+from reader.library.codec import Damaged, Record, encode, fts_fields
 from reader.library.types import RefreshCounts
 from reader.sanitize import escaped, storable
 
@@ -28,6 +28,8 @@ CHUNK = 32
 BATCH_SECONDS = 0.5
 #: During a long refresh, save the vocabulary for searches this often.
 VOCAB_SECONDS = 60.0
+#: What a notice says about a stored analysis that does not decode.
+DAMAGED = "the cached analysis was damaged"
 #: Merge the full-text index into one segment after this many new analyses.
 OPTIMIZE_AFTER = 2000
 
@@ -99,15 +101,22 @@ def results(jobs: list[Job], workers: int) -> Iterator[Result]:
                 pending.append(pool.submit(analyse_chunk, nxt))
 
 
-def _delete_doc(conn: sqlite3.Connection, doc_id: int) -> None:
-    row = conn.execute("SELECT title, people, speakers, src, analysis FROM docs WHERE id = ?",
+def delete_doc(conn: sqlite3.Connection, doc_id: int, notices: list[str] | None = None) -> None:
+    row = conn.execute("SELECT path, title, people, speakers, src, analysis FROM docs WHERE id = ?",
                        (doc_id,)).fetchone()
     if row is None:
         return
-    if row[3] is not None and row[4] is not None:
-        fields = fts_fields(row[0], row[1], row[2], row[3], row[4])
-        conn.execute("INSERT INTO fts (fts, rowid, title, people, speakers, body) "
-                     "VALUES ('delete', ?, ?, ?, ?, ?)", (doc_id, *fields))
+    if row[4] is not None and row[5] is not None:
+        try:
+            fields = fts_fields(row[1], row[2], row[3], row[4], row[5])
+        except Damaged:
+            # the contentless index needs the old words to forget them; without them its entries
+            # stay behind under an id that is never given again (AUTOINCREMENT): never a match
+            if notices is not None:
+                notices.append(f"{escaped(from_db(row[0]))}: {DAMAGED}; replaced")
+        else:
+            conn.execute("INSERT INTO fts (fts, rowid, title, people, speakers, body) "
+                         "VALUES ('delete', ?, ?, ?, ?, ?)", (doc_id, *fields))
     conn.execute("DELETE FROM doc_people WHERE doc_id = ?", (doc_id,))
     conn.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
     conn.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
@@ -133,7 +142,7 @@ def save_vocabulary(conn: sqlite3.Connection) -> None:
         raise
 
 
-def write_result(conn: sqlite3.Connection, res: Result) -> None:
+def write_result(conn: sqlite3.Connection, res: Result, notices: list[str] | None = None) -> None:
     """Store one result (inside the caller's transaction), replacing any older row for the path."""
     job = res.job
     bump(conn)
@@ -143,7 +152,7 @@ def write_result(conn: sqlite3.Connection, res: Result) -> None:
         conn.execute("UPDATE docs SET size = ?, mtime_ns = ? WHERE id = ?", (job.size, job.mtime_ns, row[0]))
         return
     if row is not None:
-        _delete_doc(conn, row[0])
+        delete_doc(conn, row[0], notices)
     rec = res.record
     if rec is None:
         stem = storable(os.path.splitext(os.path.basename(job.rel))[0])
@@ -221,7 +230,7 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
             for rel in gone:
                 row = conn.execute("SELECT id FROM docs WHERE path = ?", (to_db(rel),)).fetchone()
                 if row is not None:
-                    _delete_doc(conn, row[0])
+                    delete_doc(conn, row[0], notices)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -239,7 +248,7 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
         conn.execute("BEGIN IMMEDIATE")
         try:
             for r in batch:
-                write_result(conn, r)
+                write_result(conn, r, notices)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
