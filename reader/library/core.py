@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import tempfile
 import threading
 import zlib
 from collections.abc import Callable, Iterator
@@ -24,6 +25,7 @@ from reader.errors import ArticleError, ReaderError
 from reader.ingest.discover import OUTSIDE, is_inside
 from reader.ingest.names import from_db, to_db
 from reader.library import cache, codec
+from reader.library.readonly import is_unwritable, temporary_copy
 from reader.library.refresh import DAMAGED, Job, analyse_job, delete_doc, refresh, write_result
 from reader.library.state import UserState
 from reader.library.types import Entry, QuoteRow, RefreshCounts
@@ -67,11 +69,12 @@ class Library:
         #: read symbolic links that lead outside the root (the config file's follow_symlinks)
         self.follow_symlinks = follow_symlinks
         try:
-            self.state = UserState(self.state_path)
+            self.state = UserState(self.state_path, notices=self.notices)
         except (OSError, sqlite3.Error) as exc:
             raise ReaderError(f"cannot open the reading state {self.state_path}: {exc}") from None
+        self._temp: tempfile.TemporaryDirectory[str] | None = None
         try:
-            conn, notes = cache.open_cache(self.cache_path, str(self.root))
+            conn, notes = self._open_cache()
         except (OSError, sqlite3.Error) as exc:
             self.state.close()
             raise ReaderError(f"cannot open the library cache {self.cache_path}: {exc}") from None
@@ -85,11 +88,24 @@ class Library:
         self._searcher = Searcher()
         self._closed = False
 
+    def _open_cache(self) -> tuple[sqlite3.Connection, list[str]]:
+        """The cache, or a temporary copy of it when its folder cannot be written."""
+        try:
+            return cache.open_cache(self.cache_path, str(self.root))
+        except (OSError, sqlite3.Error) as exc:
+            if not is_unwritable(exc):
+                raise
+        saved = self.cache_path
+        self._temp, self.cache_path = temporary_copy(saved, "reader-cache-")
+        self.notices.append(f"cannot save the library cache: {escaped(str(saved.parent))} is read-only; "
+                            "a temporary copy is used, so what is indexed now is not kept")
+        return cache.open_cache(self.cache_path, str(self.root))
+
     # connections ---------------------------------------------------------
     # A small pool: each call borrows a connection and gives it back, so any number of
     # short-lived worker threads share a few connections, and two calls never share one.
     def _adopt(self, conn: sqlite3.Connection) -> None:
-        conn.execute("ATTACH DATABASE ? AS st", (str(self.state_path),))
+        conn.execute("ATTACH DATABASE ? AS st", (str(self.state.db_path),))  # maybe a temporary copy
         with self._lock:
             self._open.append(conn)
 
@@ -144,6 +160,8 @@ class Library:
                 conn.close()
             self._idle.clear()
         self.state.close()
+        if self._temp is not None:
+            self._temp.cleanup()
 
     def __enter__(self) -> Library:
         return self
