@@ -39,8 +39,8 @@ def analyse_file(path: str) -> Article:
 
 
 def open_library(root: str | Path, *, cache_dir: str | Path | None = None,
-                 data_dir: str | Path | None = None) -> Library:
+                 data_dir: str | Path | None = None, follow_symlinks: bool | None = None) -> Library:
     """Open a collection (a folder, or one file) with its cache and user state; see reader.library."""
     from reader.library import open_library as _open
 
-    return _open(root, cache_dir=cache_dir, data_dir=data_dir)
+    return _open(root, cache_dir=cache_dir, data_dir=data_dir, follow_symlinks=follow_symlinks)

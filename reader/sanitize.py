@@ -70,3 +70,14 @@ def _escape(c: str) -> str:
     if 0xDC80 <= o <= 0xDCFF:  # a byte of the file name that is not UTF-8 (surrogateescape)
         return f"\\x{o - 0xDC00:02x}"
     return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` that encodes as UTF-8 (for a title or a reason made from a file name): lone
+    surrogates as ``\\xNN``, everything else unchanged."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(lambda m: _escape(m.group()), text)

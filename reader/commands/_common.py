@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 
 from reader import paths
+from reader.commands._flags import add_follow_symlinks
 from reader.library import Library, RefreshCounts, open_library
 from reader.sanitize import escaped
 
@@ -15,11 +16,14 @@ from reader.sanitize import escaped
 def add_path(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", nargs="?", metavar="PATH", default=None,
                         help="collection folder (default: the bundled sample articles)")
+    add_follow_symlinks(parser)
 
 
-def open_and_refresh(path: str | None, *, quiet: bool = False) -> Library:
-    """Open the collection and bring its cache up to date, showing progress on a terminal."""
-    lib = open_library(path or paths.sample_articles_dir())
+def open_and_refresh(path: str | None, *, quiet: bool = False, follow: bool | None = None) -> Library:
+    """Open the collection and bring its cache up to date, showing progress on a terminal.
+
+    ``follow`` is the --follow-symlinks flag (None: the library reads the config file)."""
+    lib = open_library(path or paths.sample_articles_dir(), follow_symlinks=follow)
     refresh_with_notices(lib, quiet=quiet)
     return lib
 

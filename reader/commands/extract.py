@@ -8,10 +8,10 @@ import os
 import sys
 from collections.abc import Iterator
 
-from reader.analysis import analyse
-from reader.errors import ArticleError
+from reader import analysis
+from reader.commands._flags import add_follow_symlinks, follow_symlinks
 from reader.export import to_json_line
-from reader.ingest import DEFAULT_MAX_BYTES, discover, load
+from reader.ingest import DEFAULT_MAX_BYTES, Failed, discover, guarded, load
 from reader.sanitize import escaped
 
 #: from this many files on, analysis runs in one forked worker per core
@@ -22,11 +22,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (jsonl)")
     parser.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES,
                         help="read at most this many bytes of a file (default %(default)s)")
+    add_follow_symlinks(parser)
 
 
 def run(ns: argparse.Namespace) -> int:
     failed = 0
     files: list[str] = []
+    follow = follow_symlinks(ns.follow_symlinks,
+                             lambda note: print(f"reader: {escaped(note)}", file=sys.stderr))
 
     def report(path: str, reason: str) -> None:
         nonlocal failed
@@ -37,7 +40,7 @@ def run(ns: argparse.Namespace) -> int:
         if not os.path.exists(root):
             report(root, "no such file or folder")
             continue
-        files.extend(discover(root, on_error=report))
+        files.extend(discover(root, on_error=report, follow_symlinks=follow))
     out = sys.stdout
     paths = sorted(set(files))
     jobs = [(p, ns.max_bytes) for p in paths]
@@ -51,16 +54,10 @@ def run(ns: argparse.Namespace) -> int:
 
 
 def _one(job: tuple[str, int]) -> tuple[bool, str]:
-    """(True, JSON line) or (False, reason) for one file; never raises."""
+    """(True, JSON line) or (False, reason) for one file; never raises (reader.ingest.guarded)."""
     path, max_bytes = job
-    try:
-        return True, to_json_line(analyse(load(path, max_bytes)), path)
-    except ArticleError as exc:
-        return False, exc.reason
-    except RecursionError:
-        return False, "structure nested too deeply to analyse"
-    except Exception as exc:  # a bug must cost one file, not the whole run; it is still reported
-        return False, f"internal error, please report it: {type(exc).__name__}: {exc}"
+    out = guarded(lambda: to_json_line(analysis.analyse(load(path, max_bytes)), path))
+    return (False, out.reason) if isinstance(out, Failed) else (True, out)
 
 
 def _results(jobs: list[tuple[str, int]]) -> Iterator[tuple[bool, str]]:

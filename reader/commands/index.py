@@ -10,6 +10,8 @@ from reader.commands._common import add_path
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_path(parser)
+    parser.add_argument("--check", action="store_true",
+                        help="also read every stored analysis and redo the damaged ones (slower)")
 
 
 def run(ns: argparse.Namespace) -> int:
@@ -18,12 +20,22 @@ def run(ns: argparse.Namespace) -> int:
     from reader.library import open_library
     from reader.sanitize import escaped
 
-    with open_library(ns.path or paths.sample_articles_dir()) as lib:
+    with open_library(ns.path or paths.sample_articles_dir(), follow_symlinks=ns.follow_symlinks) as lib:
         counts = refresh_with_notices(lib)
-        for path, reason in lib.failures():
+        repaired = ""
+        if ns.check:
+            shown = len(lib.notices)
+            n = len(lib.check())
+            for note in lib.notices[shown:]:
+                print(f"reader: {escaped(note)}", file=sys.stderr)
+            repaired = f", {n} repaired" if n else ""
+        failures = lib.failures()
+        for path, reason in failures:
             print(f"reader: {escaped(path)}: {escaped(reason)}", file=sys.stderr)
-        print(f"{lib.count()} articles in {lib.root}: {counts.added} added, {counts.changed} changed, "
-              f"{counts.removed} removed, {counts.failed} failed, {counts.unchanged} unchanged")
-        return 1 if counts.failed else 0
-
-
+        # every file failing now counts, not only those that failed in this run
+        still = len(failures) - counts.failed
+        unchanged = max(0, counts.unchanged - still)
+        print(f"{lib.count()} articles in {escaped(str(lib.root))}: {counts.added} added, "
+              f"{counts.changed} changed, {counts.removed} removed, {len(failures)} failed, "
+              f"{unchanged} unchanged{repaired}")
+        return 1 if failures else 0

@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(ns: argparse.Namespace) -> int:
-    with open_and_refresh(ns.path) as lib:
+    with open_and_refresh(ns.path, follow=ns.follow_symlinks) as lib:
         for name, n in lib.people(ns.limit):
             sys.stdout.write(f"{n:6d}  {inert(name)}\n")
     return 0

@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(ns: argparse.Namespace) -> int:
-    with open_and_refresh(ns.path) as lib:
+    with open_and_refresh(ns.path, follow=ns.follow_symlinks) as lib:
         for q in lib.quotes(ns.speaker):
             text = " ".join(q.text.split())
             sys.stdout.write(f"{escaped(q.path)}\t{inert(q.speaker or '?')}\t{inert(text)}\n")

@@ -20,18 +20,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(ns: argparse.Namespace) -> int:
     # the query is complete, not being typed: a trailing space turns off prefix matching
-    with open_and_refresh(ns.path) as lib:
+    with open_and_refresh(ns.path, follow=ns.follow_symlinks) as lib:
         hits = lib.search(ns.query.rstrip() + " ", limit=ns.limit, with_matches=ns.format == "jsonl")
     out = sys.stdout
     for h in hits:
         if ns.format == "jsonl":
-            out.write(json.dumps({"path": h.path, "title": h.title, "score": h.score, "snippet": h.snippet,
-                                  "snippet_spans": h.snippet_spans, "title_spans": h.title_spans,
-                                  "first_hit": h.first_hit,
-                                  "matches": [[m.start, m.end] for m in h.matches]},
-                                 ensure_ascii=False) + "\n")
+            rec = {"path": h.path, "title": h.title, "score": h.score, "snippet": h.snippet,
+                   "snippet_spans": h.snippet_spans, "title_spans": h.title_spans, "first_hit": h.first_hit,
+                   "matches": [[m.start, m.end] for m in h.matches]}
+            # a file name that is not UTF-8 is written as JSON escapes (\udcff), as extract does
+            out.write(json.dumps(rec, ensure_ascii=not _utf8(h.path)) + "\n")
         else:
             # article text is data: nothing in it may act on the terminal
             out.write(f"{h.score:6.3f}  {escaped(h.path)}\n"
                       f"        {inert(h.title)}\n        {inert(h.snippet)}\n")
     return 0 if hits else 1
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

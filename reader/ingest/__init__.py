@@ -8,14 +8,15 @@ their text by :mod:`reader.ingest.html`, which also pre-classifies the blocks.
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass, field
 
-from reader.errors import ArticleError, UnsupportedFormat
+from reader.errors import UnsupportedFormat
 from reader.ingest.decode import cut, decode
-from reader.ingest.discover import discover, format_of
+from reader.ingest.discover import OUTSIDE, discover, format_of, is_inside
+from reader.ingest.files import Failed, failure_reason, guarded, read_regular
 
-__all__ = ["DEFAULT_MAX_BYTES", "Document", "Segment", "discover", "format_of", "load", "load_bytes"]
+__all__ = ["DEFAULT_MAX_BYTES", "OUTSIDE", "Document", "Failed", "Segment", "discover", "failure_reason",
+           "format_of", "guarded", "is_inside", "load", "load_bytes", "read_regular"]
 
 def _max_bytes_from_env(default: int = 5_000_000) -> int:
     """READER_MAX_BYTES overrides the size cap (a whole number of bytes, at least 1000)."""
@@ -60,23 +61,7 @@ def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     fmt = format_of(path)
     if fmt is None:
         raise UnsupportedFormat(path, "not a .txt, .md or .html file")
-    if max_bytes < 1:
-        raise ValueError("max_bytes must be positive")
-    try:
-        # a FIFO or device named like an article would block or never end
-        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
-            raise ArticleError(path, "not a regular file")
-        with open(path, "rb") as f:
-            data = f.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise ArticleError(path, "is a folder, not a file") from None
-    except FileNotFoundError:
-        why = "broken symbolic link" if os.path.islink(path) else "no such file (deleted?)"
-        raise ArticleError(path, why) from None
-    except PermissionError:
-        raise ArticleError(path, "permission denied") from None
-    except OSError as exc:
-        raise ArticleError(path, exc.strerror or str(exc)) from None
+    data = read_regular(path, max_bytes)
     return load_bytes(path, data, fmt, max_bytes)
 
 

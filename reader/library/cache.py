@@ -12,12 +12,14 @@ import os
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = "3"
+from reader.sanitize import storable
+
+SCHEMA_VERSION = "4"  # 4: docs ids are never reused (AUTOINCREMENT)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     path TEXT NOT NULL UNIQUE,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
@@ -103,15 +105,19 @@ def _check(path: Path) -> None:
                 raise CacheDamaged("made by another version of the reader")
             conn.execute("SELECT max(id) FROM docs").fetchone()
             conn.execute("SELECT id, block FROM fts_data WHERE id <= 10").fetchall()
+            # every page and index, without the slower cross-checks of integrity_check
+            problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if problem != "ok":
+                raise CacheDamaged(f"integrity check: {problem}")
     except sqlite3.DatabaseError as exc:
-        if not _is_damage(exc):
+        if not is_damage(exc):
             raise
         raise CacheDamaged(str(exc)) from None
     finally:
         conn.close()
 
 
-def _is_damage(exc: Exception) -> bool:
+def is_damage(exc: Exception) -> bool:
     """False for errors that say the file is busy or out of reach: such a cache is never deleted."""
     if isinstance(exc, sqlite3.OperationalError):
         return not any(w in str(exc) for w in ("locked", "busy", "unable to open", "readonly"))
@@ -133,7 +139,7 @@ def open_cache(path: Path, root: str) -> tuple[sqlite3.Connection, list[str]]:
         _check(path)
         conn = _create(path, root)
     except (CacheDamaged, sqlite3.DatabaseError) as exc:
-        if not _is_damage(exc):
+        if not is_damage(exc):
             raise
         notices.append(f"The library cache {path} was unusable ({exc}); it was rebuilt "
                        "and the collection will be indexed again. Read and starred marks are kept.")
@@ -150,7 +156,7 @@ def _create(path: Path, root: str) -> sqlite3.Connection:
             if stmt.strip():
                 conn.execute(stmt)
         conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('root', ?)", (root,))
+        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('root', ?)", (storable(root),))
         conn.execute("COMMIT")
     except BaseException:
         conn.close()

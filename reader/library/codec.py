@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.model import Article, Block, BlockKind, Mention, Person, Quote, Span
+from reader.sanitize import storable
 
 _INDEXED = (BlockKind.BODY, BlockKind.HEADING, BlockKind.CAPTION)
 
@@ -62,12 +63,25 @@ def encode(article: Article, rel: str) -> Record:
     )
 
 
+class Damaged(Exception):
+    """A stored row does not decode (bad zlib, JSON, spans, kinds...): the article is analysed again."""
+
+
 def decode_source(src: bytes) -> str:
     return zlib.decompress(src).decode("utf-8", "surrogatepass")
 
 
 def decode(path: str, src: bytes, analysis: bytes) -> Article:
-    """Rebuild the Article stored by :func:`encode`; ``path`` becomes Article.path."""
+    """Rebuild the Article stored by :func:`encode`; ``path`` becomes Article.path.
+
+    Raises Damaged when the stored bytes are not what :func:`encode` wrote."""
+    try:
+        return _decode(path, src, analysis)
+    except Exception as exc:  # any way the bytes can be wrong; the caller redoes the analysis
+        raise Damaged(f"{type(exc).__name__}: {exc}") from None
+
+
+def _decode(path: str, src: bytes, analysis: bytes) -> Article:
     source = decode_source(src)
     d = json.loads(zlib.decompress(analysis))
     blocks = tuple(Block(BlockKind(k), Span(s, e), source[s:e], bool(h), r) for k, s, e, h, r in d["b"])
@@ -81,9 +95,13 @@ def decode(path: str, src: bytes, analysis: bytes) -> Article:
 
 
 def fts_fields(title: str, people: str, speakers: str, src: bytes, analysis: bytes) -> tuple[str, ...]:
-    """The four full-text columns (title, people, speakers, body) of a stored row."""
-    d = json.loads(zlib.decompress(analysis))
-    return (title, people, speakers, _body(decode_source(src), d["b"]))
+    """The four full-text columns (title, people, speakers, body) of a stored row; raises Damaged."""
+    try:
+        article = _decode("", src, analysis)
+        blocks = [[b.kind.value, b.span.start, b.span.end, int(b.hidden), b.reason] for b in article.blocks]
+        return (title, people, speakers, _body(article.source, blocks))
+    except Exception as exc:  # as in decode
+        raise Damaged(f"{type(exc).__name__}: {exc}") from None
 
 
 _KINDS = frozenset(k.value for k in _INDEXED)
@@ -106,7 +124,7 @@ def _clean_title(title: str) -> str:
 
 
 def _stem(rel: str) -> str:
-    return os.path.splitext(os.path.basename(rel))[0]
+    return storable(os.path.splitext(os.path.basename(rel))[0])
 
 
 def _source_name(meta: dict[str, str], rel: str) -> str:
@@ -114,4 +132,4 @@ def _source_name(meta: dict[str, str], rel: str) -> str:
         if meta.get(key):
             return meta[key]
     parts = rel.replace(os.sep, "/").split("/")
-    return parts[0] if len(parts) > 1 else ""
+    return storable(parts[0]) if len(parts) > 1 else ""

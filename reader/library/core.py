@@ -11,20 +11,26 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import tempfile
 import threading
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from reader import paths
+from reader import config, paths
 from reader.errors import ArticleError, ReaderError
+from reader.ingest.discover import OUTSIDE, is_inside
+from reader.ingest.names import from_db, to_db
 from reader.library import cache, codec
-from reader.library.refresh import Job, analyse_job, refresh, write_result
+from reader.library.readonly import is_unwritable, temporary_copy
+from reader.library.refresh import DAMAGED, Job, analyse_job, delete_doc, refresh, write_result
 from reader.library.state import UserState
 from reader.library.types import Entry, QuoteRow, RefreshCounts
 from reader.model import Article, Span
+from reader.sanitize import escaped
 from reader.search.engine import Searcher
 from reader.search.types import SearchHit
 
@@ -48,20 +54,27 @@ class Library:
     """A collection of article files with its cache and user state."""
 
     def __init__(self, root: str | Path, *, cache_dir: str | Path | None = None,
-                 data_dir: str | Path | None = None) -> None:
+                 data_dir: str | Path | None = None, follow_symlinks: bool | None = None) -> None:
         self.root = Path(root).expanduser().resolve()
         if not self.root.exists():
-            raise ReaderError(f"{root}: no such file or folder")
+            raise ReaderError(f"{escaped(str(root))}: no such file or folder")
         key = _key(self.root)
         self.cache_path = Path(cache_dir or paths.cache_dir()) / f"library-{key}.sqlite3"
         self.state_path = Path(data_dir or paths.data_dir()) / f"state-{key}.sqlite3"
         self.notices: list[str] = []
+        if follow_symlinks is None:
+            follow_symlinks, problem = config.follow_symlinks()
+            if problem:
+                self.notices.append(problem)
+        #: read symbolic links that lead outside the root (the config file's follow_symlinks)
+        self.follow_symlinks = follow_symlinks
         try:
-            self.state = UserState(self.state_path)
+            self.state = UserState(self.state_path, notices=self.notices)
         except (OSError, sqlite3.Error) as exc:
             raise ReaderError(f"cannot open the reading state {self.state_path}: {exc}") from None
+        self._temp: tempfile.TemporaryDirectory[str] | None = None
         try:
-            conn, notes = cache.open_cache(self.cache_path, str(self.root))
+            conn, notes = self._open_cache()
         except (OSError, sqlite3.Error) as exc:
             self.state.close()
             raise ReaderError(f"cannot open the library cache {self.cache_path}: {exc}") from None
@@ -75,11 +88,24 @@ class Library:
         self._searcher = Searcher()
         self._closed = False
 
+    def _open_cache(self) -> tuple[sqlite3.Connection, list[str]]:
+        """The cache, or a temporary copy of it when its folder cannot be written."""
+        try:
+            return cache.open_cache(self.cache_path, str(self.root))
+        except (OSError, sqlite3.Error) as exc:
+            if not is_unwritable(exc):
+                raise
+        saved = self.cache_path
+        self._temp, self.cache_path = temporary_copy(saved, "reader-cache-")
+        self.notices.append(f"cannot save the library cache: {escaped(str(saved.parent))} is read-only; "
+                            "a temporary copy is used, so what is indexed now is not kept")
+        return cache.open_cache(self.cache_path, str(self.root))
+
     # connections ---------------------------------------------------------
     # A small pool: each call borrows a connection and gives it back, so any number of
     # short-lived worker threads share a few connections, and two calls never share one.
     def _adopt(self, conn: sqlite3.Connection) -> None:
-        conn.execute("ATTACH DATABASE ? AS st", (str(self.state_path),))
+        conn.execute("ATTACH DATABASE ? AS st", (str(self.state.db_path),))  # maybe a temporary copy
         with self._lock:
             self._open.append(conn)
 
@@ -94,6 +120,8 @@ class Library:
             self._adopt(conn)
         try:
             yield conn
+        except sqlite3.DatabaseError as exc:
+            raise self._cache_error(exc) from None
         finally:
             with self._lock:
                 if self._closed or len(self._idle) >= POOL_SIZE:
@@ -111,8 +139,17 @@ class Library:
         conn = cache.connect(self.cache_path, create=False)
         try:
             yield conn
+        except sqlite3.DatabaseError as exc:
+            raise self._cache_error(exc) from None
         finally:
             conn.close()
+
+    def _cache_error(self, exc: sqlite3.DatabaseError) -> ReaderError:
+        """What to tell the user when the cache fails under a call (never a raw traceback)."""
+        if cache.is_damage(exc):
+            return ReaderError(f"the library cache {self.cache_path} is damaged ({exc}); it is checked "
+                               "and rebuilt when the reader next opens it (read and starred marks are kept)")
+        return ReaderError(f"cannot use the library cache {self.cache_path}: {exc}")
 
     def close(self) -> None:
         """Close the connections not in use now; ones in use close when their call ends."""
@@ -123,6 +160,8 @@ class Library:
                 conn.close()
             self._idle.clear()
         self.state.close()
+        if self._temp is not None:
+            self._temp.cleanup()
 
     def __enter__(self) -> Library:
         return self
@@ -141,7 +180,7 @@ class Library:
         if not self.root.exists():  # unmounted or moved: keep the catalogue, do not empty it
             raise ReaderError(f"{self.root}: the collection folder is gone (moved or unmounted?)")
         with self._refreshing, self._writer() as conn:
-            return refresh(conn, str(self.root), progress, self.notices)
+            return refresh(conn, str(self.root), progress, self.notices, follow_symlinks=self.follow_symlinks)
 
     def count(self) -> int:
         with self._conn() as conn:
@@ -158,7 +197,7 @@ class Library:
 
     def entry(self, path: str) -> Entry | None:
         with self._conn() as conn:
-            row = conn.execute(f"{_ENTRY} WHERE d.path = ?", (path,)).fetchone()
+            row = conn.execute(f"{_ENTRY} WHERE d.path = ?", (to_db(path),)).fetchone()
         return _entry(row) if row else None
 
     def article(self, path: str) -> Article:
@@ -169,7 +208,7 @@ class Library:
     def _article(self, conn: sqlite3.Connection, path: str) -> Article:
         full = self._full(path)
         row = conn.execute("SELECT size, mtime_ns, failed, src, analysis, hash FROM docs WHERE path = ?",
-                           (path,)).fetchone()
+                           (to_db(path),)).fetchone()
         try:
             st = os.stat(full)
         except OSError as exc:
@@ -177,12 +216,19 @@ class Library:
         if row and row[0] == st.st_size and row[1] == st.st_mtime_ns:
             if row[2] is not None:
                 raise ArticleError(path, row[2])
-            return codec.decode(full, row[3], row[4])
-        res = analyse_job(Job(full, path, st.st_size, st.st_mtime_ns, None))
+            try:
+                return codec.decode(full, row[3], row[4])
+            except codec.Damaged as exc:
+                self.notices.append(f"{escaped(path)}: {DAMAGED} ({exc}); analysed again from the file")
+        return self._analyse(full, path, st.st_size, st.st_mtime_ns)
+
+    def _analyse(self, full: str, path: str, size: int, mtime_ns: int) -> Article:
+        """Analyse the file at ``full`` now and store the result (replacing any row for ``path``)."""
+        res = analyse_job(Job(full, path, size, mtime_ns, None))
         with self._writer() as w:
             w.execute("BEGIN IMMEDIATE")
             try:
-                write_result(w, res)
+                write_result(w, res)  # the row it replaces may be damaged: that is why we are here
                 w.execute("COMMIT")
             except BaseException:
                 w.execute("ROLLBACK")
@@ -191,17 +237,58 @@ class Library:
             raise ArticleError(path, res.failed or "could not be read")
         return codec.decode(full, res.record.src, res.record.analysis)
 
+    def check(self) -> list[str]:
+        """Decode every stored analysis and analyse again each one that is damaged, with a notice.
+
+        A refresh compares files, not the stored rows; this reads them all (``reader index --check``,
+        and a search that met a damaged row).  Returns the paths repaired."""
+        damaged: list[tuple[str, str]] = []
+        with self._conn() as conn:
+            for rel, src, analysis in conn.execute(
+                    "SELECT path, src, analysis FROM docs WHERE failed IS NULL"):
+                try:
+                    codec.decode("", src, analysis)
+                except codec.Damaged as exc:
+                    damaged.append((from_db(rel), str(exc)))
+        for rel, why in damaged:
+            self.notices.append(f"{escaped(rel)}: {DAMAGED} ({why}); analysed again from the file")
+            try:
+                full = self._full(rel)
+                st = os.stat(full)
+            except (OSError, ArticleError):
+                self._forget(rel)  # the file went (or is out of reach): the next refresh says so
+                continue
+            try:
+                self._analyse(full, rel, st.st_size, st.st_mtime_ns)
+            except ArticleError:
+                continue  # stored as this file's failure, which failures() lists
+        return [rel for rel, _why in damaged]
+
+    def _forget(self, path: str) -> None:
+        with self._writer() as w:
+            w.execute("BEGIN IMMEDIATE")
+            try:
+                row = w.execute("SELECT id FROM docs WHERE path = ?", (to_db(path),)).fetchone()
+                if row is not None:
+                    delete_doc(w, row[0])
+                w.execute("COMMIT")
+            except BaseException:
+                w.execute("ROLLBACK")
+                raise
+
     def _full(self, path: str) -> str:
         if self.root.is_file():
             return str(self.root)
         full = os.path.normpath(os.path.join(self.root, path))
         if os.path.relpath(full, self.root).startswith(".."):
             raise ArticleError(path, "is outside the collection")
+        if not self.follow_symlinks and not is_inside(full, str(self.root)):
+            raise ArticleError(path, OUTSIDE)
         return full
 
     def failures(self) -> list[tuple[str, str]]:
         with self._conn() as conn:
-            return [(r[0], r[1]) for r in conn.execute(
+            return [(from_db(r[0]), r[1]) for r in conn.execute(
                 "SELECT path, failed FROM docs WHERE failed IS NOT NULL ORDER BY path")]
 
     # people, quotes, search -----------------------------------------------
@@ -222,17 +309,29 @@ class Library:
             args = (f"%{speaker}%",)
         with self._conn() as conn:
             rows = conn.execute(sql + " ORDER BY d.path, q.seq", args)
-            return [QuoteRow(p, t, s, x) for p, t, s, x in rows]
+            return [QuoteRow(from_db(p), t, s, x) for p, t, s, x in rows]
 
     def search(self, query: str, limit: int = 50, *, with_matches: bool = False) -> list[SearchHit]:
         """Best matches first; see reader.search.query for the query language."""
+        try:
+            with self._conn() as conn:
+                return self._searcher.search(conn, query, limit, with_matches=with_matches)
+        except (zlib.error, UnicodeDecodeError):  # a stored source that does not decode
+            pass
+        self.check()
         with self._conn() as conn:
             return self._searcher.search(conn, query, limit, with_matches=with_matches)
 
     def matches(self, query: str, path: str) -> tuple[Span, ...]:
         """Where ``query`` matched in the article at ``path``, as the search matched it."""
+        try:
+            with self._conn() as conn:
+                return self._searcher.matches(conn, query, to_db(path))
+        except (zlib.error, UnicodeDecodeError):  # a stored source that does not decode
+            pass
+        self.check()
         with self._conn() as conn:
-            return self._searcher.matches(conn, query, path)
+            return self._searcher.matches(conn, query, to_db(path))
 
 
 _ENTRY = ("SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0), coalesce(s.starred, 0), "
@@ -240,11 +339,14 @@ _ENTRY = ("SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0
 
 
 def _entry(r: tuple[Any, ...]) -> Entry:
-    return Entry(path=r[0], title=r[1], source=r[2] or "", date=r[3], words=int(r[4] or 0),
+    return Entry(path=from_db(r[0]), title=r[1], source=r[2] or "", date=r[3], words=int(r[4] or 0),
                  read=bool(r[5]), starred=bool(r[6]), failed=r[7])
 
 
 def open_library(root: str | Path, *, cache_dir: str | Path | None = None,
-                 data_dir: str | Path | None = None) -> Library:
-    """Open the collection at ``root`` (a folder or one file); call ``refresh()`` to index it."""
-    return Library(root, cache_dir=cache_dir, data_dir=data_dir)
+                 data_dir: str | Path | None = None, follow_symlinks: bool | None = None) -> Library:
+    """Open the collection at ``root`` (a folder or one file); call ``refresh()`` to index it.
+
+    ``follow_symlinks`` None reads the config file's setting (default: links that lead
+    outside the root are not followed)."""
+    return Library(root, cache_dir=cache_dir, data_dir=data_dir, follow_symlinks=follow_symlinks)

@@ -17,9 +17,10 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
-from reader.errors import ArticleError
-from reader.library.codec import Record, encode, fts_fields
+from reader.ingest.names import from_db, to_db
+from reader.library.codec import Damaged, Record, encode, fts_fields
 from reader.library.types import RefreshCounts
+from reader.sanitize import escaped, storable
 
 #: Fewer files than this are analysed in-process (starting workers costs more).
 POOL_THRESHOLD = 64
@@ -27,6 +28,8 @@ CHUNK = 32
 BATCH_SECONDS = 0.5
 #: During a long refresh, save the vocabulary for searches this often.
 VOCAB_SECONDS = 60.0
+#: What a notice says about a stored analysis that does not decode.
+DAMAGED = "the cached analysis was damaged"
 #: Merge the full-text index into one segment after this many new analyses.
 OPTIMIZE_AFTER = 2000
 
@@ -50,28 +53,25 @@ class Result:
 
 
 def analyse_job(job: Job) -> Result:
-    """Read, hash and analyse one file (runs in a worker process)."""
-    from reader.analysis import analyse
-    from reader.ingest import DEFAULT_MAX_BYTES, format_of, load_bytes
+    """Read, hash and analyse one file (runs in a worker process); never raises.
 
-    try:
-        with open(job.abs_path, "rb") as f:
-            data = f.read(DEFAULT_MAX_BYTES + 1)
-    except OSError as exc:
-        return Result(job, None, failed=exc.strerror or str(exc))
+    Reading refuses anything but a regular file, and any exception in the analysis
+    makes this file a failure with its reason (reader.ingest.guarded), as in ``reader extract``.
+    """
+    from reader import analysis
+    from reader.ingest import DEFAULT_MAX_BYTES, Failed, format_of, guarded, load_bytes, read_regular
+
+    data = guarded(lambda: read_regular(job.abs_path, DEFAULT_MAX_BYTES))
+    if isinstance(data, Failed):
+        return Result(job, None, failed=data.reason)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     if digest == job.old_hash:
         return Result(job, digest, same=True)
     fmt = format_of(job.abs_path) or "text"
-    try:
-        article = analyse(load_bytes(job.abs_path, data, fmt))
-        return Result(job, digest, record=encode(article, job.rel))
-    except ArticleError as exc:
-        return Result(job, digest, failed=exc.reason)
-    except RecursionError:
-        return Result(job, digest, failed="structure nested too deeply to analyse")
-    except (ValueError, UnicodeError, MemoryError) as exc:
-        return Result(job, digest, failed=f"could not be analysed ({type(exc).__name__}: {exc})")
+    record = guarded(lambda: encode(analysis.analyse(load_bytes(job.abs_path, data, fmt)), job.rel))
+    if isinstance(record, Failed):
+        return Result(job, digest, failed=record.reason)
+    return Result(job, digest, record=record)
 
 
 def analyse_chunk(jobs: list[Job]) -> list[Result]:
@@ -101,15 +101,22 @@ def results(jobs: list[Job], workers: int) -> Iterator[Result]:
                 pending.append(pool.submit(analyse_chunk, nxt))
 
 
-def _delete_doc(conn: sqlite3.Connection, doc_id: int) -> None:
-    row = conn.execute("SELECT title, people, speakers, src, analysis FROM docs WHERE id = ?",
+def delete_doc(conn: sqlite3.Connection, doc_id: int, notices: list[str] | None = None) -> None:
+    row = conn.execute("SELECT path, title, people, speakers, src, analysis FROM docs WHERE id = ?",
                        (doc_id,)).fetchone()
     if row is None:
         return
-    if row[3] is not None and row[4] is not None:
-        fields = fts_fields(row[0], row[1], row[2], row[3], row[4])
-        conn.execute("INSERT INTO fts (fts, rowid, title, people, speakers, body) "
-                     "VALUES ('delete', ?, ?, ?, ?, ?)", (doc_id, *fields))
+    if row[4] is not None and row[5] is not None:
+        try:
+            fields = fts_fields(row[1], row[2], row[3], row[4], row[5])
+        except Damaged:
+            # the contentless index needs the old words to forget them; without them its entries
+            # stay behind under an id that is never given again (AUTOINCREMENT): never a match
+            if notices is not None:
+                notices.append(f"{escaped(from_db(row[0]))}: {DAMAGED}; replaced")
+        else:
+            conn.execute("INSERT INTO fts (fts, rowid, title, people, speakers, body) "
+                         "VALUES ('delete', ?, ?, ?, ?, ?)", (doc_id, *fields))
     conn.execute("DELETE FROM doc_people WHERE doc_id = ?", (doc_id,))
     conn.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
     conn.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
@@ -135,28 +142,30 @@ def save_vocabulary(conn: sqlite3.Connection) -> None:
         raise
 
 
-def write_result(conn: sqlite3.Connection, res: Result) -> None:
+def write_result(conn: sqlite3.Connection, res: Result, notices: list[str] | None = None) -> None:
     """Store one result (inside the caller's transaction), replacing any older row for the path."""
     job = res.job
     bump(conn)
-    row = conn.execute("SELECT id FROM docs WHERE path = ?", (job.rel,)).fetchone()
+    path = to_db(job.rel)
+    row = conn.execute("SELECT id FROM docs WHERE path = ?", (path,)).fetchone()
     if res.same and row is not None:
         conn.execute("UPDATE docs SET size = ?, mtime_ns = ? WHERE id = ?", (job.size, job.mtime_ns, row[0]))
         return
     if row is not None:
-        _delete_doc(conn, row[0])
+        delete_doc(conn, row[0], notices)
     rec = res.record
     if rec is None:
-        stem = os.path.splitext(os.path.basename(job.rel))[0]
+        stem = storable(os.path.splitext(os.path.basename(job.rel))[0])
+        why = storable(res.failed or "could not be read")
         conn.execute("INSERT INTO docs (path, size, mtime_ns, hash, title, failed) VALUES (?, ?, ?, ?, ?, ?)",
-                     (job.rel, job.size, job.mtime_ns, res.hash, stem, res.failed or "could not be read"))
+                     (path, job.size, job.mtime_ns, res.hash, stem, why))
         return
     people = "\n".join(rec.people)
     speakers = "\n".join(sorted({s for s, _t in rec.quotes if s}))
     cur = conn.execute(
         "INSERT INTO docs (path, size, mtime_ns, hash, title, source, date, words, people, speakers, src, "
         "analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (job.rel, job.size, job.mtime_ns, res.hash, rec.title, rec.source_name, rec.date, rec.words,
+        (path, job.size, job.mtime_ns, res.hash, rec.title, rec.source_name, rec.date, rec.words,
          people, speakers, rec.src, rec.analysis))
     doc_id = cur.lastrowid
     conn.executemany("INSERT INTO doc_people (doc_id, name) VALUES (?, ?)",
@@ -168,17 +177,18 @@ def write_result(conn: sqlite3.Connection, res: Result) -> None:
 
 
 def _hash(conn: sqlite3.Connection, rel: str) -> str | None:
-    row = conn.execute("SELECT hash FROM docs WHERE path = ?", (rel,)).fetchone()
+    row = conn.execute("SELECT hash FROM docs WHERE path = ?", (to_db(rel),)).fetchone()
     return row[0] if row else None
 
 
-def walk(root: str, on_error: Callable[[str, str], None]) -> Iterable[tuple[str, str, int, int]]:
+def walk(root: str, on_error: Callable[[str, str], None], *,
+         follow_symlinks: bool = False) -> Iterable[tuple[str, str, int, int]]:
     """(absolute path, relative path, size, mtime_ns) of every article file under ``root``."""
     from reader.ingest import discover
 
     base = root if os.path.isdir(root) else os.path.dirname(root)
     prefix = os.path.join(base, "")
-    for path in discover(root, on_error=on_error):
+    for path in discover(root, on_error=on_error, follow_symlinks=follow_symlinks):
         try:
             st = os.stat(path)
         except OSError as exc:
@@ -190,16 +200,23 @@ def walk(root: str, on_error: Callable[[str, str], None]) -> Iterable[tuple[str,
 
 
 def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], None] | None,
-            notices: list[str], workers: int | None = None) -> RefreshCounts:
-    """Bring the cache at ``conn`` in line with the files under ``root``."""
-    known = {p: (s, m) for p, s, m in conn.execute("SELECT path, size, mtime_ns FROM docs")}
+            notices: list[str], workers: int | None = None, *,
+            follow_symlinks: bool = False) -> RefreshCounts:
+    """Bring the cache at ``conn`` in line with the files under ``root``; a problem with a folder or
+    a link not followed becomes a notice (once, not again on every refresh)."""
+    known = {from_db(p): (s, m) for p, s, m in conn.execute("SELECT path, size, mtime_ns FROM docs")}
+
+    prefix = os.path.join(root, "")
 
     def folder_error(path: str, reason: str) -> None:
-        notices.append(f"{path}: {reason}")
+        rel = path[len(prefix):] if path.startswith(prefix) else path
+        note = f"{escaped(rel)}: {reason}"
+        if note not in notices:
+            notices.append(note)
 
     seen: set[str] = set()
     jobs: list[Job] = []
-    for abs_path, rel, size, mtime in walk(root, folder_error):
+    for abs_path, rel, size, mtime in walk(root, folder_error, follow_symlinks=follow_symlinks):
         seen.add(rel)
         old = known.get(rel)
         if old is not None and old[0] == size and old[1] == mtime:
@@ -211,9 +228,9 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
         try:
             bump(conn)
             for rel in gone:
-                row = conn.execute("SELECT id FROM docs WHERE path = ?", (rel,)).fetchone()
+                row = conn.execute("SELECT id FROM docs WHERE path = ?", (to_db(rel),)).fetchone()
                 if row is not None:
-                    _delete_doc(conn, row[0])
+                    delete_doc(conn, row[0], notices)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -231,7 +248,7 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
         conn.execute("BEGIN IMMEDIATE")
         try:
             for r in batch:
-                write_result(conn, r)
+                write_result(conn, r, notices)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import tempfile
 import threading
 from pathlib import Path
 from typing import Literal
 
+from reader.ingest.names import from_db, to_db
+from reader.library.readonly import is_unwritable, temporary_copy
 from reader.library.types import ArticleState
+from reader.sanitize import escaped
 
 Choice = Literal["keep", "hide"]
 
@@ -50,21 +54,50 @@ def block_hash(text: str) -> str:
 
 
 class UserState:
-    """Read/starred/position per article and keep/hide choices per block, keyed by relative path."""
+    """Read/starred/position per article and keep/hide choices per block, keyed by relative path.
 
-    def __init__(self, db_path: Path) -> None:
-        self.db_path = db_path
-        self._conn = connect_state(db_path)
+    When the data folder is read-only, a temporary copy of the saved state is used (reads work,
+    marks made now are not kept); when a write fails, it is skipped.  Either is said once, in
+    ``notices``, never raised.
+    """
+
+    def __init__(self, db_path: Path, notices: list[str] | None = None) -> None:
+        self.saved_path = db_path
+        self.db_path = db_path  # where it is read and written now: the file, or a temporary copy
+        self.notices = notices if notices is not None else []
+        self._temp: tempfile.TemporaryDirectory[str] | None = None
+        self._write_failed = False
+        try:
+            self._conn = connect_state(db_path)
+        except (OSError, sqlite3.Error) as exc:
+            if not is_unwritable(exc):
+                raise
+            self._temp, self.db_path = temporary_copy(db_path, "reader-state-")
+            self._conn = connect_state(self.db_path)
+            self._write_failed = True
+            self.notices.append(f"cannot save reading state: {escaped(str(db_path.parent))} is read-only; "
+                                "read and starred marks made now are not kept")
         self._lock = threading.Lock()
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+        if self._temp is not None:
+            self._temp.cleanup()
+
+    def _write(self, sql: str, args: tuple[object, ...]) -> None:
+        with self._lock:
+            try:
+                self._conn.execute(sql, args)
+            except sqlite3.Error as exc:  # read-only, disk full, locked for too long...
+                if not self._write_failed:
+                    self._write_failed = True
+                    self.notices.append(f"cannot save reading state in {escaped(str(self.db_path))}: {exc}")
 
     def get(self, path: str) -> ArticleState:
         with self._lock:
             row = self._conn.execute(
-                "SELECT read, starred, position FROM state WHERE path = ?", (path,)
+                "SELECT read, starred, position FROM state WHERE path = ?", (to_db(path),)
             ).fetchone()
         if row is None:
             return ArticleState()
@@ -74,8 +107,7 @@ class UserState:
         # column is one of three fixed names chosen below, never user input
         sql = (f"INSERT INTO state (path, {column}) VALUES (?, ?) "
                f"ON CONFLICT(path) DO UPDATE SET {column} = excluded.{column}")
-        with self._lock:
-            self._conn.execute(sql, (path, value))
+        self._write(sql, (to_db(path), value))
 
     def set_read(self, path: str, read: bool) -> None:
         self._set(path, "read", int(bool(read)))
@@ -92,7 +124,7 @@ class UserState:
         with self._lock:
             row = self._conn.execute(
                 "SELECT choice FROM block_choice WHERE path = ? AND block_hash = ?",
-                (path, block_hash(block_text)),
+                (to_db(path), block_hash(block_text)),
             ).fetchone()
         if row is None:
             return None
@@ -102,19 +134,15 @@ class UserState:
         if choice not in ("keep", "hide", None):
             raise ValueError(f"choice must be 'keep', 'hide' or None, not {choice!r}")
         key = block_hash(block_text)
-        with self._lock:
-            if choice is None:
-                self._conn.execute(
-                    "DELETE FROM block_choice WHERE path = ? AND block_hash = ?", (path, key))
-            else:
-                self._conn.execute(
-                    "INSERT INTO block_choice (path, block_hash, choice) VALUES (?, ?, ?) "
-                    "ON CONFLICT(path, block_hash) DO UPDATE SET choice = excluded.choice",
-                    (path, key, choice),
-                )
+        if choice is None:
+            self._write("DELETE FROM block_choice WHERE path = ? AND block_hash = ?", (to_db(path), key))
+        else:
+            self._write("INSERT INTO block_choice (path, block_hash, choice) VALUES (?, ?, ?) "
+                        "ON CONFLICT(path, block_hash) DO UPDATE SET choice = excluded.choice",
+                        (to_db(path), key, choice))
 
     def starred(self) -> list[str]:
         """Paths of every starred article."""
         with self._lock:
-            return [r[0] for r in self._conn.execute(
+            return [from_db(r[0]) for r in self._conn.execute(
                 "SELECT path FROM state WHERE starred = 1 ORDER BY path")]

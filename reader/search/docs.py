@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from reader.ingest.names import from_db
 from reader.search.fold import WORD, fold
 
 
@@ -58,7 +59,7 @@ class DocCache:
             t = str(title)
             ft = fold(t)
             self._fields[int(str(doc_id))] = DocFields(
-                str(path), t, ft, frozenset(WORD.findall(ft)),
+                from_db(path), t, ft, frozenset(WORD.findall(ft)),
                 frozenset(WORD.findall(fold(str(people)))), frozenset(WORD.findall(fold(str(speakers)))))
         return {i: self._fields[i] for i in ids if i in self._fields}
 

@@ -134,7 +134,7 @@ class Searcher:
                                   first_hit=first, matches=matches))
         return hits
 
-    def matches(self, conn: sqlite3.Connection, text: str, path: str) -> tuple[Span, ...]:
+    def matches(self, conn: sqlite3.Connection, text: str, path: str | bytes) -> tuple[Span, ...]:
         """Every place in the source of the article at ``path`` where ``text`` matched, in order.
 
         The same words a search for ``text`` matched (typos and the prefix being typed

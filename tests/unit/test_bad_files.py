@@ -155,8 +155,8 @@ def test_file_deleted_after_discovery(tmp_path: Path, capsys: pytest.CaptureFixt
     (tmp_path / "good.txt").write_text(GOOD)
     real = extract_cmd.discover
 
-    def discover_then_delete(root: str, on_error: Any = None) -> Iterator[str]:
-        found = list(real(root, on_error))
+    def discover_then_delete(root: str, on_error: Any = None, **kwargs: Any) -> Iterator[str]:
+        found = list(real(root, on_error, **kwargs))
         doomed.unlink()
         return iter(found)
 
@@ -234,21 +234,21 @@ def test_deep_html_keeps_text_or_says_why(tmp_path: Path) -> None:
 def test_unreadable_file_even_as_root(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """The same case where the tests run as root: the refusal comes from the operating system."""
-    import builtins
+    import errno
 
-    import reader.ingest
+    import reader.ingest.files
 
     bad = tmp_path / "locked.txt"
     bad.write_text(GOOD)
     (tmp_path / "good.txt").write_text(GOOD)
-    real_open = builtins.open
+    real_open = os.open
 
-    def refusing_open(file: object, *args: object, **kwargs: object) -> object:
+    def refusing_open(file: object, *args: Any, **kwargs: Any) -> int:
         if str(file) == str(bad):
-            raise PermissionError(13, "Permission denied", str(file))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(reader.ingest, "open", refusing_open, raising=False)
+    monkeypatch.setattr(reader.ingest.files.os, "open", refusing_open)
     rc, recs, err = _extract(capsys, str(tmp_path))
     assert rc == 1 and err.splitlines() == [f"reader: {bad}: permission denied"]
     assert [Path(r["path"]).name for r in recs] == ["good.txt"]

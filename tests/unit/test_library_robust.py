@@ -137,9 +137,9 @@ def test_state_writes_never_wait_for_a_refresh(tmp_path: Path) -> None:
     with reader.open_library(coll) as lib:
         real = refresh_mod.write_result
 
-        def slow_write(conn, res):  # type: ignore[no-untyped-def]
+        def slow_write(conn, res, *args):  # type: ignore[no-untyped-def]
             time.sleep(0.01)  # a write transaction that stays open a while
-            real(conn, res)
+            real(conn, res, *args)
 
         def tick(done: int, total: int) -> None:
             nonlocal slowest
