@@ -68,6 +68,37 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
 }
 
 
+async def test_a_file_name_that_is_not_utf8_opens(tmp_path: Path, make_app: Any) -> None:
+    import os
+
+    root = tmp_path / "c"
+    root.mkdir()
+    with open(os.path.join(os.fsencode(root), b"bad \xff\x1b]2;PWNED\x07 name.txt"), "wb") as f:
+        f.write(f"Title \xff\n\n{BODY}".encode("utf-8", "surrogateescape"))
+    (root / "dangling").mkdir()
+    os.symlink(b"nowhere", os.path.join(os.fsencode(root / "dangling"), b"gone \xfe.txt"))
+    app = make_app(root)
+    recorder = Recorder()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        recorder.attach(app)
+        await ready(pilot)
+        check_screen(app, "start")
+        lst = app.query_one(ArticleList)
+        assert lst.count >= 1
+        lst.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        check_screen(app, "the article")
+        assert app.main.pane.article is not None
+        for key in ("p", "escape", "Q", "escape", "escape", "F"):
+            await pilot.press(key)
+            await pilot.pause()
+            check_screen(app, f"after {key}")
+        await pilot.press("escape")
+        assert app.is_running and app.return_code in (None, 0)
+    check_terminal(recorder)
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
 async def test_each_hostile_case_is_inert(tmp_path: Path, make_app: Any, case: str) -> None:
     root = tmp_path / "c"
