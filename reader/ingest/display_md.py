@@ -115,43 +115,21 @@ class _Walk:
         """Build the block of one leaf token (its inline token or its table's tokens)."""
         a, b = tok.map or (0, 0)
         b = max(b, a + 1)
-        fields: dict[str, Any] = {"depth": len(self.items), "quote": self.quote}
-        kind = DisplayKind.PARAGRAPH
+        kind, fields = self.kind(tok, inline, table)
         out = RunBuilder(self.floor)
         try:
             if table is not None:
-                kind, fields["rows"], fields["header"] = DisplayKind.TABLE, self.table(table, out), True
+                fields["rows"] = self.table(table, out)
             elif inline is not None:
                 self.inline(inline, out)
-                if tok.type == "heading_open":
-                    kind, fields["level"] = DisplayKind.HEADING, int(tok.tag[1:])
-                elif self.items and self.items[-1].pending:
-                    item = self.items[-1]
-                    item.pending = False
-                    kind = DisplayKind.LIST_ITEM
-                    fields.update(ordered=item.ordered, number=item.number)
-                elif (image := _lone_image(inline.children or [])) is not None:
-                    kind = DisplayKind.IMAGE
-                    fields.update(alt="", src=str(image[0].attrGet("src") or ""), href=image[1],
-                                  caption=str(image[0].attrGet("title") or "") or None)
-                elif self.quote:
-                    kind = DisplayKind.QUOTE
-            elif tok.type == "hr":
-                kind = DisplayKind.RULE
-            else:
+            elif kind is not DisplayKind.RULE:
                 self.literal(tok.content, a + 1 if tok.type == "fence" else a, b, out)
-                if tok.type != "html_block":
-                    kind = DisplayKind.CODE
-                    fields["language"] = tok.info.split()[0] if tok.info.strip() else None
         except Mismatch:
             out = RunBuilder(self.floor)
             self.literal(None, a, b, out)
-            if kind is DisplayKind.LIST_ITEM or tok.type == "heading_open":
-                kind = DisplayKind.LIST_ITEM if kind is DisplayKind.LIST_ITEM else DisplayKind.HEADING
-            else:
+            if kind in (DisplayKind.TABLE, DisplayKind.IMAGE):
                 kind = DisplayKind.QUOTE if self.quote else DisplayKind.PARAGRAPH
-                for key in ("rows", "header", "alt", "src", "href", "caption", "language"):
-                    fields.pop(key, None)
+                fields = {"depth": fields["depth"], "quote": fields["quote"]}
         runs = out.take()
         start = max(self.starts[min(a, len(self.starts) - 1)], self.floor)
         if runs:
@@ -165,6 +143,33 @@ class _Walk:
             fields["alt"] = "".join(r.text for r in runs)
         self.out.append(DisplayBlock(kind, Span(start, end), **fields))
         self.floor = end
+
+    def kind(self, tok: Token, inline: Token | None,
+             table: list[Token] | None) -> tuple[DisplayKind, dict[str, Any]]:
+        """What a leaf token becomes, and its fields but the runs (a list item's marker is taken)."""
+        fields: dict[str, Any] = {"depth": len(self.items), "quote": self.quote}
+        t = tok.type
+        if table is not None:
+            fields["header"] = True
+            return DisplayKind.TABLE, fields
+        if t == "hr":
+            return DisplayKind.RULE, fields
+        if t in ("fence", "code_block"):
+            fields["language"] = tok.info.split()[0] if tok.info.strip() else None
+            return DisplayKind.CODE, fields
+        if t == "heading_open":
+            fields["level"] = int(tok.tag[1:])
+            return DisplayKind.HEADING, fields
+        if inline is not None and self.items and self.items[-1].pending:
+            item = self.items[-1]
+            item.pending = False
+            fields.update(ordered=item.ordered, number=item.number)
+            return DisplayKind.LIST_ITEM, fields
+        if inline is not None and (image := _lone_image(inline.children or [])) is not None:
+            fields.update(alt="", src=str(image[0].attrGet("src") or ""), href=image[1],
+                          caption=str(image[0].attrGet("title") or "") or None)
+            return DisplayKind.IMAGE, fields
+        return (DisplayKind.QUOTE if self.quote and t != "html_block" else DisplayKind.PARAGRAPH), fields
 
     def literal(self, content: str | None, a: int, b: int, out: RunBuilder) -> None:
         """Lines shown as they are: code, HTML, or the source lines [a, b) when content is None."""

@@ -176,6 +176,20 @@ def test_display_index_inside_markup() -> None:
     assert display_index(blocks, len(src)) == (1, len("see bold"))
 
 
+def test_unplaceable_tokens_show_the_literal_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object) -> None:
+        raise display_md.Mismatch
+
+    monkeypatch.setattr(display_md.Inline, "walk", refuse)
+    src = "# Head *x*\n\n- item **b**\n\n> | a |\n> |---|\n\n![i](j)\n\n```\ncode\n```"
+    blocks = markdown_blocks(src)
+    assert [(b.kind, displayed_text(b)) for b in blocks] == [
+        (DisplayKind.HEADING, "# Head *x*"), (DisplayKind.LIST_ITEM, "- item **b**"),
+        (DisplayKind.QUOTE, "> | a |\n> |---|"), (DisplayKind.PARAGRAPH, "![i](j)"),
+        (DisplayKind.CODE, "code")]
+    check(src, blocks)
+
+
 # -- properties ----------------------------------------------------------------------------------
 
 SYNTAX = ["**", "*", "_", "`", "``", "```\n", "~~~", "# ", "## ", "- ", "* ", "+ ", "1. ", "2) ", "> ", ">",
