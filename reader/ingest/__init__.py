@@ -3,6 +3,7 @@
 The loader is chosen by suffix behind :func:`load`.  Text and Markdown keep the
 decoded file as the source (spans point into it); HTML pages are reduced to
 their text by :mod:`reader.ingest.html`, which also pre-classifies the blocks.
+Rendered blocks whose characters keep their source offsets live in :mod:`reader.ingest.display`.
 """
 
 from __future__ import annotations
