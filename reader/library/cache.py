@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reader.sanitize import storable
 
-SCHEMA_VERSION = "4"  # 4: docs ids are never reused (AUTOINCREMENT)
+SCHEMA_VERSION = "5"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

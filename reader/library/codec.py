@@ -43,7 +43,7 @@ def encode(article: Article, rel: str) -> Record:
         "t": article.title,
         "b": [[b.kind.value, b.span.start, b.span.end, int(b.hidden), b.reason] for b in article.blocks],
         "p": [[p.name, p.role, [[m.span.start, m.span.end] for m in p.mentions]] for p in article.people],
-        "q": [[q.span.start, q.span.end, q.speaker] for q in article.quotes],
+        "q": [[q.span.start, q.span.end, q.speaker, int(q.speaker_is_org)] for q in article.quotes],
         "m": article.meta,
         "n": list(article.notices),
         "x": int(article.spans_exact),
@@ -89,7 +89,7 @@ def _decode(path: str, src: bytes, analysis: bytes) -> Article:
         Person(name, tuple(Mention(Span(s, e), source[s:e]) for s, e in ms), role)
         for name, role, ms in d["p"]
     )
-    quotes = tuple(Quote(Span(s, e), source[s:e], sp) for s, e, sp in d["q"])
+    quotes = tuple(Quote(Span(s, e), source[s:e], sp, bool(org)) for s, e, sp, org in d["q"])
     return Article(path=path, format=d["f"], source=source, title=d["t"], blocks=blocks, people=people,
                    quotes=quotes, meta=dict(d["m"]), notices=tuple(d["n"]), spans_exact=bool(d["x"]))
 
