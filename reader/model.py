@@ -10,6 +10,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
+class Format(StrEnum):
+    """The kind of file an article came from, chosen by its suffix."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
 class BlockKind(StrEnum):
     """What a block of an article is; the reading pane styles each kind apart."""
 
@@ -117,7 +125,7 @@ class Article:
     """
 
     path: str
-    format: str
+    format: Format
     source: str
     title: str | None
     blocks: tuple[Block, ...]
@@ -128,6 +136,8 @@ class Article:
     spans_exact: bool = True
 
     def __post_init__(self) -> None:
+        if not isinstance(self.format, Format):  # "text" is accepted and stored as Format.TEXT
+            object.__setattr__(self, "format", Format(self.format))
         end = -1
         src = self.source
         n = len(src)

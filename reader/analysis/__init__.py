@@ -9,7 +9,7 @@ from reader.analysis.boilerplate import make_blocks
 from reader.analysis.people import find_people
 from reader.analysis.quotes import find_quotes
 from reader.ingest import Document
-from reader.model import Article, BlockKind
+from reader.model import Article, BlockKind, Format
 
 __all__ = ["analyse"]
 
@@ -33,5 +33,5 @@ def analyse(doc: Document) -> Article:
         quotes=tuple(quotes),
         meta=dict(doc.meta),
         notices=doc.notices,
-        spans_exact=doc.format != "html",
+        spans_exact=doc.format is not Format.HTML,
     )

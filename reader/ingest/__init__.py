@@ -15,6 +15,7 @@ from reader.errors import UnsupportedFormat
 from reader.ingest.decode import cut, decode
 from reader.ingest.discover import OUTSIDE, discover, format_of, is_inside
 from reader.ingest.files import Failed, failure_reason, guarded, read_regular
+from reader.model import Format
 
 __all__ = ["DEFAULT_MAX_BYTES", "OUTSIDE", "Document", "Failed", "Segment", "discover", "failure_reason",
            "format_of", "guarded", "is_inside", "load", "load_bytes", "read_regular"]
@@ -47,7 +48,7 @@ class Document:
     """A decoded file, ready for analysis."""
 
     path: str
-    format: str
+    format: Format
     source: str
     meta: dict[str, str] = field(default_factory=dict)
     #: Offset where the article text starts (after Markdown front matter).
@@ -66,7 +67,7 @@ def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     return load_bytes(path, data, fmt, max_bytes)
 
 
-def load_bytes(path: str, data: bytes, fmt: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def load_bytes(path: str, data: bytes, fmt: Format | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Build a Document from bytes already read (the library reads files itself)."""
     notices: tuple[str, ...] = ()
     if len(data) > max_bytes:
@@ -74,16 +75,17 @@ def load_bytes(path: str, data: bytes, fmt: str, max_bytes: int = DEFAULT_MAX_BY
         size = f"{max_bytes / 1_000_000:g} MB" if max_bytes >= 1_000_000 else f"{max_bytes} bytes"
         notices = (f"truncated: only the first {size} are shown",)
     text = decode(data, path)
-    if fmt == "markdown":
+    fmt = Format(fmt)
+    if fmt is Format.MARKDOWN:
         from reader.ingest.markdown import load_markdown
 
         doc = load_markdown(path, text)
-    elif fmt == "html":
+    elif fmt is Format.HTML:
         from reader.ingest.html import load_html
 
         doc = load_html(path, text)
     else:
-        doc = Document(path=path, format="text", source=text)
+        doc = Document(path=path, format=Format.TEXT, source=text)
     if notices:
         doc = Document(doc.path, doc.format, doc.source, doc.meta, doc.body_start, doc.segments,
                        doc.notices + notices)

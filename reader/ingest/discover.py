@@ -7,10 +7,13 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+from reader.model import Format
+
+SUFFIXES = {".txt": Format.TEXT, ".md": Format.MARKDOWN, ".markdown": Format.MARKDOWN,
+            ".html": Format.HTML, ".htm": Format.HTML}
 
 
-def format_of(path: str | Path) -> str | None:
+def format_of(path: str | Path) -> Format | None:
     """The loader name for a file, chosen by suffix, or None when the reader does not read it."""
     return SUFFIXES.get(os.path.splitext(str(path))[1].lower())
 

@@ -18,6 +18,7 @@ from reader.errors import ArticleError
 from reader.ingest import Document, Segment
 from reader.ingest.html_flat import flat_blocks
 from reader.ingest.html_merge import Part, norm
+from reader.model import Format
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _SEP = "\n\n"
@@ -38,7 +39,7 @@ class _Unparsable(Exception):
 def load_html(path: str, text: str) -> Document:
     """Build the Document of one saved page; only ArticleError ever escapes."""
     if not text.strip():
-        return Document(path=path, format="html", source="", segments=(),
+        return Document(path=path, format=Format.HTML, source="", segments=(),
                         notices=("empty page: no text to show",))
     try:
         return _load_structured(path, text)
@@ -150,5 +151,5 @@ def _document(path: str, items: list[Part], meta: dict[str, str], notices: tuple
         segments.append(Segment(kind, pos, pos + len(chunk), reason))
         pieces.append(chunk)
         pos += len(chunk)
-    return Document(path=path, format="html", source="".join(pieces), meta=meta,
+    return Document(path=path, format=Format.HTML, source="".join(pieces), meta=meta,
                     segments=tuple(segments), notices=notices)

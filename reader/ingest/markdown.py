@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.ingest import Document
+from reader.model import Format
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
@@ -47,4 +48,4 @@ def _unquote(value: str) -> str:
 
 def load_markdown(path: str, text: str) -> Document:
     meta, offset = parse_front_matter(text)
-    return Document(path=path, format="markdown", source=text, meta=meta, body_start=offset)
+    return Document(path=path, format=Format.MARKDOWN, source=text, meta=meta, body_start=offset)

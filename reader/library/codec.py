@@ -15,7 +15,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from reader.model import Article, Block, BlockKind, Mention, Person, Quote, Span
+from reader.model import Article, Block, BlockKind, Format, Mention, Person, Quote, Span
 from reader.sanitize import storable
 
 _INDEXED = (BlockKind.BODY, BlockKind.HEADING, BlockKind.CAPTION)
@@ -90,8 +90,9 @@ def _decode(path: str, src: bytes, analysis: bytes) -> Article:
         for name, role, ms in d["p"]
     )
     quotes = tuple(Quote(Span(s, e), source[s:e], sp, bool(org)) for s, e, sp, org in d["q"])
-    return Article(path=path, format=d["f"], source=source, title=d["t"], blocks=blocks, people=people,
-                   quotes=quotes, meta=dict(d["m"]), notices=tuple(d["n"]), spans_exact=bool(d["x"]))
+    return Article(path=path, format=Format(d["f"]), source=source, title=d["t"], blocks=blocks,
+                   people=people, quotes=quotes, meta=dict(d["m"]), notices=tuple(d["n"]),
+                   spans_exact=bool(d["x"]))
 
 
 def fts_fields(title: str, people: str, speakers: str, src: bytes, analysis: bytes) -> tuple[str, ...]:

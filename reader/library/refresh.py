@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from reader.ingest.names import from_db, to_db
 from reader.library.codec import Damaged, Record, encode, fts_fields
 from reader.library.types import RefreshCounts
+from reader.model import Format
 from reader.sanitize import escaped, storable
 
 #: Fewer files than this are analysed in-process (starting workers costs more).
@@ -67,7 +68,7 @@ def analyse_job(job: Job) -> Result:
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     if digest == job.old_hash:
         return Result(job, digest, same=True)
-    fmt = format_of(job.abs_path) or "text"
+    fmt = format_of(job.abs_path) or Format.TEXT
     record = guarded(lambda: encode(analysis.analyse(load_bytes(job.abs_path, data, fmt)), job.rel))
     if isinstance(record, Failed):
         return Result(job, digest, failed=record.reason)

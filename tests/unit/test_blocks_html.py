@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.analysis.boilerplate.blocks import make_blocks
 from reader.analysis.boilerplate.cues import in_article_cue
 from reader.ingest import Document, Segment
-from reader.model import BlockKind
+from reader.model import BlockKind, Format
 
 K = BlockKind
 
@@ -16,7 +16,7 @@ def doc_of(parts: list[tuple[str, str]]) -> Document:
         segs.append(Segment(kind, pos, pos + len(text)))
         src += text + "\n\n"
         pos = len(src)
-    return Document(path="a.html", format="html", source=src, segments=tuple(segs))
+    return Document(path="a.html", format=Format.HTML, source=src, segments=tuple(segs))
 
 
 def test_stock_lines_in_body_segments_are_hidden() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.analysis.boilerplate.classify import classify_lines
 from reader.analysis.boilerplate.cues import in_article_cue
 from reader.ingest import Document
-from reader.model import Block, BlockKind, Span
+from reader.model import Block, BlockKind, Format, Span
 
 
 def make_blocks(doc: Document) -> list[Block]:
@@ -29,5 +29,6 @@ def make_blocks(doc: Document) -> list[Block]:
         return out
     return [
         Block(kind, Span(s, e), src[s:e], hidden=kind is BlockKind.BOILERPLATE, reason=reason)
-        for s, e, kind, reason in classify_lines(src, start=doc.body_start, markdown=doc.format == "markdown")
+        for s, e, kind, reason in classify_lines(src, start=doc.body_start,
+                                                 markdown=doc.format is Format.MARKDOWN)
     ]

@@ -19,7 +19,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.model import Article
+from reader.model import Article, Format
 from reader.ui.render import MARK_NAMES, MarkIndex, markdown_marks, plain, renderer_for, shown
 from reader.ui.widgets.piece import Piece
 from reader.ui.widgets.reading_layout import Layout, Part, Prepared, flatten, measure
@@ -240,7 +240,7 @@ class ReadingView(ScrollView, can_focus=True):
         layers = [self._layers[n] for n in LAYERS if n in self._layers]
         block = piece.block
         article = self.article
-        if block is not None and article is not None and article.format in ("md", "markdown", ".md"):
+        if block is not None and article is not None and article.format is Format.MARKDOWN:
             md = self._markdown.get(block.span.start)
             if md is None:
                 marks = markdown_marks(block) if len(block.text) <= BIG_MARKDOWN else []
