@@ -56,8 +56,8 @@ def first_paint(root: Path, env: dict[str, str], runs: int) -> tuple[float, int]
 
 async def keypresses(root: Path) -> dict[str, tuple[float, float]]:
     """Median milliseconds per key: moving through the list, typing a search, scrolling an article."""
+    from reader.config import Config
     from reader.ui.app import ReaderApp
-    from reader.ui.config import Config
 
     app = ReaderApp(root, refresh=False, config=Config(theme="textual-dark"))
     result: dict[str, tuple[float, float]] = {}

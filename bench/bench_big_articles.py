@@ -212,8 +212,8 @@ async def _until(timer: Timer, done: Callable[[], bool]) -> bool:
 
 
 async def bench(root: Path, only: list[str], timeout: float) -> None:
+    from reader.config import Config
     from reader.ui.app import ReaderApp
-    from reader.ui.config import Config
 
     app = ReaderApp(root, refresh=False, config=Config(theme="textual-dark"))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -76,9 +76,9 @@ def write_batch(g: Any, root: Path, n: int) -> list[str]:
 
 async def walk(root: Path) -> None:
     """Open the collection headless and step through everything; raise on the first failure."""
+    from reader.config import Config
     from reader.ui import opener
     from reader.ui.app import ReaderApp
-    from reader.ui.config import Config
     from reader.ui.widgets.article_list import ArticleList
     from tests.ui.helpers import UNSAFE, Recorder, check_screen, check_terminal
 

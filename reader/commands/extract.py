@@ -10,8 +10,9 @@ from collections.abc import Iterator
 
 from reader import analysis
 from reader.commands._flags import add_follow_symlinks, follow_symlinks
+from reader.config import max_bytes
 from reader.export import to_json_line
-from reader.ingest import DEFAULT_MAX_BYTES, Failed, discover, guarded, load
+from reader.ingest import Failed, discover, guarded, load
 from reader.sanitize import escaped
 
 #: from this many files on, analysis runs in one forked worker per core
@@ -20,8 +21,9 @@ _PARALLEL_FROM = 24
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (walked recursively)")
     parser.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (jsonl)")
-    parser.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES,
-                        help="read at most this many bytes of a file (default %(default)s)")
+    parser.add_argument("--max-bytes", type=_positive, default=None,
+                        help="read at most this many bytes of a file "
+                             "(default: $READER_MAX_BYTES, else 5000000)")
     add_follow_symlinks(parser)
 
 
@@ -43,7 +45,8 @@ def run(ns: argparse.Namespace) -> int:
         files.extend(discover(root, on_error=report, follow_symlinks=follow))
     out = sys.stdout
     paths = sorted(set(files))
-    jobs = [(p, ns.max_bytes) for p in paths]
+    cap = ns.max_bytes if ns.max_bytes is not None else max_bytes()
+    jobs = [(p, cap) for p in paths]
     for path, (ok, text) in zip(paths, _results(jobs), strict=True):
         if ok:
             out.write(text + "\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from reader import config
 from reader.errors import UnsupportedFormat
 from reader.ingest.decode import cut, decode
 from reader.ingest.discover import OUTSIDE, discover, format_of, is_inside
@@ -20,17 +21,9 @@ from reader.model import Format
 __all__ = ["DEFAULT_MAX_BYTES", "OUTSIDE", "Document", "Failed", "Segment", "discover", "failure_reason",
            "format_of", "guarded", "is_inside", "load", "load_bytes", "read_regular"]
 
-def _max_bytes_from_env(default: int = 5_000_000) -> int:
-    """READER_MAX_BYTES overrides the size cap (a whole number of bytes, at least 1000)."""
-    value = os.environ.get("READER_MAX_BYTES", "").strip()
-    if value.isdigit() and int(value) >= 1000:
-        return int(value)
-    return default
-
-
-#: Files larger than this are cut here (with a visible "truncated" notice); set READER_MAX_BYTES
-#: to change it for the app and every command, or ``reader extract --max-bytes``.
-DEFAULT_MAX_BYTES = _max_bytes_from_env()
+#: The size cap when no other is given; ``reader.config.max_bytes()`` is what the commands and
+#: the library use (it reads READER_MAX_BYTES when called).
+DEFAULT_MAX_BYTES = config.DEFAULT_MAX_BYTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,17 +51,19 @@ class Document:
     notices: tuple[str, ...] = ()
 
 
-def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def load(path: str, max_bytes: int | None = None) -> Document:
     """Read one file into a Document; raise ArticleError naming the file and the reason."""
     fmt = format_of(path)
     if fmt is None:
         raise UnsupportedFormat(path, "not a .txt, .md or .html file")
+    max_bytes = config.max_bytes() if max_bytes is None else max_bytes
     data = read_regular(path, max_bytes)
     return load_bytes(path, data, fmt, max_bytes)
 
 
-def load_bytes(path: str, data: bytes, fmt: Format | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def load_bytes(path: str, data: bytes, fmt: Format | str, max_bytes: int | None = None) -> Document:
     """Build a Document from bytes already read (the library reads files itself)."""
+    max_bytes = config.max_bytes() if max_bytes is None else max_bytes
     notices: tuple[str, ...] = ()
     if len(data) > max_bytes:
         data = cut(data, max_bytes)

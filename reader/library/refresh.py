@@ -60,16 +60,18 @@ def analyse_job(job: Job) -> Result:
     makes this file a failure with its reason (reader.ingest.guarded), as in ``reader extract``.
     """
     from reader import analysis
-    from reader.ingest import DEFAULT_MAX_BYTES, Failed, format_of, guarded, load_bytes, read_regular
+    from reader.config import max_bytes
+    from reader.ingest import Failed, format_of, guarded, load_bytes, read_regular
 
-    data = guarded(lambda: read_regular(job.abs_path, DEFAULT_MAX_BYTES))
+    cap = max_bytes()
+    data = guarded(lambda: read_regular(job.abs_path, cap))
     if isinstance(data, Failed):
         return Result(job, None, failed=data.reason)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     if digest == job.old_hash:
         return Result(job, digest, same=True)
     fmt = format_of(job.abs_path) or Format.TEXT
-    record = guarded(lambda: encode(analysis.analyse(load_bytes(job.abs_path, data, fmt)), job.rel))
+    record = guarded(lambda: encode(analysis.analyse(load_bytes(job.abs_path, data, fmt, cap)), job.rel))
     if isinstance(record, Failed):
         return Result(job, digest, failed=record.reason)
     return Result(job, digest, record=record)

@@ -21,9 +21,9 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from reader import paths
+from reader.config import Config, load_config
 from reader.sanitize import inert, one_line, printable
 from reader.ui import opener
-from reader.ui.config import Config, load_config
 from reader.ui.screens.help import pretty_key
 from reader.ui.screens.main import MainScreen
 
@@ -67,6 +67,7 @@ class ReaderApp(App[None]):
                                if wanted and wanted != self.theme else "")
         if self.config.keys:
             self.set_keymap(self.config.keys)
+        self._key_problems = _unknown_binding_ids(self.config.keys, self.BINDINGS)
 
     @property
     def main(self) -> MainScreen | None:
@@ -82,7 +83,7 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
-        for problem in [*self.config.problems, self._theme_problem]:
+        for problem in [*self.config.problems, self._theme_problem, *self._key_problems]:
             if problem:
                 self.notify(problem, severity="warning")
 
@@ -155,6 +156,18 @@ class ReaderApp(App[None]):
             # the palette reads help as markup; the keys come from the user's config file
             yield SystemCommand(b.description, escape(one_line(f"key: {keys}")),
                                 lambda a=b.action: self.run_action(a, self.main))
+
+
+def _unknown_binding_ids(keys: dict[str, str], app_bindings: list[BindingType]) -> list[str]:
+    """A problem for each [keys] entry that names no binding (a misspelt id does nothing)."""
+    from reader.ui.screens._picker import Picker
+    from reader.ui.screens.help import sections
+    from reader.ui.widgets.query_bar import QueryBar
+
+    known = {b.id for _title, bindings in sections(app_bindings) for b in bindings if b.id}
+    known |= {b.id for b in Binding.make_bindings([*Picker.BINDINGS, *QueryBar.BINDINGS]) if b.id}
+    return [f"config: [keys] {k!r} is not a binding id (the help screen, ?, lists them)"
+            for k in keys if k not in known]
 
 
 def run_app(root: Path | None, theme: str | None = None) -> None:

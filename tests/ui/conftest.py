@@ -116,8 +116,8 @@ def browser(monkeypatch: pytest.MonkeyPatch) -> FakeBrowser:
 
 @pytest.fixture
 def make_app() -> Callable[..., Any]:
+    from reader.config import Config
     from reader.ui.app import ReaderApp
-    from reader.ui.config import Config
 
     def make(root: Path, **kwargs: Any) -> ReaderApp:
         kwargs.setdefault("config", Config(theme="textual-dark"))

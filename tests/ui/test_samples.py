@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from reader import paths
+from reader.config import Config
 from reader.ui.app import ReaderApp
-from reader.ui.config import Config
 from tests.ui.helpers import open_article, ready, screen_text
 
 SEED = "moscow-times-uk-russia-ties.txt"

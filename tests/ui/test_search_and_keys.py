@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.ui.config import Config, load_config
+from reader.config import Config, load_config
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.rows import HitsSource, LibrarySource
@@ -187,3 +187,18 @@ async def test_keys_typed_in_one_burst_after_slash_reach_the_bar(collection: Pat
         await pilot.pause(0.3)
         find = app.query_one("#find")
         assert app.focused is find and find.value == "the"
+
+
+async def test_unknown_settings_and_binding_ids_are_reported(tmp_path: Path, collection: Path, make_app) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('theme = "nord"\nfollow_symlink = true\n[keys]\n"list.dwn" = "j"\n"list.down" = "j,down"\n',
+                   encoding="utf-8")
+    config = load_config(cfg)
+    assert any("follow_symlink" in p for p in config.problems)
+    app = make_app(collection, config=config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("list.dwn" in m for m in messages)
+        assert not any("'list.down'" in m for m in messages)
+        assert any("follow_symlink" in m for m in messages)

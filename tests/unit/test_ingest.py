@@ -204,7 +204,7 @@ def test_size_cap_comes_from_the_environment() -> None:
     import subprocess
     import sys
 
-    code = "import reader.ingest as i; print(i.DEFAULT_MAX_BYTES)"
+    code = "import reader.config as c; print(c.max_bytes())"
     env = {"READER_MAX_BYTES": "20000", "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "20000"
