@@ -189,10 +189,11 @@ async def test_keys_typed_in_one_burst_after_slash_reach_the_bar(collection: Pat
         assert app.focused is find and find.value == "the"
 
 
-async def test_unknown_settings_and_binding_ids_are_reported(tmp_path: Path, collection: Path, make_app) -> None:
+async def test_unknown_settings_and_binding_ids_are_reported(tmp_path: Path, collection: Path,
+                                                             make_app) -> None:
     cfg = tmp_path / "config.toml"
-    cfg.write_text('theme = "nord"\nfollow_symlink = true\n[keys]\n"list.dwn" = "j"\n"list.down" = "j,down"\n',
-                   encoding="utf-8")
+    cfg.write_text('theme = "nord"\nfollow_symlink = true\n[keys]\n'
+                   '"list.dwn" = "j"\n"list.down" = "j,down"\n', encoding="utf-8")
     config = load_config(cfg)
     assert any("follow_symlink" in p for p in config.problems)
     app = make_app(collection, config=config)
