@@ -33,49 +33,41 @@ def write(root: Path, url: str) -> None:
     (root / "a.md").write_text(f"---\ntitle: A\nurl: \"{url}\"\n---\n\nSome text.\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "--version"])
-async def test_o_refuses_other_schemes(tmp_path: Path, make_app: Any, browser: Any, url: str) -> None:
+async def press_o(tmp_path: Path, make_app: Any, url: str, app: Any = None) -> list[str]:
+    """Open an article whose address is ``url``, press o; the toasts it gave."""
     write(tmp_path / "c", url)
-    app = make_app(tmp_path / "c")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        await open_article(pilot, "a.md")
-        await pilot.press("o")
-        await app.workers.wait_for_complete()
-        assert browser.opened == []
-        assert any("Not opened" in n.message for n in app._notifications)
-
-
-async def test_o_opens_https_in_a_worker(tmp_path: Path, make_app: Any, browser: Any) -> None:
-    write(tmp_path / "c", "https://example.org/x")
-    app = make_app(tmp_path / "c")
+    app = app or make_app(tmp_path / "c")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await open_article(pilot, "a.md")
         await pilot.press("o")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert browser.opened == ["https://example.org/x"]
-        assert not any("Not opened" in n.message for n in app._notifications)
+        return [n.message for n in app._notifications]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "--version"])
+async def test_o_refuses_other_schemes(tmp_path: Path, make_app: Any, browser: Any, url: str) -> None:
+    messages = await press_o(tmp_path, make_app, url)
+    assert browser.opened == []
+    assert any("Not opened" in m for m in messages)
+
+
+async def test_o_opens_https_in_a_worker(tmp_path: Path, make_app: Any, browser: Any) -> None:
+    messages = await press_o(tmp_path, make_app, "https://example.org/x")
+    assert browser.opened == ["https://example.org/x"]
+    assert not any("Not opened" in m for m in messages)
 
 
 async def test_o_without_browser_says_so(tmp_path: Path, make_app: Any, browser: Any) -> None:
     browser.works = False
-    write(tmp_path / "c", "https://example.org/x")
-    app = make_app(tmp_path / "c")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        await open_article(pilot, "a.md")
-        await pilot.press("o")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert any("did not start" in n.message for n in app._notifications)
+    messages = await press_o(tmp_path, make_app, "https://example.org/x")
+    assert any("did not start" in m for m in messages)
 
 
 async def test_console_browser_runs_with_the_app_suspended(tmp_path: Path, make_app: Any,
                                                            browser: Any) -> None:
     browser.console = True
-    write(tmp_path / "c", "https://example.org/x")
     app = make_app(tmp_path / "c")
     suspended: list[bool] = []
 
@@ -86,14 +78,9 @@ async def test_console_browser_runs_with_the_app_suspended(tmp_path: Path, make_
         suspended.append(False)
 
     app.suspend = suspend
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        await open_article(pilot, "a.md")
-        await pilot.press("o")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert browser.opened == ["https://example.org/x"]
-        assert suspended == [True, False]
+    await press_o(tmp_path, make_app, "https://example.org/x", app)
+    assert browser.opened == ["https://example.org/x"]
+    assert suspended == [True, False]
 
 
 async def test_article_without_url(collection: Path, make_app: Any, browser: Any) -> None:
