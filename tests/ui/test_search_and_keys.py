@@ -203,3 +203,13 @@ async def test_unknown_settings_and_binding_ids_are_reported(tmp_path: Path, col
         assert any("list.dwn" in m for m in messages)
         assert not any("'list.down'" in m for m in messages)
         assert any("follow_symlink" in m for m in messages)
+
+
+def test_help_lines_keep_description_and_id_apart() -> None:
+    from reader.ui.app import ReaderApp
+    from reader.ui.screens.help import describe, sections
+
+    for line, _ in describe(sections(ReaderApp.BINDINGS), {}):
+        text = line.plain
+        if "people.all" in text:
+            assert "person  " in text and "personpeople.all" not in text

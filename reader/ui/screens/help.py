@@ -12,13 +12,14 @@ from reader.ui.screens._picker import Picker
 def describe(sections: list[tuple[str, list[Binding]]], keymap: dict[str, str]) -> list[tuple[Text, None]]:
     """One line per binding: keys (after the user's keymap) and description, grouped by section."""
     rows: list[tuple[Text, None]] = []
+    width = max((len(b.description) for _t, bs in sections for b in bs), default=0) + 2
     for title, bindings in sections:
         rows.append((Text(title, style="bold underline", end=""), None))
         for b in bindings:
             keys = keymap.get(b.id or "", b.key) if b.id else b.key
             shown = one_line(", ".join(pretty_key(k) for k in keys.split(",")))  # keys from the config
             line = Text(f"  {shown:<14}", style="bold", end="")
-            line.append(f"{b.description:<28}")
+            line.append(f"{b.description:<{width}}")  # never runs into the id
             if b.id:
                 line.append(b.id, style="dim")
             rows.append((line, None))
