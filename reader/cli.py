@@ -50,7 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             module = importlib.import_module(f"reader.commands.{name}")
             parser = _Parser(prog=f"reader {name}", description=COMMANDS[name])
             module.add_arguments(parser)
-            ns = parser.parse_args(args)
+            parse = getattr(module, "parse", None)  # a command may read its own arguments
+            ns = parse(parser, args) if parse else parser.parse_args(args)
             return int(module.run(ns))
         if args and args[0] in ("-h", "--help", "--version"):
             build_parser().parse_args(args)

@@ -34,7 +34,36 @@ def run(ns: argparse.Namespace) -> int:
             # article text is data: nothing in it may act on the terminal
             out.write(f"{h.score:6.3f}  {escaped(h.path)}\n"
                       f"        {inert(h.title)}\n        {inert(h.snippet)}\n")
-    return 0 if hits else 1
+    if not hits:
+        print(f"reader: no articles match {escaped(ns.query)!r}", file=sys.stderr)
+        return 1
+    return 0
+
+
+#: marks a query that begins with "-" while argparse reads the line (it would take it for an option)
+_DASH = "\u2063"
+
+
+def parse(parser: argparse.ArgumentParser, args: list[str]) -> argparse.Namespace:
+    """Parse, with a ``-word`` that is no option (an excluded word) read as the query."""
+    options = {o for a in parser._actions for o in a.option_strings}
+    fixed = list(args)
+    for i, arg in enumerate(fixed):
+        if arg == "--":
+            break
+        if arg.startswith("-") and arg.split("=", 1)[0] not in options and not _number(arg):
+            fixed[i] = _DASH + arg
+    ns = parser.parse_args(fixed)
+    ns.query = ns.query.replace(_DASH, "")
+    return ns
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _utf8(text: str) -> bool:

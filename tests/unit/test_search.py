@@ -151,3 +151,16 @@ def test_search_jsonl_prints_the_matches(capsys: pytest.CaptureFixture[str]) -> 
     seed = next(h for h in hits if h["path"] == SEED.name)
     source = SEED.read_text(encoding="utf-8")
     assert [source[s:e] for s, e in seed["matches"]] == ["Shoigu"] * source.count("Shoigu")
+
+
+def test_search_cli_says_when_nothing_matches_and_takes_a_leading_minus(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli import main
+
+    coll = write_collection(tmp_path / "coll")
+    assert main(["search", "zzqqxxyy", str(coll)]) == 1
+    assert "no articles match 'zzqqxxyy'" in capsys.readouterr().err
+    assert main(["search", "-zero", str(coll), "--limit", "3"]) == 1  # not a usage error (2)
+    assert "unrecognized" not in capsys.readouterr().err
+    assert main(["search", "shoigu -bus", str(coll), "--limit", "1"]) == 0
+    assert "defence-talks" in capsys.readouterr().out
