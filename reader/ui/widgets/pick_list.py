@@ -7,7 +7,7 @@ items uses this Line-API list, which asks for an item's prompt only when it is o
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
@@ -40,8 +40,8 @@ class PickList(ScrollView, can_focus=True):
             self.index = index
             super().__init__()
 
-    def __init__(self, count: int, prompt: Callable[[int], Text], **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, count: int, prompt: Callable[[int], Text], *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.count = count
         self.prompt = prompt
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import work
 from textual.binding import Binding, BindingType
@@ -53,8 +53,8 @@ class ReadingPane(ChoiceKeys):
     class TargetsChanged(Message):
         """The matches or mentions n/N step through, or the current one, changed (see ``counter``)."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.focus_person: str | None = None
         self.targets: list[tuple[int, int]] = []  # matches or mentions n/N steps through
         self.target_index = -1
