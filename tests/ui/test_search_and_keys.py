@@ -213,3 +213,23 @@ def test_help_lines_keep_description_and_id_apart() -> None:
         text = line.plain
         if "people.all" in text:
             assert "person  " in text and "personpeople.all" not in text
+
+
+async def test_keys_typed_in_one_burst_after_enter_act_in_the_article(collection: Path, make_app) -> None:
+    from textual import events
+
+    app = make_app(collection)
+    async with app.run_test(size=(120, 16)) as pilot:
+        await ready(pilot)
+        lst = app.query_one(ArticleList)
+        lst.focus()
+        lst.cursor = next(i for i in range(lst.count)
+                          if lst.source.row(i).path.endswith("harbour-bridge.txt"))
+        start = lst.cursor
+        for key in ("enter", "j", "j", "j"):  # all queued at once, as a fast typist sends them
+            app.post_message(events.Key(key, None))
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        pane = app.query_one(ReadingPane)
+        assert pane.article is not None and pane.article.path.endswith("harbour-bridge.txt")
+        assert lst.cursor == start and pane.scroll_y == 3

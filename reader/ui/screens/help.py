@@ -44,10 +44,13 @@ def sections(app_bindings: list[BindingType]) -> list[tuple[str, list[Binding]]]
     def make(items: list[BindingType]) -> list[Binding]:
         return list(Binding.make_bindings(items))
 
+    screen = make(MainScreen.BINDINGS)
+    listed = [b for b in screen if (b.id or "").startswith("list.")]  # the screen's keys for the list
     return [
-        ("Everywhere", [*make([*MainScreen.BINDINGS, *app_bindings]),
+        ("Everywhere", [*[b for b in screen if b not in listed], *make(app_bindings),
                         Binding("ctrl+p", "command_palette", "Command palette")]),
-        ("Article list", make(ArticleList.BINDINGS)), ("Reading pane", make(ReadingPane.BINDINGS)),
+        ("Article list", [*make(ArticleList.BINDINGS), *listed]),
+        ("Reading pane", make(ReadingPane.BINDINGS)),
         ("On a fold", make(Fold.BINDINGS)), ("On a block you kept", make(BlockView.BINDINGS)),
         ("People panel", make(PeopleScreen.BINDINGS)),
     ]

@@ -68,6 +68,8 @@ class MainScreen(Screen[None]):
         Binding("escape", "go_back", "Back", id="app.back"),
         # priority: handled before the keys typed behind it are forwarded, so they reach the bar
         Binding("slash", "search", "Search", id="app.search", priority=True),
+        # priority, like "/": the article is open (and focused) before the keys typed behind it move on
+        Binding("enter", "open_current", "Open", id="list.open", priority=True),
         Binding("J", "next_article(1)", "Next article", id="app.next_article", show=False),
         Binding("K", "next_article(-1)", "Prev article", id="app.prev_article", show=False),
         Binding("p", "people", "People", id="app.people"),
@@ -231,11 +233,18 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search" and isinstance(self.focused, Input):
             return False  # "/" typed into a search or find bar is text
+        if action == "open_current":
+            return isinstance(self.focused, ArticleList)  # elsewhere enter is the focused widget's
         if action in ("people", "quotes", "copy_quote", "open_url"):
             return self.pane.article is not None
         return True
 
     # -- opening ----------------------------------------------------------------------------------
+    async def action_open_current(self) -> None:
+        row = self.list_pane.articles.current
+        if row is not None:
+            await self.open_row(row)
+
     async def on_article_list_opened(self, event: ArticleList.Opened) -> None:
         await self.open_row(event.row)
 

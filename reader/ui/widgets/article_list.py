@@ -34,7 +34,6 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("b,pageup", "page(-1)", "Page up", id="list.page_up", show=False),
         Binding("ctrl+d", "half(1)", "Half page down", id="list.half_down", show=False),
         Binding("ctrl+u", "half(-1)", "Half page up", id="list.half_up", show=False),
-        Binding("enter", "open", "Open", id="list.open"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "list--cursor", "list--unread", "list--read", "list--star", "list--meta",
