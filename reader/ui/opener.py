@@ -9,13 +9,13 @@ without ``&``) needs the terminal, so the app is suspended while it runs.
 
 from __future__ import annotations
 
-import re
 import webbrowser
 from urllib.parse import urlsplit
 
+from reader.sanitize import has_unsafe
+
 #: longer addresses are refused: no real article address needs more
 MAX_URL = 4096
-_BAD_CHARS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def url_problem(url: str) -> str | None:
@@ -24,7 +24,7 @@ def url_problem(url: str) -> str | None:
         return "the article has no address"
     if len(url) > MAX_URL:
         return "the address is too long"
-    if _BAD_CHARS.search(url):
+    if has_unsafe(url) or any(c.isspace() for c in url):
         return "the address holds spaces or control characters"
     try:
         parts = urlsplit(url)
