@@ -25,15 +25,17 @@ from reader.ui.widgets.rows import Row, RowSource
 class ArticleList(ScrollView, can_focus=True):
     """Every article (or every search hit) as one line: state, title, source, date, reading time."""
 
+    # priority, as the main screen's enter: keys are handled in the order typed, even in a burst
+    # (a forwarded key would otherwise be handled after an enter typed behind it)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor(1)", "Down", id="list.down", show=False),
-        Binding("k,up", "cursor(-1)", "Up", id="list.up", show=False),
-        Binding("g,home", "first", "First", id="list.first", show=False),
-        Binding("G,end", "last", "Last", id="list.last", show=False),
-        Binding("space,pagedown", "page(1)", "Page down", id="list.page_down", show=False),
-        Binding("b,pageup", "page(-1)", "Page up", id="list.page_up", show=False),
-        Binding("ctrl+d", "half(1)", "Half page down", id="list.half_down", show=False),
-        Binding("ctrl+u", "half(-1)", "Half page up", id="list.half_up", show=False),
+        Binding("j,down", "cursor(1)", "Down", id="list.down", show=False, priority=True),
+        Binding("k,up", "cursor(-1)", "Up", id="list.up", show=False, priority=True),
+        Binding("g,home", "first", "First", id="list.first", show=False, priority=True),
+        Binding("G,end", "last", "Last", id="list.last", show=False, priority=True),
+        Binding("space,pagedown", "page(1)", "Page down", id="list.page_down", show=False, priority=True),
+        Binding("b,pageup", "page(-1)", "Page up", id="list.page_up", show=False, priority=True),
+        Binding("ctrl+d", "half(1)", "Half page down", id="list.half_down", show=False, priority=True),
+        Binding("ctrl+u", "half(-1)", "Half page up", id="list.half_up", show=False, priority=True),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "list--cursor", "list--unread", "list--read", "list--star", "list--meta",
