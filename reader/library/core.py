@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from reader import config, paths
 from reader.errors import ArticleError, ReaderError
@@ -49,6 +49,8 @@ ORDERS = {
 def _key(root: Path) -> str:
     return hashlib.blake2b(str(root).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
+
+T = TypeVar("T")
 
 class Library:
     """A collection of article files with its cache and user state."""
@@ -313,25 +315,23 @@ class Library:
 
     def search(self, query: str, limit: int = 50, *, with_matches: bool = False) -> list[SearchHit]:
         """Best matches first; see reader.search.query for the query language."""
-        try:
-            with self._conn() as conn:
-                return self._searcher.search(conn, query, limit, with_matches=with_matches)
-        except (zlib.error, UnicodeDecodeError):  # a stored source that does not decode
-            pass
-        self.check()
-        with self._conn() as conn:
-            return self._searcher.search(conn, query, limit, with_matches=with_matches)
+        return self._searching(
+            lambda conn: self._searcher.search(conn, query, limit, with_matches=with_matches))
 
     def matches(self, query: str, path: str) -> tuple[Span, ...]:
         """Where ``query`` matched in the article at ``path``, as the search matched it."""
+        return self._searching(lambda conn: self._searcher.matches(conn, query, to_db(path)))
+
+    def _searching(self, ask: Callable[[sqlite3.Connection], T]) -> T:
+        """``ask`` the search engine; a stored source that does not decode is repaired, then asked again."""
         try:
             with self._conn() as conn:
-                return self._searcher.matches(conn, query, to_db(path))
+                return ask(conn)
         except (zlib.error, UnicodeDecodeError):  # a stored source that does not decode
             pass
         self.check()
         with self._conn() as conn:
-            return self._searcher.matches(conn, query, to_db(path))
+            return ask(conn)
 
 
 _ENTRY = ("SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0), coalesce(s.starred, 0), "

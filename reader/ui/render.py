@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
-from reader.model import Article, Block
+from reader.model import Block
 from reader.sanitize import inert
 from reader.ui.wrap import wrap_height, wrap_spans
 
@@ -151,30 +151,6 @@ def block_lines(block: Block, width: int, marks: Sequence[MarkIndex], styles: Ma
     renderer = renderer_for(block)
     return [Line(renderer.line(block, span, marks, styles, base), span[0])
             for span in renderer.measure(block, width)]
-
-
-def bucket_marks(marks: Iterable[Mark], ranges: list[tuple[int, int]]) -> list[list[Mark]]:
-    """Marks grouped by the sorted, non-overlapping ``ranges`` they overlap (one list per range)."""
-    from bisect import bisect_right
-
-    starts = [r[0] for r in ranges]
-    out: list[list[Mark]] = [[] for _ in ranges]
-    for mark in marks:
-        i = max(bisect_right(starts, mark.start) - 1, 0)
-        while i < len(ranges) and ranges[i][0] < max(mark.end, mark.start + 1):
-            if ranges[i][1] > mark.start:
-                out[i].append(mark)
-            i += 1
-    return out
-
-
-def article_marks(article: Article, focus_person: str | None = None) -> list[Mark]:
-    """People and quote marks for the whole article, quotes first so names stay visible on top."""
-    marks = [Mark(q.span.start, q.span.end, "quote") for q in article.quotes]
-    for person in article.people:
-        name = "person-focus" if person.name == focus_person else "person"
-        marks.extend(Mark(m.span.start, m.span.end, name) for m in person.mentions)
-    return marks
 
 
 def find_all(source: str, terms: Iterable[str]) -> list[tuple[int, int]]:

@@ -13,14 +13,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from reader.sanitize import escaped, one_line
+from reader.sanitize import one_line
 
 
 def line(text: str) -> Content:
     """Article text (a title, a name, a notice) as inert content on one line."""
     return Content(one_line(text))
-
-
-def path(text: str) -> str:
-    """A file name or path for a message: controls and non-UTF-8 bytes as ``\\xNN`` escapes."""
-    return escaped(text)

@@ -61,12 +61,3 @@ def test_markdown_marks_never_raise_and_stay_in_block(text: str, base: int) -> N
     block = Block(BlockKind.BODY, Span(base, base + len(text)), text)
     for mark in markdown_marks(block):
         assert base <= mark.start <= mark.end <= base + len(text)
-
-
-def test_bucket_marks_by_range() -> None:
-    from reader.ui.render import bucket_marks
-
-    ranges = [(0, 10), (12, 20), (22, 30)]
-    marks = [Mark(1, 3, "a"), Mark(8, 14, "b"), Mark(25, 26, "c"), Mark(40, 41, "d"), Mark(12, 12, "e")]
-    got = [[m.name for m in b] for b in bucket_marks(marks, ranges)]
-    assert got == [["a", "b"], ["b", "e"], ["c"]]

@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 
 from reader.errors import ArticleError, ReaderError
 from reader.model import Article
+from reader.sanitize import escaped
 from reader.ui import opener, safe
 from reader.ui.focus import focus_now
 from reader.ui.screens.panels import Panels
@@ -296,7 +297,7 @@ class MainScreen(Screen[None]):
         if row.path != self._opening:
             return
         reason = exc.reason if isinstance(exc, ArticleError) else str(exc)
-        self.notify(f"{safe.path(row.path)}: {reason}", severity="error")
+        self.notify(f"{escaped(row.path)}: {reason}", severity="error")
         self.pane.end_loading()
 
     def _open_done(self, row: Row, prepared: Prepared, hits: list[tuple[int, int]] | None) -> None:
