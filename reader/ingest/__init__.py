@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from reader import config
 from reader.errors import UnsupportedFormat
 from reader.ingest.decode import cut, decode
+from reader.ingest.display import DisplayBlock
 from reader.ingest.discover import OUTSIDE, discover, format_of, is_inside
 from reader.ingest.files import Failed, failure_reason, guarded, read_regular
 from reader.model import Format
@@ -49,6 +50,9 @@ class Document:
     #: Blocks the loader already knows from the page structure (HTML), else None.
     segments: tuple[Segment, ...] | None = None
     notices: tuple[str, ...] = ()
+    #: The rendered blocks, when the loader knows them and they cannot be derived from
+    #: ``source`` again (HTML: the page structure is gone once the text is extracted).
+    display: tuple[DisplayBlock, ...] | None = None
 
 
 def load(path: str, max_bytes: int | None = None) -> Document:
@@ -83,7 +87,7 @@ def load_bytes(path: str, data: bytes, fmt: Format | str, max_bytes: int | None 
         doc = Document(path=path, format=Format.TEXT, source=text)
     if notices:
         doc = Document(doc.path, doc.format, doc.source, doc.meta, doc.body_start, doc.segments,
-                       doc.notices + notices)
+                       doc.notices + notices, doc.display)
     return doc
 
 
