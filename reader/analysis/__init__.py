@@ -34,4 +34,5 @@ def analyse(doc: Document) -> Article:
         meta=dict(doc.meta),
         notices=doc.notices,
         spans_exact=doc.format is not Format.HTML,
+        display=doc.display,
     )

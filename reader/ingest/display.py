@@ -19,15 +19,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
 
-from reader.model import Span
+from reader.model import STYLES, Cell, DisplayBlock, DisplayKind, Row, Run, Span
 
 __all__ = [
     "STYLES",
+    "Cell",
     "DisplayBlock",
     "DisplayKind",
+    "Row",
     "Run",
     "RunBuilder",
     "display_index",
@@ -35,131 +35,6 @@ __all__ = [
     "source_offset",
     "text_blocks",
 ]
-
-#: The inline styles a run can carry.
-STYLES = frozenset({"em", "strong", "code", "link", "image"})
-_PLAIN: frozenset[str] = frozenset()
-
-
-class DisplayKind(StrEnum):
-    """What a rendered block is; the reading pane lays out each kind apart."""
-
-    HEADING = "heading"
-    PARAGRAPH = "paragraph"
-    LIST_ITEM = "list_item"
-    QUOTE = "quote"
-    CODE = "code"
-    TABLE = "table"
-    IMAGE = "image"
-    RULE = "rule"
-
-
-@dataclass(frozen=True, slots=True)
-class Run:
-    """Displayed text in one style; character ``i`` comes from source index ``start + i``.
-
-    ``href`` is the link target of a run inside a link, ``src`` the image source of an image's
-    alt text; each is set exactly when its style ("link", "image") is.
-    """
-
-    text: str
-    start: int
-    styles: frozenset[str] = _PLAIN
-    href: str | None = None
-    src: str | None = None
-
-    def __post_init__(self) -> None:
-        if not self.text:
-            raise ValueError("a run shows at least one character")
-        if self.start < 0:
-            raise ValueError(f"run starts before the source: {self.start}")
-        if not self.styles <= STYLES:
-            raise ValueError(f"unknown styles {sorted(self.styles - STYLES)}")
-        if ("link" in self.styles) != (self.href is not None):
-            raise ValueError("a run has an href exactly when it is a link")
-        if ("image" in self.styles) != (self.src is not None):
-            raise ValueError("a run has a src exactly when it is an image")
-
-    @property
-    def end(self) -> int:
-        """One past the source index of the run's last character."""
-        return self.start + len(self.text)
-
-
-Cell = tuple[Run, ...]
-Row = tuple[Cell, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class DisplayBlock:
-    """One rendered block and the source range it covers, markup included.
-
-    ``level`` is a heading's level (1-6, else 0); ``depth`` the number of list items the block
-    sits in (at least 1 for a list item); ``quote`` the number of block quotes around it (at
-    least 1 for a quote).  A list item's ``number`` is set when the list is ordered.  A table's
-    ``rows`` hold its cells' runs (the first row is the header when ``header``) and ``runs`` the
-    same runs row by row.  An image has its ``alt`` text (also its runs), ``src``, an optional
-    ``caption`` and the ``href`` of a link around it.
-    """
-
-    kind: DisplayKind
-    span: Span
-    runs: tuple[Run, ...] = ()
-    level: int = 0
-    depth: int = 0
-    quote: int = 0
-    ordered: bool = False
-    number: int | None = None
-    language: str | None = None
-    rows: tuple[Row, ...] = ()
-    header: bool = False
-    alt: str | None = None
-    src: str | None = None
-    caption: str | None = None
-    href: str | None = None
-    #: displayed index where each run starts, then the displayed length
-    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False, default=())
-
-    def __post_init__(self) -> None:
-        last = self.span.start
-        starts = [0]
-        for run in self.runs:
-            if run.start < last:
-                raise ValueError(f"{self.kind} block: run at {run.start} overlaps or precedes {last}")
-            last = run.end
-            starts.append(starts[-1] + len(run.text))
-        if last > self.span.end:
-            raise ValueError(f"{self.kind} block: a run ends at {last}, past the span {self.span}")
-        object.__setattr__(self, "_starts", tuple(starts))
-        self._check_kind()
-
-    def _check_kind(self) -> None:
-        kind = self.kind
-        if not (1 <= self.level <= 6 if kind is DisplayKind.HEADING else self.level == 0):
-            raise ValueError(f"{kind} block with level {self.level}")
-        if self.depth < 0 or self.quote < 0 or (kind is DisplayKind.LIST_ITEM and self.depth < 1):
-            raise ValueError(f"{kind} block with depth {self.depth}, quote {self.quote}")
-        if kind is DisplayKind.QUOTE and self.quote < 1:
-            raise ValueError("a quote block sits in at least one quote")
-        if (self.ordered or self.number is not None) and kind is not DisplayKind.LIST_ITEM:
-            raise ValueError(f"{kind} block with a list number")
-        if self.number is not None and not self.ordered:
-            raise ValueError("only an ordered list item has a number")
-        if self.language is not None and kind is not DisplayKind.CODE:
-            raise ValueError(f"{kind} block with a language")
-        if kind is DisplayKind.TABLE:
-            if tuple(r for row in self.rows for cell in row for r in cell) != self.runs:
-                raise ValueError("a table's runs are its cells' runs, row by row")
-        elif self.rows or self.header:
-            raise ValueError(f"{kind} block with table rows")
-        image = (self.alt, self.src, self.caption, self.href)
-        if kind is not DisplayKind.IMAGE and any(v is not None for v in image):
-            raise ValueError(f"{kind} block with image fields")
-
-    def __len__(self) -> int:
-        """The number of displayed characters."""
-        return self._starts[-1]
-
 
 def displayed_text(block: DisplayBlock) -> str:
     """What the block shows, its runs joined (a table's cells row by row, with nothing between)."""
@@ -228,6 +103,9 @@ def text_blocks(source: str, body_start: int = 0) -> tuple[DisplayBlock, ...]:
 
 def _paragraph(source: str, start: int, end: int) -> DisplayBlock:
     return DisplayBlock(DisplayKind.PARAGRAPH, Span(start, end), (Run(source[start:end], start),))
+
+
+_PLAIN: frozenset[str] = frozenset()
 
 
 class RunBuilder:

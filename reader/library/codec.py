@@ -15,7 +15,19 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from reader.model import Article, Block, BlockKind, Format, Mention, Person, Quote, Span
+from reader.model import (
+    Article,
+    Block,
+    BlockKind,
+    DisplayBlock,
+    DisplayKind,
+    Format,
+    Mention,
+    Person,
+    Quote,
+    Run,
+    Span,
+)
 from reader.sanitize import storable
 
 _INDEXED = (BlockKind.BODY, BlockKind.HEADING, BlockKind.CAPTION)
@@ -48,6 +60,8 @@ def encode(article: Article, rel: str) -> Record:
         "n": list(article.notices),
         "x": int(article.spans_exact),
     }
+    if article.display is not None:
+        data["d"] = [_display_row(d, article.source) for d in article.display]
     source = article.source
     title = _clean_title(article.title or "") or _stem(rel)
     return Record(
@@ -92,7 +106,43 @@ def _decode(path: str, src: bytes, analysis: bytes) -> Article:
     quotes = tuple(Quote(Span(s, e), source[s:e], sp, bool(org)) for s, e, sp, org in d["q"])
     return Article(path=path, format=Format(d["f"]), source=source, title=d["t"], blocks=blocks,
                    people=people, quotes=quotes, meta=dict(d["m"]), notices=tuple(d["n"]),
-                   spans_exact=bool(d["x"]))
+                   spans_exact=bool(d["x"]),
+                   display=None if "d" not in d else tuple(_display_block(r, source) for r in d["d"]))
+
+
+def _run_row(run: Run, source: str) -> list[Any]:
+    """A run as ``[start, text or its length when it is the source slice, styles, href, src]``."""
+    same = source.startswith(run.text, run.start)
+    return [run.start, len(run.text) if same else run.text, sorted(run.styles), run.href, run.src]
+
+
+def _run(row: list[Any], source: str) -> Run:
+    start, text, styles, href, src = row
+    if isinstance(text, int):
+        text = source[start:start + text]
+    return Run(text, start, frozenset(styles), href, src)
+
+
+def _display_row(b: DisplayBlock, source: str) -> list[Any]:
+    shape = [[len(cell) for cell in row] for row in b.rows]
+    return [b.kind.value, b.span.start, b.span.end, [_run_row(r, source) for r in b.runs], b.level,
+            b.depth, b.quote, int(b.ordered), b.number, b.language, shape, int(b.header), b.alt, b.src,
+            b.caption, b.href]
+
+
+def _display_block(row: list[Any], source: str) -> DisplayBlock:
+    (kind, s, e, runs_row, level, depth, quote, ordered, number, language, shape, header, alt, src,
+     caption, href) = row
+    runs = tuple(_run(r, source) for r in runs_row)
+    rows, i = [], 0
+    for cells in shape:
+        out_row = []
+        for n in cells:
+            out_row.append(runs[i:i + n])
+            i += n
+        rows.append(tuple(out_row))
+    return DisplayBlock(DisplayKind(kind), Span(s, e), runs, level, depth, quote, bool(ordered), number,
+                        language, tuple(rows), bool(header), alt, src, caption, href)
 
 
 def fts_fields(title: str, people: str, speakers: str, src: bytes, analysis: bytes) -> tuple[str, ...]:

@@ -60,3 +60,16 @@ def test_any_article_survives_the_cache(parts: list[str], fmt: str) -> None:
         return
     fresh = analyse(doc)
     assert_same(fresh, roundtrip(fresh))
+
+
+def test_display_blocks_survive_the_cache() -> None:
+    """HTML articles keep their rendered blocks in the cache; every field of every block comes back."""
+    from reader.ingest.display_md import markdown_blocks
+
+    text = ("# Title\n\nSome *em* and [a link](https://example.org/x) &amp; more.\n\n"
+            "1. first\n2. second\n\n> quoted **strong**\n\n```py\ncode()\n```\n\n"
+            "| a | b |\n| --- | --- |\n| 1 | `2` |\n\n![alt text](pic.png)\n\n---\n")
+    fresh = dataclasses.replace(analyse(load_bytes("d.md", text.encode(), "markdown")),
+                                display=markdown_blocks(text))
+    assert fresh.display and {b.kind.value for b in fresh.display} >= {"table", "code", "list_item", "image"}
+    assert_same(fresh, roundtrip(fresh))
