@@ -20,6 +20,7 @@ COMMANDS = {
     "search": "search a collection, best matches first",
     "people": "list everyone in a collection with article counts",
     "quotes": "list quotes in a collection, optionally by one speaker",
+    "show": "print one article as the reading pane renders it, as plain text",
 }
 
 

@@ -82,6 +82,8 @@ class ReaderApp(App[None]):
         return MainScreen(self.library, refresh=self._refresh_on_start)
 
     def on_mount(self) -> None:
+        if self.no_color:  # NO_COLOR: highlights keep apart by bold, underline and reverse (reading.tcss)
+            self.add_class("-no-color")
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
         for problem in [*self.config.problems, self._theme_problem, *self._key_problems]:
             if problem:

@@ -20,10 +20,7 @@ from reader.sanitize import inert
 from reader.ui.wrap import wrap_height, wrap_spans
 
 #: Component class names the reading pane defines, one per kind of mark.
-MARK_NAMES = (
-    "person", "person-focus", "quote", "quote-focus", "match", "match-current",
-    "md-strong", "md-em", "md-code", "md-link", "md-markup",
-)
+MARK_NAMES = ("person", "person-focus", "quote", "quote-focus", "match", "match-current")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,49 +157,6 @@ def find_all(source: str, terms: Iterable[str]) -> list[tuple[int, int]]:
         return []
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
     return [(m.start(), m.end()) for m in pattern.finditer(source)]
-
-
-def markdown_marks(block: Block) -> list[Mark]:
-    """Inline Markdown in a block (emphasis, strong, code, links, heading #) as marks.
-
-    The markers stay in place (dimmed) so source offsets keep matching the text.
-    """
-    from markdown_it import MarkdownIt
-
-    text, base = block.text, block.span.start
-    marks: list[Mark] = []
-    heading = re.match(r"\s*#{1,6}\s", text)
-    if heading:
-        marks.append(Mark(base, base + heading.end(), "md-markup"))
-    tokens = MarkdownIt("commonmark").parseInline(text)
-    cursor = 0
-    open_at: dict[str, int] = {}
-    for tok in (t for tk in tokens for t in (tk.children or [])):
-        if tok.type == "text" or tok.type == "code_inline":
-            found = text.find(tok.content, cursor)
-            if found < 0:
-                continue
-            if tok.type == "code_inline":
-                marks.append(Mark(base + found, base + found + len(tok.content), "md-code"))
-            cursor = found + len(tok.content)
-        elif tok.type.endswith("_open") and (tok.markup or tok.type == "link_open"):
-            found = text.find(tok.markup, cursor) if tok.type != "link_open" else text.find("[", cursor)
-            if found >= 0:
-                open_at[tok.type[:-5]] = found
-                cursor = found + (len(tok.markup) if tok.type != "link_open" else 1)
-        elif tok.type.endswith("_close"):
-            kind = tok.type[:-6]
-            start = open_at.pop(kind, None)
-            closer = "](" if kind == "link" else tok.markup
-            found = text.find(closer, cursor) if closer else -1
-            if start is None or found < 0:
-                continue
-            end = text.find(")", found) + 1 if kind == "link" else found + len(closer)
-            name = {"strong": "md-strong", "em": "md-em", "link": "md-link"}.get(kind)
-            if name and end > start:
-                marks.append(Mark(base + start, base + end, name))
-            cursor = max(cursor, end)
-    return marks
 
 
 def fold_summary(blocks: Iterable[Block]) -> str:

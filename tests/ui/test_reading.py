@@ -159,13 +159,14 @@ async def test_text_is_data(collection: Path, make_app) -> None:
         assert all("\x1b" not in seg.text and "\x07" not in seg.text for s in strips for seg in s)
 
 
-async def test_markdown_is_styled_not_rewritten(collection: Path, make_app) -> None:
+async def test_markdown_is_rendered_not_shown_as_source(collection: Path, make_app) -> None:
     app = make_app(collection)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await open_article(pilot, "garden-notes.md")
-        assert "The **tomatoes** came up early" in screen_text(app)
-        assert any(s.bold for s in screen_styles(app, "**tomatoes**"))
+        text = screen_text(app)
+        assert "The tomatoes came up early" in text and "**" not in text
+        assert any(s.bold for s in screen_styles(app, "tomatoes"))
 
 
 async def test_folds_are_clickable(collection: Path, make_app) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.style import Style
 
 from reader.model import Block, BlockKind, Span
-from reader.ui.render import Mark, find_all, fold_summary, markdown_marks, plain, reading_minutes, styled
+from reader.ui.render import Mark, find_all, fold_summary, plain, reading_minutes, styled
 from reader.ui.widgets.rows import display_title
 
 
@@ -37,27 +37,7 @@ def test_fold_summary_and_minutes() -> None:
     assert reading_minutes(0) == 1 and reading_minutes(2300) == 10
 
 
-def test_markdown_marks_keep_offsets() -> None:
-    text = "The **tomatoes** and `code` and [a link](https://x.org)"
-    block = Block(BlockKind.BODY, Span(10, 10 + len(text)), text)
-    marks = {m.name: text[m.start - 10:m.end - 10] for m in markdown_marks(block)}
-    assert marks["md-strong"] == "**tomatoes**"
-    assert marks["md-code"] == "code"
-    assert marks["md-link"] == "[a link](https://x.org)"
-
-
 def test_display_title_drops_heading_marks() -> None:
     assert display_title("# Notes from a Garden") == ("Notes from a Garden", 2)
     assert display_title("#hashtag title") == ("#hashtag title", 0)
     assert display_title("Plain") == ("Plain", 0)
-
-
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-
-@given(st.text(alphabet="ab *_`[]()#\n!<>\\", max_size=60), st.integers(0, 50))
-def test_markdown_marks_never_raise_and_stay_in_block(text: str, base: int) -> None:
-    block = Block(BlockKind.BODY, Span(base, base + len(text)), text)
-    for mark in markdown_marks(block):
-        assert base <= mark.start <= mark.end <= base + len(text)

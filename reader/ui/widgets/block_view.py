@@ -8,6 +8,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from reader.model import Block, BlockKind
+from reader.ui.display_render import BlockGroup
 from reader.ui.widgets.piece import Piece
 
 #: Kinds with a style of their own (component class ``reading--<kind>``); others read as body text.
@@ -37,12 +38,14 @@ class BlockView(Piece):
             self.view = view
             super().__init__()
 
-    def __init__(self, block: Block, kept: bool = False) -> None:
+    def __init__(self, block: Block, kept: bool = False, view: BlockGroup | None = None) -> None:
         # assigned here rather than through Piece.__init__: a 100k-paragraph article makes 100k
         kind = block.kind
         self.text, self.block, self.owner, self.kept = block.text, block, self, kept
+        self.view = view
         self.start, self.end = block.span.start, block.span.end
-        self.before, self.after = 0, 1
+        # a block shown inside another's view (a paragraph's second line) takes no lines at all
+        self.before, self.after = 0, 0 if view is not None and not view.blocks else 1
         self._count, self._lines = (-1, 0), (-1, [])
         self.style = ("reading--body" if kind is _BODY else
                       "reading--heading" if kind is _HEADING else _STYLES[kind])

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from reader.model import Block
+from reader.ui.display_render import BlockGroup
 from reader.ui.render import fold_summary
 from reader.ui.widgets.piece import Piece
 
@@ -30,8 +31,9 @@ class Fold:
             self.fold = fold
             super().__init__()
 
-    def __init__(self, blocks: list[Block]) -> None:
+    def __init__(self, blocks: list[Block], views: list[BlockGroup | None] | None = None) -> None:
         self.blocks = blocks
+        self.views = views if views is not None else [None] * len(blocks)
         self.summary = fold_summary(blocks)
         self._revealed = False
         self.pieces: list[Piece] = []
@@ -65,6 +67,7 @@ class Fold:
         head = Piece(f"▾ {self.summary}", "reading--fold-revealed", None, self, self.start, self.start,
                      bar="reading--bar-kept", pad=1, after=0)
         bodies = [Piece(b.text, "reading--fold-revealed", b, self, b.span.start, b.span.end,
-                        bar="reading--bar-kept", pad=1, before=1, after=0) for b in self.blocks]
+                        bar="reading--bar-kept", pad=1, before=0 if v is not None and not v.blocks else 1,
+                        after=0, view=v) for b, v in zip(self.blocks, self.views, strict=True)]
         bodies[-1].after = 1
         self.pieces = [head, *bodies]

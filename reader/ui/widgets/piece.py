@@ -2,12 +2,17 @@
 
 The pane is one Line-API widget that lays pieces one under another.  A piece measures itself
 (how many display lines at a width) without styling anything; the pane styles only the lines
-on screen.  Blocks become lines through :func:`reader.ui.render.renderer_for`.
+on screen.  A block becomes lines through its rendered view (:class:`reader.ui.display_render.BlockGroup`:
+headings, list items, tables, code...) when it has one, else as a word-wrapped paragraph
+(:func:`reader.ui.render.renderer_for`, text dumps).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reader.model import Block
+from reader.ui.display_render import BlockGroup, LineSpec
 from reader.ui.render import renderer_for, shown
 from reader.ui.wrap import wrap_height, wrap_spans
 
@@ -22,17 +27,18 @@ class Piece:
     """
 
     __slots__ = ("_count", "_lines", "after", "bar", "before", "block", "end", "owner", "pad", "start",
-                 "style", "text")
+                 "style", "text", "view")
 
     def __init__(self, text: str, style: str, block: Block | None = None, owner: object = None,
                  start: int = 0, end: int = 0, bar: str = "", pad: int = 0, before: int = 0,
-                 after: int = 1) -> None:
+                 after: int = 1, view: BlockGroup | None = None) -> None:
         self.text, self.style, self.block, self.owner = text, style, block, owner
+        self.view = view
         self.start, self.end, self.bar, self.pad = start, end, bar, pad
         self.before, self.after = before, after
         # (width, value): set in one assignment, so a layout worker and the UI thread can share them
         self._count: tuple[int, int] = (-1, 0)
-        self._lines: tuple[int, list[tuple[int, int]]] = (-1, [])
+        self._lines: tuple[int, Sequence[LineSpec]] = (-1, [])
 
     @property
     def indent(self) -> int:
@@ -49,6 +55,8 @@ class Piece:
             inner = max(width - self.indent, 1)
             if self._lines[0] == width:
                 n = len(self._lines[1])
+            elif self.view is not None:
+                n = len(self.lines(width))
             elif self.block is not None:
                 n = renderer_for(self.block).count(self.block, inner)
             else:
@@ -56,12 +64,15 @@ class Piece:
             self._count = (width, n)
         return n
 
-    def lines(self, width: int) -> list[tuple[int, int]]:
-        """``[start, end)`` of each display line: source indices for a block, else into ``text``."""
+    def lines(self, width: int) -> Sequence[LineSpec]:
+        """Each display line: ``(start, end, ...)`` in source indices for a block (a
+        :class:`~reader.ui.display_render.DLine` when it has a view), else ``(start, end)`` into ``text``."""
         w, spans = self._lines
         if w != width:
             inner = max(width - self.indent, 1)
-            if self.block is not None:
+            if self.view is not None:
+                spans = self.view.measure(inner)
+            elif self.block is not None:
                 spans = renderer_for(self.block).measure(self.block, inner)
             else:
                 spans = wrap_spans(shown(self.text), inner)

@@ -7,12 +7,17 @@ article and handed to the pane in one step.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from itertools import accumulate
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import accumulate, pairwise
 
-from reader.model import Article, BlockKind
-from reader.ui.render import MarkIndex, reading_minutes
+from rich.style import Style
+from rich.text import Text
+
+from reader.ingest.display_of import display_of
+from reader.model import Article, Block, BlockKind, DisplayBlock
+from reader.ui.display_render import BlockGroup, DLine, Link, assign, number_links, tight
+from reader.ui.render import MarkIndex, plain, reading_minutes, renderer_for, shown
 from reader.ui.widgets.block_view import BlockView
 from reader.ui.widgets.fold import Fold
 from reader.ui.widgets.piece import Piece
@@ -20,27 +25,54 @@ from reader.ui.widgets.piece import Piece
 Part = BlockView | Fold
 
 
-def build_parts(article: Article, choices: dict[str, str | None]) -> list[Part]:
-    """Shown blocks one by one, each run of hidden blocks as one fold (``choices``: keep/hide by text)."""
+def build_parts(article: Article, choices: dict[str, str | None],
+                views: list[BlockGroup | None] | None = None) -> list[Part]:
+    """Shown blocks one by one, each run of hidden blocks as one fold (``choices``: keep/hide by text).
+
+    ``views`` holds each block's rendered view (None: the block is shown as its text)."""
     parts: list[Part] = []
-    run = []
-    for block in article.blocks:
+    run: list[Block] = []
+    run_views: list[BlockGroup | None] = []
+    for i, block in enumerate(article.blocks):
+        view = views[i] if views is not None else None
         choice = choices.get(block.text)
         hide = (block.hidden and choice != "keep") or choice == "hide"
         if hide:
             run.append(block if block.hidden else replace(block, reason="hidden by you"))
+            run_views.append(view)
             continue
         if run:
-            parts.append(Fold(run))
-            run = []
-        parts.append(BlockView(block, kept=block.hidden))
+            parts.append(Fold(run, run_views))
+            run, run_views = [], []
+        parts.append(BlockView(block, kept=block.hidden, view=view))
     if run:
-        parts.append(Fold(run))
+        parts.append(Fold(run, run_views))
+    _tighten(parts)
     return parts
 
 
+def _tighten(parts: list[Part]) -> None:
+    """No blank line between two shown list items that follow each other (one list, kept together)."""
+    for a, b in pairwise(parts):
+        if type(a) is BlockView and type(b) is BlockView and a.view is not None and b.view is not None \
+                and a.view.blocks and b.view.blocks and tight(a.view.blocks[-1], b.view.blocks[0]):
+            a.after = 0
+
+
+def views_of(article: Article) -> tuple[list[BlockGroup | None] | None, list[Link]]:
+    """Each block's rendered view and the article's numbered links (None, [] for a text dump)."""
+    display: tuple[DisplayBlock, ...] | None = display_of(article)
+    if display is None:
+        return None, []
+    refs, links = number_links(display)
+    groups = assign([(b.span.start, b.span.end) for b in article.blocks], display)
+    return [None if g is None else BlockGroup(g, refs) for g in groups], links
+
+
 def meta_line(article: Article, words: int) -> str:
-    bits = [article.meta.get("site") or article.meta.get("source") or "", article.meta.get("date", ""),
+    meta = article.meta
+    bits = [meta.get("site") or meta.get("source") or "", meta.get("author", ""), meta.get("date", ""),
+            f"tags: {meta['tags']}" if meta.get("tags") else "",
             f"{reading_minutes(words)} min read", f"{len(article.people)} people",
             f"{len(article.quotes)} quotes", *article.notices]
     return " · ".join(b for b in bits if b)
@@ -107,7 +139,7 @@ class Layout:
         k = 0
         if piece.block is not None:
             spans = piece.lines(self.width)
-            k = max(bisect_right([s for s, _ in spans], offset) - 1, 0)
+            k = max(bisect_right([sp[0] for sp in spans], offset) - 1, 0)
         return self.tops[i] + piece.before + k
 
     def offset_at(self, y: int) -> int | None:
@@ -119,6 +151,8 @@ class Layout:
         if piece.block is None:
             return piece.start if piece.owner is not None else None
         spans = piece.lines(self.width)
+        if not spans:
+            return piece.start
         k = min(max(k - piece.before, 0), len(spans) - 1)
         return spans[k][0]
 
@@ -132,11 +166,43 @@ def measure(pieces: Sequence[Piece], width: int) -> list[int]:
             out.append(p.before + n + p.after)
             continue
         text = p.text
-        if len(text) < width - p.indent and "\n" not in text and text.isascii():
+        if p.view is None and len(text) < width - p.indent and "\n" not in text and text.isascii():
             p._count = (width, 1)
             out.append(p.before + 1 + p.after)
         else:
             out.append(p.height(width))
+    return out
+
+
+def line_text(piece: Piece, k: int, width: int, styles: Mapping[str, Style], layers: Sequence[MarkIndex],
+              cursor: Style | None = None) -> Text:
+    """Display line ``k`` of ``piece`` (its blank lines before and after included) at measure
+    ``width``: what the reading pane draws, and (with no styles) what ``reader show`` prints."""
+    k -= piece.before
+    spans = piece.lines(width)
+    if k >= len(spans):  # the blank line after a piece
+        return Text("", end="")
+    own = styles.get(piece.style.removeprefix("reading--"), Style())
+    base = own + cursor if cursor else own
+    out = Text("", end="")
+    if piece.bar:
+        out.append("▌", styles.get(piece.bar.removeprefix("reading--"), Style()))
+    if piece.pad:
+        out.append(" " * piece.pad, base)
+    block = piece.block
+    if k < 0:  # a blank line before the piece, inside its part (the bar and the cursor go on)
+        pass
+    elif piece.view is not None:
+        spec = spans[k]
+        assert isinstance(spec, DLine)
+        out.append_text(piece.view.line(spec, layers, styles, base))
+    elif block is None:
+        s, e = spans[k][0], spans[k][1]
+        out.append_text(plain(shown(piece.text[s:e]), base))
+    else:
+        out.append_text(renderer_for(block).line(block, (spans[k][0], spans[k][1]), layers, styles, base))
+    if cursor and out.cell_len < width:
+        out.append(" " * (width - out.cell_len), cursor)
     return out
 
 
@@ -151,15 +217,17 @@ class Prepared:
     people: MarkIndex
     words: int
     layout: Layout | None = None
+    links: list[Link] = field(default_factory=list)
 
 
 def prepare(article: Article, choices: dict[str, str | None], width: int | None = None) -> Prepared:
     """Everything the pane needs for ``article``; slow for a big one, so it can run in a thread."""
-    parts = build_parts(article, choices)
+    views, links = views_of(article)
+    parts = build_parts(article, choices, views)
     words = article.word_count
     head = head_pieces(article, words)
     quotes = MarkIndex((q.span.start, q.span.end, "quote") for q in article.quotes)
     people = MarkIndex(sorted((m.span.start, m.span.end, "person")
                               for p in article.people for m in p.mentions))
     layout = Layout(flatten(head, parts), width) if width else None
-    return Prepared(article, parts, head, quotes, people, words, layout)
+    return Prepared(article, parts, head, quotes, people, words, layout, links)

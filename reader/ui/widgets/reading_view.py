@@ -19,17 +19,17 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.model import Article, Format
-from reader.ui.render import MARK_NAMES, MarkIndex, markdown_marks, plain, renderer_for, shown
+from reader.model import Article
+from reader.ui.display_render import DECOR_NAMES
+from reader.ui.render import MARK_NAMES, MarkIndex
 from reader.ui.widgets.piece import Piece
-from reader.ui.widgets.reading_layout import Layout, Part, Prepared, flatten, measure
+from reader.ui.widgets.reading_layout import Layout, Part, Prepared, flatten, line_text, measure
 
 #: Component classes for the parts of an article (marks have theirs in MARK_NAMES).
 PART_NAMES = ("meta", "title", "heading", "byline", "caption", "body", "fold", "fold-revealed",
               "bar-caption", "bar-kept", "cursor")
 MEASURE = 92  # a readable measure on wide terminals, in cells
 SYNC_WORK = 30_000  # layout work (pieces plus characters / 200) done at once; more goes to a worker
-BIG_MARKDOWN = 100_000  # characters; inline Markdown styling is skipped for a block longer than this
 LAYERS = ("quotes", "people", "focus", "matches", "current", "quote-focus")  # later ones on top
 PLACEHOLDER = "Choose an article and press enter.  ? lists every key."
 
@@ -37,7 +37,8 @@ PLACEHOLDER = "Choose an article and press enter.  ? lists every key."
 class ReadingView(ScrollView, can_focus=True):
     """Draws pieces; :class:`ReadingPane` adds what the keys do."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {f"reading--{n}" for n in (*MARK_NAMES, *PART_NAMES)}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"reading--{n}"
+                                             for n in (*MARK_NAMES, *PART_NAMES, *DECOR_NAMES)}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -48,7 +49,6 @@ class ReadingView(ScrollView, can_focus=True):
         self._head: list[Piece] = [Piece(PLACEHOLDER, "reading--meta")]
         self._layout = Layout(list(self._head), 1)
         self._layers: dict[str, MarkIndex] = {}  # quotes, people, then focus and target layers
-        self._markdown: dict[int, MarkIndex] = {}
         self._styles: dict[str, Style] = {}
         self._strips: dict[tuple[int, int], Strip] = {}
         self._busy: set[str] = set()
@@ -114,7 +114,6 @@ class ReadingView(ScrollView, can_focus=True):
         self.words = prepared.words
         self._head = prepared.head
         self._layers = {"quotes": prepared.quotes, "people": prepared.people}
-        self._markdown = {}
         self._on_article()
         layout = prepared.layout
         if layout is not None and layout.width == self.measure_width():
@@ -202,51 +201,20 @@ class ReadingView(ScrollView, can_focus=True):
 
     def _line_text(self, piece: Piece, k: int) -> Text:
         """Display line ``k`` of ``piece`` (its blank lines before and after included)."""
-        width = self._layout.width
         chosen = piece.owner is not None and piece.owner is self.cursor and self.has_focus
         cursor = self._style("cursor") if chosen else None
-        k -= piece.before
-        spans = piece.lines(width)
-        if k >= len(spans):  # the blank line after a piece
-            return Text("", end="")
-        base = self._style(piece.style) + cursor if cursor else self._style(piece.style)
-        out = Text("", end="")
-        if piece.bar:
-            out.append("▌", self._style(piece.bar))
-        if piece.pad:
-            out.append(" " * piece.pad, base)
-        block = piece.block
-        if k < 0:  # a blank line before the piece, inside its part (the bar and the cursor go on)
-            pass
-        elif block is None:
-            s, e = spans[k]
-            out.append_text(plain(shown(piece.text[s:e]), base))
-        else:
-            layers = self._mark_layers(piece)
-            out.append_text(renderer_for(block).line(block, spans[k], layers, self.styles_by_name, base))
-        if cursor and out.cell_len < width:
-            out.append(" " * (width - out.cell_len), cursor)
-        return out
+        return line_text(piece, k, self._layout.width, self.styles_by_name, self._mark_layers(), cursor)
 
     @property
     def styles_by_name(self) -> dict[str, Style]:
         """The component styles, by name without the ``reading--`` prefix."""
         if not self._styles:
-            names = (*MARK_NAMES, *PART_NAMES)
+            names = (*MARK_NAMES, *PART_NAMES, *DECOR_NAMES)
             self._styles = {n: self.get_component_rich_style(f"reading--{n}") for n in names}
         return self._styles
 
-    def _mark_layers(self, piece: Piece) -> list[MarkIndex]:
-        layers = [self._layers[n] for n in LAYERS if n in self._layers]
-        block = piece.block
-        article = self.article
-        if block is not None and article is not None and article.format is Format.MARKDOWN:
-            md = self._markdown.get(block.span.start)
-            if md is None:
-                marks = markdown_marks(block) if len(block.text) <= BIG_MARKDOWN else []
-                md = self._markdown[block.span.start] = MarkIndex((m.start, m.end, m.name) for m in marks)
-            layers.insert(0, md)
-        return layers
+    def _mark_layers(self) -> list[MarkIndex]:
+        return [self._layers[n] for n in LAYERS if n in self._layers]
 
     def set_layer(self, name: str, marks: MarkIndex | None) -> None:
         """Replace one layer of marks (``None`` removes it) and redraw what is on screen."""
