@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from reader.ui.opener import url_problem
-from tests.ui.helpers import open_article, ready
+from tests.ui.helpers import open_article, ready, screen_text
 
 
 @pytest.mark.parametrize("url", [
@@ -91,3 +91,26 @@ async def test_article_without_url(collection: Path, make_app: Any, browser: Any
         await pilot.press("o")
         assert browser.opened == []
         assert any("no address" in n.message for n in app._notifications)
+
+
+async def test_links_panel_lists_the_numbered_links_and_opens_one(collection: Path, make_app: Any,
+                                                                  browser: Any) -> None:
+    (collection / "linked.md").write_text(
+        "# Linked\n\nSee [the seed list](https://example.org/seeds) and [a bad one](ftp://example.org/x).\n",
+        encoding="utf-8")
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        await open_article(pilot, "linked.md")
+        assert "the seed list¹" in screen_text(app) and "a bad one²" in screen_text(app)
+        await pilot.press("L")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Links in this article (2)" in text and "https://example.org/seeds" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert browser.opened == ["https://example.org/seeds"]
+        await pilot.press("L", "j", "enter")
+        await pilot.pause()
+        assert browser.opened == ["https://example.org/seeds"]  # javascript: is never opened
+        assert any("Not opened" in n.message for n in app._notifications)

@@ -75,6 +75,7 @@ class MainScreen(Screen[None]):
         Binding("K", "next_article(-1)", "Prev article", id="app.prev_article", show=False),
         Binding("p", "people", "People", id="app.people"),
         Binding("Q", "quotes", "Quotes", id="app.quotes"),
+        Binding("L", "links", "Links", id="app.links", show=False),
         Binding("m", "toggle_read", "Read/unread", id="app.toggle_read", show=False),
         Binding("asterisk", "toggle_star", "Star", id="app.toggle_star", show=False),
         Binding("o", "open_url", "Open URL", id="app.open_url", show=False),
@@ -377,7 +378,10 @@ class MainScreen(Screen[None]):
     def action_open_url(self) -> None:
         """o: the article's address in a browser, checked first (see reader.ui.opener)."""
         article = self.pane.article
-        url = article.meta.get("url", "") if article is not None else ""
+        self.open_address(article.meta.get("url", "") if article is not None else "")
+
+    def open_address(self, url: str) -> None:
+        """``url`` in a browser when it is a safe web address, else a warning saying why not."""
         problem = opener.url_problem(url)
         if problem:
             self.notify(f"Not opened: {problem}.", severity="warning")
@@ -404,6 +408,9 @@ class MainScreen(Screen[None]):
 
     def action_failures(self) -> None:
         self.panels.failures()
+
+    def action_links(self) -> None:
+        self.panels.links()
 
     # -- folds ------------------------------------------------------------------------------------
     def _choices(self, path: str, article: Article) -> dict[str, str | None]:

@@ -1,4 +1,4 @@
-"""What the panel keys of the main screen do: p (people), Q (quotes), F (failed files).
+"""What the panel keys of the main screen do: p (people), Q (quotes), L (links), F (failed files).
 
 Each pushes a modal screen and acts on what was chosen, through the main screen's
 panes.  A plain helper the screen owns, not a mixin.
@@ -58,3 +58,15 @@ class Panels:
         from reader.ui.screens.failures import FailuresScreen
 
         self.screen.app.push_screen(FailuresScreen(self.screen.library.failures()))
+
+    def links(self) -> None:
+        from reader.ui.screens.links import LinksScreen
+
+        pane = self.screen.pane
+        if pane.article is not None:
+            self.screen.app.push_screen(LinksScreen(pane.links), self._link_chosen)
+
+    def _link_chosen(self, index: int | None) -> None:
+        links = self.screen.pane.links
+        if index is not None and 0 <= index < len(links):
+            self.screen.open_address(links[index].href)

@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Article
-from reader.ui.display_render import DECOR_NAMES
+from reader.ui.display_render import DECOR_NAMES, Link
 from reader.ui.render import MARK_NAMES, MarkIndex
 from reader.ui.widgets.piece import Piece
 from reader.ui.widgets.reading_layout import Layout, Part, Prepared, flatten, line_text, measure
@@ -45,6 +45,7 @@ class ReadingView(ScrollView, can_focus=True):
         self.article: Article | None = None
         self.parts: list[Part] = []
         self.words = 0
+        self.links: list[Link] = []  # the article's links, numbered as the pane shows them (L)
         self.cursor: Part | None = None  # the fold or kept block that enter and x act on
         self._head: list[Piece] = [Piece(PLACEHOLDER, "reading--meta")]
         self._layout = Layout(list(self._head), 1)
@@ -95,7 +96,7 @@ class ReadingView(ScrollView, can_focus=True):
     def begin_loading(self, title: str) -> None:
         """Show that ``title`` is on its way; keys typed meanwhile are held for it."""
         self._generation += 1
-        self.article, self.parts, self.cursor = None, [], None
+        self.article, self.parts, self.cursor, self.links = None, [], None, []
         self._busy.add("load")
         self._head = [Piece(f"Opening {title}…", "reading--meta")]
         self._set_layout(Layout(list(self._head), self.measure_width()))
@@ -112,6 +113,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._generation += 1
         self.article, self.parts, self.cursor = prepared.article, prepared.parts, None
         self.words = prepared.words
+        self.links = prepared.links
         self._head = prepared.head
         self._layers = {"quotes": prepared.quotes, "people": prepared.people}
         self._on_article()
