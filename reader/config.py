@@ -7,6 +7,7 @@ never fatal.
 
     theme = "nord"              # a Textual theme
     follow_symlinks = false     # read symbolic links that lead outside the collection
+    reading_width = 92          # the longest text line in the reading pane, in cells (40-200)
     [keys]                      # binding id = key(s)
     "list.down" = "j,down"
 
@@ -27,7 +28,11 @@ from reader import paths
 DEFAULT_MAX_BYTES = 5_000_000
 #: A smaller cap from the environment is refused: it would cut every article.
 MIN_MAX_BYTES = 1000
-KNOWN_KEYS = ("theme", "follow_symlinks", "keys")
+KNOWN_KEYS = ("theme", "follow_symlinks", "reading_width", "keys")
+#: The reading pane's measure: lines of at most this many cells on a wide terminal (a readable
+#: line is 60-100 characters; 92 leaves room for a bar and a list marker inside 100).
+DEFAULT_READING_WIDTH = 92
+READING_WIDTHS = range(40, 201)
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class Config:
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     follow_symlinks: bool = False
+    reading_width: int = DEFAULT_READING_WIDTH
     problems: tuple[str, ...] = ()
 
 
@@ -57,6 +63,11 @@ def load_config(path: Path | None = None) -> Config:
     if not isinstance(follow, bool):
         problems.append(f"{path}: follow_symlinks must be true or false")
         follow = False
+    width = data.get("reading_width", DEFAULT_READING_WIDTH)
+    if type(width) is not int or width not in READING_WIDTHS:
+        problems.append(f"{path}: reading_width must be a whole number from {READING_WIDTHS.start} "
+                        f"to {READING_WIDTHS.stop - 1}")
+        width = DEFAULT_READING_WIDTH
     keys_raw = data.get("keys", {})
     keys: dict[str, str] = {}
     if isinstance(keys_raw, dict):
@@ -67,7 +78,8 @@ def load_config(path: Path | None = None) -> Config:
                 problems.append(f"{path}: [keys] {k} must be a key string such as \"ctrl+j\"")
     else:
         problems.append(f"{path}: [keys] must be a table")
-    return Config(theme=theme, keys=keys, follow_symlinks=follow, problems=tuple(problems))
+    return Config(theme=theme, keys=keys, follow_symlinks=follow, reading_width=width,
+                  problems=tuple(problems))
 
 
 def follow_symlinks(path: Path | None = None) -> tuple[bool, str | None]:

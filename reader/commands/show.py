@@ -22,8 +22,8 @@ DEFAULT_WIDTH = 80
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="a .txt, .md or .html file")
     parser.add_argument("--width", type=_width, default=None,
-                        help="line width in cells (default: the terminal's, at most the pane's "
-                             f"measure; {DEFAULT_WIDTH} in a pipe)")
+                        help="line width in cells (default: the terminal's, at most the config file's "
+                             f"reading_width; {DEFAULT_WIDTH} in a pipe)")
 
 
 def _width(value: str) -> int:
@@ -37,12 +37,13 @@ def _width(value: str) -> int:
 
 
 def run(ns: argparse.Namespace) -> int:
+    from reader.config import load_config
     from reader.ui.widgets.reading_layout import line_text, prepare
-    from reader.ui.widgets.reading_view import MEASURE
 
     width = ns.width
     if width is None:
-        width = min(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, MEASURE) \
+        measure = load_config().reading_width
+        width = min(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, measure) \
             if sys.stdout.isatty() else DEFAULT_WIDTH
     article = analysis.analyse(load(ns.path))
     prepared = prepare(article, {}, width)

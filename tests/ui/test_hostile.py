@@ -41,12 +41,32 @@ source: "[@click=app.quit]site[/]"
 "Markup [/] in a quote," said Ana [@click=app.quit]Ruiz[/].
 """
 
+RENDERED = """\
+# Rendered \x1b]2;PWNED\x07 [/]
+
+See [the \x1b[31mstudy[/]](https://example.org/\x1b]2;PWNED\x07) and **[@click=app.quit]x[/]**.
+
+- item \x1b]52;c;UFdORUQ=\x07 [bold]one[/]
+
+| a\x1b[2J | [@click=app.quit]b[/] |
+| --- | --- |
+| \u202ec | d\x1bc |
+
+```
+code \x1b]2;PWNED\x07 [/] \x1b[2J
+```
+
+![alt \x1b]2;PWNED\x07 [/]](pic\x1b[2J.png)
+"""
+
+
 def hostile_collection(root: Path) -> Path:
     root.mkdir()
     (root / "escapes.txt").write_text(f"{ESC_TITLE}\n\n{BODY}", encoding="utf-8")
     (root / "click.txt").write_text(f"{CLICK_TITLE}\n\n{BODY}", encoding="utf-8")
     (root / "link.txt").write_text(f"{LINK_TITLE}\n\n{BODY}", encoding="utf-8")
     (root / "front.md").write_text(MD, encoding="utf-8")
+    (root / "rendered.md").write_text(RENDERED, encoding="utf-8")
     (root / "name \x1b]2;PWNED\x07 [@click=app.quit]x[b].txt").write_text(BODY, encoding="utf-8")
     (root / "a[b]c[@click=app.quit]d.txt").symlink_to(root / "gone.txt")  # dangling, named as markup
     (root / "sub[").mkdir()
@@ -61,6 +81,7 @@ CASES: dict[str, list[tuple[str, str | None]]] = {
     "markup actions in a title": [("click.txt", f"{CLICK_TITLE}\n\n{BODY}")],
     "hyperlinks in a title": [("link.txt", f"{LINK_TITLE}\n\n{BODY}")],
     "markup and escapes in front matter": [("front.md", MD)],
+    "escapes in rendered links, lists, tables, code and images": [("rendered.md", RENDERED)],
     "escapes in a file name": [("name \x1b]2;PWNED\x07 x.txt", BODY)],
     "markup in a file name": [("n [@click=app.quit]x[b.txt", BODY), ("sub[/]x.txt", BODY)],
     "escapes in a failed file's name": [("gone \x1b]2;PWNED\x07.txt", None)],
@@ -171,7 +192,7 @@ async def test_hostile_collection_stays_inert(hostile: Path, make_app: Any) -> N
             await pilot.press("enter")
             await pilot.pause()
             check_screen(app, f"article {i}")
-            for key in ("p", "Q"):
+            for key in ("p", "Q", "L"):
                 await pilot.press(key)
                 await pilot.pause()
                 check_screen(app, f"article {i} panel {key}")

@@ -234,3 +234,18 @@ async def test_keys_typed_in_one_burst_after_enter_act_in_the_article(collection
         pane = app.query_one(ReadingPane)
         assert pane.article is not None and pane.article.path.endswith("harbour-bridge.txt")
         assert lst.cursor == start + 1 and pane.scroll_y == 3
+
+
+async def test_reading_width_from_config(collection: Path, make_app, tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("reading_width = 50\n", encoding="utf-8")
+    app = make_app(collection, config=load_config(cfg))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "harbour-bridge.txt")
+        assert pane.measure_width() == 50
+        widths = [len("".join(s.text for s in pane.render_line(y)).rstrip()) for y in range(pane.size.height)]
+        assert 40 <= max(widths) <= 50
+    cfg.write_text("reading_width = 5\n", encoding="utf-8")
+    bad = load_config(cfg)
+    assert bad.reading_width == 92 and any("reading_width" in p for p in bad.problems)

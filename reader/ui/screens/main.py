@@ -99,6 +99,7 @@ class MainScreen(Screen[None]):
         root = self.app.root
         yield AppHeader(root.name or str(root), id="header")
         reading = ReadingPane(id="reading")
+        reading.measure = self.app.config.reading_width
         with Horizontal(id="panes"):
             yield ListPane(id="list-pane")
             with Vertical(id="read-pane"):

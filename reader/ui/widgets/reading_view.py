@@ -19,6 +19,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.config import DEFAULT_READING_WIDTH
 from reader.model import Article
 from reader.ui.display_render import DECOR_NAMES, Link
 from reader.ui.render import MARK_NAMES, MarkIndex
@@ -28,7 +29,6 @@ from reader.ui.widgets.reading_layout import Layout, Part, Prepared, flatten, li
 #: Component classes for the parts of an article (marks have theirs in MARK_NAMES).
 PART_NAMES = ("meta", "title", "heading", "byline", "caption", "body", "fold", "fold-revealed",
               "bar-caption", "bar-kept", "cursor")
-MEASURE = 92  # a readable measure on wide terminals, in cells
 SYNC_WORK = 30_000  # layout work (pieces plus characters / 200) done at once; more goes to a worker
 LAYERS = ("quotes", "people", "focus", "matches", "current", "quote-focus")  # later ones on top
 PLACEHOLDER = "Choose an article and press enter.  ? lists every key."
@@ -45,6 +45,7 @@ class ReadingView(ScrollView, can_focus=True):
         self.article: Article | None = None
         self.parts: list[Part] = []
         self.words = 0
+        self.measure = DEFAULT_READING_WIDTH  # the longest line on a wide terminal (config reading_width)
         self.links: list[Link] = []  # the article's links, numbered as the pane shows them (L)
         self.cursor: Part | None = None  # the fold or kept block that enter and x act on
         self._head: list[Piece] = [Piece(PLACEHOLDER, "reading--meta")]
@@ -91,7 +92,7 @@ class ReadingView(ScrollView, can_focus=True):
 
     # -- installing an article and laying it out -------------------------------------------------
     def measure_width(self) -> int:
-        return max(1, min(MEASURE, self.scrollable_content_region.width))
+        return max(1, min(self.measure, self.scrollable_content_region.width))
 
     def begin_loading(self, title: str) -> None:
         """Show that ``title`` is on its way; keys typed meanwhile are held for it."""
