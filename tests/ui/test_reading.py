@@ -255,3 +255,19 @@ async def test_hide_choice_folds_a_shown_block_and_is_remembered(collection: Pat
         await pilot.press("x")
         await pilot.pause()
         assert app.library.state.block_choice(app.main.open_path, target.text) == "keep"
+
+
+async def test_find_highlights_rendered_words_inside_emphasis(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        pane = await open_article(pilot, "garden-notes.md")
+        pane.find("basil")
+        await pilot.pause()
+        assert pane.counter() == "1/1"
+        current = pane.get_component_rich_style("reading--match-current")
+        styles = screen_styles(app, "basil")
+        assert any(s.bgcolor == current.bgcolor for s in styles)
+        source = pane.article.source
+        s, e = pane.targets[0]
+        assert source[s:e] == "basil" and source[s - 1] == "*"
