@@ -6,6 +6,7 @@ All classes are frozen dataclasses that check their invariants on creation.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -45,6 +46,11 @@ class Span:
 
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
+
+    def __iter__(self) -> Iterator[int]:
+        """``start, end = span``: a span unpacks as the pair it stands for."""
+        yield self.start
+        yield self.end
 
 
 # -- the display model: rendered blocks whose characters keep their source offsets --------------

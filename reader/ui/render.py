@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
-from reader.model import Block
+from reader.model import Block, Span
 from reader.sanitize import inert
 from reader.ui.wrap import wrap_height, wrap_spans
 
@@ -150,13 +150,13 @@ def block_lines(block: Block, width: int, marks: Sequence[MarkIndex], styles: Ma
             for span in renderer.measure(block, width)]
 
 
-def find_all(source: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+def find_all(source: str, terms: Iterable[str]) -> list[Span]:
     """Case-insensitive occurrences of any term in ``source``, in order, not overlapping."""
     words = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
     if not words:
         return []
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    return [(m.start(), m.end()) for m in pattern.finditer(source)]
+    return [Span(m.start(), m.end()) for m in pattern.finditer(source)]
 
 
 def fold_summary(blocks: Iterable[Block]) -> str:

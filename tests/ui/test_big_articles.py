@@ -96,15 +96,15 @@ async def test_find_and_n_in_a_big_article(tmp_path: Path, make_app) -> None:
         expected = source.lower().count("ferry cros")
         assert expected > 100 and len(pane.targets) == expected
         assert str(app.query_one("#find-count").render()) == f"1/{expected}"
-        assert _on_screen(pane, pane.targets[0][0])
+        assert _on_screen(pane, pane.targets[0].start)
         await pilot.press("enter", "n", "n")
         await pilot.pause()
         assert app.focused is pane and pane.counter() == f"3/{expected}"
-        assert _on_screen(pane, pane.targets[2][0])
+        assert _on_screen(pane, pane.targets[2].start)
         await pilot.press("N", "N", "N")
         await pilot.pause()
         assert pane.counter() == f"{expected}/{expected}"
-        assert _on_screen(pane, pane.targets[-1][0])
+        assert _on_screen(pane, pane.targets[-1].start)
         assert pane.scroll_y > pane.max_scroll_y - 40
 
 

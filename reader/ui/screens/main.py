@@ -20,7 +20,7 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from reader.errors import ArticleError, ReaderError
-from reader.model import Article
+from reader.model import Article, Span
 from reader.sanitize import escaped
 from reader.ui import opener, safe
 from reader.ui.focus import focus_now
@@ -275,11 +275,11 @@ class MainScreen(Screen[None]):
         await pane.show(article, self._choices(row.path, article))
         self._opened(row, self._matches(query, row.path), focus)
 
-    def _matches(self, query: str | None, path: str) -> list[tuple[int, int]] | None:
+    def _matches(self, query: str | None, path: str) -> list[Span] | None:
         """Where the search matched in the article (exactly what the engine matched), or None."""
         if query is None:
             return None
-        return [(m.start, m.end) for m in self.library.matches(query, path)]
+        return list(self.library.matches(query, path))
 
     @work(thread=True, exclusive=True, group="open")
     def _open_worker(self, row: Row, width: int, query: str | None) -> None:
@@ -302,13 +302,13 @@ class MainScreen(Screen[None]):
         self.notify(f"{escaped(row.path)}: {reason}", severity="error")
         self.pane.end_loading()
 
-    def _open_done(self, row: Row, prepared: Prepared, hits: list[tuple[int, int]] | None) -> None:
+    def _open_done(self, row: Row, prepared: Prepared, hits: list[Span] | None) -> None:
         if row.path != self._opening:
             return  # another article was opened meanwhile
         self.pane.install(prepared)
         self._opened(row, hits, focus=False)
 
-    def _opened(self, row: Row, hits: list[tuple[int, int]] | None, focus: bool) -> None:
+    def _opened(self, row: Row, hits: list[Span] | None, focus: bool) -> None:
         """The article of ``row`` is in the pane: mark it read, go to the first hit or the saved place."""
         pane = self.pane
         state = self.library.state
@@ -321,7 +321,7 @@ class MainScreen(Screen[None]):
             pane.set_targets(hits, jump=False)
             first = row.first_hit
             if pane.targets:
-                first = first if first is not None else pane.targets[0][0]
+                first = first if first is not None else pane.targets[0].start
                 pane.target_index = 0
                 pane.repaint()
             if first is not None:

@@ -38,7 +38,7 @@ class Panels:
             return
         person = next(p for p in pane.article.people if p.name == name)
         pane.focus_person = name
-        pane.set_targets([(m.span.start, m.span.end) for m in person.mentions], kind="person")
+        pane.set_targets([m.span for m in person.mentions], kind="person")
         screen.focus_reading()
 
     def quotes(self) -> None:

@@ -14,7 +14,7 @@ from textual import work
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
-from reader.model import Article, Block, BlockKind
+from reader.model import Article, Block, BlockKind, Span
 from reader.ui.render import MarkIndex, find_all, reading_minutes
 from reader.ui.widgets.block_view import BlockView
 from reader.ui.widgets.fold import Fold
@@ -56,7 +56,7 @@ class ReadingPane(ChoiceKeys):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.focus_person: str | None = None
-        self.targets: list[tuple[int, int]] = []  # matches or mentions n/N steps through
+        self.targets: list[Span] = []  # matches or mentions n/N steps through
         self.target_index = -1
         self.target_kind = "match"
         self.current_quote: int | None = None
@@ -127,20 +127,20 @@ class ReadingPane(ChoiceKeys):
         self.restyle()
 
     # -- finding and stepping ---------------------------------------------------------------------
-    def set_targets(self, targets: list[tuple[int, int]], kind: str = "match", jump: bool = True,
+    def set_targets(self, targets: list[Span], kind: str = "match", jump: bool = True,
                     marks: MarkIndex | None = None) -> None:
         """Matches (or a person's mentions) for n/N; ``marks`` is their layer, if already built."""
         self.targets, self.target_kind = targets, kind
         self.target_index = 0 if targets and jump else -1
         if kind == "match":
-            self._layers["matches"] = marks or MarkIndex((s, e, "match") for s, e in targets)
+            self._layers["matches"] = marks or MarkIndex((t.start, t.end, "match") for t in targets)
         else:
             self._layers.pop("matches", None)
         self.repaint()
         self.update_subtitle()
         self.post_message(self.TargetsChanged())
         if jump and targets:
-            self.scroll_to_offset(targets[0][0])
+            self.scroll_to_offset(targets[0].start)
 
     def find(self, text: str) -> None:
         """Highlight every occurrence of ``text`` and go to the first; a big article is searched
@@ -156,10 +156,10 @@ class ReadingPane(ChoiceKeys):
     @work(thread=True, exclusive=True, group="reading-find")
     def _find_worker(self, generation: int, source: str, text: str) -> None:
         targets = find_all(source, [text])
-        marks = MarkIndex((s, e, "match") for s, e in targets)
+        marks = MarkIndex((t.start, t.end, "match") for t in targets)
         self.app.call_from_thread(self._found, generation, targets, marks)
 
-    def _found(self, generation: int, targets: list[tuple[int, int]], marks: MarkIndex) -> None:
+    def _found(self, generation: int, targets: list[Span], marks: MarkIndex) -> None:
         if generation != self._find_generation:
             return  # the user typed on; a newer find is under way
         self.set_targets(targets, marks=marks)
@@ -179,7 +179,7 @@ class ReadingPane(ChoiceKeys):
             return
         self.target_index = (self.target_index + delta) % len(self.targets)
         self.repaint()
-        self.scroll_to_offset(self.targets[self.target_index][0])
+        self.scroll_to_offset(self.targets[self.target_index].start)
         self.update_subtitle()
         self.post_message(self.TargetsChanged())
 
