@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from reader import config
 from reader.errors import UnsupportedFormat
 from reader.ingest.decode import cut, decode
-from reader.ingest.display import DisplayBlock
 from reader.ingest.discover import OUTSIDE, discover, format_of, is_inside
+from reader.ingest.display import DisplayBlock
 from reader.ingest.files import Failed, failure_reason, guarded, read_regular
 from reader.model import Format
 

@@ -12,13 +12,17 @@ broken) is read as flat text (:mod:`reader.ingest.html_flat`) with a notice.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.errors import ArticleError
 from reader.ingest import Document, Segment
+from reader.ingest.display_html import html_display
 from reader.ingest.html_flat import flat_blocks
 from reader.ingest.html_merge import Part, norm
 from reader.model import Format
+
+if TYPE_CHECKING:
+    from reader.ingest.html_structure import PageStructure
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _SEP = "\n\n"
@@ -74,11 +78,13 @@ def _load_structured(path: str, text: str) -> Document:
     from reader.ingest.html_blocks import visible_blocks
     from reader.ingest.html_merge import merge
     from reader.ingest.html_meta import page_meta
+    from reader.ingest.html_structure import page_structure
 
     root = _parse(text)
     meta = page_meta(root)
     body = root.find("body")
     blocks = visible_blocks(body if body is not None else root)
+    page = page_structure(body if body is not None else root)
     notices: tuple[str, ...] = ()
     if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
         found = Extracted()  # too big for the article finder: show all of its ordinary text
@@ -96,7 +102,7 @@ def _load_structured(path: str, text: str) -> Document:
     title = next((t for kind, t, _ in items if kind == "title"), "")
     if title:
         meta["title"] = norm(title)
-    return _document(path, items, meta, notices)
+    return _document(path, items, meta, notices, page)
 
 
 def _depth(root: Any) -> int:
@@ -136,7 +142,10 @@ def _with_title(parts: list[tuple[str, str]], title: str, blocks: list[Any]) -> 
     return ([("title", title)] if title else []) + parts
 
 
-def _document(path: str, items: list[Part], meta: dict[str, str], notices: tuple[str, ...]) -> Document:
+def _document(path: str, items: list[Part], meta: dict[str, str], notices: tuple[str, ...],
+              page: PageStructure | None = None) -> Document:
+    """The Document of the items, their text joined by blank lines; ``page`` gives the display
+    its structure (without it, a paragraph or heading per segment)."""
     if not any(chunk for _, chunk, _ in items):
         notices += ("no visible text on this page",)
     pieces: list[str] = []
@@ -151,5 +160,7 @@ def _document(path: str, items: list[Part], meta: dict[str, str], notices: tuple
         segments.append(Segment(kind, pos, pos + len(chunk), reason))
         pieces.append(chunk)
         pos += len(chunk)
-    return Document(path=path, format=Format.HTML, source="".join(pieces), meta=meta,
-                    segments=tuple(segments), notices=notices)
+    source = "".join(pieces)
+    display, segs = html_display(source, segments, page)
+    return Document(path=path, format=Format.HTML, source=source, meta=meta,
+                    segments=segs, notices=notices, display=display)
