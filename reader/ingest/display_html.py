@@ -8,7 +8,8 @@ whitespace) is looked up in the page's key stream, which gives each of its chara
 (heading, paragraph, list item, quote, code, table cell, figure caption), inline styles and a
 link target.  A segment holding several leaves (a list item with a nested list, furniture lines
 joined) becomes several blocks; a table whose rows are segments of the same kind and reason
-becomes one block over one segment (the rows' segments are joined, :func:`html_display`).
+becomes one block over one segment (the rows' segments, when the page marks them alike, are
+joined: :func:`html_display`).
 Images and rules, which have no text, are empty blocks where they stand between leaves; a figure
 with a caption is one image block whose runs are the caption (its alt text is not in the source).
 
@@ -27,12 +28,12 @@ from dataclasses import dataclass, replace
 from reader.ingest import Segment
 from reader.ingest.display import DisplayBlock, DisplayKind, Run, RunBuilder, text_blocks
 from reader.ingest.html_structure import NON_KEY, Ann, Leaf, PageStructure
-from reader.model import Span
+from reader.model import BlockKind, Span
 
 __all__ = ["html_blocks", "html_display"]
 
 #: heading level of each heading-like segment kind, when its leaf is no heading
-_LEVELS = {"title": 1, "heading": 2}
+_LEVELS = {BlockKind.TITLE: 1, BlockKind.HEADING: 2}
 _KEY_CHAR = re.compile(NON_KEY.pattern.replace("[", "[^", 1)[:-1])
 #: Most stream characters searched for segments out of page order, over a whole page.
 SEARCH_BUDGET = 50_000_000
@@ -145,15 +146,14 @@ class _Placer:
 
 def _join_tables(segs: list[Segment], placed: list[_Placed],
                  page: PageStructure | None) -> tuple[list[Segment], list[_Placed]]:
-    """Neighbouring segments that are rows of one table (same kind and reason) joined."""
+    """Neighbouring segments that are rows of one table, marked alike, joined."""
     if page is None:
         return segs, placed
     out_s: list[Segment] = []
     out_p: list[_Placed] = []
     for seg, pieces in zip(segs, placed, strict=True):
         leaf = _table_of(pieces, page)
-        if out_s and leaf >= 0 and _table_of(out_p[-1], page) == leaf and (
-                out_s[-1].kind, out_s[-1].reason) == (seg.kind, seg.reason):
+        if out_s and leaf >= 0 and _table_of(out_p[-1], page) == leaf and _alike(out_s[-1], seg):
             prev = out_p[-1]
             assert prev is not None and pieces is not None
             out_s[-1] = replace(out_s[-1], end=seg.end)
@@ -162,6 +162,13 @@ def _join_tables(segs: list[Segment], placed: list[_Placed],
             out_s.append(seg)
             out_p.append(pieces)
     return out_s, out_p
+
+
+def _alike(a: Segment, b: Segment) -> bool:
+    """Two rows of a table that the page marks alike (so analysis can take them as one)."""
+    ha, hb = a.hints, b.hints
+    return (a.kind, a.origin, ha.tag, ha.cue, ha.hint, ha.twin, ha.unseen) == (
+        b.kind, b.origin, hb.tag, hb.cue, hb.hint, hb.twin, hb.unseen)
 
 
 def _table_of(pieces: _Placed, page: PageStructure) -> int:

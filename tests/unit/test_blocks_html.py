@@ -13,7 +13,7 @@ K = BlockKind
 def doc_of(parts: list[tuple[str, str]]) -> Document:
     src, segs, pos = "", [], 0
     for kind, text in parts:
-        segs.append(Segment(kind, pos, pos + len(text)))
+        segs.append(Segment(BlockKind(kind), pos, pos + len(text)))
         src += text + "\n\n"
         pos = len(src)
     return Document(path="a.html", format=Format.HTML, source=src, segments=tuple(segs))

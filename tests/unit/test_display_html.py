@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from reader.ingest import Document, Segment, load_bytes
 from reader.ingest.display import DisplayBlock, DisplayKind, display_index, displayed_text, source_offset
 from reader.ingest.display_html import html_blocks
+from reader.model import BlockKind as K
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -186,7 +187,7 @@ def test_furniture_and_text_not_in_the_page_are_still_shown() -> None:
 
 def test_segments_out_of_range_or_missing() -> None:
     src = "Title\n\nBody text"
-    blocks = html_blocks(src, [Segment("title", 0, 5), Segment("body", 3, 99), Segment("body", 9, 9)])
+    blocks = html_blocks(src, [Segment(K.TITLE, 0, 5), Segment(K.BODY, 3, 99), Segment(K.BODY, 9, 9)])
     assert [displayed_text(b) for b in blocks] == ["Title", "\n\nBody text"]  # overlap cut
     assert [displayed_text(b) for b in html_blocks(src, None)] == ["Title", "Body text"]
 
