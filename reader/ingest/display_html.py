@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from reader.ingest import Segment
 from reader.ingest.display import DisplayBlock, DisplayKind, Run, RunBuilder, text_blocks
@@ -34,9 +35,14 @@ __all__ = ["html_blocks", "html_display"]
 
 #: heading level of each heading-like segment kind, when its leaf is no heading
 _LEVELS = {BlockKind.TITLE: 1, BlockKind.HEADING: 2}
-_KEY_CHAR = re.compile(NON_KEY.pattern.replace("[", "[^", 1)[:-1])
+_SPLIT = re.compile(f"({NON_KEY.pattern})")
 #: Most stream characters searched for segments out of page order, over a whole page.
 SEARCH_BUDGET = 50_000_000
+#: A segment found this few key characters after the last one is in page order ...
+NEAR = 2000
+#: ... and so is one farther on, when its key is at least this long (a shorter one found far
+#: away, a label or a number, more likely repeats a later one than comes next).
+MIN_JUMP = 20
 
 
 @dataclass(slots=True)
@@ -104,15 +110,20 @@ class _Placer:
         if not key:
             return None
         stream = page.key
-        at = stream.find(key, self.cursor)
-        self.budget -= (at if at >= 0 else len(stream)) - self.cursor
-        forward = at >= 0
+        cursor = self.cursor
+        at = stream.find(key, cursor, cursor + len(key) + NEAR)
+        forward = at >= 0  # in page order: the cursor moves on
         if not forward and self.budget > 0:
-            at = stream.find(key, 0, self.cursor + len(key))
-            self.budget -= self.cursor
+            # farther on; a short text found far away (a label, a number) leaves the cursor
+            at = stream.find(key, cursor)
+            self.budget -= (at if at >= 0 else len(stream)) - cursor
+            forward = at >= 0 and len(key) >= MIN_JUMP
+        if at < 0 and self.budget > 0:
+            at = stream.find(key, 0, cursor + len(key))
+            self.budget -= cursor
         if at < 0:
             return None
-        pos = [m.start() + seg.start for m in _KEY_CHAR.finditer(text)]
+        pos = _Offsets(text, seg.start)
         pieces: list[_Piece] = []
         end = at + len(key)
         if forward:
@@ -142,6 +153,23 @@ class _Placer:
             if pieces is not None:
                 pieces.append(_Piece(offset, offset, Ann(markers[self.markers][1])))
             self.markers += 1
+
+
+class _Offsets:
+    """The source offset of each key character of a segment's text, from its gaps (the runs of
+    characters a key leaves out: one per word, not one per character)."""
+
+    __slots__ = ("at", "before", "start")
+
+    def __init__(self, text: str, start: int) -> None:
+        self.start = start
+        parts = _SPLIT.split(text)  # key runs and gaps, alternately (C speed, not per character)
+        #: key index of the character after each gap, and the gap characters before it
+        self.at = list(accumulate(map(len, parts[0:-1:2])))
+        self.before = [0, *accumulate(map(len, parts[1::2]))]
+
+    def __getitem__(self, i: int) -> int:
+        return self.start + i + self.before[bisect_right(self.at, i)]
 
 
 def _join_tables(segs: list[Segment], placed: list[_Placed],

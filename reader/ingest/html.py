@@ -79,13 +79,14 @@ def _load_structured(path: str, text: str) -> Document:
     from reader.ingest.html_blocks import visible_blocks
     from reader.ingest.html_merge import merge
     from reader.ingest.html_meta import page_meta
-    from reader.ingest.html_structure import page_structure
+    from reader.ingest.html_structure import StructureWalk
 
     root = _parse(text)
     meta = page_meta(root)
     body = root.find("body")
-    blocks = visible_blocks(body if body is not None else root)
-    page = page_structure(body if body is not None else root)
+    walk = StructureWalk()
+    blocks = visible_blocks(body if body is not None else root, walk)
+    page = walk.result()
     notices: tuple[str, ...] = ()
     if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
         found = Extracted()  # too big for the article finder: show all of its ordinary text

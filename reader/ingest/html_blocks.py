@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol
 
 from lxml import etree
 
@@ -151,8 +152,19 @@ def is_hidden(el: etree._Element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def visible_blocks(root: etree._Element) -> list[TextBlock]:
-    """Visible text blocks of ``root`` in document order (empty blocks dropped)."""
+class Listener(Protocol):
+    """Follows the walk of :func:`visible_blocks`: each visible element and text, in order."""
+
+    def start(self, el: etree._Element, tag: str) -> None: ...
+    def end(self, el: etree._Element, tag: str) -> None: ...
+    def text(self, text: str) -> None: ...
+
+
+def visible_blocks(root: etree._Element, listener: Listener | None = None) -> list[TextBlock]:
+    """Visible text blocks of ``root`` in document order (empty blocks dropped).
+
+    A ``listener`` sees the same walk (so the page's structure costs no second walk).
+    """
     out: list[TextBlock] = []
     stack: list[_Frame] = [_Frame("", ("", -1, "", -1), "")]
     # (cue, its owner, hint, its owner) of each open element; the innermost wins
@@ -202,6 +214,10 @@ def visible_blocks(root: etree._Element) -> list[TextBlock]:
                 links += 1
             elif tag in ("td", "th"):
                 add(" ")  # the cells of a row make one block, as trafilatura's rows do
+            if listener is not None:
+                listener.start(el, tag)
+                if el.text:
+                    listener.text(el.text)
             if el.text:
                 add(el.text)
         else:
@@ -211,8 +227,12 @@ def visible_blocks(root: etree._Element) -> list[TextBlock]:
                     flush(stack.pop())
                 elif tag == "a":
                     links -= 1
+                if listener is not None:
+                    listener.end(el, tag)
             if el.tail:
                 add(el.tail)
+                if listener is not None:
+                    listener.text(el.tail)
     while stack:
         flush(stack.pop())
     _drop_wrappers(out)

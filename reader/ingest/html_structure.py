@@ -2,7 +2,8 @@
 and the inline style of every visible character, found back later in the extracted text.
 
 The HTML loader's source is text the extractors built, so the page structure cannot be read
-off it.  One iterative lxml walk (any depth is safe) records each leaf block of the page with
+off it.  The loader's one iterative lxml walk (:func:`reader.ingest.html_blocks.visible_blocks`,
+any depth is safe) also records, through :class:`StructureWalk`, each leaf block of the page with
 its display kind and fields, and a *stream*: the page's visible characters without whitespace
 (the *key*), each character annotated with its leaf, inline styles, link target and table cell.
 :mod:`reader.ingest.display_html` finds each segment's key in the stream and so gives every
@@ -18,15 +19,16 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from reader.ingest.display import DisplayKind
-from reader.ingest.html_blocks import BLOCK_TAGS, INVISIBLE_TAGS, is_hidden
+from reader.ingest.html_blocks import BLOCK_TAGS, visible_blocks
 
-__all__ = ["NON_KEY", "Ann", "Leaf", "PageStructure", "page_structure"]
+__all__ = ["NON_KEY", "Ann", "Leaf", "PageStructure", "StructureWalk", "page_structure"]
 
 #: Characters a key leaves out: whitespace, table-cell bars, invisible format characters.
 NON_KEY = re.compile(r"[\s|\u00ad\u200b-\u200f\u2060\ufeff]+")
 _EM = frozenset({"em", "i", "cite", "dfn", "var"})
 _STRONG = frozenset({"strong", "b"})
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
+_LINK = frozenset({"link"})
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)", re.I)
 #: Elements that end the leaf before them (``br`` is a line break inside one).
@@ -76,8 +78,9 @@ class PageStructure:
     markers: list[tuple[int, int]] = field(default_factory=list)
 
 
-class _Walk:
-    """The state of the walk: open lists, quotes, tables, figures and inline styles."""
+class StructureWalk:
+    """Follows a walk of the page (:func:`reader.ingest.html_blocks.visible_blocks`), keeping the
+    open lists, quotes, tables, figures and inline styles; :meth:`result` is the structure."""
 
     def __init__(self) -> None:
         self.out = PageStructure()
@@ -93,7 +96,14 @@ class _Walk:
         self.figures: list[list[int]] = []  # [image leaf, caption leaf] per open figure (-1: none)
         self.styles: dict[str, int] = {"em": 0, "strong": 0, "code": 0}
         self.hrefs: list[str] = []
-        self.ann: Ann | None = None
+        self.styled: tuple[frozenset[str], str | None] = (frozenset(), None)
+        self.in_table = False
+        self.sig: tuple[int, tuple[frozenset[str], str | None], int, int] | None = None
+
+    def result(self) -> PageStructure:
+        """The structure of what was walked."""
+        self.out.key = "".join(self.pieces)
+        return self.out
 
     def new_leaf(self) -> int:
         tag = next((t for t in reversed(self.blocks) if t in _HEADINGS or t in ("pre", "figcaption")), "")
@@ -129,18 +139,21 @@ class _Walk:
             return
         if self.leaf < 0:
             self.leaf = self.new_leaf()
-        styles = frozenset(s for s, n in self.styles.items() if n) | (
-            frozenset({"link"}) if self.hrefs else frozenset())
-        in_table = self.tables and self.out.leaves[self.leaf].kind is DisplayKind.TABLE
-        table = self.tables[-1] if in_table else None
-        ann = Ann(self.leaf, styles, self.hrefs[-1] if self.hrefs else None,
-                  table[1] if table else -1, table[2] if table else -1)
-        if ann != self.ann:
+            self.in_table = self.out.leaves[self.leaf].kind is DisplayKind.TABLE
+        table = self.tables[-1] if self.in_table else None
+        sig = (self.leaf, self.styled, table[1] if table else -1, table[2] if table else -1)
+        if sig != self.sig:
+            styles, href = self.styled
             self.out.starts.append(self.size)
-            self.out.anns.append(ann)
-            self.ann = ann
+            self.out.anns.append(Ann(self.leaf, styles, href, sig[2], sig[3]))
+            self.sig = sig
         self.pieces.append(key)
         self.size += len(key)
+
+    def restyle(self) -> None:
+        """The inline styles (and link) of text from here, after an inline element opens or closes."""
+        styles = frozenset(s for s, n in self.styles.items() if n)
+        self.styled = (styles | _LINK, self.hrefs[-1]) if self.hrefs else (styles, None)
 
     def start(self, el: etree._Element, tag: str) -> None:
         if tag in _BREAKS:
@@ -186,8 +199,10 @@ class _Walk:
                                                                 quote=self.quote))))
         elif tag == "a" and el.get("href") is not None:
             self.hrefs.append((el.get("href") or "").strip())
+            self.restyle()
         elif tag in _EM or tag in _STRONG or tag in _CODE:
             self.styles["em" if tag in _EM else "strong" if tag in _STRONG else "code"] += 1
+            self.restyle()
 
     def image(self, el: etree._Element) -> None:
         src = (el.get("src") or el.get("data-src") or "").strip()
@@ -234,31 +249,15 @@ class _Walk:
         elif tag == "a" and el.get("href") is not None:
             if self.hrefs:
                 self.hrefs.pop()
+            self.restyle()
         elif tag in _EM or tag in _STRONG or tag in _CODE:
             name = "em" if tag in _EM else "strong" if tag in _STRONG else "code"
             self.styles[name] = max(0, self.styles[name] - 1)
+            self.restyle()
 
 
 def page_structure(root: etree._Element) -> PageStructure:
     """The leaves and the annotated key stream of the visible part of ``root``."""
-    walk = _Walk()
-    shown: list[bool] = []
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, el in walker:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if event == "start":
-            if not tag or tag in INVISIBLE_TAGS or is_hidden(el):
-                walker.skip_subtree()  # its "end" event still comes, and brings the tail
-                shown.append(False)
-                continue
-            shown.append(True)
-            walk.start(el, tag)
-            if el.text:
-                walk.text(el.text)
-        else:
-            if shown.pop():
-                walk.end(el, tag)
-            if el.tail:
-                walk.text(el.tail)
-    walk.out.key = "".join(walk.pieces)
-    return walk.out
+    walk = StructureWalk()
+    visible_blocks(root, walk)
+    return walk.result()
