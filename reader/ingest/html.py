@@ -118,7 +118,7 @@ def _depth(root: Any) -> int:
     return deepest
 
 
-def _doubtful(parts: list[tuple[str, str]], blocks: list[Any]) -> bool:
+def _doubtful(parts: list[tuple[BlockKind, str]], blocks: list[Any]) -> bool:
     """True when the quick extraction found little, or took in much of the page furniture."""
     from reader.ingest.html_blocks import FURNITURE_CUES
     from reader.ingest.html_merge import SEARCH_BUDGET
@@ -133,16 +133,17 @@ def _doubtful(parts: list[tuple[str, str]], blocks: list[Any]) -> bool:
     return furniture > MAX_FURNITURE_SHARE * len(text)
 
 
-def _with_title(parts: list[tuple[str, str]], title: str, blocks: list[Any]) -> list[tuple[str, str]]:
+def _with_title(parts: list[tuple[BlockKind, str]], title: str,
+                blocks: list[Any]) -> list[tuple[BlockKind, str]]:
     """The parts with the headline first, as the page shows it when it can be found."""
     key = norm(title).casefold()
     for i, (kind, text) in enumerate(parts[:4]):
-        if kind == "heading" and key and norm(text).casefold() == key:
-            return [("title", text), *parts[:i], *parts[i + 1:]]
+        if kind is BlockKind.HEADING and key and norm(text).casefold() == key:
+            return [(BlockKind.TITLE, text), *parts[:i], *parts[i + 1:]]
     for block in blocks:
         if block.tag == "h1" and not block.cue and (not key or block.text.casefold() == key):
-            return [("title", block.text), *parts]
-    return ([("title", title)] if title else []) + parts
+            return [(BlockKind.TITLE, block.text), *parts]
+    return ([(BlockKind.TITLE, title)] if title else []) + parts
 
 
 def _document(path: str, items: list[Item], meta: dict[str, str], notices: tuple[str, ...],

@@ -89,10 +89,10 @@ class _Index:
         return self.cheap and len(block) >= MIN_SUBSTRING and block in self.whole
 
 
-def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Item]:
+def merge(parts: list[tuple[BlockKind, str]], blocks: list[TextBlock]) -> list[Item]:
     """Article parts and uncovered page blocks, in page order, each with its hints."""
     nparts = [_key(text) for _, text in parts]  # matched without spaces or table bars
-    kinds = [BlockKind(kind) for kind, _ in parts]
+    kinds = [kind for kind, _ in parts]
     twins: list[TextBlock | None] = [None] * len(parts)  # a page block of the same text
     index = _Index(nparts, len(blocks))
     # a run of parts to emit, or a free block (with its origin)
