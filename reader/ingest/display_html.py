@@ -2,16 +2,17 @@
 
 :func:`reader.ingest.html.load_html` reduces a page to text (title, byline, captions, headings,
 paragraphs, blank lines between) and records each part as a :class:`~reader.ingest.Segment`.
-The page's structure comes from one walk of the parsed page
-(:func:`reader.ingest.html_structure.page_structure`): each segment's key (its text without
-whitespace) is looked up in the page's key stream, which gives each of its characters a leaf
-(heading, paragraph, list item, quote, code, table cell, figure caption), inline styles and a
-link target.  A segment holding several leaves (a list item with a nested list, furniture lines
-joined) becomes several blocks; a table whose rows are segments of the same kind and reason
-becomes one block over one segment (the rows' segments, when the page marks them alike, are
-joined: :func:`html_display`).
-Images and rules, which have no text, are empty blocks where they stand between leaves; a figure
-with a caption is one image block whose runs are the caption (its alt text is not in the source).
+The page's structure comes from the loader's walk of the parsed page
+(:mod:`reader.ingest.html_structure`): each segment's key (its text without whitespace) is
+looked up in the page's key stream (:mod:`reader.ingest.html_place`), which gives each of its
+characters a leaf (heading, paragraph, list item, quote, code, table cell, figure caption),
+inline styles and a link target.  A segment holding several leaves (a list item with a nested
+list, a paragraph across two page blocks) becomes several blocks; the rows of a table, when the
+page marks them alike, are joined into one segment and one block (:func:`html_display`).
+Images and rules, which have no text, are empty blocks where they stand between leaves
+(inside a leaf's text they are left out); a figure with a caption is one image block whose
+runs are the caption (its alt text is not in the source).  Of the characters no key holds,
+whitespace between two leaves and the ``|`` between two table cells are not shown.
 
 A segment whose text the page does not hold as such (a title from the metadata, text the
 extractor rewrote) is one paragraph, or heading, whose single run is its slice of the source,
@@ -20,38 +21,19 @@ so no text is ever lost.  Every run is an exact slice of the source.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from itertools import accumulate
+from dataclasses import replace
 
 from reader.ingest import Segment
 from reader.ingest.display import DisplayBlock, DisplayKind, Run, RunBuilder, text_blocks
-from reader.ingest.html_structure import NON_KEY, Ann, Leaf, PageStructure
+from reader.ingest.html_place import Piece, Placed, place
+from reader.ingest.html_structure import Ann, Leaf, PageStructure
 from reader.model import BlockKind, Span
 
 __all__ = ["html_blocks", "html_display"]
 
 #: heading level of each heading-like segment kind, when its leaf is no heading
 _LEVELS = {BlockKind.TITLE: 1, BlockKind.HEADING: 2}
-_SPLIT = re.compile(f"({NON_KEY.pattern})")
-#: Most stream characters searched for segments out of page order, over a whole page.
-SEARCH_BUDGET = 50_000_000
-#: A segment found this few key characters after the last one is in page order ...
-NEAR = 2000
-#: ... and so is one farther on, when its key is at least this long (a shorter one found far
-#: away, a label or a number, more likely repeats a later one than comes next).
-MIN_JUMP = 20
-
-
-@dataclass(slots=True)
-class _Piece:
-    """Source range ``[start, end)`` of one annotated stretch of a segment."""
-
-    start: int
-    end: int
-    ann: Ann
 
 
 def html_blocks(source: str, segments: Iterable[Segment] | None,
@@ -66,7 +48,7 @@ def html_display(source: str, segments: Sequence[Segment],
                  page: PageStructure | None) -> tuple[tuple[DisplayBlock, ...], tuple[Segment, ...]]:
     """The display blocks and the segments, a table's row segments joined into one."""
     segs = _clip(source, segments)
-    placed: list[_Placed] = [None] * len(segs) if page is None else _Placer(source, page).place(segs)
+    placed: list[Placed] = [None] * len(segs) if page is None else place(source, segs, page)
     segs, placed = _join_tables(segs, placed, page)
     out: list[DisplayBlock] = []
     for seg, pieces in zip(segs, placed, strict=True):
@@ -86,99 +68,13 @@ def _clip(source: str, segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
-_Placed = list[_Piece] | None
-
-
-class _Placer:
-    """Finds each segment's key in the page stream: forward from the last one, else anywhere."""
-
-    def __init__(self, source: str, page: PageStructure | None) -> None:
-        self.source = source
-        self.page = page
-        self.cursor = 0
-        self.budget = SEARCH_BUDGET
-        self.markers = 0  # next image or rule to place
-
-    def place(self, segs: list[Segment]) -> list[_Placed]:
-        return [self.one(seg) for seg in segs]
-
-    def one(self, seg: Segment) -> _Placed:
-        page = self.page
-        assert page is not None
-        text = self.source[seg.start:seg.end]
-        key = NON_KEY.sub("", text)
-        if not key:
-            return None
-        stream = page.key
-        cursor = self.cursor
-        at = stream.find(key, cursor, cursor + len(key) + NEAR)
-        forward = at >= 0  # in page order: the cursor moves on
-        if not forward and self.budget > 0:
-            # farther on; a short text found far away (a label, a number) leaves the cursor
-            at = stream.find(key, cursor)
-            self.budget -= (at if at >= 0 else len(stream)) - cursor
-            forward = at >= 0 and len(key) >= MIN_JUMP
-        if at < 0 and self.budget > 0:
-            at = stream.find(key, 0, cursor + len(key))
-            self.budget -= cursor
-        if at < 0:
-            return None
-        pos = _Offsets(text, seg.start)
-        pieces: list[_Piece] = []
-        end = at + len(key)
-        if forward:
-            self._markers(pieces, self.cursor, at, pos[0])
-        k = bisect_right(page.starts, at) - 1
-        while k < len(page.starts) and page.starts[k] < end:
-            a = max(page.starts[k], at)
-            b = min(page.starts[k + 1] if k + 1 < len(page.starts) else end, end)
-            if forward:
-                if pieces and pieces[-1].ann.leaf == page.anns[k].leaf:
-                    self._markers(None, a, a, 0)  # inside a leaf's text: not shown apart
-                else:
-                    self._markers(pieces, a, a, pos[a - at])
-            pieces.append(_Piece(pos[a - at], pos[b - 1 - at] + 1, page.anns[k]))
-            k += 1
-        if forward:
-            self.cursor = end
-        return pieces
-
-    def _markers(self, pieces: list[_Piece] | None, low: int, high: int, offset: int) -> None:
-        """Empty pieces (none when ``pieces`` is None) for the images and rules at stream
-        indices in ``[low, high]``."""
-        markers = self.page.markers if self.page is not None else []
-        while self.markers < len(markers) and markers[self.markers][0] < low:
-            self.markers += 1
-        while self.markers < len(markers) and markers[self.markers][0] <= high:
-            if pieces is not None:
-                pieces.append(_Piece(offset, offset, Ann(markers[self.markers][1])))
-            self.markers += 1
-
-
-class _Offsets:
-    """The source offset of each key character of a segment's text, from its gaps (the runs of
-    characters a key leaves out: one per word, not one per character)."""
-
-    __slots__ = ("at", "before", "start")
-
-    def __init__(self, text: str, start: int) -> None:
-        self.start = start
-        parts = _SPLIT.split(text)  # key runs and gaps, alternately (C speed, not per character)
-        #: key index of the character after each gap, and the gap characters before it
-        self.at = list(accumulate(map(len, parts[0:-1:2])))
-        self.before = [0, *accumulate(map(len, parts[1::2]))]
-
-    def __getitem__(self, i: int) -> int:
-        return self.start + i + self.before[bisect_right(self.at, i)]
-
-
-def _join_tables(segs: list[Segment], placed: list[_Placed],
-                 page: PageStructure | None) -> tuple[list[Segment], list[_Placed]]:
+def _join_tables(segs: list[Segment], placed: list[Placed],
+                 page: PageStructure | None) -> tuple[list[Segment], list[Placed]]:
     """Neighbouring segments that are rows of one table, marked alike, joined."""
     if page is None:
         return segs, placed
     out_s: list[Segment] = []
-    out_p: list[_Placed] = []
+    out_p: list[Placed] = []
     for seg, pieces in zip(segs, placed, strict=True):
         leaf = _table_of(pieces, page)
         if out_s and leaf >= 0 and _table_of(out_p[-1], page) == leaf and _alike(out_s[-1], seg):
@@ -199,7 +95,7 @@ def _alike(a: Segment, b: Segment) -> bool:
         b.kind, b.origin, hb.tag, hb.cue, hb.hint, hb.twin, hb.unseen)
 
 
-def _table_of(pieces: _Placed, page: PageStructure) -> int:
+def _table_of(pieces: Placed, page: PageStructure) -> int:
     """The table leaf a segment lies in all through, else -1."""
     if not pieces:
         return -1
@@ -209,7 +105,7 @@ def _table_of(pieces: _Placed, page: PageStructure) -> int:
     return leaf
 
 
-def _blocks(source: str, seg: Segment, pieces: _Placed, page: PageStructure | None) -> list[DisplayBlock]:
+def _blocks(source: str, seg: Segment, pieces: Placed, page: PageStructure | None) -> list[DisplayBlock]:
     level = _LEVELS.get(seg.kind, 0)
     if not pieces or page is None:
         return [_whole(source, seg, level)]
@@ -219,7 +115,7 @@ def _blocks(source: str, seg: Segment, pieces: _Placed, page: PageStructure | No
             level = first.level
         runs = _runs(source, [p for p in pieces if p.start < p.end], seg.start)
         return [DisplayBlock(DisplayKind.HEADING, Span(runs[0].start, runs[-1].end), runs, level=level)]
-    groups: list[list[_Piece]] = []
+    groups: list[list[Piece]] = []
     for p in pieces:
         if groups and groups[-1][0].ann.leaf == p.ann.leaf and p.start < p.end:
             groups[-1].append(p)
@@ -245,13 +141,13 @@ def _whole(source: str, seg: Segment, level: int) -> DisplayBlock:
                         level=level)
 
 
-def _runs(source: str, pieces: list[_Piece], floor: int, tail: int = -1) -> tuple[Run, ...]:
+def _runs(source: str, pieces: list[Piece], floor: int, tail: int = -1) -> tuple[Run, ...]:
     """Runs of the pieces, the whitespace between two of them shown (styled when both agree).
 
     ``tail``, when past the last piece, takes in what follows it up to there if that is more
     than whitespace (a ``|`` between two leaves)."""
     out = RunBuilder(floor)
-    prev: _Piece | None = None
+    prev: Piece | None = None
     for p in pieces:
         if prev is not None and prev.end < p.start:
             same = (prev.ann.styles, prev.ann.href) == (p.ann.styles, p.ann.href)
@@ -274,7 +170,7 @@ def _add(out: RunBuilder, source: str, start: int, end: int, ann: Ann | None) ->
         out.add(source[start:end], start, ann.styles, ann.href)
 
 
-def _block(source: str, leaf: Leaf, group: list[_Piece], floor: int, end: int) -> DisplayBlock:
+def _block(source: str, leaf: Leaf, group: list[Piece], floor: int, end: int) -> DisplayBlock:
     kind = leaf.kind
     if group[0].start == group[0].end:  # an image or a rule
         at = group[0].start
@@ -301,9 +197,9 @@ def _block(source: str, leaf: Leaf, group: list[_Piece], floor: int, end: int) -
     return DisplayBlock(kind, span, runs, depth=d, quote=q)
 
 
-def _table(source: str, leaf: Leaf, group: list[_Piece], floor: int) -> DisplayBlock:
+def _table(source: str, leaf: Leaf, group: list[Piece], floor: int) -> DisplayBlock:
     """A table block: its cells' runs row by row, missing cells empty, rows padded alike."""
-    cells: dict[tuple[int, int], list[_Piece]] = {}
+    cells: dict[tuple[int, int], list[Piece]] = {}
     for p in group:
         cells.setdefault((p.ann.row, p.ann.cell), []).append(p)
     rows: dict[int, dict[int, tuple[Run, ...]]] = {}
