@@ -1,24 +1,29 @@
-"""Saved HTML pages: the article from the page structure, the rest kept as hidden furniture.
+"""Saved HTML pages: the article and the rest of the page's text, in page order, with hints.
 
 The source of an HTML article is the text built here (title, byline, captions,
 headings, body paragraphs and the page's other visible text, blank lines
 between), so spans point into that text, not into the markup.  trafilatura finds
 the article (:mod:`reader.ingest.html_article`), one lxml walk finds every
 visible block (:mod:`reader.ingest.html_blocks`), and :mod:`reader.ingest.html_merge`
-puts them in page order.  A page the parser cannot take (nested too deeply,
+puts them in page order, each segment with what the page says of it (what is hidden is
+decided in :mod:`reader.analysis.boilerplate.html`).  A page the parser cannot take (nested too deeply,
 broken) is read as flat text (:mod:`reader.ingest.html_flat`) with a notice.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.errors import ArticleError
-from reader.ingest import Document, Segment
+from reader.ingest import Document, Hints, Origin, Segment
+from reader.ingest.display_html import html_display
 from reader.ingest.html_flat import flat_blocks
-from reader.ingest.html_merge import Part, norm
-from reader.model import Format
+from reader.ingest.html_merge import Item, norm
+from reader.model import BlockKind, Format
+
+if TYPE_CHECKING:
+    from reader.ingest.html_structure import PageStructure
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _SEP = "\n\n"
@@ -50,7 +55,7 @@ def load_html(path: str, text: str) -> Document:
     except Exception as exc:  # third-party extraction failed: fall back, and say so
         reason = f"page structure could not be read ({type(exc).__name__})"
     try:
-        parts: list[Part] = [("body", line, "") for line in flat_blocks(text)]
+        parts: list[Item] = [(BlockKind.BODY, line, Origin.ARTICLE, Hints()) for line in flat_blocks(text)]
     except (RecursionError, MemoryError, ValueError) as exc:
         raise ArticleError(path, f"cannot read this page: {type(exc).__name__}") from None
     return _document(path, parts, {}, (f"{reason}; shown as plain text",))
@@ -74,11 +79,14 @@ def _load_structured(path: str, text: str) -> Document:
     from reader.ingest.html_blocks import visible_blocks
     from reader.ingest.html_merge import merge
     from reader.ingest.html_meta import page_meta
+    from reader.ingest.html_structure import StructureWalk
 
     root = _parse(text)
     meta = page_meta(root)
     body = root.find("body")
-    blocks = visible_blocks(body if body is not None else root)
+    walk = StructureWalk()
+    blocks = visible_blocks(body if body is not None else root, walk)
+    page = walk.result()
     notices: tuple[str, ...] = ()
     if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
         found = Extracted()  # too big for the article finder: show all of its ordinary text
@@ -90,13 +98,13 @@ def _load_structured(path: str, text: str) -> Document:
     parts = _with_title(found.parts, meta.get("title", ""), blocks)
     items = merge(parts, blocks)
     author, date = meta.get("author", ""), meta.get("date", "")
-    if (author or date) and not any(kind == "byline" for kind, _, _ in items):
-        at = next((i + 1 for i, item in enumerate(items) if item[0] == "title"), 0)
-        items.insert(at, ("byline", " · ".join(p for p in (author, date) if p), ""))
-    title = next((t for kind, t, _ in items if kind == "title"), "")
+    if author or date:  # analysis hides it when the page shows a byline of its own
+        at = next((i + 1 for i, item in enumerate(items) if item[0] is BlockKind.TITLE), 0)
+        items.insert(at, (BlockKind.BYLINE, " · ".join(p for p in (author, date) if p), Origin.META, Hints()))
+    title = next((t for kind, t, _, _ in items if kind is BlockKind.TITLE), "")
     if title:
         meta["title"] = norm(title)
-    return _document(path, items, meta, notices)
+    return _document(path, items, meta, notices, page)
 
 
 def _depth(root: Any) -> int:
@@ -110,46 +118,53 @@ def _depth(root: Any) -> int:
     return deepest
 
 
-def _doubtful(parts: list[tuple[str, str]], blocks: list[Any]) -> bool:
+def _doubtful(parts: list[tuple[BlockKind, str]], blocks: list[Any]) -> bool:
     """True when the quick extraction found little, or took in much of the page furniture."""
-    from reader.ingest.html_merge import NOT_ARTICLE, SEARCH_BUDGET
+    from reader.ingest.html_blocks import FURNITURE_CUES
+    from reader.ingest.html_merge import SEARCH_BUDGET
 
     text = "\n".join(norm(t) for _, t in parts)
     if len(text) < MIN_ARTICLE:
         return True
     lines = {norm(line) for _, t in parts for line in t.split("\n")}
     search = len(text) * len(blocks) <= SEARCH_BUDGET  # substring checks only when cheap
-    furniture = sum(len(b.text) for b in blocks if b.reason in NOT_ARTICLE
+    furniture = sum(len(b.text) for b in blocks if b.cue in FURNITURE_CUES
                     and (b.text in lines or (search and len(b.text) >= 20 and b.text in text)))
     return furniture > MAX_FURNITURE_SHARE * len(text)
 
 
-def _with_title(parts: list[tuple[str, str]], title: str, blocks: list[Any]) -> list[tuple[str, str]]:
+def _with_title(parts: list[tuple[BlockKind, str]], title: str,
+                blocks: list[Any]) -> list[tuple[BlockKind, str]]:
     """The parts with the headline first, as the page shows it when it can be found."""
     key = norm(title).casefold()
     for i, (kind, text) in enumerate(parts[:4]):
-        if kind == "heading" and key and norm(text).casefold() == key:
-            return [("title", text), *parts[:i], *parts[i + 1:]]
+        if kind is BlockKind.HEADING and key and norm(text).casefold() == key:
+            return [(BlockKind.TITLE, text), *parts[:i], *parts[i + 1:]]
     for block in blocks:
-        if block.tag == "h1" and not block.reason and (not key or block.text.casefold() == key):
-            return [("title", block.text), *parts]
-    return ([("title", title)] if title else []) + parts
+        if block.tag == "h1" and not block.cue and (not key or block.text.casefold() == key):
+            return [(BlockKind.TITLE, block.text), *parts]
+    return ([(BlockKind.TITLE, title)] if title else []) + parts
 
 
-def _document(path: str, items: list[Part], meta: dict[str, str], notices: tuple[str, ...]) -> Document:
-    if not any(chunk for _, chunk, _ in items):
+def _document(path: str, items: list[Item], meta: dict[str, str], notices: tuple[str, ...],
+              page: PageStructure | None = None) -> Document:
+    """The Document of the items, their text joined by blank lines; ``page`` gives the display
+    its structure (without it, a paragraph or heading per segment)."""
+    if not any(chunk for _, chunk, _, _ in items):
         notices += ("no visible text on this page",)
     pieces: list[str] = []
     segments: list[Segment] = []
     pos = 0
-    for kind, chunk, reason in items:
+    for kind, chunk, origin, hints in items:
         if not chunk:
             continue
         if pieces:
             pieces.append(_SEP)
             pos += len(_SEP)
-        segments.append(Segment(kind, pos, pos + len(chunk), reason))
+        segments.append(Segment(kind, pos, pos + len(chunk), origin, hints))
         pieces.append(chunk)
         pos += len(chunk)
-    return Document(path=path, format=Format.HTML, source="".join(pieces), meta=meta,
-                    segments=tuple(segments), notices=notices)
+    source = "".join(pieces)
+    display, segs = html_display(source, segments, page)
+    return Document(path=path, format=Format.HTML, source=source, meta=meta,
+                    segments=segs, notices=notices, display=display)

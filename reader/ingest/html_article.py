@@ -13,6 +13,8 @@ from typing import Any
 
 from lxml import etree
 
+from reader.model import BlockKind
+
 _SPACE = re.compile(r"[^\S\n]+")
 
 
@@ -20,7 +22,7 @@ _SPACE = re.compile(r"[^\S\n]+")
 class Extracted:
     """What trafilatura found: typed parts in reading order (page metadata: html_meta)."""
 
-    parts: list[tuple[str, str]] = field(default_factory=list)
+    parts: list[tuple[BlockKind, str]] = field(default_factory=list)
 
 
 def _clean(text: str) -> str:
@@ -33,7 +35,7 @@ def _text(el: etree._Element) -> str:
     return _clean("".join(el.itertext()))
 
 
-def _walk(body: etree._Element, out: list[tuple[str, str]]) -> None:
+def _walk(body: etree._Element, out: list[tuple[BlockKind, str]]) -> None:
     """Append the parts of trafilatura's body (iterative, so any depth is safe)."""
     todo: list[etree._Element | str] = [body]
     while todo:
@@ -41,7 +43,7 @@ def _walk(body: etree._Element, out: list[tuple[str, str]]) -> None:
         if isinstance(node, str):
             text = _clean(node)
             if text:
-                out.append(("body", text))
+                out.append((BlockKind.BODY, text))
             continue
         tag = node.tag
         if node.tail and node is not body:
@@ -56,7 +58,7 @@ def _walk(body: etree._Element, out: list[tuple[str, str]]) -> None:
         elif tag != "graphic":
             text = _text(node)
             if text:
-                out.append(("heading" if tag == "head" else "body", text))
+                out.append((BlockKind.HEADING if tag == "head" else BlockKind.BODY, text))
 
 
 def extract(tree: Any, fast: bool = True) -> Extracted:

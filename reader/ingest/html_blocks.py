@@ -1,10 +1,11 @@
-"""The visible text blocks of a parsed page, in document order, each with a furniture reason.
+"""The visible text blocks of a parsed page, in document order, each with the hints of its markup.
 
 One iterative lxml walk (no recursion, so deep trees are safe): block-level
 elements start a new block, inline text joins the current one, and invisible
-parts (script, style, hidden elements) are skipped.  The reason of a block comes
-from its nearest ancestor that looks like page furniture (``<nav>``, a
-``class="comments"``...); it is empty for ordinary content.
+parts (script, style, hidden elements) are skipped.  The *cue* of a block is the
+page-furniture role its nearest such ancestor names (``<nav>``, ``role="contentinfo"``,
+``class="comments"``...), in one word list; it is empty for ordinary content.  A cue is
+a hint, not a decision: :mod:`reader.analysis.boilerplate.html` decides what is hidden.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol
 
 from lxml import etree
 
@@ -27,14 +29,14 @@ _INVISIBLE_NAMES = (
 BLOCK_TAGS = frozenset(_BLOCK_NAMES.split())
 INVISIBLE_TAGS = frozenset(_INVISIBLE_NAMES.split())
 
-_TAG_REASONS = {"nav": "navigation", "footer": "footer", "aside": "related links",
+_TAG_CUES = {"nav": "navigation", "footer": "footer", "aside": "related links",
                 "header": "header", "form": "form", "menu": "navigation"}
-_ROLE_REASONS = {"navigation": "navigation", "contentinfo": "footer", "banner": "header",
+_ROLE_CUES = {"navigation": "navigation", "contentinfo": "footer", "banner": "header",
                  "complementary": "related links", "search": "search", "menu": "navigation",
                  "menubar": "navigation", "dialog": "pop-up"}
-# Class/id words, tested in this order; the first that matches names the reason.
-_CLASS_REASONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (reason, re.compile(pattern, re.I)) for reason, pattern in (
+# Class/id words, tested in this order; the first that matches names the cue.
+_CLASS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (cue, re.compile(pattern, re.I)) for cue, pattern in (
         ("comments", r"comment|disqus|discussion|respond|replies"),
         ("cookie notice", r"cookie|consent|gdpr"),
         ("sign-up", r"newsletter|subscri|signup|sign-up|paywall|regwall|donat"),
@@ -48,7 +50,12 @@ _CLASS_REASONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("tags", r"(?:^|[-_\s])tags?(?:$|[-_\s])|categories"),
     )
 )
-_ANY_REASON = re.compile("|".join(f"(?:{p.pattern})" for _, p in _CLASS_REASONS), re.I)
+#: Cues that name page furniture, not the article (a page header is neither: it may hold the
+#: headline and byline).
+FURNITURE_CUES = frozenset({"comments", "related links", "navigation", "footer", "sign-up",
+                            "cookie notice", "advertising", "share buttons", "tags", "form", "pop-up",
+                            "search"})
+_ANY_CUE = re.compile("|".join(f"(?:{p.pattern})" for _, p in _CLASS_CUES), re.I)
 _TAG_HINTS = {"figcaption": "caption", "time": "byline", "address": "byline"}
 _CAPTION = re.compile(r"caption|credit|wp-caption-text", re.I)
 _BYLINE = re.compile(
@@ -67,11 +74,11 @@ _SPACE = re.compile(r"\s+")
 
 @dataclass(slots=True)
 class TextBlock:
-    """Whitespace-collapsed visible text of one block, its tag and its furniture reason."""
+    """Whitespace-collapsed visible text of one block, its tag and the furniture role its markup names."""
 
     text: str
     tag: str
-    reason: str
+    cue: str
     #: "caption" inside a figure caption or photo credit, "byline" inside an author/date
     #: element, else "".
     hint: str = ""
@@ -80,8 +87,8 @@ class TextBlock:
     #: Tag, class and id of the element holding the block's element ("" when it has none):
     #: an article split around an advert often sits in containers alike.
     container: str = ""
-    #: Index of the element the reason comes from (-1 for none).
-    reason_owner: int = -1
+    #: Index of the element the cue comes from (-1 for none).
+    cue_owner: int = -1
     #: Share of the text inside links (0..1).
     link_share: float = 0.0
 
@@ -101,25 +108,25 @@ class _Frame:
 
 
 def _classify(el: etree._Element, tag: str) -> tuple[str, str]:
-    """(furniture reason, caption/byline hint) an element gives its text, "" for none."""
+    """(furniture cue, caption/byline hint) an element gives its text, "" for none."""
     attrib = el.attrib
-    reason = "" if tag in _NEVER_FURNITURE else _TAG_REASONS.get(tag, "")
+    cue = "" if tag in _NEVER_FURNITURE else _TAG_CUES.get(tag, "")
     hint = _TAG_HINTS.get(tag, "")
     if not attrib:
-        return reason, hint
+        return cue, hint
     names = f"{attrib.get('class') or ''} {attrib.get('id') or ''}"
-    if not reason and tag not in _NEVER_FURNITURE:
-        reason = _ROLE_REASONS.get((attrib.get("role") or "").lower(), "") or _reason_of_names(names)
+    if not cue and tag not in _NEVER_FURNITURE:
+        cue = _ROLE_CUES.get((attrib.get("role") or "").lower(), "") or _cue_of_names(names)
     if not hint:
         hint = _hint_of_names(f"{names} {attrib.get('itemprop') or ''} {attrib.get('rel') or ''}")
-    return reason, hint
+    return cue, hint
 
 
 @lru_cache(maxsize=4096)
-def _reason_of_names(names: str) -> str:
-    if not _ANY_REASON.search(names):
+def _cue_of_names(names: str) -> str:
+    if not _ANY_CUE.search(names):
         return ""
-    return next(why for why, pattern in _CLASS_REASONS if pattern.search(names))
+    return next(why for why, pattern in _CLASS_CUES if pattern.search(names))
 
 
 @lru_cache(maxsize=4096)
@@ -145,11 +152,22 @@ def is_hidden(el: etree._Element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def visible_blocks(root: etree._Element) -> list[TextBlock]:
-    """Visible text blocks of ``root`` in document order (empty blocks dropped)."""
+class Listener(Protocol):
+    """Follows the walk of :func:`visible_blocks`: each visible element and text, in order."""
+
+    def start(self, el: etree._Element, tag: str) -> None: ...
+    def end(self, el: etree._Element, tag: str) -> None: ...
+    def text(self, text: str) -> None: ...
+
+
+def visible_blocks(root: etree._Element, listener: Listener | None = None) -> list[TextBlock]:
+    """Visible text blocks of ``root`` in document order (empty blocks dropped).
+
+    A ``listener`` sees the same walk (so the page's structure costs no second walk).
+    """
     out: list[TextBlock] = []
     stack: list[_Frame] = [_Frame("", ("", -1, "", -1), "")]
-    # (reason, its owner, hint, its owner) of each open element; the innermost wins
+    # (cue, its owner, hint, its owner) of each open element; the innermost wins
     context: list[_Context] = [("", -1, "", -1)]
     opened: list[bool] = []
     owners = 0
@@ -159,8 +177,8 @@ def visible_blocks(root: etree._Element) -> list[TextBlock]:
         raw = "".join(frame.pieces)
         text = _SPACE.sub(" ", raw).strip()
         if text:
-            reason, reason_owner, hint, owner = frame.context
-            out.append(TextBlock(text, frame.tag, reason, hint, owner, frame.container, reason_owner,
+            cue, cue_owner, hint, owner = frame.context
+            out.append(TextBlock(text, frame.tag, cue, hint, owner, frame.container, cue_owner,
                                  min(1.0, frame.linked / max(1, len(raw.strip())))))
         frame.pieces.clear()
         frame.linked = 0
@@ -180,10 +198,10 @@ def visible_blocks(root: etree._Element) -> list[TextBlock]:
                 opened.append(False)
                 continue
             ctx = context[-1]
-            reason, hint = _classify(el, tag)
-            if reason:
+            cue, hint = _classify(el, tag)
+            if cue:
                 owners += 1
-                ctx = (reason, owners, ctx[2], ctx[3])
+                ctx = (cue, owners, ctx[2], ctx[3])
             if hint:
                 owners += 1
                 ctx = (ctx[0], ctx[1], hint, owners)
@@ -196,6 +214,10 @@ def visible_blocks(root: etree._Element) -> list[TextBlock]:
                 links += 1
             elif tag in ("td", "th"):
                 add(" ")  # the cells of a row make one block, as trafilatura's rows do
+            if listener is not None:
+                listener.start(el, tag)
+                if el.text:
+                    listener.text(el.text)
             if el.text:
                 add(el.text)
         else:
@@ -205,8 +227,12 @@ def visible_blocks(root: etree._Element) -> list[TextBlock]:
                     flush(stack.pop())
                 elif tag == "a":
                     links -= 1
+                if listener is not None:
+                    listener.end(el, tag)
             if el.tail:
                 add(el.tail)
+                if listener is not None:
+                    listener.text(el.tail)
     while stack:
         flush(stack.pop())
     _drop_wrappers(out)
@@ -220,14 +246,14 @@ def _drop_wrappers(blocks: list[TextBlock]) -> None:
     total = 0
     for b in blocks:
         total += len(b.text)
-        for owner in (b.owner, b.reason_owner):
+        for owner in (b.owner, b.cue_owner):
             if owner >= 0:
                 sizes[owner] = sizes.get(owner, 0) + len(b.text)
-        if b.reason == "related links" and len(b.text) >= PROSE and b.link_share < 0.3:
-            prose.add(b.reason_owner)
+        if b.cue == "related links" and len(b.text) >= PROSE and b.link_share < 0.3:
+            prose.add(b.cue_owner)
     for b in blocks:
         if b.owner >= 0 and sizes[b.owner] > HINT_LIMITS.get(b.hint, 0):
             b.hint, b.owner = "", -1
-        if b.reason_owner >= 0 and (sizes[b.reason_owner] > WRAPPER_SHARE * total
-                                    or b.reason_owner in prose):
-            b.reason, b.reason_owner = "", -1
+        if b.cue_owner >= 0 and (sizes[b.cue_owner] > WRAPPER_SHARE * total
+                                    or b.cue_owner in prose):
+            b.cue, b.cue_owner = "", -1

@@ -1,10 +1,11 @@
 """Put the article parts and the rest of the page's visible blocks in one reading order.
 
 The article parts (from trafilatura) are matched to the page's visible blocks by
-their text; a block no part covers keeps its place in the page and becomes a
-caption, a byline, or hidden page furniture with a reason.  So nothing visible
+their text; a block no part covers keeps its place in the page.  So nothing visible
 is lost, and the furniture sits before, between or after the article text as in
-the page.
+the page.  Each item carries where it comes from and the hints of its page block
+(:class:`reader.ingest.Hints`); whether it is a caption, a byline or hidden furniture
+is decided in :mod:`reader.analysis.boilerplate.html`.
 """
 
 from __future__ import annotations
@@ -14,42 +15,25 @@ from bisect import bisect_left
 from collections import Counter
 from typing import NamedTuple
 
+from reader.ingest import Hints, Origin
 from reader.ingest.html_blocks import TextBlock
+from reader.model import BlockKind
 
 _SPACE = re.compile(r"\s+")
 _KEY = re.compile(r"[\s|]+")  # trafilatura joins table cells with " | "
-#: Parts at most this long (without spaces) that the page does not show are hidden.
+#: Parts at most this long (without spaces) that the page does not show are marked unseen.
 MAX_UNSEEN = 200
 #: A container holding this many of the article's blocks is the article's.
 MIN_HOME = 3
-#: A page block this long in the article's container is more of the article.
-MIN_PROMOTE = 100
-#: ... and has less than this share of its text in links.
-MAX_LINK_SHARE = 0.3
-_PROSE = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"})
 #: Shorter texts must match a part exactly to count as part of the article.
 MIN_SUBSTRING = 20
 #: Parts searched past the next one for a page block (exact matches are found anywhere).
 WINDOW = 40
 #: Most characters compared for substring checks across a whole page, to stay fast on huge ones.
 SEARCH_BUDGET = 200_000_000
-#: Captions and bylines longer than this are more likely body text or furniture.
-MAX_CAPTION = 600
-MAX_BYLINE = 200
-NOT_ARTICLE = frozenset({"comments", "related links", "navigation", "footer", "sign-up",
-                          "cookie notice", "advertising", "share buttons", "tags", "form", "pop-up",
-                          "search"})
 
-#: Reasons sure enough to take a short part out of trafilatura's article.
-_SURE_FURNITURE = frozenset({"tags", "share buttons"})
-
-#: Labels of buttons and widgets, found inside caption and byline elements; never one.
-_UI_LABELS = frozenset({
-    "advertisement", "by", "caption", "close", "enlarge", "enlarge image", "expand", "hide caption",
-    "image", "image caption", "more", "photo", "share", "toggle caption", "video", "view gallery",
-})
-
-Part = tuple[str, str, str]  # kind, text, reason
+#: kind, text, origin and hints of one item of the page's reading order
+Item = tuple[BlockKind, str, Origin, Hints]
 
 
 class _Step(NamedTuple):
@@ -58,8 +42,7 @@ class _Step(NamedTuple):
     start: int
     end: int
     block: TextBlock | None = None
-    #: When set, the block is hidden furniture with this reason.
-    hidden: str = ""
+    origin: Origin = Origin.PAGE
 
 
 def norm(text: str) -> str:
@@ -106,23 +89,13 @@ class _Index:
         return self.cheap and len(block) >= MIN_SUBSTRING and block in self.whole
 
 
-def _furniture_kind(block: TextBlock) -> str:
-    if block.reason in NOT_ARTICLE or block.text.casefold() in _UI_LABELS:
-        return "boilerplate"
-    if block.hint == "caption" and len(block.text) <= MAX_CAPTION:
-        return "caption"
-    if block.hint == "byline" and len(block.text) <= MAX_BYLINE:
-        return "byline"
-    return "boilerplate"
-
-
-def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
-    """Article parts and uncovered blocks, in page order; consecutive furniture joined."""
+def merge(parts: list[tuple[BlockKind, str]], blocks: list[TextBlock]) -> list[Item]:
+    """Article parts and uncovered page blocks, in page order, each with its hints."""
     nparts = [_key(text) for _, text in parts]  # matched without spaces or table bars
     kinds = [kind for kind, _ in parts]
-    reasons = ["not shown on the page"] * len(parts)
+    twins: list[TextBlock | None] = [None] * len(parts)  # a page block of the same text
     index = _Index(nparts, len(blocks))
-    # a run of parts to emit, or a free block (with "repeated" when it repeats a part)
+    # a run of parts to emit, or a free block (with its origin)
     plan: list[_Step] = []
     homes: Counter[str] = Counter()  # containers of the page blocks the article covers
     used: set[int] = set()  # parts already matched by an equal block
@@ -136,18 +109,13 @@ def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
             used.add(k)
         elif k < 0 and bkey in index.exact:
             # the page repeats a paragraph trafilatura kept once
-            plan.append(_Step(0, 0, block, "repeated text"))
+            plan.append(_Step(0, 0, block, Origin.REPEAT))
             continue
         if k >= 0 or index.shown(bkey):
             homes[block.container] += 1
         if k >= j:
-            # a page block that equals a body part but is marked as a caption, a byline or
-            # furniture (tags, share buttons...) is one
-            if bkey == nparts[k] and kinds[k] in ("body", "heading") and len(block.text) <= MAX_BYLINE:
-                kinds[k] = _furniture_kind(block)
-                if kinds[k] == "boilerplate":
-                    kinds[k] = "boilerplate" if block.reason in _SURE_FURNITURE else parts[k][0]
-                    reasons[k] = block.reason
+            if bkey == nparts[k] and kinds[k] in (BlockKind.BODY, BlockKind.HEADING):
+                twins[k] = block
             first = k
             while k + 1 < len(nparts) and _covers(bkey, nparts[k + 1]) and bkey != nparts[k]:
                 k += 1
@@ -157,36 +125,33 @@ def merge(parts: list[tuple[str, str]], blocks: list[TextBlock]) -> list[Part]:
             for i in range(first, j):
                 rest = rest.replace(nparts[i], "", 1)
             if rest and len(rest) < len(bkey) and len(bkey) > len(nparts[first]):
-                # the block holds more than the parts: keep it too, hidden
-                plan.append(_Step(0, 0, block, block.reason or "page furniture"))
+                # the block holds more than the parts: keep it too
+                plan.append(_Step(0, 0, block, Origin.EXTRA))
         elif k < 0 and not index.shown(bkey):
             plan.append(_Step(0, 0, block))
     plan.append(_Step(j, len(parts)))
-    _hide_unseen(nparts, kinds, blocks)
+    unseen = _unseen(nparts, kinds, blocks)
     main = _main_containers(homes)
-    found = any(kind in ("body", "heading") for kind in kinds)  # else show the page's text
-    out: list[Part] = []
+    out: list[Item] = []
     seen = 0
     for step in plan:
         free = step.block
         if free is None:
-            out.extend((kinds[i], parts[i][1], reasons[i] if kinds[i] == "boilerplate" else "")
-                       for i in range(step.start, step.end))
+            for i in range(step.start, step.end):
+                twin = twins[i]
+                hints = _hints(twin, main, twin=True) if twin is not None else Hints(unseen=unseen[i])
+                out.append((kinds[i], parts[i][1], Origin.ARTICLE, hints))
             seen = step.end
             continue
-        if step.hidden:
-            out.append(("boilerplate", free.text, step.hidden))
-            continue
-        kind = _furniture_kind(free)
-        if kind == "byline" and found and seen > len(parts) // 2:
-            kind = "boilerplate"  # an author box after the article, not its byline
-        more = (free.container in main and free.tag in _PROSE and len(free.text) >= MIN_PROMOTE
-                and free.link_share < MAX_LINK_SHARE)
-        if kind == "boilerplate" and free.reason not in NOT_ARTICLE and (not found or more):
-            # no article found, or more of the article's own text: show it
-            kind = "heading" if free.tag in ("h2", "h3", "h4", "h5", "h6") else "body"
-        out.append((kind, free.text, (free.reason or "page furniture") if kind == "boilerplate" else ""))
-    return _join_furniture(out)
+        kind = BlockKind.HEADING if free.tag in ("h2", "h3", "h4", "h5", "h6") else BlockKind.BODY
+        hints = _hints(free, main, late=seen > len(parts) // 2)
+        out.append((kind, free.text, step.origin, hints))
+    return out
+
+
+def _hints(block: TextBlock, main: set[str], late: bool = False, twin: bool = False) -> Hints:
+    return Hints(tag=block.tag, cue=block.cue, hint=block.hint, length=len(block.text),
+                 link_share=block.link_share, main=block.container in main, late=late, twin=twin)
 
 
 def _main_containers(homes: Counter[str]) -> set[str]:
@@ -195,30 +160,21 @@ def _main_containers(homes: Counter[str]) -> set[str]:
     return {c for c, n in homes.items() if c and (n >= MIN_HOME or n >= 0.3 * total)}
 
 
-def _hide_unseen(nparts: list[str], kinds: list[str], blocks: list[TextBlock]) -> None:
-    """Short parts the page never shows (metadata in hidden elements) become furniture."""
+def _unseen(nparts: list[str], kinds: list[BlockKind], blocks: list[TextBlock]) -> list[bool]:
+    """Which short body or heading parts the page never shows (metadata in hidden elements)."""
+    out = [False] * len(nparts)
     keys = {_key(b.text) for b in blocks}
     seen = _key("".join(b.text for b in blocks))
     budget = SEARCH_BUDGET
     for i, key in enumerate(nparts):
-        if kinds[i] not in ("body", "heading") or len(key) > MAX_UNSEEN or key in keys:
+        if kinds[i] not in (BlockKind.BODY, BlockKind.HEADING) or len(key) > MAX_UNSEEN or key in keys:
             continue
         budget -= len(seen)
         if budget < 0:
             break  # a huge page: keep the rest as trafilatura gave them
-        if key not in seen:
-            kinds[i] = "boilerplate"
+        out[i] = key not in seen
+    return out
 
 
 def _key(text: str) -> str:
     return _KEY.sub("", text)
-
-
-def _join_furniture(items: list[Part]) -> list[Part]:
-    joined: list[Part] = []
-    for kind, text, reason in items:
-        if joined and kind == "boilerplate" and joined[-1][0] == "boilerplate" and joined[-1][2] == reason:
-            joined[-1] = (kind, joined[-1][1] + "\n" + text, reason)
-        else:
-            joined.append((kind, text, reason))
-    return joined

@@ -1,4 +1,5 @@
-"""The HTML loader: article parts, captions and bylines apart, page furniture kept hidden."""
+"""The HTML loader and the HTML boilerplate decisions: article parts, captions and bylines apart,
+page furniture kept hidden."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.analysis import analyse
+from reader.analysis.boilerplate import make_blocks
 from reader.errors import ArticleError
 from reader.ingest import Document, load
 from reader.ingest.html import load_html
@@ -56,8 +58,9 @@ PAGE = f"""<!DOCTYPE html>
 
 
 def blocks_of(doc: Document) -> list[tuple[str, str, str]]:
+    """(kind, text, reason) of each block analysis makes of the loader's segments."""
     assert doc.segments is not None
-    return [(s.kind, doc.source[s.start:s.end], s.reason) for s in doc.segments]
+    return [(b.kind, b.text, b.reason) for b in make_blocks(doc)]
 
 
 def check_spans(doc: Document) -> None:

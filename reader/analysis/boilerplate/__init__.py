@@ -2,8 +2,9 @@
 
 :func:`make_blocks` (:mod:`.blocks`) is what analysis calls.  Text and Markdown dumps are
 classified line by line (:mod:`.classify`, built on :mod:`.lines`, :mod:`.article_run` and
-:mod:`.headline`); HTML pages come with the loader's segments, checked against the stock phrases
-of :mod:`.cues`.
+:mod:`.headline`); HTML pages come as the loader's segments with the hints of their markup,
+and :mod:`.html` decides from those what is furniture (checking body text against the stock
+phrases of :mod:`.cues` too).
 """
 
 from __future__ import annotations
