@@ -270,17 +270,29 @@ def _code(block: DisplayBlock, width: int) -> list[list[Chunk]]:
 
 
 def _image(block: DisplayBlock, width: int) -> list[list[Chunk]]:
-    segs = [_Seg(0, "▣ image: ", None, "md-image")]
-    at = len(segs[0].text)
-    for run in block.runs:
-        segs.append(_Seg(at, run.text, run.start, "md-image"))
-        at += len(run.text)
-    if not block.runs:
-        segs.append(_Seg(at, block.alt or "(no description)", None, "md-image"))
-    lines = _wrapped(segs, width)
-    if block.caption:
-        lines += [[Chunk("  ", None, ""), *ln] for ln in _wrapped([_Seg(0, block.caption, None, "md-em")],
-                                                                   max(width - 2, 1))]
+    """``▣ image: ALT`` and the caption under it.  A Markdown image's runs are its alt text; an
+    HTML figure's runs are its caption (the alt text is not in the page's text, only in ``alt``)."""
+    runs_text = "".join(r.text for r in block.runs)
+    alt_is_runs = bool(block.runs) and (block.alt is None or block.alt == runs_text)
+    head = [_Seg(0, "▣ image: ", None, "md-image")]
+    at = len(head[0].text)
+    if alt_is_runs:
+        for run in block.runs:
+            head.append(_Seg(at, run.text, run.start, "md-image"))
+            at += len(run.text)
+    else:
+        head.append(_Seg(at, " ".join((block.alt or "").split()) or "(no description)", None, "md-image"))
+    lines = _wrapped(head, width)
+    caption: list[_Seg] = []
+    if not alt_is_runs and block.runs:
+        at = 0
+        for run in block.runs:
+            caption.append(_Seg(at, run.text, run.start, "md-em"))
+            at += len(run.text)
+    elif block.caption:
+        caption = [_Seg(0, block.caption, None, "md-em")]
+    if caption:
+        lines += [[Chunk("  ", None, ""), *ln] for ln in _wrapped(caption, max(width - 2, 1))]
     return lines
 
 

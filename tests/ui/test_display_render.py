@@ -114,3 +114,19 @@ def test_any_markdown_renders_and_maps_inside_its_block(text: str, width: int) -
             for chunk in line.chunks:
                 if chunk.src is not None:
                     assert block.span.start <= chunk.src and chunk.src + len(chunk.text) <= block.span.end
+
+
+def test_an_html_figure_shows_its_alt_text_and_its_caption_under_it() -> None:
+    from reader.ingest import load_bytes
+
+    page = ("<html><body><article><h1>Harbour</h1><p>" + "The council met on Tuesday. " * 12 +
+            "</p><figure><img src='b.jpg' alt='The old bridge at dusk'><figcaption>The bridge in 1920."
+            "</figcaption></figure><p>" + "Works start in May, the mayor said. " * 10 +
+            "</p></article></body></html>")
+    doc = load_bytes("p.html", page.encode(), "html")
+    assert doc.display is not None
+    images = [b for b in doc.display if b.kind.value == "image"]
+    assert images
+    shown = ["".join(c.text for c in ln.chunks).rstrip() for ln in BlockGroup(images, {}).measure(60)]
+    assert shown[0] == "▣ image: The old bridge at dusk"
+    assert "  The bridge in 1920." in shown

@@ -114,3 +114,19 @@ async def test_links_panel_lists_the_numbered_links_and_opens_one(collection: Pa
         await pilot.pause()
         assert browser.opened == ["https://example.org/seeds"]  # javascript: is never opened
         assert any("Not opened" in n.message for n in app._notifications)
+
+
+async def test_a_relative_link_opens_against_the_article_address(collection: Path, make_app: Any,
+                                                                  browser: Any) -> None:
+    (collection / "rel.md").write_text(
+        "---\nurl: https://example.org/news/story\n---\n\n# Rel\n\nSee [the archive](/archive?y=2020).\n",
+        encoding="utf-8")
+    app = make_app(collection)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        await open_article(pilot, "rel.md")
+        await pilot.press("L")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert browser.opened == ["https://example.org/archive?y=2020"]

@@ -7,6 +7,9 @@ panes.  A plain helper the screen owns, not a mixin.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from reader.ui import opener
 
 if TYPE_CHECKING:
     from reader.ui.screens.main import MainScreen
@@ -67,6 +70,12 @@ class Panels:
             self.screen.app.push_screen(LinksScreen(pane.links), self._link_chosen)
 
     def _link_chosen(self, index: int | None) -> None:
-        links = self.screen.pane.links
-        if index is not None and 0 <= index < len(links):
-            self.screen.open_address(links[index].href)
+        pane = self.screen.pane
+        links = pane.links
+        if index is None or not 0 <= index < len(links) or pane.article is None:
+            return
+        href = links[index].href
+        base = pane.article.meta.get("url", "")
+        if base and "://" not in href and opener.url_problem(base) is None:
+            href = urljoin(base, href)  # a page's own link ("/news"), resolved against its address
+        self.screen.open_address(href)

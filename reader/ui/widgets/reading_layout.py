@@ -64,8 +64,11 @@ def views_of(article: Article) -> tuple[list[BlockGroup | None] | None, list[Lin
     display: tuple[DisplayBlock, ...] | None = display_of(article)
     if display is None:
         return None, []
-    refs, links = number_links(display)
     groups = assign([(b.span.start, b.span.end) for b in article.blocks], display)
+    # links in the article's text are numbered first, those in folded furniture after them
+    shown = [d for b, g in zip(article.blocks, groups, strict=True) if g and not b.hidden for d in g]
+    folded = [d for b, g in zip(article.blocks, groups, strict=True) if g and b.hidden for d in g]
+    refs, links = number_links([*shown, *folded])
     return [None if g is None else BlockGroup(g, refs) for g in groups], links
 
 
