@@ -1,5 +1,5 @@
 """Markdown analysis by structure (issue 12): one analysis Block per rendered block; structure is not
-boilerplate; a web clip hides only stock furniture."""
+boilerplate; a web clip hides only stock furniture; the front-matter title wins."""
 
 from __future__ import annotations
 
@@ -111,6 +111,28 @@ def test_prose_in_a_clip_is_not_furniture_for_a_word() -> None:
     line = "Search teams found the missing boat on Tuesday, two miles off the harbour wall."
     art = md("---\nsource: Example\n---\n# Boat found\n\n" + line + "\n\n" + STEPS)
     assert not containing(art, "Search teams").hidden
+
+
+def test_front_matter_title_wins_over_a_different_first_heading() -> None:
+    art = md("---\ntitle: Water butts for every plot\n---\n\n# Notes from the allotment\n\n" + STEPS)
+    assert art.title == "Water butts for every plot"
+    heading = containing(art, "Notes from the allotment")
+    assert heading.kind is K.HEADING and not heading.hidden
+    assert heading.text == "Notes from the allotment"  # the span starts after the marks
+    assert not any(b.kind is K.TITLE for b in art.blocks)
+
+
+def test_a_first_heading_equal_to_the_front_matter_title_is_the_title() -> None:
+    art = md("---\ntitle: \"Water butts for  every plot\"\n---\n\n# Water butts for every *plot*\n\n" + STEPS)
+    title = containing(art, "Water butts")
+    assert title.kind is K.TITLE and title.text == "Water butts for every *plot*"
+    assert art.title == "Water butts for  every plot"
+
+
+def test_without_front_matter_the_first_heading_is_the_title() -> None:
+    art = md("# Notes from the allotment\n\n" + STEPS)
+    assert art.title == "Notes from the allotment"
+    assert containing(art, "Notes from").kind is K.TITLE
 
 
 def test_a_rule_goes_with_the_furniture_next_to_it() -> None:

@@ -16,10 +16,14 @@ A document is read in one of two ways:
 - *raw*: a page dump.  The lines of tables, code blocks and lists of text are neutral when the
   article run is looked for (as lists after a colon are), and structure inside the article (from
   its title to the end of its run) is hidden only for a stock phrase, never for its shape.
+
+A front-matter title is the article's title: a level-1 heading equal to it is the TITLE block,
+and a title the classifier found that differs from it is a heading (or text).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.analysis.boilerplate.article_run import DATA_SCORE
@@ -45,6 +49,7 @@ _NEVER_HIDDEN = frozenset({DisplayKind.CODE, DisplayKind.TABLE})
 # (lines._PROSE_WORDS, by hand, commit b62a54e).
 _PROSE_WORDS = 8
 _LINK_GLUE = " \t\n|·•,/-"
+_SPACE = re.compile(r"\s+")
 _SHOWN = (BlockKind.TITLE, BlockKind.BODY, BlockKind.BYLINE, BlockKind.CAPTION)
 
 
@@ -81,6 +86,7 @@ def markdown_analysis_blocks(doc: Document) -> list[Block]:
     title = next((j for j, i in enumerate(infos) if i.kind is BlockKind.TITLE), a)
     for g in groups:
         _judge(g, infos, clean, min(title, a), b)
+    _title(groups, doc.meta.get("title", ""))
     _rules(groups)
     out = []
     for g in groups:
@@ -205,6 +211,26 @@ def _text_kind(text: str) -> BlockKind:
     if words <= 12 and is_byline(text.strip().lower()):
         return BlockKind.BYLINE
     return BlockKind.BODY
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().strip("#").strip().casefold()
+
+
+def _title(groups: list[_Group], front: str) -> None:
+    """A front-matter title wins: a level-1 heading equal to it (the first) is the TITLE block;
+    any other title the classifier chose becomes a heading, or text."""
+    if not front.strip():
+        return
+    want = _norm(front)
+    chosen = next((g for g in groups if g.display.kind is DisplayKind.HEADING and g.display.level == 1
+                   and _norm(displayed_text(g.display)) == want), None)
+    for g in groups:
+        if g is chosen:
+            g.kind, g.hidden, g.reason = BlockKind.TITLE, False, ""
+        elif g.kind is BlockKind.TITLE and not g.hidden:
+            heading = g.display.kind is DisplayKind.HEADING
+            g.kind = BlockKind.HEADING if heading else _text_kind(displayed_text(g.display))
 
 
 def _rules(groups: list[_Group]) -> None:
