@@ -143,6 +143,24 @@ def test_a_rule_goes_with_the_furniture_next_to_it() -> None:
     assert not next(b for b in art.blocks if b.text == "---").hidden
 
 
+def test_bare_links_under_a_related_heading_go_with_it() -> None:
+    related = ("## Related stories\n\n- [New bus lanes](https://example.org/a)\n"
+               "- [Council elections](https://example.org/b)\n- A list item in words.\n\n"
+               "## Sources\n\n- [The minutes](https://example.org/minutes)\n")
+    art = md(CLIP.format(steps=STEPS) + "\n" + related)
+    assert [b.text for b in art.blocks if b.hidden] == [
+        "Related stories", "- [New bus lanes](https://example.org/a)",
+        "- [Council elections](https://example.org/b)"]
+    assert {b.reason for b in art.blocks if b.hidden} == {"related links"}
+
+
+def test_a_heading_block_is_its_words() -> None:
+    art = md("Allotment notes\n===============\n\n" + STEPS + "\n## Costs ##\n\nThe butts cost £45 each.\n")
+    assert art.title == "Allotment notes"
+    assert containing(art, "Allotment notes").text == "Allotment notes"
+    assert containing(art, "Costs").text == "Costs"
+
+
 # -- property: every rendered block lies inside exactly one analysis Block ------------------------
 
 SYNTAX = ["**", "*", "_", "`", "```\n", "~~~\n", "# ", "## ", "- ", "* ", "1. ", "> ",

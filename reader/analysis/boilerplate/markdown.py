@@ -50,6 +50,7 @@ _NEVER_HIDDEN = frozenset({DisplayKind.CODE, DisplayKind.TABLE})
 _PROSE_WORDS = 8
 _LINK_GLUE = " \t\n|·•,/-"
 _SPACE = re.compile(r"\s+")
+_CLOSING = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 _SHOWN = (BlockKind.TITLE, BlockKind.BODY, BlockKind.BYLINE, BlockKind.CAPTION)
 
 
@@ -69,7 +70,7 @@ class _Group:
 def markdown_analysis_blocks(doc: Document) -> list[Block]:
     """The analysis Blocks of a Markdown document: one per rendered block (see the module doc)."""
     src = doc.source
-    groups = _groups(markdown_blocks(src, doc.body_start))
+    groups = _groups(src, markdown_blocks(src, doc.body_start))
     spans = split_lines(src, doc.body_start)
     _attach(groups, spans)
     clipped = bool(CLIPPER_KEYS & doc.meta.keys())
@@ -84,8 +85,10 @@ def markdown_analysis_blocks(doc: Document) -> list[Block]:
     infos, a, b = classify_infos(src, spans[:BULK_UNITS], True, len(spans) > BULK_UNITS, prepare)
     clean = state.get("clean", True)
     title = next((j for j, i in enumerate(infos) if i.kind is BlockKind.TITLE), a)
+    certain = [_certain(i) for i in infos]
     for g in groups:
-        _judge(g, infos, clean, min(title, a), b)
+        _judge(g, infos, certain, clean, min(title, a), b)
+    _sections(groups)
     _title(groups, doc.meta.get("title", ""))
     _rules(groups)
     out = []
@@ -97,10 +100,11 @@ def markdown_analysis_blocks(doc: Document) -> list[Block]:
     return out
 
 
-def _groups(blocks: tuple[DisplayBlock, ...]) -> list[_Group]:
+def _groups(src: str, blocks: tuple[DisplayBlock, ...]) -> list[_Group]:
     """One group per rendered block with text, and per rule.  An empty list item (its first block
     is no paragraph: code, a quote, a nested list) joins the block that follows in it, so that the
-    bullet is shown with it; a heading keeps its own start, after its ``#`` marks."""
+    bullet is shown with it.  A heading's group is its words: after its ``#`` marks, before closing
+    marks or a setext underline."""
     out: list[_Group] = []
     pending: DisplayBlock | None = None
     for d in blocks:
@@ -110,12 +114,22 @@ def _groups(blocks: tuple[DisplayBlock, ...]) -> list[_Group]:
             continue
         if not d.runs and d.kind is not DisplayKind.RULE:
             continue
-        start = d.runs[0].start if d.kind is DisplayKind.HEADING else d.span.start
-        if marker is not None and d.kind is not DisplayKind.HEADING and d.depth >= marker.depth:
+        heading = d.kind is DisplayKind.HEADING
+        start, end = (d.runs[0].start, _heading_end(src, d)) if heading else (d.span.start, d.span.end)
+        if marker is not None and not heading and d.depth >= marker.depth:
             start = marker.span.start
-        if start < d.span.end:
-            out.append(_Group(d, start, d.span.end, []))
+        if start < end:
+            out.append(_Group(d, start, end, []))
     return out
+
+
+def _heading_end(src: str, d: DisplayBlock) -> int:
+    """Where a heading's words end: its last line without closing ``#`` marks and trailing space."""
+    last = d.runs[-1].end
+    nl = src.find("\n", last, d.span.end)
+    rest = src[last:d.span.end if nl < 0 else nl]
+    m = _CLOSING.search(rest)
+    return last + (m.start() if m else len(rest))
 
 
 def _attach(groups: list[_Group], spans: list[tuple[int, int]]) -> None:
@@ -161,8 +175,9 @@ def _certain(i: Info) -> str:
     return cue
 
 
-def _judge(g: _Group, infos: list[Info], clean: bool, head: int, end: int) -> None:
-    """The kind, hidden state and reason of one group from the verdicts of its lines."""
+def _judge(g: _Group, infos: list[Info], certain: list[str], clean: bool, head: int, end: int) -> None:
+    """The kind, hidden state and reason of one group from the verdicts of its lines
+    (``certain``: each line's :func:`_certain` phrase; ``[head, end)``: the article's lines)."""
     d = g.display
     known = [j for j in g.units if j < len(infos)]  # later lines (a huge file) are text in bulk
     size = {j: min(g.end, infos[j].end) - max(g.start, infos[j].start) for j in known}
@@ -170,7 +185,7 @@ def _judge(g: _Group, infos: list[Info], clean: bool, head: int, end: int) -> No
     if d.kind is DisplayKind.HEADING:  # its words without the marks, which the lines keep
         cue = text_cue(displayed_text(d))[0]
     else:
-        cued = [(size[j], _certain(infos[j])) for j in known if _certain(infos[j])]
+        cued = [(size[j], certain[j]) for j in known if certain[j]]
         cue = max(cued)[1] if 2 * sum(n for n, _ in cued) >= total else ""
     if not cue and d.kind not in (DisplayKind.HEADING, DisplayKind.CODE, DisplayKind.TABLE):
         cue = in_article_cue(displayed_text(d))
@@ -187,6 +202,21 @@ def _judge(g: _Group, infos: list[Info], clean: bool, head: int, end: int) -> No
             g.hidden = False
     if not g.hidden:
         g.kind = _shown_kind(g, [infos[j] for j in known])
+
+
+def _sections(groups: list[_Group]) -> None:
+    """Bare links under a heading hidden for its stock phrase ("Related stories", "More from us")
+    are that section's furniture, up to the next heading of the same or a higher level."""
+    reason, level = "", 0
+    for g in groups:
+        d = g.display
+        if d.kind is DisplayKind.HEADING:
+            if g.hidden:
+                reason, level = g.reason, d.level
+            elif d.level <= level:
+                reason, level = "", 0
+        elif reason and d.kind in (DisplayKind.LIST_ITEM, DisplayKind.PARAGRAPH) and _bare_links(d):
+            g.hidden, g.reason = True, reason
 
 
 def _shown_kind(g: _Group, infos: list[Info]) -> BlockKind:
@@ -219,8 +249,13 @@ def _norm(text: str) -> str:
 
 def _title(groups: list[_Group], front: str) -> None:
     """A front-matter title wins: a level-1 heading equal to it (the first) is the TITLE block;
-    any other title the classifier chose becomes a heading, or text."""
+    any other title the classifier chose becomes a heading, or text.  Without one, a document
+    whose first shown block is a level-1 heading has it as its title, if the classifier chose none."""
     if not front.strip():
+        first = next((g for g in groups if not g.hidden), None)
+        if first is not None and first.display.level == 1 and first.kind is BlockKind.HEADING \
+                and not any(g.kind is BlockKind.TITLE for g in groups):
+            first.kind = BlockKind.TITLE
         return
     want = _norm(front)
     chosen = next((g for g in groups if g.display.kind is DisplayKind.HEADING and g.display.level == 1
