@@ -14,6 +14,7 @@ from reader.ingest.display import DisplayKind
 from reader.ingest.display_md import markdown_blocks
 from reader.model import Article, Block, BlockKind
 from tests.conftest import SAMPLES
+from tests.unit.test_boilerplate import CLIPPED_MD
 
 K = BlockKind
 
@@ -99,6 +100,20 @@ def test_a_page_dump_keeps_its_structure_inside_the_article() -> None:
     assert containing(art, APPEAL).reason == "donation appeal"
     for words in ("Level The Breeze Blocks", "| Butt | £45 |", "depth = reading", "Prices"):
         assert not containing(art, words).hidden, words
+
+
+def test_a_page_dump_still_hides_its_furniture() -> None:
+    art = md(CLIPPED_MD)
+    kinds = {b.text: (b.kind, b.reason) for b in art.blocks}
+    assert kinds["The harbour bridge will close for a year of repairs"][0] is K.TITLE
+    assert kinds["*By [Jane Doe](https://example.org/jane), 12 March 2024*"][0] is K.BYLINE
+    assert kinds["1. closing the bridge to all traffic"][0] is K.BODY
+    assert kinds["* [Home](https://example.org/)"][0] is K.BOILERPLATE
+    assert kinds["Related stories"] == (K.BOILERPLATE, "related links")
+    assert kinds["* [Council elections set for May](https://example.org/b)"][0] is K.BOILERPLATE
+    assert kinds["© 2024 Example News. All rights reserved."] == (K.BOILERPLATE, "legal")
+    assert kinds["Share on [Twitter](https://twitter.com/share) | [Facebook](https://facebook.com/share)"] \
+        == (K.BOILERPLATE, "share buttons")
 
 
 def test_a_clip_with_an_appeal_hides_only_the_appeal() -> None:

@@ -191,7 +191,8 @@ def _judge(g: _Group, infos: list[Info], certain: list[str], clean: bool, head: 
         cue = in_article_cue(displayed_text(d))
     hid = [(size[j], infos[j].reason) for j in known if infos[j].kind is BlockKind.BOILERPLATE]
     if clean:
-        repeated = bool(known) and all(infos[j].reason == "repeated title" for j in known)
+        repeated = bool(known) and all(infos[j].kind is BlockKind.BOILERPLATE
+                                       and infos[j].reason == "repeated title" for j in known)
         g.hidden = d.kind not in _NEVER_HIDDEN and (bool(cue) or repeated)
         g.reason = cue or "repeated title"
     else:
