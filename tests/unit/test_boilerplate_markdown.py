@@ -116,6 +116,15 @@ def test_a_page_dump_still_hides_its_furniture() -> None:
         == (K.BOILERPLATE, "share buttons")
 
 
+def test_a_page_dump_shows_the_standfirst_and_photo_under_its_headline() -> None:
+    text = (SAMPLES / "clips" / "drought-olive-growers.md").read_text(encoding="utf-8")
+    art = md(text.split("---\n", 2)[2])  # without its front matter: not a clip
+    assert containing(art, "Olive growers dig deeper").kind is K.TITLE
+    assert not containing(art, "Smallholders in the Vallejo basin").hidden
+    assert not containing(art, "![Dry irrigation channel").hidden
+    assert containing(art, "Subscribe to the Field Report").reason == "newsletter"
+
+
 def test_a_clip_with_an_appeal_hides_only_the_appeal() -> None:
     art = md(CLIP.format(steps=STEPS) + "\n" + APPEAL + "\n")
     hidden = [b for b in art.blocks if b.hidden]

@@ -199,7 +199,8 @@ def _judge(g: _Group, infos: list[Info], certain: list[str], clean: bool, head: 
         g.hidden = 2 * sum(n for n, _ in hid) > total
         g.reason = cue or (max(hid)[1] if hid else "")
         inside = any(head <= j < end for j in known)
-        if g.hidden and inside and d.kind in _STRUCTURE and not cue:
+        figure = any("image" in r.styles for r in d.runs)  # a photo with its caption
+        if g.hidden and inside and (d.kind in _STRUCTURE or figure) and not cue:
             g.hidden = False
     if not g.hidden:
         g.kind = _shown_kind(g, [infos[j] for j in known])
