@@ -137,6 +137,12 @@ def test_prose_in_a_clip_is_not_furniture_for_a_word() -> None:
     assert not containing(art, "Search teams").hidden
 
 
+def test_a_note_with_a_photo_is_clean() -> None:
+    art = md("# Pruning the pear tree\n\nGarden diary\n\n![The pear tree](pear.jpg)\n\n"
+             "- Cut The Dead Wood\n- Open The Centre\n\n" + STEPS.split("\n\n")[0] + "\n")
+    assert not any(b.hidden for b in art.blocks), [b for b in art.blocks if b.hidden]
+
+
 def test_front_matter_title_wins_over_a_different_first_heading() -> None:
     art = md("---\ntitle: Water butts for every plot\n---\n\n# Notes from the allotment\n\n" + STEPS)
     assert art.title == "Water butts for every plot"

@@ -10,12 +10,14 @@ rendered text does.
 A document is read in one of two ways:
 
 - *clean*: a web clip (front matter with ``url``, ``source`` or ``clipped``) or a document without
-  one stock phrase or line of bare links.  The tool that saved it has cleaned it already, so only
-  certain furniture is hidden: a block that holds a stock phrase of :mod:`.cues` (an appeal, a
-  sign-up, share buttons, "Related:"), with that phrase's reason.  Tables and code never are.
+  one stock phrase or line of bare links (images aside).  The tool that saved it has cleaned it
+  already, so only certain furniture is hidden: a block that holds a stock phrase of :mod:`.cues`
+  (an appeal, a sign-up, share buttons, "Related:"), with that phrase's reason, and the bare links
+  under a heading hidden so.  Tables and code never are.
 - *raw*: a page dump.  The lines of tables, code blocks and lists of text are neutral when the
   article run is looked for (as lists after a colon are), and structure inside the article (from
-  its title to the end of its run) is hidden only for a stock phrase, never for its shape.
+  its title to the end of its run: headings, lists, quotes, tables, code, photos) is hidden only
+  for a stock phrase, never for its shape.
 
 A front-matter title is the article's title: a level-1 heading equal to it is the TITLE block,
 and a title the classifier found that differs from it is a heading (or text).
@@ -77,7 +79,7 @@ def markdown_analysis_blocks(doc: Document) -> list[Block]:
     state: dict[str, bool] = {}
 
     def prepare(infos: list[Info]) -> None:
-        clean = clipped or not any(i.cue for i in infos)
+        clean = clipped or not any(i.cue and i.cue != "image" for i in infos)  # a photo is no furniture
         state["clean"] = clean
         if not clean:
             _neutral_structure(groups, infos)
