@@ -3,11 +3,13 @@ boilerplate; a web clip hides only stock furniture; the front-matter title wins.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader import analyse_file
 from reader.analysis import analyse
+from reader.analysis.boilerplate import blocks
 from reader.errors import ArticleError
 from reader.ingest import load_bytes
 from reader.ingest.display import DisplayKind
@@ -189,6 +191,12 @@ def test_a_heading_block_is_its_words() -> None:
     assert art.title == "Allotment notes"
     assert containing(art, "Allotment notes").text == "Allotment notes"
     assert containing(art, "Costs").text == "Costs"
+
+
+def test_markdown_too_long_to_render_is_classified_by_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(blocks, "MAX_MARKDOWN", 100)
+    art = md(CLIP.format(steps=STEPS))
+    assert containing(art, "| Butt | £45 |").text == "| Butt | £45 |"  # one block per line
 
 
 # -- property: every rendered block lies inside exactly one analysis Block ------------------------
