@@ -161,6 +161,11 @@ def test_a_first_heading_equal_to_the_front_matter_title_is_the_title() -> None:
     assert art.title == "Water butts for  every plot"
 
 
+def test_a_title_line_equal_to_the_front_matter_title_stays_the_title() -> None:
+    art = md("---\ntitle: Water butts for every plot\n---\n\n**Water butts for every plot**\n\n" + STEPS)
+    assert containing(art, "Water butts").kind is K.TITLE
+
+
 def test_without_front_matter_the_first_heading_is_the_title() -> None:
     art = md("# Notes from the allotment\n\n" + STEPS)
     assert art.title == "Notes from the allotment"

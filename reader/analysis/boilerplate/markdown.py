@@ -252,8 +252,9 @@ def _norm(text: str) -> str:
 
 
 def _title(groups: list[_Group], front: str) -> None:
-    """A front-matter title wins: a level-1 heading equal to it (the first) is the TITLE block;
-    any other title the classifier chose becomes a heading, or text.  Without one, a document
+    """A front-matter title wins: a level-1 heading equal to it (the first; else the title the
+    classifier chose, if equal to it) is the TITLE block; any other title the classifier chose
+    becomes a heading, or text.  Without one, a document
     whose first shown block is a level-1 heading has it as its title, if the classifier chose none."""
     if not front.strip():
         first = next((g for g in groups if not g.hidden), None)
@@ -262,8 +263,9 @@ def _title(groups: list[_Group], front: str) -> None:
             first.kind = BlockKind.TITLE
         return
     want = _norm(front)
-    chosen = next((g for g in groups if g.display.kind is DisplayKind.HEADING and g.display.level == 1
-                   and _norm(displayed_text(g.display)) == want), None)
+    same = [g for g in groups if _norm(displayed_text(g.display)) == want]
+    chosen = next((g for g in same if g.display.kind is DisplayKind.HEADING and g.display.level == 1),
+                  next((g for g in same if g.kind is BlockKind.TITLE), None))
     for g in groups:
         if g is chosen:
             g.kind, g.hidden, g.reason = BlockKind.TITLE, False, ""
