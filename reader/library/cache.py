@@ -14,8 +14,8 @@ from pathlib import Path
 
 from reader.sanitize import storable
 
-SCHEMA_VERSION = "6"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
-# 6: HTML articles keep their display blocks
+SCHEMA_VERSION = "7"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
+# 6: HTML articles keep their display blocks; 7: Markdown analysed by rendered blocks
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -66,3 +66,23 @@ def test_help(snap_compare, collection: Path, make_app) -> None:
 def test_light_theme(snap_compare, collection: Path, make_app) -> None:
     assert snap_compare(make_app(collection, theme="textual-light"), terminal_size=(120, 40),
                         run_before=_opening("harbour-bridge.txt", "slash", "B", "e", "r", "g"))
+
+
+def _clip_collection(tmp_path: Path) -> Path:
+    root = tmp_path / "clip"
+    root.mkdir()
+    text = (Path(__file__).parent / "every_block_clip.md").read_text(encoding="utf-8")
+    (root / "every-block.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def test_rendered_clip_narrow(snap_compare, tmp_path: Path, make_app) -> None:
+    """A web clip with every block type, rendered (no Markdown syntax), at 80x24."""
+    assert snap_compare(make_app(_clip_collection(tmp_path)), terminal_size=(80, 24),
+                        run_before=_opening("every-block.md"))
+
+
+def test_rendered_clip_wide(snap_compare, tmp_path: Path, make_app) -> None:
+    """The same clip at 120x40, scrolled to its table, code block, image and rule."""
+    assert snap_compare(make_app(_clip_collection(tmp_path)), terminal_size=(120, 40),
+                        run_before=_opening("every-block.md", "space"))
