@@ -76,8 +76,23 @@ def _segments(runs: Sequence[Run], refs: Mapping[int, int], extra: str = "") -> 
     n = len(runs)
     for i, run in enumerate(runs):
         style = " ".join([extra, *(RUN_STYLES[s] for s in sorted(run.styles))]).strip()
-        out.append(_Seg(at, run.text, run.start, style))
-        at += len(run.text)
+        image = "image" in run.styles
+        if image and (i == 0 or "image" not in runs[i - 1].styles):  # an image inside a paragraph
+            if i:
+                out.append(_Seg(at, "\n", None, ""))
+                at += 1
+            out.append(_Seg(at, "▣ image: ", None, "md-image"))
+            at += len("▣ image: ")
+        text, start = run.text, run.start
+        if out and out[-1].text == "\n":  # a line that starts after an image: no leading space
+            cut = len(text) - len(text.lstrip())
+            text, start = text[cut:], start + cut
+        if text:
+            out.append(_Seg(at, text, start, style))
+            at += len(text)
+        if image and i + 1 < n and "image" not in runs[i + 1].styles:  # the text goes on below it
+            out.append(_Seg(at, "\n", None, ""))
+            at += 1
         if "link" in run.styles and (i + 1 == n or runs[i + 1].href != run.href):
             number = refs.get(run.start)
             if number is not None:

@@ -130,3 +130,9 @@ def test_an_html_figure_shows_its_alt_text_and_its_caption_under_it() -> None:
     shown = ["".join(c.text for c in ln.chunks).rstrip() for ln in BlockGroup(images, {}).measure(60)]
     assert shown[0] == "▣ image: The old bridge at dusk"
     assert "  The bridge in 1920." in shown
+
+
+def test_an_image_inside_a_paragraph_gets_its_own_line() -> None:
+    shown, lines = render("![A dry channel](c.jpg) *The channel in May.* Photo: R. Soto\n")
+    assert shown == ["▣ image: A dry channel", "The channel in May. Photo: R. Soto"]
+    assert all(c.text != "\n" for ln in lines for c in ln.chunks)
