@@ -15,7 +15,7 @@ from pathlib import Path
 from reader.sanitize import storable
 
 SCHEMA_VERSION = "7"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
-# 6: HTML articles keep their display blocks; 7: Markdown analysed by rendered blocks
+# 6: HTML articles keep their display blocks; 7: Markdown analysed by rendered blocks, docs.tags
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS docs (
     hash TEXT,
     title TEXT NOT NULL,
     source TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '',
     date TEXT,
     words INTEGER NOT NULL DEFAULT 0,
     failed TEXT,

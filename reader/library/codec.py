@@ -39,6 +39,7 @@ class Record:
 
     title: str
     source_name: str
+    tags: str  # front-matter tags, folded, comma-separated: 'drought,farming'
     date: str | None
     words: int
     people: tuple[str, ...]
@@ -67,6 +68,7 @@ def encode(article: Article, rel: str) -> Record:
     return Record(
         title=title,
         source_name=_source_name(article.meta, rel),
+        tags=_tags(article.meta),
         date=article.meta.get("date") or None,
         words=article.word_count,
         people=tuple(p.name for p in article.people),
@@ -176,6 +178,12 @@ def _clean_title(title: str) -> str:
 
 def _stem(rel: str) -> str:
     return storable(os.path.splitext(os.path.basename(rel))[0])
+
+
+def _tags(meta: dict[str, str]) -> str:
+    from reader.search.fold import fold
+
+    return ",".join(dict.fromkeys(t for t in (fold(x).strip() for x in meta.get("tags", "").split(",")) if t))
 
 
 def _source_name(meta: dict[str, str], rel: str) -> str:

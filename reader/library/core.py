@@ -186,27 +186,33 @@ class Library:
         with self._refreshing, self._writer() as conn:
             return refresh(conn, str(self.root), progress, self.notices, follow_symlinks=self.follow_symlinks)
 
-    def count(self) -> int:
+    def count(self, *, unread_only: bool = False) -> int:
+        """How many articles there are (only those not read yet with ``unread_only``)."""
         with self._conn() as conn:
+            if unread_only:
+                return int(conn.execute(f"SELECT count(*) FROM docs d {_UNREAD}").fetchone()[0])
             return int(conn.execute("SELECT count(*) FROM docs").fetchone()[0])
 
-    def entries(self, offset: int = 0, limit: int = 100, *, order: str = "path") -> list[Entry]:
+    def entries(self, offset: int = 0, limit: int = 100, *, order: str = "path",
+                unread_only: bool = False) -> list[Entry]:
         """One page of list rows in ``order`` (newest, path, title, date, source or words)."""
         if order not in ORDERS:
             raise ValueError(f"order must be one of {', '.join(ORDERS)}")
+        where = _UNREAD if unread_only else ""
         with self._conn() as conn:
-            rows = conn.execute(
-                f"{_ENTRY} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?", (max(0, limit), max(0, offset)))
+            rows = conn.execute(f"{_ENTRY} {where} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
+                                (max(0, limit), max(0, offset)))
             return [_entry(r) for r in rows]
 
-    def index_of(self, path: str, order: str = "path") -> int | None:
+    def index_of(self, path: str, order: str = "path", *, unread_only: bool = False) -> int | None:
         """Where ``path`` stands in the list in ``order`` (0 first), or None when it is not listed."""
         if order not in ORDERS:
             raise ValueError(f"order must be one of {', '.join(ORDERS)}")
+        where = _UNREAD if unread_only else ""
         with self._conn() as conn:
             row = conn.execute(
                 f"SELECT n FROM (SELECT d.path, row_number() OVER (ORDER BY {ORDERS[order]}) - 1 AS n "
-                "FROM docs d) WHERE path = ?", (to_db(path),)).fetchone()
+                f"FROM docs d {where}) WHERE path = ?", (to_db(path),)).fetchone()
         return None if row is None else int(row[0])
 
     def entry(self, path: str) -> Entry | None:
@@ -346,6 +352,8 @@ class Library:
             return ask(conn)
 
 
+#: articles not read yet (state lives in the attached user-state database)
+_UNREAD = "WHERE coalesce((SELECT s2.read FROM st.state s2 WHERE s2.path = d.path), 0) = 0"
 _ENTRY = ("SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0), coalesce(s.starred, 0), "
           "d.failed FROM docs d LEFT JOIN st.state s ON s.path = d.path")
 

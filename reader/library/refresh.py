@@ -166,9 +166,9 @@ def write_result(conn: sqlite3.Connection, res: Result, notices: list[str] | Non
     people = "\n".join(rec.people)
     speakers = "\n".join(sorted({s for s, _t in rec.quotes if s}))
     cur = conn.execute(
-        "INSERT INTO docs (path, size, mtime_ns, hash, title, source, date, words, people, speakers, src, "
-        "analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (path, job.size, job.mtime_ns, res.hash, rec.title, rec.source_name, rec.date, rec.words,
+        "INSERT INTO docs (path, size, mtime_ns, hash, title, source, tags, date, words, people, speakers, "
+        "src, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (path, job.size, job.mtime_ns, res.hash, rec.title, rec.source_name, rec.tags, rec.date, rec.words,
          people, speakers, rec.src, rec.analysis))
     doc_id = cur.lastrowid
     conn.executemany("INSERT INTO doc_people (doc_id, name) VALUES (?, ?)",

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from reader.ingest.names import from_db
 from reader.model import Span
 from reader.search.docs import DocCache, DocFields
-from reader.search.query import Query, Term, parse
+from reader.search.query import Filter, Query, Term, parse
 from reader.search.snippet import Pattern, snippet
 from reader.search.types import SearchHit
 from reader.search.vocab import Vocabulary
@@ -95,8 +96,10 @@ class Searcher:
                with_matches: bool = False) -> list[SearchHit]:
         """Best hits first; ``with_matches`` also finds every match in each hit's source."""
         query = parse(text)
-        if query.empty or limit <= 0:
+        if (query.empty and not query.filters) or limit <= 0:
             return []
+        if query.empty:
+            return _filtered_only(conn, query.filters, limit)
         vocab = self.vocabulary(conn)
         groups = self.groups(query, vocab)
         near = _match(conn, _adjacent(groups), STAGE_C)
@@ -108,6 +111,8 @@ class Searcher:
         every = set(ids)  # these hold every word; the relaxed ones below may miss some
         if len(ids) < limit and len(groups) > 1:
             ids.extend(i for i in _match(conn, _relaxed(groups), STAGE_R) if i not in every)
+        if query.filters:
+            ids = _keep(conn, ids, query.filters)
         if not ids:
             return []
         with self._lock:
@@ -200,6 +205,61 @@ def _adjacent(groups: list[Group]) -> str:
             break
         toks.append(max(g.variants.items(), key=lambda kv: kv[1])[0])
     return _quote(" ".join(toks)) if len(toks) >= 2 else ""
+
+
+#: the article's day for after:/before: (its date, else the day its file last changed)
+_DAY = "coalesce(d.date, date(d.mtime_ns / 1000000000, 'unixepoch'))"
+_STATE = "coalesce((SELECT s.{} FROM st.state s WHERE s.path = d.path), 0)"
+
+
+def _where(filters: tuple[Filter, ...]) -> tuple[str, list[str]]:
+    """SQL conditions on ``docs d`` for the query's filters, and their arguments."""
+    conds: list[str] = []
+    args: list[str] = []
+    for f in filters:
+        if f.key == "is":
+            cond = _STATE.format("starred") + " = 1" if f.value == "starred" else \
+                _STATE.format("read") + (" = 1" if f.value == "read" else " = 0")
+        elif f.key == "tag":
+            cond = "(',' || d.tags || ',') LIKE ?"
+            args.append(f"%,{_like(f.value)},%")
+        elif f.key == "source":
+            cond = "lower(d.source) LIKE ? ESCAPE '\\'"
+            args.append(f"%{_like(f.value)}%")
+        elif f.key == "after":
+            cond = f"{_DAY} >= ?"
+            args.append(f.value)
+        else:
+            cond = f"{_DAY} < ?"
+            args.append(f.value)
+        if f.key == "tag":
+            cond = cond.replace("LIKE ?", "LIKE ? ESCAPE '\\'")
+        conds.append(f"NOT ({cond})" if f.negated else cond)
+    return " AND ".join(conds) or "1", args
+
+
+def _like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _keep(conn: sqlite3.Connection, ids: list[int], filters: tuple[Filter, ...]) -> list[int]:
+    """``ids`` (in their order) that pass every filter."""
+    where, args = _where(filters)
+    kept: set[int] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        kept.update(r[0] for r in conn.execute(
+            f"SELECT d.id FROM docs d WHERE d.id IN ({marks}) AND {where}", [*chunk, *args]))
+    return [i for i in ids if i in kept]
+
+
+def _filtered_only(conn: sqlite3.Connection, filters: tuple[Filter, ...], limit: int) -> list[SearchHit]:
+    """A query of filters alone (``is:unread``): every article that passes, newest first."""
+    where, args = _where(filters)
+    rows = conn.execute(f"SELECT d.path, d.title FROM docs d WHERE d.failed IS NULL AND {where} "
+                        f"ORDER BY {_DAY} DESC, d.path LIMIT ?", [*args, limit])
+    return [SearchHit(path=from_db(p), title=t, score=0.0, snippet="") for p, t in rows]
 
 
 def _match(conn: sqlite3.Connection, expr: str, limit: int) -> list[int]:

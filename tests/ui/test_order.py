@@ -48,3 +48,26 @@ async def test_newest_first_then_s_cycles_and_is_remembered(tmp_path: Path, make
         await ready(pilot)
         assert "by path" in screen_text(app)
         assert titles(app)[0] == "Zebra crossings return"
+
+
+async def test_unread_count_u_view_and_is_unread(tmp_path: Path, make_app: Any) -> None:
+    root = clips(tmp_path / "c")
+    app = make_app(root)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        assert "3 articles · 3 unread" in screen_text(app)
+        await pilot.press("enter")  # opens the newest, which is now read
+        await pilot.pause()
+        assert "3 articles · 2 unread" in screen_text(app)
+        await pilot.press("escape", "u")
+        await pilot.pause()
+        assert "unread only" in screen_text(app)
+        assert titles(app) == ["Markets reopen", "Zebra crossings return"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(titles(app)) == 3 and "unread only" not in screen_text(app)
+        await pilot.press("slash", *"is:unread")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert titles(app) == ["Markets reopen", "Zebra crossings return"]

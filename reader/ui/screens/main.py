@@ -80,6 +80,7 @@ class MainScreen(Screen[None]):
         Binding("L", "links", "Links", id="app.links", show=False),
         Binding("m", "toggle_read", "Read/unread", id="app.toggle_read", show=False),
         Binding("s", "cycle_order", "Sort", id="list.sort", show=False),
+        Binding("u", "toggle_unread", "Unread only", id="list.unread", show=False),
         Binding("asterisk", "toggle_star", "Star", id="app.toggle_star", show=False),
         Binding("o", "open_url", "Open URL", id="app.open_url", show=False),
         Binding("y", "copy_quote", "Copy quote", id="app.copy_quote", show=False),
@@ -186,18 +187,37 @@ class MainScreen(Screen[None]):
         browse = lp.browse
         if browse is None:
             return
-        current = lp.articles.current if lp.articles.source is browse else None
         browse.order = order
+        self.query_one(AppHeader).order = ORDER_NAMES[order]
+        self._rebrowse()
+        if save:
+            self.library.state.set_setting("order", order)
+
+    def _rebrowse(self) -> None:
+        """List the collection again as ``browse`` now asks (order, view), the selection kept."""
+        lp = self.list_pane
+        browse = lp.browse
+        if browse is None:
+            return
+        current = lp.articles.current if lp.articles.source is browse else None
         browse.reset()
-        header = self.query_one(AppHeader)
-        header.order = ORDER_NAMES[order]
         if lp.articles.source is browse:
             lp.articles.reload()
             if current is not None:
-                lp.articles.select(self.library.index_of(current.path, order))
+                lp.articles.select(self.library.index_of(current.path, browse.order,
+                                                         unread_only=browse.unread_only))
         self.update_header()
-        if save:
-            self.library.state.set_setting("order", order)
+
+    def action_toggle_unread(self) -> None:
+        """u: show only the articles not read yet, or every article again."""
+        browse = self.list_pane.browse
+        if browse is None:
+            return
+        browse.unread_only = not browse.unread_only
+        self.query_one(AppHeader).view = "unread only" if browse.unread_only else ""
+        self._rebrowse()
+        self.notify("Showing unread articles only (u shows all)." if browse.unread_only
+                    else "Showing every article.", timeout=2)
 
     def action_cycle_order(self) -> None:
         """s: newest first, title A-Z, source, path, then newest again."""
@@ -210,7 +230,9 @@ class MainScreen(Screen[None]):
     def update_header(self) -> None:
         hits = self.list_pane.hits
         extra = f"{hits.count()} matching" if hits is not None else ""
-        self.query_one(AppHeader).set_counts(self.library.count(), len(self.library.failures()), extra)
+        header = self.query_one(AppHeader)
+        header.unread = self.library.count(unread_only=True)
+        header.set_counts(self.library.count(), len(self.library.failures()), extra)
 
     def on_list_pane_source_changed(self) -> None:
         self.update_header()
@@ -375,6 +397,8 @@ class MainScreen(Screen[None]):
         for source in self.list_pane.sources():
             source.patch(path, read=read, starred=starred)
         self.list_pane.articles.refresh()
+        if read is not None:
+            self.update_header()  # the unread count
 
     def _target_row(self) -> Row | None:
         """The article a state key acts on: the open one when reading, else the list's cursor."""

@@ -22,6 +22,8 @@ class AppHeader(Static):
         self.extra = ""
         self.progress = ""
         self.order = ""
+        self.unread = -1  # articles not read yet (-1: not counted)
+        self.view = ""  # a narrowed view in force ("unread only")
 
     def set_counts(self, total: int, failed: int = 0, extra: str = "") -> None:
         self.total, self.failed, self.extra = total, failed, extra
@@ -36,6 +38,10 @@ class AppHeader(Static):
 
     def _paint(self) -> None:
         bits = [f"{self.total} articles"]
+        if self.unread >= 0:
+            bits.append(f"{self.unread} unread")
+        if self.view:
+            bits.append(self.view)
         if self.order:
             bits.append(self.order)
         if self.extra:

@@ -61,12 +61,13 @@ class LibrarySource:
     library: Library
     page_size: int = 100
     order: str = "newest"
+    unread_only: bool = False
     _count: int | None = None
     _pages: dict[int, list[Row]] = field(default_factory=dict)
 
     def count(self) -> int:
         if self._count is None:
-            self._count = int(self.library.count())
+            self._count = int(self.library.count(unread_only=self.unread_only))
         return self._count
 
     def row(self, index: int) -> Row | None:
@@ -78,7 +79,7 @@ class LibrarySource:
             if len(self._pages) > 50:
                 self._pages.clear()
             entries = self.library.entries(offset=page * self.page_size, limit=self.page_size,
-                                           order=self.order)
+                                           order=self.order, unread_only=self.unread_only)
             rows = self._pages[page] = [row_from_entry(e) for e in entries]
         i = index - page * self.page_size
         return rows[i] if i < len(rows) else None
