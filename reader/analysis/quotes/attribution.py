@@ -23,6 +23,8 @@ from reader.analysis.lexicon import CALENDAR, SPEAKER_PARTICLES, SPEAKER_TITLES
 from reader.analysis.quotes.words import (
     DETS,
     DOC_NOUNS,
+    FOREIGN_PRONOUNS,
+    FOREIGN_STOPS,
     INTRO,
     INVERT,
     LEADERS,
@@ -66,6 +68,7 @@ _DASH = re.compile(r"[\s,]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s?){1,4})\s*(?:[
 _AFFIL = re.compile(
     r"\s*\(?[RDI]-?[A-Z][A-Za-z.]*\)?\s*$|\s*\d+\s*$|\s*(?:Inc|Ltd|LLC|Co|Corp|plc|PLC|GmbH|AG|SA)\.?\s*$"
 )
+_APPOS_NAME = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s?){1,5})\s*(?:[.,;]|$)")
 _PASSIVE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|get|gets|got)\s+)(?:\w+ly\s+)?$")
 
 
@@ -175,6 +178,7 @@ def subject_before(text: str, lo: int, hi: int) -> Attr | None:
     for p in parts:
         offs.append(o)
         o += len(p) + 1
+    nominal: Attr | None = None
     for k in range(len(parts) - 1, max(-1, len(parts) - 4), -1):
         p = parts[k]
         words = p.split()
@@ -183,16 +187,22 @@ def subject_before(text: str, lo: int, hi: int) -> Attr | None:
         first = words[0].lower()
         if _AFFIL.match(p):
             continue
+        titled = first in SPEAKER_TITLES or first in SPEAKER_PARTICLES  # "state leader Jo Lane"
         if not trailing and k == len(parts) - 1:
-            if first in DETS or _is_cap(words[0]) or first in PRONOUNS or len(parts) == 1:
+            if first in DETS or _is_cap(words[0]) or first in PRONOUNS or len(parts) == 1 or titled:
                 return _name_run(p, lo + offs[k])
             continue  # "Sanders said, going on to say": a participle clause
         if first in DETS or first.rstrip(".").isdigit() or first in ("who", "which", "whose"):
             continue
-        if not _is_cap(words[0]) and first not in PRONOUNS:
+        if not (_is_cap(words[0]) or first in PRONOUNS or (titled and _is_cap(words[-1]))):
             continue
-        return _name_run(p, lo + offs[k])
-    return None
+        found = _name_run(p, lo + offs[k])
+        if found is not None and found.kind == "nominal" and trailing and k > 0:
+            # "Jo Lane, Smith's campaign manager, said": the appositive is no speaker
+            nominal = nominal or found
+            continue
+        return found
+    return nominal
 
 
 def object_after(text: str, lo: int, hi: int) -> Attr | None:
@@ -212,15 +222,24 @@ def object_after(text: str, lo: int, hi: int) -> Attr | None:
     ):
         toks.pop(0)
     for k, t in enumerate(toks):
-        if t.group().lower() in STOPS and k > 0:
+        if (t.group().lower() in STOPS or t.group().lower() in FOREIGN_STOPS) and k > 0:
             toks = toks[:k]
             break
     if not toks:
         return None
-    if _bare(toks[0].group()) in PRONOUNS:
-        return Attr("pronoun", _bare(toks[0].group()), lo + toks[0].start())
+    head = _bare(toks[0].group())
+    if head in PRONOUNS:
+        return Attr("pronoun", head, lo + toks[0].start())
+    if head in FOREIGN_PRONOUNS and len(toks) == 1:
+        return Attr("pronoun", FOREIGN_PRONOUNS[head], lo + toks[0].start())  # "sagt sie"
     end = toks[-1].end()
-    return _name_run(phrase[:end].rstrip("."), lo)
+    found = _name_run(phrase[:end].rstrip("."), lo)
+    if found is not None and found.kind == "nominal" and _bare(toks[0].group()) in DETS:
+        # "said the museum's director, Dr. Ana Ruiz": the name in apposition is the speaker
+        m = _APPOS_NAME.match(text, lo + len(phrase), hi)
+        if m:
+            return _name_run(m.group(1), m.start(1)) or found
+    return found
 
 
 def right_attr(text: str, q_end: int, limit: int) -> Attr | None:

@@ -60,6 +60,8 @@ _AFTER_QUOTE = re.compile(r"\s+(?=[A-Z\x01])")
 _WINDOW = 400
 _MARKS = DOUBLE | SINGLE
 _CLAUSE_END = frozenset(",.!?—–-…;:")
+# '"..." Jones said.' with no comma inside the marks: the clause still follows the quote
+_NAME_SAID = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|wrote|writes|added|told|asked)\b")
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -138,7 +140,10 @@ def _explicit(
     attr = left_attr(masked, lo, s)
     tail = inner.rstrip(" '’\"”")[-1:]
     if attr is None and (
-        tail in _CLAUSE_END or masked[e : e + 1] in _CLAUSE_END or not masked[e : e + 300].strip()
+        tail in _CLAUSE_END
+        or masked[e : e + 1] in _CLAUSE_END
+        or not masked[e : e + 300].strip()
+        or _NAME_SAID.match(masked, e) is not None
     ):
         attr = right_attr(masked, e, min(hi, e + 300))
     loose = attr is None and kinds.is_scare(inner) and masked[lo:s].strip() != ""
@@ -197,6 +202,7 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
         if not spans:
             continue
         masked = _masked(b.text, spans)
+        res.block_start = b.span.start
         bounds = _boundaries(masked)
         qends = _quote_ends(masked, b.text, spans)
         is_title = b.kind is BlockKind.TITLE
@@ -213,6 +219,7 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
                 continue  # the "sex tape" reference: a scare quote, no one's words
             if item.explicit and not is_title:
                 res.last, res.spoke = res.person(item.speaker), True  # None after "the ministry said"
+                res.last_at = item.start
             local.append(item)
         # Quotes without their own clause: the paragraph's speaker, else the one carried on.
         nxt: list[str | None] = [None] * len(local)
