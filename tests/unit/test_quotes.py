@@ -476,3 +476,18 @@ def test_opening_phrases_before_the_subject() -> None:
 def test_former_role_before_subject() -> None:
     text = 'Asked about it, former Gov. Ed Rusk agreed, calling the plan "the best we have seen in years."'
     assert _run(text, "Ed Rusk") == [("the best we have seen in years.", "Ed Rusk")]
+
+
+def test_place_after_the_speaker_phrase_is_no_speaker() -> None:
+    text = '"The water is safe," officials in Tulsa, Oklahoma, said.'
+    assert _run(text) == [("The water is safe,", None)]
+
+
+def test_clause_closing_the_sentence_after_a_partial_quote() -> None:
+    text = 'Voters "came back in large numbers" in the spring vote, said Ruth Abara, a pollster.'
+    assert _run(text, "Ruth Abara") == [("came back in large numbers", "Ruth Abara")]
+
+
+def test_source_who_reports_another_clause() -> None:
+    text = 'Rep. Ivo Brandt said Mayor Lena Kors called the plan "a fine first step for the city."'
+    assert _run(text, "Ivo Brandt", "Lena Kors") == [("a fine first step for the city.", "Ivo Brandt")]

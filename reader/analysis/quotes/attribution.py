@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from reader.analysis.lexicon import CALENDAR, SPEAKER_PARTICLES, SPEAKER_TITLES
+from reader.analysis.lexicon import CALENDAR, SPEAKER_PARTICLES, SPEAKER_TITLES, lexicon
 from reader.analysis.quotes.words import (
     DETS,
     DOC_NOUNS,
@@ -162,6 +162,14 @@ def _name_run(seg: str, base: int) -> Attr | None:
     return run
 
 
+def _place(words: list[str]) -> bool:
+    """True when every word names a place that is no state ("Oklahoma", "New Mexico"; not "Japan")."""
+    lex = lexicon()
+    keys = [_bare(w) for w in words]
+    named = all(k in lex.surnames or k in lex.given for k in keys)  # "Washington", "Jordan"
+    return all(k in lex.places for k in keys) and not all(k in lex.countries for k in keys) and not named
+
+
 def subject_before(text: str, lo: int, hi: int) -> Attr | None:
     """The subject of a verb starting at ``hi``, looking back no further than ``lo``."""
     seg = text[lo:hi]
@@ -185,8 +193,8 @@ def subject_before(text: str, lo: int, hi: int) -> Attr | None:
         if not words:
             continue
         first = words[0].lower()
-        if _AFFIL.match(p):
-            continue
+        if _AFFIL.match(p) or _place(words):
+            continue  # "officials in Tulsa, Oklahoma, said": a place never speaks
         titled = first in SPEAKER_TITLES or first in SPEAKER_PARTICLES  # "state leader Jo Lane"
         if not trailing and k == len(parts) - 1:
             if first in DETS or _is_cap(words[0]) or first in PRONOUNS or len(parts) == 1 or titled:
@@ -269,6 +277,7 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
     """
     verbs = list(_verbs(text, lo, q_start, LEFT_VERBS))
     pronoun: Attr | None = None
+    nested = False
     for v in reversed(verbs[-4:]):
         if pronoun is not None and v.start >= pronoun.start:
             continue
@@ -301,6 +310,12 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
         if found is not None and found.kind == "pronoun" and pronoun is None:
             pronoun = found  # "Clinton says she appreciated what she calls a "...": Clinton
             continue
+        if found is not None and found.kind == "name" and v.word not in SAY_WORDS and not nested:
+            # "Lee said Park called it "a mess"": the one who says it is the source
+            nested = True
+            outer = left_attr(text, lo, v.start)
+            if outer is not None and outer.kind == "name" and outer.start < found.start:
+                return outer
         if found is not None:
             return found if found.kind == "name" or pronoun is None else pronoun
     if pronoun is not None:
@@ -311,3 +326,18 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
         if run is not None and run.kind != "nominal":
             return run
     return None
+
+
+def tail_attr(text: str, q_end: int, hi: int) -> Attr | None:
+    """A reporting clause closing the quote's sentence after more words of it
+    ('"..." in the 2008 primary, said Jo Lane.', '"..." than that, Lane said.')."""
+    seg = text[q_end:hi]
+    if MASK in seg:
+        return None
+    for m in re.finditer(",", seg):
+        if len(seg[m.end() :].split()) <= 14:
+            found = right_attr(text, q_end + m.end(), hi)
+            if found is not None:
+                return found
+    return None
+

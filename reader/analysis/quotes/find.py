@@ -45,7 +45,7 @@ from typing import NamedTuple
 
 from reader.analysis.lexicon import SENTENCE_ABBREVIATIONS
 from reader.analysis.quotes import filters as kinds
-from reader.analysis.quotes.attribution import MASK, Attr, left_attr, right_attr
+from reader.analysis.quotes.attribution import MASK, Attr, left_attr, right_attr, tail_attr
 from reader.analysis.quotes.marks import DOUBLE, SINGLE
 from reader.analysis.quotes.resolve import Resolver
 from reader.analysis.quotes.subject import sentence_subject
@@ -146,6 +146,8 @@ def _explicit(
         or _NAME_SAID.match(masked, e) is not None
     ):
         attr = right_attr(masked, e, min(hi, e + 300))
+    if attr is None:
+        attr = tail_attr(masked, e, hi)
     loose = attr is None and kinds.is_scare(inner) and masked[lo:s].strip() != ""
     loose = loose and not kinds.cued(masked, lo, hi, e)
     if attr is None:
