@@ -491,3 +491,13 @@ def test_clause_closing_the_sentence_after_a_partial_quote() -> None:
 def test_source_who_reports_another_clause() -> None:
     text = 'Rep. Ivo Brandt said Mayor Lena Kors called the plan "a fine first step for the city."'
     assert _run(text, "Ivo Brandt", "Lena Kors") == [("a fine first step for the city.", "Ivo Brandt")]
+
+
+def test_quote_with_no_clause_takes_the_person_named_in_its_paragraph() -> None:
+    text = 'Mara Quist backed the plan. Her message: it was "bold" and "overdue".'
+    assert _run(text, "Mara Quist") == [("bold", "Mara Quist"), ("overdue", "Mara Quist")]
+
+
+def test_names_inside_quotes_are_never_the_fallback_speaker() -> None:
+    text = 'Fans were there. The mood was "like Tom Vale never left the club" in the end.'
+    assert _run(text, "Tom Vale") == [("like Tom Vale never left the club", None)]

@@ -59,6 +59,7 @@ _AFTER_QUOTE = re.compile(r"\s+(?=[A-Z\x01])")
 # bench/quotes_speed.py); a longer window would find clauses in longer sentences.
 _WINDOW = 400
 _MARKS = DOUBLE | SINGLE
+_AFTER = 300  # how far after a quote with no clause a person named may be taken as its speaker
 _CLAUSE_END = frozenset(",.!?—–-…;:")
 # '"..." Jones said.' with no comma inside the marks: the clause still follows the quote
 _NAME_SAID = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|wrote|writes|added|told|asked)\b")
@@ -110,6 +111,7 @@ class _Item(NamedTuple):
     hint: str | None  # the subject of the sentence before, when the quote opens a sentence
     label: bool = False  # named by a transcript label ("PENCE: ...")
     loose: bool = False  # a scare quote inside a sentence that says nothing of speech
+    nominal: bool = False  # its clause names no one by name ("officials said", "he said")
 
 
 def _carry_back(source: str, found: list[_Item]) -> None:
@@ -175,7 +177,33 @@ def _explicit(
             if sub is not None:
                 hint = res.attr(Attr(sub.kind, sub.text, sub.start + b.span.start), pos)
         return _Item(pos, b.span.start + e, None, False, hint, loose=loose)
-    return _Item(pos, b.span.start + e, speaker, True, None, loose=loose)
+    return _Item(pos, b.span.start + e, speaker, True, None, loose=loose, nominal=attr.kind != "name")
+
+
+def _near(res: Resolver, b: Block, spans: list[tuple[int, int]], start: int, end: int) -> str | None:
+    """For a quote no clause attributes: the person named last before it in the paragraph, else
+    the one named first within ``_AFTER`` characters after it; names inside quotes never count
+    (measured on polnear_train, issue 14)."""
+    base = b.span.start
+    inside = [(base + s, base + e) for s, e in spans]
+
+    def quoted(at: int) -> bool:
+        k = bisect.bisect_right(inside, (at, len(res.source))) - 1
+        return k >= 0 and inside[k][0] <= at < inside[k][1]
+
+    ms, starts = res.idx.ms, res.idx.starts
+    i = bisect.bisect_left(starts, start) - 1
+    while i >= 0 and starts[i] >= base:
+        if not quoted(starts[i]):
+            return ms[i][2]
+        i -= 1
+    hi = min(base + len(b.text), end + _AFTER)
+    i = bisect.bisect_left(starts, end)
+    while i < len(starts) and starts[i] < hi:
+        if not quoted(starts[i]):
+            return ms[i][2]
+        i += 1
+    return None
 
 
 def _colon_lead(res: Resolver, b: Block, masked: str) -> str | None:
@@ -237,6 +265,10 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
                 opens = i == 0 and not b.text[: it.start - b.span.start].strip()
                 sp = it.hint or last or nxt[i] or (intro if opens else None) or carried
                 local[i] = it = it._replace(speaker=sp)
+            if it.speaker is None and not it.nominal and not is_title:
+                # no clause names anyone: the person named last before it in the paragraph, else
+                # the one named just after it (measured on polnear_train, issue 14)
+                local[i] = it = it._replace(speaker=_near(res, b, spans, it.start, it.end))
             if it.speaker is not None:
                 last = it.speaker
         if is_title:
