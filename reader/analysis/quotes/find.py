@@ -16,7 +16,9 @@ paragraph), filtered by :mod:`.filters`.  Speakers come from
    before (when the quote opens a sentence), the previous speaker in the same
    paragraph, a later explicit speaker in the same paragraph, the source a
    paragraph ending in a colon introduces ("The Times reports:"), or the speaker
-   of the paragraphs just before (a speech carried on).
+   of the paragraphs just before (a speech carried on);
+4. when no clause names anyone: the person named last before the quote in its
+   paragraph, else the one named just after it (never a name inside a quote).
 
 "he/she said" is the last person who spoke, else the last person mentioned.  A
 named organisation or country ("Reuters reported", "the IMF report stated") is the
