@@ -19,10 +19,12 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from reader.analysis.lexicon import CALENDAR, SPEAKER_PARTICLES, SPEAKER_TITLES
+from reader.analysis.lexicon import CALENDAR, SPEAKER_PARTICLES, SPEAKER_TITLES, lexicon
 from reader.analysis.quotes.words import (
     DETS,
     DOC_NOUNS,
+    FOREIGN_PRONOUNS,
+    FOREIGN_STOPS,
     INTRO,
     INVERT,
     LEADERS,
@@ -66,6 +68,7 @@ _DASH = re.compile(r"[\s,]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s?){1,4})\s*(?:[
 _AFFIL = re.compile(
     r"\s*\(?[RDI]-?[A-Z][A-Za-z.]*\)?\s*$|\s*\d+\s*$|\s*(?:Inc|Ltd|LLC|Co|Corp|plc|PLC|GmbH|AG|SA)\.?\s*$"
 )
+_APPOS_NAME = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s?){1,5})\s*(?:[.,;]|$)")
 _PASSIVE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|get|gets|got)\s+)(?:\w+ly\s+)?$")
 
 
@@ -159,6 +162,14 @@ def _name_run(seg: str, base: int) -> Attr | None:
     return run
 
 
+def _place(words: list[str]) -> bool:
+    """True when every word names a place that is no state ("Oklahoma", "New Mexico"; not "Japan")."""
+    lex = lexicon()
+    keys = [_bare(w) for w in words]
+    named = all(k in lex.surnames or k in lex.given for k in keys)  # "Washington", "Jordan"
+    return all(k in lex.places for k in keys) and not all(k in lex.countries for k in keys) and not named
+
+
 def subject_before(text: str, lo: int, hi: int) -> Attr | None:
     """The subject of a verb starting at ``hi``, looking back no further than ``lo``."""
     seg = text[lo:hi]
@@ -175,24 +186,31 @@ def subject_before(text: str, lo: int, hi: int) -> Attr | None:
     for p in parts:
         offs.append(o)
         o += len(p) + 1
+    nominal: Attr | None = None
     for k in range(len(parts) - 1, max(-1, len(parts) - 4), -1):
         p = parts[k]
         words = p.split()
         if not words:
             continue
         first = words[0].lower()
-        if _AFFIL.match(p):
-            continue
+        if _AFFIL.match(p) or _place(words):
+            continue  # "officials in Tulsa, Oklahoma, said": a place never speaks
+        titled = first in SPEAKER_TITLES or first in SPEAKER_PARTICLES  # "state leader Jo Lane"
         if not trailing and k == len(parts) - 1:
-            if first in DETS or _is_cap(words[0]) or first in PRONOUNS or len(parts) == 1:
+            if first in DETS or _is_cap(words[0]) or first in PRONOUNS or len(parts) == 1 or titled:
                 return _name_run(p, lo + offs[k])
             continue  # "Sanders said, going on to say": a participle clause
         if first in DETS or first.rstrip(".").isdigit() or first in ("who", "which", "whose"):
             continue
-        if not _is_cap(words[0]) and first not in PRONOUNS:
+        if not (_is_cap(words[0]) or first in PRONOUNS or (titled and _is_cap(words[-1]))):
             continue
-        return _name_run(p, lo + offs[k])
-    return None
+        found = _name_run(p, lo + offs[k])
+        if found is not None and found.kind == "nominal" and trailing and k > 0:
+            # "Jo Lane, Smith's campaign manager, said": the appositive is no speaker
+            nominal = nominal or found
+            continue
+        return found
+    return nominal
 
 
 def object_after(text: str, lo: int, hi: int) -> Attr | None:
@@ -212,15 +230,24 @@ def object_after(text: str, lo: int, hi: int) -> Attr | None:
     ):
         toks.pop(0)
     for k, t in enumerate(toks):
-        if t.group().lower() in STOPS and k > 0:
+        if (t.group().lower() in STOPS or t.group().lower() in FOREIGN_STOPS) and k > 0:
             toks = toks[:k]
             break
     if not toks:
         return None
-    if _bare(toks[0].group()) in PRONOUNS:
-        return Attr("pronoun", _bare(toks[0].group()), lo + toks[0].start())
+    head = _bare(toks[0].group())
+    if head in PRONOUNS:
+        return Attr("pronoun", head, lo + toks[0].start())
+    if head in FOREIGN_PRONOUNS and len(toks) == 1:
+        return Attr("pronoun", FOREIGN_PRONOUNS[head], lo + toks[0].start())  # "sagt sie"
     end = toks[-1].end()
-    return _name_run(phrase[:end].rstrip("."), lo)
+    found = _name_run(phrase[:end].rstrip("."), lo)
+    if found is not None and found.kind == "nominal" and _bare(toks[0].group()) in DETS:
+        # "said the museum's director, Dr. Ana Ruiz": the name in apposition is the speaker
+        m = _APPOS_NAME.match(text, lo + len(phrase), hi)
+        if m:
+            return _name_run(m.group(1), m.start(1)) or found
+    return found
 
 
 def right_attr(text: str, q_end: int, limit: int) -> Attr | None:
@@ -250,6 +277,7 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
     """
     verbs = list(_verbs(text, lo, q_start, LEFT_VERBS))
     pronoun: Attr | None = None
+    nested = False
     for v in reversed(verbs[-4:]):
         if pronoun is not None and v.start >= pronoun.start:
             continue
@@ -282,6 +310,12 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
         if found is not None and found.kind == "pronoun" and pronoun is None:
             pronoun = found  # "Clinton says she appreciated what she calls a "...": Clinton
             continue
+        if found is not None and found.kind == "name" and v.word not in SAY_WORDS and not nested:
+            # "Lee said Park called it "a mess"": the one who says it is the source
+            nested = True
+            outer = left_attr(text, lo, v.start)
+            if outer is not None and outer.kind == "name" and outer.start < found.start:
+                return outer
         if found is not None:
             return found if found.kind == "name" or pronoun is None else pronoun
     if pronoun is not None:
@@ -292,3 +326,18 @@ def left_attr(text: str, lo: int, q_start: int) -> Attr | None:
         if run is not None and run.kind != "nominal":
             return run
     return None
+
+
+def tail_attr(text: str, q_end: int, hi: int) -> Attr | None:
+    """A reporting clause closing the quote's sentence after more words of it
+    ('"..." in the 2008 primary, said Jo Lane.', '"..." than that, Lane said.')."""
+    seg = text[q_end:hi]
+    if MASK in seg:
+        return None
+    for m in re.finditer(",", seg):
+        if len(seg[m.end() :].split()) <= 14:
+            found = right_attr(text, q_end + m.end(), hi)
+            if found is not None:
+                return found
+    return None
+

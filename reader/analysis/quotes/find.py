@@ -16,7 +16,9 @@ paragraph), filtered by :mod:`.filters`.  Speakers come from
    before (when the quote opens a sentence), the previous speaker in the same
    paragraph, a later explicit speaker in the same paragraph, the source a
    paragraph ending in a colon introduces ("The Times reports:"), or the speaker
-   of the paragraphs just before (a speech carried on).
+   of the paragraphs just before (a speech carried on);
+4. when no clause names anyone: the person named last before the quote in its
+   paragraph, else the one named just after it (never a name inside a quote).
 
 "he/she said" is the last person who spoke, else the last person mentioned.  A
 named organisation or country ("Reuters reported", "the IMF report stated") is the
@@ -45,7 +47,7 @@ from typing import NamedTuple
 
 from reader.analysis.lexicon import SENTENCE_ABBREVIATIONS
 from reader.analysis.quotes import filters as kinds
-from reader.analysis.quotes.attribution import MASK, Attr, left_attr, right_attr
+from reader.analysis.quotes.attribution import MASK, Attr, left_attr, right_attr, tail_attr
 from reader.analysis.quotes.marks import DOUBLE, SINGLE
 from reader.analysis.quotes.resolve import Resolver
 from reader.analysis.quotes.subject import sentence_subject
@@ -59,7 +61,10 @@ _AFTER_QUOTE = re.compile(r"\s+(?=[A-Z\x01])")
 # bench/quotes_speed.py); a longer window would find clauses in longer sentences.
 _WINDOW = 400
 _MARKS = DOUBLE | SINGLE
+_AFTER = 300  # how far after a quote with no clause a person named may be taken as its speaker
 _CLAUSE_END = frozenset(",.!?—–-…;:")
+# '"..." Jones said.' with no comma inside the marks: the clause still follows the quote
+_NAME_SAID = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|wrote|writes|added|told|asked)\b")
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -108,6 +113,7 @@ class _Item(NamedTuple):
     hint: str | None  # the subject of the sentence before, when the quote opens a sentence
     label: bool = False  # named by a transcript label ("PENCE: ...")
     loose: bool = False  # a scare quote inside a sentence that says nothing of speech
+    nominal: bool = False  # its clause names no one by name ("officials said", "he said")
 
 
 def _carry_back(source: str, found: list[_Item]) -> None:
@@ -138,9 +144,14 @@ def _explicit(
     attr = left_attr(masked, lo, s)
     tail = inner.rstrip(" '’\"”")[-1:]
     if attr is None and (
-        tail in _CLAUSE_END or masked[e : e + 1] in _CLAUSE_END or not masked[e : e + 300].strip()
+        tail in _CLAUSE_END
+        or masked[e : e + 1] in _CLAUSE_END
+        or not masked[e : e + 300].strip()
+        or _NAME_SAID.match(masked, e) is not None
     ):
         attr = right_attr(masked, e, min(hi, e + 300))
+    if attr is None:
+        attr = tail_attr(masked, e, hi)
     loose = attr is None and kinds.is_scare(inner) and masked[lo:s].strip() != ""
     loose = loose and not kinds.cued(masked, lo, hi, e)
     if attr is None:
@@ -168,7 +179,33 @@ def _explicit(
             if sub is not None:
                 hint = res.attr(Attr(sub.kind, sub.text, sub.start + b.span.start), pos)
         return _Item(pos, b.span.start + e, None, False, hint, loose=loose)
-    return _Item(pos, b.span.start + e, speaker, True, None, loose=loose)
+    return _Item(pos, b.span.start + e, speaker, True, None, loose=loose, nominal=attr.kind != "name")
+
+
+def _near(res: Resolver, b: Block, spans: list[tuple[int, int]], start: int, end: int) -> str | None:
+    """For a quote no clause attributes: the person named last before it in the paragraph, else
+    the one named first within ``_AFTER`` characters after it; names inside quotes never count
+    (measured on polnear_train, issue 14)."""
+    base = b.span.start
+    inside = [(base + s, base + e) for s, e in spans]
+
+    def quoted(at: int) -> bool:
+        k = bisect.bisect_right(inside, (at, len(res.source))) - 1
+        return k >= 0 and inside[k][0] <= at < inside[k][1]
+
+    ms, starts = res.idx.ms, res.idx.starts
+    i = bisect.bisect_left(starts, start) - 1
+    while i >= 0 and starts[i] >= base:
+        if not quoted(starts[i]):
+            return ms[i][2]
+        i -= 1
+    hi = min(base + len(b.text), end + _AFTER)
+    i = bisect.bisect_left(starts, end)
+    while i < len(starts) and starts[i] < hi:
+        if not quoted(starts[i]):
+            return ms[i][2]
+        i += 1
+    return None
 
 
 def _colon_lead(res: Resolver, b: Block, masked: str) -> str | None:
@@ -197,6 +234,7 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
         if not spans:
             continue
         masked = _masked(b.text, spans)
+        res.block_start = b.span.start
         bounds = _boundaries(masked)
         qends = _quote_ends(masked, b.text, spans)
         is_title = b.kind is BlockKind.TITLE
@@ -213,6 +251,7 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
                 continue  # the "sex tape" reference: a scare quote, no one's words
             if item.explicit and not is_title:
                 res.last, res.spoke = res.person(item.speaker), True  # None after "the ministry said"
+                res.last_at = item.start
             local.append(item)
         # Quotes without their own clause: the paragraph's speaker, else the one carried on.
         nxt: list[str | None] = [None] * len(local)
@@ -228,6 +267,10 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
                 opens = i == 0 and not b.text[: it.start - b.span.start].strip()
                 sp = it.hint or last or nxt[i] or (intro if opens else None) or carried
                 local[i] = it = it._replace(speaker=sp)
+            if it.speaker is None and not it.nominal and not is_title:
+                # no clause names anyone: the person named last before it in the paragraph, else
+                # the one named just after it (measured on polnear_train, issue 14)
+                local[i] = it = it._replace(speaker=_near(res, b, spans, it.start, it.end))
             if it.speaker is not None:
                 last = it.speaker
         if is_title:

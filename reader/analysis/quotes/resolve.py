@@ -147,6 +147,8 @@ class Resolver:
         self.idx = _People(people)
         self.last: str | None = None  # who the last reporting clause named ("he said" refers to it)
         self.spoke = False
+        self.last_at = -1  # where the quote of the last reporting clause starts
+        self.block_start = 0  # where the block being read starts
         self.orgs: set[str] = set()  # speakers that are organisations, not people
 
     def name(self, attr: Attr, pos: int) -> str | None:
@@ -197,5 +199,10 @@ class Resolver:
         if attr.kind == "name":
             return self.name(attr, pos)
         if attr.kind == "pronoun" and attr.text in ("he", "she"):
-            return self.last if self.spoke else self.idx.last_before(pos)
+            if not self.spoke:
+                return self.idx.last_before(pos)
+            i = bisect.bisect_left(self.idx.starts, pos) - 1
+            if i >= 0 and self.idx.starts[i] >= self.block_start > self.last_at:
+                return self.idx.ms[i][2]  # a person named in this paragraph, before any speaker in it
+            return self.last
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.lexicon import SPEAKER_PARTICLES
+from reader.analysis.lexicon import SPEAKER_PARTICLES, SPEAKER_TITLES
 from reader.analysis.quotes.attribution import MASK, Attr, _bare, _is_cap, _name_run
 from reader.analysis.quotes.words import INTRO, LEADERS, LEFT_VERBS, PRONOUNS, ROLES, STOPS
 
@@ -27,12 +27,15 @@ def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) 
     toks = [(t.group(), t.start()) for t in re.finditer(r"\x01+|[^\s\x01]+", seg)]
     i = 0
     first = _bare(toks[0][0]) if toks else ""
-    if first in INTRO or (first.endswith("ing") and first not in PRONOUNS):
+    for _ in range(3):  # "On Monday, after a long pause, Lee said": each opening phrase in turn
+        if not (first in INTRO or (first.endswith("ing") and first not in PRONOUNS)):
+            break
         while i < len(toks) and not toks[i][0].endswith(",") and toks[i][0][0] != MASK:
             i += 1
         i += 1
         while i < len(toks) and toks[i][0].rstrip(",").isdigit() and toks[i][0].endswith(","):
             i += 1  # "On July 6, 2015, Sanders said": the year goes with the date
+        first = _bare(toks[i][0]) if i < len(toks) else ""
     j = i
     while j < len(toks):
         w = toks[j][0]
@@ -43,7 +46,9 @@ def sentence_subject(text: str, lo: int, q_start: int, masked_ok: bool = False) 
                 end = toks[j][1] + len(w)  # "Sen. Bernie Sanders (Vt.), who lost ..., identified"
                 return _name_run(seg[toks[i][1] : end].rstrip(","), lo + toks[i][1])
             return None
-        role = j > i and w.lower() in ROLES and j + 1 < len(toks) and _is_cap(toks[j + 1][0])
+        low_w = w.lower()
+        role = (j > i or low_w in SPEAKER_TITLES) and low_w in ROLES
+        role = role and j + 1 < len(toks) and _is_cap(toks[j + 1][0])  # "former Gov. Jo Lane"
         if not (_is_cap(w) or w.lower() in SPEAKER_PARTICLES or role):
             break
         j += 1

@@ -21,8 +21,13 @@ SAY = (
     "promised|agreed|confirmed|denied|opined|exclaimed|demanded|wondered|pressed|challenged|urged|"
     "marveled|laughed|sighed|snapped|fumed|griped|grumbled|reminded|interjected|proclaimed|reasoned|"
     "recounted|reiterated|speculated|whispered|cracked|teased|texted|emailed|elaborated|"
-    "shot back|went on|pointed out|chimed in"
+    "shot back|went on|pointed out|chimed in|"
+    # German, Spanish and French reporting verbs (ASCII forms; the verb scan reads [A-Za-z]+ words)
+    "sagt|sagte|sagten|meint|meinte|betont|betonte|dijo|dice|asegura|explica|dit"
 )
+# Words that end a speaker after an inverted verb in other languages ("sagte Lang am Montag")
+FOREIGN_PRONOUNS = {"er": "he", "sie": "she", "ella": "she", "il": "he", "elle": "she"}
+FOREIGN_STOPS = word_set("am im bei vor nach en el la le durante")
 CLAUSE = (
     "called|calls|calling|described|describes|describing|accused|accuses|accusing|urged|urges|"
     "labeled|labelled|dubbed|branded|dismissed|dismisses|blasted|slammed|praised|criticized|"
@@ -36,7 +41,7 @@ SAY_WORDS = frozenset(SAY.split("|"))
 INVERT = word_set(
     "said says added adds asked asks wrote writes continued continues explained noted argued replied "
     "responded answered recalled insisted declared warned stated remarked observed tweeted joked "
-    "quipped countered concluded"
+    "quipped countered concluded sagt sagte sagten meint meinte betont betonte dijo dice asegura explica dit"
 )
 RIGHT_VERBS = frozenset(["according to", *SAY.split("|")])
 LEFT_VERBS = RIGHT_VERBS | frozenset(CLAUSE.split("|"))
