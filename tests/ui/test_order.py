@@ -71,3 +71,29 @@ async def test_unread_count_u_view_and_is_unread(tmp_path: Path, make_app: Any) 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert titles(app) == ["Markets reopen", "Zebra crossings return"]
+
+
+async def test_a_file_written_while_the_app_runs_appears_by_itself(tmp_path: Path, make_app: Any) -> None:
+    root = clips(tmp_path / "c")
+    app = make_app(root)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        lst = app.query_one(ArticleList)
+        lst.cursor = 1
+        chosen = lst.current.title
+        (root / "d-newest.md").write_text("---\ntitle: Brand new\ndate: 2025-01-01\n---\n\nJust written.\n",
+                                          encoding="utf-8")
+        for _ in range(40):  # the watcher looks every 2 s
+            await pilot.pause(0.1)
+            if "Brand new" in titles(app):
+                break
+        assert titles(app)[0] == "Brand new"
+        assert lst.current.title == chosen  # the selection stays on its article
+        (root / "a-old.md").unlink()
+        await pilot.press("ctrl+r")
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if "Zebra crossings return" not in titles(app):
+                break
+        assert "Zebra crossings return" not in titles(app)
+        assert any("removed" in n.message for n in app._notifications)

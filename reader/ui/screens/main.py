@@ -40,6 +40,16 @@ if TYPE_CHECKING:
     from reader.ui.widgets.reading_layout import Prepared
 
 NARROW = 100  # below this many columns one pane is shown at a time
+#: How often the collection folder is looked at for added, changed and removed files (seconds).
+WATCH_SECONDS = 2.0
+
+
+def _counts_line(c: RefreshCounts) -> str:
+    bits = [f"{n} {what}" for n, what in ((c.added, "added"), (c.changed, "changed"), (c.removed, "removed"),
+                                          (c.failed, "failed")) if n]
+    return ", ".join(bits) or "nothing new"
+
+
 #: The list orders ``s`` cycles through, with the name the header shows.
 ORDER_NAMES = {"newest": "newest first", "title": "title A-Z", "source": "by source", "path": "by path"}
 BIG_ARTICLE = 20_000  # words; a bigger article is read and laid out in a worker
@@ -81,6 +91,7 @@ class MainScreen(Screen[None]):
         Binding("m", "toggle_read", "Read/unread", id="app.toggle_read", show=False),
         Binding("s", "cycle_order", "Sort", id="list.sort", show=False),
         Binding("u", "toggle_unread", "Unread only", id="list.unread", show=False),
+        Binding("ctrl+r", "refresh_now", "Refresh", id="app.refresh", show=False),
         Binding("asterisk", "toggle_star", "Star", id="app.toggle_star", show=False),
         Binding("o", "open_url", "Open URL", id="app.open_url", show=False),
         Binding("y", "copy_quote", "Copy quote", id="app.copy_quote", show=False),
@@ -97,6 +108,9 @@ class MainScreen(Screen[None]):
         self._opening: str | None = None  # the article being opened (a big one loads in a worker)
         self.indexing = False
         self._refresh_on_start = refresh
+        self._refresh_kind = "start"  # start (says nothing), watch (says what changed), key (says all)
+        self._next_poll = 0.0
+        self._notices_shown = 0
         self.panels = Panels(self)
 
     def compose(self) -> ComposeResult:
@@ -142,6 +156,25 @@ class MainScreen(Screen[None]):
         if self._refresh_on_start:
             self.indexing = True
             self.run_refresh()
+            self._watch = self.set_interval(WATCH_SECONDS, self._poll)
+
+    def _poll(self) -> None:
+        """Every WATCH_SECONDS: look for files added, changed or removed (a stat walk; skipped
+        while a refresh runs, and spaced out on a collection whose walk takes longer)."""
+        if self.indexing or time.monotonic() < self._next_poll:
+            return
+        self.indexing = True
+        self._refresh_kind = "watch"
+        self.run_refresh()
+
+    def action_refresh_now(self) -> None:
+        """ctrl+r: look for new, changed and removed files now."""
+        if self.indexing:
+            self.notify("Already reading the folder.", timeout=2)
+            return
+        self.indexing = True
+        self._refresh_kind = "key"
+        self.run_refresh()
 
     @work(thread=True, exclusive=True, group="refresh")
     def run_refresh(self) -> None:
@@ -156,8 +189,12 @@ class MainScreen(Screen[None]):
 
         _start_resource_tracker()
         counts: RefreshCounts | None
+        started = time.monotonic()
         try:
             counts = self.library.refresh(progress=progress)
+            took = time.monotonic() - started
+            # a walk that takes long is repeated less often (at most a tenth of the time spent on it)
+            self._next_poll = time.monotonic() + max(0.0, 10 * took - WATCH_SECONDS)
         except ReaderError as exc:  # the folder vanished, the cache is busy...: say so, keep what we have
             self.app.call_from_thread(self.notify, f"Could not refresh: {exc}", severity="error", timeout=10)
             counts = None
@@ -166,20 +203,30 @@ class MainScreen(Screen[None]):
     def _on_progress(self, done: int, total: int) -> None:
         self.query_one(AppHeader).set_progress(done, total)
         lst = self.list_pane.articles
+        if self._refresh_kind == "watch":
+            return  # the watcher's look: the list changes once, at its end, if anything changed
         if isinstance(lst.source, LibrarySource):
-            lst.reload()
-        self.update_header()
+            self._rebrowse()
+        else:
+            self.update_header()
 
     def _on_refreshed(self, counts: RefreshCounts | None) -> None:
         self.indexing = False
+        kind, self._refresh_kind = self._refresh_kind, "watch"
         self.query_one(AppHeader).set_progress(0, 0)
         lst = self.list_pane.articles
         lst.empty_message = "No articles in this folder (.txt, .md, .html are read)."
-        if isinstance(lst.source, LibrarySource):
-            lst.reload()
+        moved = counts is None or counts.added or counts.changed or counts.removed or counts.failed
+        if isinstance(lst.source, LibrarySource) and (moved or kind != "watch"):
+            self._rebrowse()
         self.update_header()
-        for notice in self.library.notices:
+        for notice in self.library.notices[self._notices_shown:]:
             self.notify(notice, severity="warning")
+        self._notices_shown = len(self.library.notices)
+        if counts is not None and kind == "key":
+            self.notify(_counts_line(counts), timeout=3)
+        elif counts is not None and moved and kind == "watch":
+            self.notify(f"Folder changed: {_counts_line(counts)}", timeout=3)
 
     def set_order(self, order: str, save: bool = True) -> None:
         """List the collection in ``order`` (one of ORDER_NAMES), keeping the selected article."""
