@@ -21,6 +21,7 @@ COMMANDS = {
     "people": "list everyone in a collection with article counts",
     "quotes": "list quotes in a collection, optionally by one speaker",
     "show": "print one article as the reading pane renders it, as plain text",
+    "export": "print one article cleaned (shown blocks only) as Markdown or plain text",
 }
 
 

@@ -70,3 +70,17 @@ def test_show_names_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["show", str(bad)]) == 1
     assert "bad.txt" in capsys.readouterr().err
     assert main(["show", os.fspath(tmp_path / "clip.md"), "--width", "3"]) == 2
+
+
+def test_export_prints_the_clean_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "clip.md"
+    path.write_text(CLIP + "\nSupport our journalism: donate today to keep us independent.\n", encoding="utf-8")
+    assert main(["export", str(path)]) == 0
+    md = capsys.readouterr().out
+    assert md.startswith("# Rain returns\n\nThe *first* storm")
+    assert "title:" not in md and "source: Field Report" not in md and "donate" not in md
+    assert "\x1b" not in md and "| Vallejo | 38 |" in md
+    assert main(["export", "--format", "txt", str(path)]) == 0
+    txt = capsys.readouterr().out
+    assert txt.startswith("Rain returns\n\nThe first storm, said Lucía Ferrer.")
+    assert "- one" in txt and "**" not in txt and "donate" not in txt

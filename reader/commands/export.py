@@ -1,0 +1,58 @@
+"""``reader export PATH [--format md|txt]``: the cleaned article (shown blocks only), for a pipe or a file.
+
+Markdown (the default) starts with the title as a ``#`` heading and leaves out front matter and
+every hidden block (furniture, and the title block already printed); ``txt`` prints the same blocks
+as plain text (Markdown clips without their markup).  Nothing is written to the article's file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader import analysis
+from reader.ingest import load
+from reader.model import Article, BlockKind, DisplayKind, Format
+from reader.sanitize import inert
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help="a .txt, .md or .html file")
+    parser.add_argument("--format", choices=["md", "txt"], default="md", help="Markdown (default) or plain text")
+
+
+def export(article: Article, fmt: str = "md") -> str:
+    """The article's title and shown blocks as Markdown or plain text."""
+    plain: dict[int, str] = {}
+    if fmt == "txt" and article.format is Format.MARKDOWN:
+        from reader.ingest.display import displayed_text
+        from reader.ingest.display_of import display_of
+
+        for d in display_of(article) or ():
+            key = d.runs[0].start if d.runs else d.span.start
+            text = displayed_text(d)
+            if d.kind is DisplayKind.LIST_ITEM:
+                marker = f"{d.number}." if d.ordered and d.number is not None else "-"
+                text = "  " * (d.depth - 1) + f"{marker} {text}"
+            plain[key] = text
+    parts: list[str] = []
+    if article.title:
+        parts.append(("# " if fmt == "md" else "") + " ".join(article.title.split()))
+    for block in article.blocks:
+        if block.hidden or block.kind is BlockKind.TITLE:
+            continue
+        text = block.text
+        if plain:
+            inside = [t for k, t in plain.items() if block.span.start <= k < block.span.end]
+            text = "\n".join(inside) if inside else ""
+        elif fmt == "md" and block.kind is BlockKind.HEADING and article.format is not Format.MARKDOWN:
+            text = "## " + text
+        if text.strip():
+            parts.append(text.strip("\n"))
+    return "\n\n".join(parts) + "\n"
+
+
+def run(ns: argparse.Namespace) -> int:
+    article = analysis.analyse(load(ns.path))
+    sys.stdout.write(inert(export(article, ns.format)))  # newlines and tabs stay; escapes are shown
+    return 0
