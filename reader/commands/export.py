@@ -18,7 +18,8 @@ from reader.sanitize import inert
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="a .txt, .md or .html file")
-    parser.add_argument("--format", choices=["md", "txt"], default="md", help="Markdown (default) or plain text")
+    parser.add_argument("--format", choices=["md", "txt"], default="md",
+                        help="Markdown (default) or plain text")
 
 
 def export(article: Article, fmt: str = "md") -> str:

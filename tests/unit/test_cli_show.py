@@ -74,7 +74,8 @@ def test_show_names_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 def test_export_prints_the_clean_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "clip.md"
-    path.write_text(CLIP + "\nSupport our journalism: donate today to keep us independent.\n", encoding="utf-8")
+    appeal = "\nSupport our journalism: donate today to keep us independent.\n"
+    path.write_text(CLIP + appeal, encoding="utf-8")
     assert main(["export", str(path)]) == 0
     md = capsys.readouterr().out
     assert md.startswith("# Rain returns\n\nThe *first* storm")
