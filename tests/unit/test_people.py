@@ -223,12 +223,6 @@ def test_family_name_first() -> None:
     assert _people(text) == {"Zhao Liqiang": ["Zhao Liqiang", "Zhao"], "Choi Min-seo": ["Choi Min-seo"]}
 
 
-def test_a_given_name_used_alone_again_and_again() -> None:
-    text = ("The show follows Annelise and her brother. Later, Annelise moves away; "
-            "the neighbours miss Annelise. In the end Annelise returns.")
-    assert _people(text) == {"Annelise": ["Annelise", "Annelise", "Annelise", "Annelise"]}
-
-
 def test_a_repeated_name_used_as_a_place_is_no_person() -> None:
     text = "Flats in Annelise rose. Annelise rents fell, but Annelise stays popular, and Annelise grows."
     assert _people(text) == {}
