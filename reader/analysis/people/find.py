@@ -29,7 +29,16 @@ from reader.analysis.lexicon import (
 from reader.analysis.people.foreign import not_english
 from reader.analysis.people.judge import SAID, Verdict, judge, name_part
 from reader.analysis.people.roster import Roster
-from reader.analysis.people.tagger import MODEL, Line, decode, line_of, model, run_features, spans_of
+from reader.analysis.people.tagger import (
+    MODEL,
+    Line,
+    WordCache,
+    decode,
+    line_of,
+    model,
+    run_features,
+    spans_of,
+)
 from reader.analysis.people.tokens import Run, Tok, runs_in
 from reader.model import Block, BlockKind, Mention, Person, Span
 
@@ -66,8 +75,12 @@ def judge_runs(source: str, blocks: Sequence[Block]) -> Judged:
     foreign = not_english(joined)
     taken: set[int] = set()
     verdicts = []
+    nothing = frozenset[str]()
     for k, run in enumerate(runs):
         cap, byl, head = flags[run.block]
+        if not foreign and _plain(run, lex, nothing):  # "The", "But": no name, judged or not
+            verdicts.append(Verdict((), None, False))
+            continue
         v = judge(run, source, lex, lower, caption=cap, byline=byl, headline=head, foreign=foreign)
         verdicts.append(v)
         if v.person:
@@ -94,13 +107,31 @@ def run_features_all(source: str, j: Judged) -> list[list[list[str]]]:
     """The tagger's features for every run (see :mod:`.tagger`), in run order."""
     lex = lexicon()
     known = frozenset(t.low for k in j.taken for t in j.verdicts[k].name if t.text not in PARTICLES)
-    out = []
+    out: list[list[list[str]]] = []
+    cache: WordCache = {}
     for k, run in enumerate(j.runs):
         v = j.verdicts[k]
+        if k not in j.taken and _plain(run, lex, known):
+            out.append([])  # never a name: the tagger is not asked
+            continue
         if k in j.taken and not v.person:
             v = v._replace(person=True)
-        out.append(run_features(source, run, v, j.lines[run.block], lex, j.lower, known))
+        out.append(run_features(source, run, v, j.lines[run.block], lex, j.lower, known, cache))
     return out
+
+
+def _plain(run: Run, lex: Lexicon, known: frozenset[str]) -> bool:
+    """A lone capitalised function word or sentence-initial common word ("The", "But", "Later")."""
+    if len(run.toks) != 1:
+        return False
+    t = run.toks[0]
+    low = t.low
+    if t.is_caps or low in known:
+        return False
+    if low in STOP_WORDS:
+        return True
+    return (run.sentence_start and low in lex.english and low not in lex.given and low not in lex.surnames
+            and low not in lex.given_ambiguous)
 
 
 def _tagged(source: str, j: Judged) -> tuple[list[tuple[tuple[Tok, ...], str | None]], set[int]]:

@@ -61,8 +61,9 @@ class Line(NamedTuple):
 
 
 def line_of(text: str, *, headline: bool, caption: bool, byline: bool) -> Line:
-    letters = [c for c in text[:400] if c.isalpha()]
-    caps = len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    head = text[:400]
+    up = sum(map(str.isupper, head))
+    caps = up > 0.8 * (up + sum(map(str.islower, head))) and up > 8
     return Line(caps, bool(_DIGIT.search(text)), headline, caption, byline)
 
 
@@ -83,9 +84,53 @@ def _word_class(w: str) -> str:
     return w.lower().strip(".,;:!?\"'”’)")
 
 
+def _word(text: str, low: str, lex: Lexicon, lower: frozenset[str],
+          known: frozenset[str]) -> tuple[list[str], str, str]:
+    """The features of a word on its own: (word, shape and affix features, shape, list classes)."""
+    shape = _shape(text)
+    cls = ""
+    if low in lex.given:
+        cls += "G"
+    if low in lex.given_ambiguous:
+        cls += "g"
+    if low in lex.surnames:
+        cls += "S"
+    if low in lex.english:
+        cls += "E"
+    if low in lex.countries:
+        cls += "C"
+    elif low in lex.places:
+        cls += "P"
+    if low in ORG_WORDS:
+        cls += "O"
+    if low in ROLE_WORDS:
+        cls += "R"
+    if low in HONORIFICS:
+        cls += "H"
+    if low in STOP_WORDS:
+        cls += "T"
+    if low in PARTICLES:
+        cls += "A"
+    if low in SUFFIXES:
+        cls += "X"
+    if low in PLACE_PREFIXES:
+        cls += "Q"
+    if low in lower:
+        cls += "l"
+    if low in known:
+        cls += "K"
+    return ["b", "w=" + low, "sh=" + shape, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3]], shape, cls
+
+
+WordCache = dict[str, tuple[list[str], str, str]]
+
+
 def run_features(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexicon,
-                 lower: frozenset[str], known: frozenset[str]) -> list[list[str]]:
-    """The static features of each word of ``run`` (the previous tag is added when decoding)."""
+                 lower: frozenset[str], known: frozenset[str], cache: WordCache) -> list[list[str]]:
+    """The static features of each word of ``run`` (the previous tag is added when decoding).
+
+    ``cache`` holds the features of the document's words on their own (one dict per document).
+    """
     toks = run.toks
     n = len(toks)
     first, last = toks[0], toks[-1]
@@ -114,48 +159,17 @@ def run_features(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexic
     out: list[list[str]] = []
     lows = [t.low for t in toks]
     for i, t in enumerate(toks):
-        low = lows[i]
-        text = t.text
-        shape = _shape(text)
-        f = ["b", "w=" + low, "sh=" + shape, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3]]
-        f.extend(common)
+        word = cache.get(t.text)
+        if word is None:
+            word = cache[t.text] = _word(t.text, t.low, lex, lower, known)
+        base, shape, cls = word
+        f = [*base, *common]
         pos = "0" if i == 0 else ("e" if i == n - 1 else "m")
         f.append("pos=" + pos + nlen)
         if i == 0 and run.sentence_start:
             f.append("ss")
         if t.is_caps:
             f.append("caps")
-        cls = ""
-        if low in lex.given:
-            cls += "G"
-        if low in lex.given_ambiguous:
-            cls += "g"
-        if low in lex.surnames:
-            cls += "S"
-        if low in lex.english:
-            cls += "E"
-        if low in lex.countries:
-            cls += "C"
-        elif low in lex.places:
-            cls += "P"
-        if low in ORG_WORDS:
-            cls += "O"
-        if low in ROLE_WORDS:
-            cls += "R"
-        if low in HONORIFICS:
-            cls += "H"
-        if low in STOP_WORDS:
-            cls += "T"
-        if low in PARTICLES:
-            cls += "A"
-        if low in SUFFIXES:
-            cls += "X"
-        if low in PLACE_PREFIXES:
-            cls += "Q"
-        if low in lower:
-            cls += "l"
-        if low in known:
-            cls += "K"
         f.append("c=" + cls)
         f.append("cp=" + cls + pos)
         f.append("cs=" + cls + shape[:3])
