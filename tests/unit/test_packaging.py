@@ -42,6 +42,7 @@ def test_wheel_contains_styles_and_samples(wheel: Path) -> None:
     assert "reader/analysis/data/SOURCES.md" in names
     assert "reader/analysis/data/function_words/en.txt" in names
     assert "reader/analysis/data/given_names.txt" in names
+    assert "reader/analysis/data/people_tagger.json.gz" in names
 
 
 def test_installed_wheel_finds_its_styles(wheel: Path, tmp_path: Path) -> None:

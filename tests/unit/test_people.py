@@ -223,12 +223,11 @@ def test_family_name_first() -> None:
     assert _people(text) == {"Zhao Liqiang": ["Zhao Liqiang", "Zhao"], "Choi Min-seo": ["Choi Min-seo"]}
 
 
-def test_a_given_name_used_alone_again_and_again() -> None:
-    text = ("The show follows Annelise and her brother. Later, Annelise moves away; "
-            "the neighbours miss Annelise. In the end Annelise returns.")
-    assert _people(text) == {"Annelise": ["Annelise", "Annelise", "Annelise", "Annelise"]}
-
-
-def test_a_repeated_name_used_as_a_place_is_no_person() -> None:
+def test_a_name_used_as_a_place_is_no_person_there() -> None:
+    # "in Annelise" and "Annelise rents" are the place; a lone "but Annelise stays" may be read
+    # either way, and since the repeated-given-name rule went (issue 14) nothing in the text
+    # carries the place reading over to it.
     text = "Flats in Annelise rose. Annelise rents fell, but Annelise stays popular, and Annelise grows."
-    assert _people(text) == {}
+    starts = [m.span.start for p in find_people(text, _blocks(text)) for m in p.mentions]
+    assert text.index("Annelise") not in starts
+    assert text.index("Annelise rents") not in starts

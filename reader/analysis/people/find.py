@@ -14,12 +14,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from reader.analysis.lexicon import ORG_WORDS, TITLE_CASE_MINOR, lexicon
+from reader.analysis.lexicon import (
+    HONORIFICS,
+    ORG_WORDS,
+    PARTICLES,
+    ROLE_WORDS,
+    STOP_WORDS,
+    TITLE_CASE_MINOR,
+    Lexicon,
+    lexicon,
+)
 from reader.analysis.people.foreign import not_english
 from reader.analysis.people.judge import SAID, Verdict, judge, name_part
 from reader.analysis.people.roster import Roster
-from reader.analysis.people.tokens import Run, runs_in
+from reader.analysis.people.tagger import (
+    MODEL,
+    Line,
+    WordCache,
+    decode,
+    line_of,
+    model,
+    run_features,
+    spans_of,
+)
+from reader.analysis.people.tokens import Run, Tok, runs_in
 from reader.model import Block, BlockKind, Mention, Person, Span
 
 _LOWER = re.compile(r"(?<![\w'’.-])[a-z]+(?![\w'’-])")
@@ -39,22 +59,28 @@ def _headline(block: Block) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() or w in TITLE_CASE_MINOR for w in words)
 
 
-def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
-    """Every person named in ``blocks`` (shown blocks only), mentions in source order."""
+def judge_runs(source: str, blocks: Sequence[Block]) -> Judged:
+    """Every run of capitalised words in ``blocks``, judged by the rules (pass 1 and the lists)."""
     lex = lexicon()
     runs: list[Run] = []
     flags: list[tuple[bool, bool, bool]] = []
+    lines: list[Line] = []
     for i, b in enumerate(blocks):
         runs.extend(runs_in(b.text, b.span.start, i))
-        flags.append((b.kind is BlockKind.CAPTION, b.kind is BlockKind.BYLINE, _headline(b)))
+        cap, byl, head = b.kind is BlockKind.CAPTION, b.kind is BlockKind.BYLINE, _headline(b)
+        flags.append((cap, byl, head))
+        lines.append(line_of(b.text, headline=head, caption=cap, byline=byl))
     joined = "\n".join(b.text for b in blocks)
     lower = frozenset(_LOWER.findall(joined))
     foreign = not_english(joined)
-    roster = Roster()
     taken: set[int] = set()
     verdicts = []
+    nothing = frozenset[str]()
     for k, run in enumerate(runs):
         cap, byl, head = flags[run.block]
+        if not foreign and _plain(run, lex, nothing):  # "The", "But": no name, judged or not
+            verdicts.append(Verdict((), None, False))
+            continue
         v = judge(run, source, lex, lower, caption=cap, byline=byl, headline=head, foreign=foreign)
         verdicts.append(v)
         if v.person:
@@ -62,15 +88,174 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
     _said_surnames(source, verdicts, taken)
     if foreign:
         _surname_alone(verdicts, taken)
-    _repeated_given(source, runs, verdicts, taken, lower)
     _lists(source, runs, verdicts, taken)
-    for k in sorted(taken):
-        roster.add(verdicts[k].name, verdicts[k].role)
+    return Judged(runs, verdicts, lines, taken, lower, foreign)
+
+
+class Judged(NamedTuple):
+    """The runs of a document and what the rules said about each."""
+
+    runs: list[Run]
+    verdicts: list[Verdict]
+    lines: list[Line]
+    taken: set[int]  # indices of the runs the rules accept as people
+    lower: frozenset[str]  # words the document also writes in lower case
+    foreign: bool  # not English (the rules alone decide there)
+
+
+def run_features_all(source: str, j: Judged) -> list[list[list[str]]]:
+    """The tagger's features for every run (see :mod:`.tagger`), in run order."""
+    lex = lexicon()
+    known = frozenset(t.low for k in j.taken for t in j.verdicts[k].name if t.text not in PARTICLES)
+    out: list[list[list[str]]] = []
+    cache: WordCache = {}
+    for k, run in enumerate(j.runs):
+        v = j.verdicts[k]
+        if k not in j.taken and _plain(run, lex, known):
+            out.append([])  # never a name: the tagger is not asked
+            continue
+        if k in j.taken and not v.person:
+            v = v._replace(person=True)
+        out.append(run_features(source, run, v, j.lines[run.block], lex, j.lower, known, cache))
+    return out
+
+
+def _plain(run: Run, lex: Lexicon, known: frozenset[str]) -> bool:
+    """A lone capitalised function word or sentence-initial common word ("The", "But", "Later")."""
+    if len(run.toks) != 1:
+        return False
+    t = run.toks[0]
+    low = t.low
+    if t.is_caps or low in known:
+        return False
+    if low in STOP_WORDS:
+        return True
+    return (run.sentence_start and low in lex.english and low not in lex.given and low not in lex.surnames
+            and low not in lex.given_ambiguous)
+
+
+def _tagged(source: str, j: Judged) -> tuple[list[tuple[tuple[Tok, ...], str | None]], set[int]]:
+    """The names the tagger finds, with the role before each, and the runs that hold one."""
+    weights = model()
+    lex = lexicon()
+    names: list[tuple[tuple[Tok, ...], str | None]] = []
+    hit: set[int] = set()
+    for k, feats in enumerate(run_features_all(source, j)):
+        run = j.runs[k]
+        head = j.lines[run.block].headline
+        for a, b in spans_of(decode(weights, feats)):
+            for a2, b2 in _headline_cut(run, a, b, j.lower, lex) if head else ((a, b),):
+                found = _name_of(run, a2, b2, j.verdicts[k], k in j.taken, lex)
+                if found:
+                    names.append(found)
+                    hit.add(k)
+        if k not in hit and k in j.taken and _rules_hold(source, j.verdicts[k], lex):
+            names.append((j.verdicts[k].name, j.verdicts[k].role))
+            hit.add(k)
+    return names, hit
+
+
+_SCORE_AFTER = re.compile(r"[ \t]*\d")
+_RANK_BEFORE = re.compile(r"(?:^|\n)[ \t]*\d{1,3}\.[ \t]+$")
+
+
+def _headline_cut(run: Run, a: int, b: int, lower: frozenset[str], lex: Lexicon) -> list[tuple[int, int]]:
+    """Cut a name in a Title Case headline at the ordinary words the text writes in lower case
+    ("Obama Sees ...", "Ann Lee Calls Ben Hale ...": a verb is no part of a name)."""
+    out = []
+    start = a
+    for i in range(a, b):
+        low = run.toks[i].low
+        if ((low in lower or low in lex.english) and low not in lex.given and low not in lex.surnames
+                and low not in lex.given_ambiguous):
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+    if b > start:
+        out.append((start, b))
+    return out
+
+
+def _rules_hold(source: str, v: Verdict, lex: Lexicon) -> bool:
+    """Keep a full name the rules accept and the tagger passed over: it opens with a given name
+    and no score follows ("Leyton Orient 2" is a club), it follows a rank ("2. Ann Lee 7:31"), or
+    the document's context accepted it (a list beside people, its surname a speaker)."""
+    if len(v.name) < 2 or _vetoed(v.name, False, lex):
+        return False
+    if not v.person:  # accepted by _lists or _said_surnames
+        return True
+    start, end = v.name[0].start, v.name[-1].end
+    if _RANK_BEFORE.search(source, max(0, start - 8), start):
+        return True
+    return v.name[0].low.split("-")[0] in lex.given and not _SCORE_AFTER.match(source, end)
+
+
+def _name_of(run: Run, a: int, b: int, v: Verdict, ruled: bool,
+             lex: Lexicon) -> tuple[tuple[Tok, ...], str | None] | None:
+    """The name words ``a:b`` of a run the tagger marked, tidied, and the role before them."""
+    toks = run.toks
+    while b - a > 1 and _leading(toks[a].low, lex):  # "Texan Mary Cole", "Coach Tom Hale"
+        a += 1
+    while b > a and toks[b - 1].text in PARTICLES:
+        b -= 1
+    while a > 0 and toks[a - 1].text in PARTICLES:  # "de Vries" alone
+        a -= 1
+    name = toks[a:b]
+    if not name or _vetoed(name, ruled, lex):
+        return None
+    # the rules' longer name holds the tagger's ("Hyun-woo Baek" for "Baek")
+    if (ruled and len(v.name) > len(name) and v.name[0].start <= name[0].start
+            and v.name[-1].end >= name[-1].end and not _leading(v.name[0].low, lex)
+            and not _vetoed(v.name, True, lex)):
+        name = v.name
+    if v.name and v.name[0].start == name[0].start:
+        return name, v.role
+    r = a
+    while r > 0 and _leading(toks[r - 1].low, lex) and toks[r - 1].low not in lex.places:
+        r -= 1
+    return name, " ".join(t.text for t in toks[r:a]) or None
+
+
+def _leading(low: str, lex: Lexicon) -> bool:
+    """A role, title or demonym before a name, never part of it ("Dean" may be a given name)."""
+    if low in lex.given or low in lex.given_ambiguous:
+        return False
+    return (low in ROLE_WORDS or low in HONORIFICS or low in lex.countries
+            or low.endswith(("-born", "-based", "-winger", "-back")) or low.startswith("ex-"))
+
+
+def _vetoed(toks: tuple[Tok, ...], ruled: bool, lex: Lexicon) -> bool:
+    """Shapes that are never a person whatever the tagger says: initials alone, organisation words."""
+    if all(t.is_initial for t in toks):
+        return True
+    if any(t.low in ORG_WORDS for t in toks):
+        return True
+    if ruled:
+        return False
+    if len(toks) > 1 and toks[-1].low in lex.countries:
+        return True
+    if any(t.is_caps for t in toks) and not all(t.is_caps for t in toks):
+        return True
+    return len(toks) == 1 and (toks[0].low in lex.countries or toks[0].low in STOP_WORDS)
+
+
+def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
+    """Every person named in ``blocks`` (shown blocks only), mentions in source order."""
+    lex = lexicon()
+    j = judge_runs(source, blocks)
+    if j.foreign or not MODEL.is_file():
+        names = [(j.verdicts[k].name, j.verdicts[k].role) for k in sorted(j.taken)]
+        hit = j.taken
+    else:
+        names, hit = _tagged(source, j)
+    roster = Roster()
+    for name, role in names:
+        roster.add(name, role)
     if not roster.people:
         return []
-    for k, run in enumerate(runs):
-        if k not in taken:
-            _, toks = name_part(run, lex, drop_common=False, foreign=foreign)
+    for k, run in enumerate(j.runs):
+        if k not in hit:
+            _, toks = name_part(run, lex, drop_common=False, foreign=j.foreign)
             if toks and not roster.link(toks) and len(toks) > 1 and toks[0].low in lex.english:
                 roster.link(toks[1:])  # "Later Qadrani said"
     out = []
@@ -119,25 +304,3 @@ def _surname_alone(verdicts: list[Verdict], taken: set[int]) -> None:
     for k, v in enumerate(verdicts):
         if v.weak and k not in taken and v.name[-1].low in alone:
             taken.add(k)
-
-
-def _repeated_given(source: str, runs: list[Run], verdicts: list[Verdict], taken: set[int],
-                    lower: frozenset[str]) -> None:
-    """A lone given name used three times or more ("Hayley", "Klaus"), never like a place."""
-    lex = lexicon()
-    seen: dict[str, list[int]] = {}
-    placelike: set[str] = set()
-    for k, v in enumerate(verdicts):
-        if k not in taken and len(v.name) == 1 and not v.name[0].is_caps:
-            w = v.name[0].low
-            if (w in lex.given and w not in lex.english and w not in lex.places and w not in lower
-                    and w not in lex.surnames and w not in ORG_WORDS):
-                seen.setdefault(w, []).append(k)
-                if _PLACE_BEFORE.search(source, max(0, v.name[0].start - 6), v.name[0].start):
-                    placelike.add(w)
-    for w, ks in seen.items():
-        if len(ks) >= 3 and sum(not runs[k].sentence_start for k in ks) >= 2 and w not in placelike:
-            taken.update(ks)
-
-
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from)[ \u00a0]$", re.I)
