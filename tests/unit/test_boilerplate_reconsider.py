@@ -68,3 +68,22 @@ def test_a_short_sign_up_box_between_paragraphs_is_not_the_reason_to_widen() -> 
     out = shown(src)
     assert all(p in out for p in STORY[2:])
     assert "Subscribe" not in out
+
+
+def test_an_article_printed_twice_is_shown_once() -> None:
+    blurb = "Pickers wanted for the late harvest, ask at the packing shed in the valley for work."
+    src = page("Home", "Farming", *STORY, "Print", "Close", "Menu", "Weather", blurb, "Share",
+               "Home", "Farming", *STORY, "Privacy policy")
+    spans = [(s, e) for s, e, k, _ in classify_lines(src) if k is not K.BOILERPLATE]
+    texts = [src[s:e] for s, e in spans]
+    assert all(texts.count(p) == 1 for p in STORY)
+    assert spans[0][0] < src.index("Print")  # the first copy
+
+
+def test_a_teaser_ticker_printed_twice_does_not_replace_the_article() -> None:
+    ticker = [f"Growers in district {n} report a late pear harvest and a smaller crop, the farm "
+              f"office said on Monday, as pickers arrive." for n in range(4)]
+    src = page("Home", *ticker, "Farming", *STORY, "Related", *ticker, "Privacy policy")
+    out = shown(src)
+    assert all(p in out for p in STORY)
+    assert not any(t in out for t in ticker)

@@ -5,7 +5,8 @@ inside a sentence, a comments link or tab above the article) costs as much as a 
 and a comment-section start ends the search.  When the chosen run is short next to a long
 hidden run of well-formed sentences, the hidden run is probably the article: the search is run
 again with every line's cost capped and no comment cut, and its run is taken when it holds much
-more prose than the first, unless what it adds is shaped like a comment thread (names, dates,
+more prose than the first (the first copy of an article that the page prints twice counts as
+prose there), unless what it adds is shaped like a comment thread (names, dates,
 reply and vote words between many short posts).
 """
 
@@ -41,7 +42,8 @@ _THREAD = re.compile(r"^(reply|report|flag|permalink|like|likes|quote|upvote|dow
 
 def prose_words(infos: list[Info], a: int, b: int) -> int:
     """Words in the well-formed sentences of lines [a, b): long, ending a sentence, scoring as prose."""
-    return sum(i.words for i in infos[a:b] if i.sentence and i.words >= SENTENCE_WORDS and i.score > 0)
+    return sum(i.words for i in infos[a:b]
+               if i.sentence and i.words >= SENTENCE_WORDS and (i.score > 0 or i.copy > 0))
 
 
 def _thread(infos: list[Info]) -> bool:
@@ -54,7 +56,7 @@ def _thread(infos: list[Info]) -> bool:
 
 def reconsider(infos: list[Info], scores: list[float], a: int, b: int) -> tuple[int, int]:
     """The run [a, b), or a run with much more prose found when no single line costs much."""
-    soft = [max(s, FLOOR) for s in scores]
+    soft = [max(i.copy or s, FLOOR) for i, s in zip(infos, scores, strict=True)]
     c, d = best_run(soft)
     if d <= c:
         return a, b
