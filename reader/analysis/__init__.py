@@ -21,8 +21,10 @@ def analyse(doc: Document) -> Article:
     people = find_people(doc.source, shown)
     quotes = find_quotes(doc.source, shown, people)
     title = next((b.text for b in blocks if b.kind is BlockKind.TITLE), None)
-    if title is None and doc.meta.get("title"):
-        title = doc.meta["title"]
+    front = doc.meta.get("title") if doc.format is Format.MARKDOWN else None
+    if front or (title is None and doc.meta.get("title")):
+        # a Markdown front-matter title wins over the first heading (which is then a heading)
+        title = front or doc.meta["title"]
     return Article(
         path=doc.path,
         format=doc.format,

@@ -38,6 +38,8 @@ from reader.search.types import SearchHit
 POOL_SIZE = 4
 
 ORDERS = {
+    # the article's date, else the day the file was last changed (dates are ISO, so text sorts)
+    "newest": "coalesce(d.date, date(d.mtime_ns / 1000000000, 'unixepoch')) DESC, d.path",
     "path": "d.path",
     "title": "d.title COLLATE NOCASE, d.path",
     "date": "d.date DESC, d.path",
@@ -189,13 +191,23 @@ class Library:
             return int(conn.execute("SELECT count(*) FROM docs").fetchone()[0])
 
     def entries(self, offset: int = 0, limit: int = 100, *, order: str = "path") -> list[Entry]:
-        """One page of list rows in ``order`` (path, title, date, source or words)."""
+        """One page of list rows in ``order`` (newest, path, title, date, source or words)."""
         if order not in ORDERS:
             raise ValueError(f"order must be one of {', '.join(ORDERS)}")
         with self._conn() as conn:
             rows = conn.execute(
                 f"{_ENTRY} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?", (max(0, limit), max(0, offset)))
             return [_entry(r) for r in rows]
+
+    def index_of(self, path: str, order: str = "path") -> int | None:
+        """Where ``path`` stands in the list in ``order`` (0 first), or None when it is not listed."""
+        if order not in ORDERS:
+            raise ValueError(f"order must be one of {', '.join(ORDERS)}")
+        with self._conn() as conn:
+            row = conn.execute(
+                f"SELECT n FROM (SELECT d.path, row_number() OVER (ORDER BY {ORDERS[order]}) - 1 AS n "
+                "FROM docs d) WHERE path = ?", (to_db(path),)).fetchone()
+        return None if row is None else int(row[0])
 
     def entry(self, path: str) -> Entry | None:
         with self._conn() as conn:

@@ -1,4 +1,5 @@
-"""User state (read, starred, position, block choices) in its own SQLite file in the data folder.
+"""User state (read, starred, position, block choices, settings chosen in the app) in its own SQLite
+file in the data folder.
 
 The cache can be deleted or rebuilt at any time; this file never is.  Every
 change is one committed transaction (WAL, synchronous=FULL), so a crash right
@@ -28,6 +29,7 @@ CREATE TABLE IF NOT EXISTS state (
     starred INTEGER NOT NULL DEFAULT 0,
     position INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS block_choice (
     path TEXT NOT NULL,
     block_hash TEXT NOT NULL,
@@ -140,6 +142,16 @@ class UserState:
             self._write("INSERT INTO block_choice (path, block_hash, choice) VALUES (?, ?, ?) "
                         "ON CONFLICT(path, block_hash) DO UPDATE SET choice = excluded.choice",
                         (to_db(path), key, choice))
+
+    def setting(self, key: str) -> str | None:
+        """A setting chosen in the app (the list order...), or None when never chosen."""
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._write("INSERT INTO settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
     def starred(self) -> list[str]:
         """Paths of every starred article."""

@@ -62,7 +62,7 @@ async def test_next_previous_article(collection: Path, make_app) -> None:
     app = make_app(collection)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        pane = await open_article(pilot, "garden-notes.md")
+        pane = await open_article(pilot, "harbour-bridge.txt")
         first = pane.article.path
         await pilot.press("J")
         await pilot.pause()

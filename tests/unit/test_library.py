@@ -43,6 +43,13 @@ def test_entries_rows_and_orders(coll: Path) -> None:
         assert lib.entry("nope.txt") is None
         with pytest.raises(ValueError):
             lib.entries(order="bogus")
+        newest = lib.entries(limit=1000, order="newest")
+        keys = [(e.date or "9999") for e in newest]  # undated files sort by today's file time: first
+        assert keys == sorted(keys, reverse=True)
+        for order in ("newest", "title", "path"):
+            listed = [x.path for x in lib.entries(limit=1000, order=order)]
+            assert [lib.index_of(p, order) for p in listed] == list(range(len(listed)))
+        assert lib.index_of("nope.txt") is None
 
 
 def test_changed_removed_and_added_files(coll: Path) -> None:

@@ -52,3 +52,16 @@ def test_state_survives_cache_deletion_and_shows_in_entries(tmp_path: Path) -> N
         assert lib.entry("notes.txt").starred  # type: ignore[union-attr]
         assert lib.state.block_choice("notes.txt", "Cafe Menu") == "hide"
         assert lib.state.get("notes.txt").starred
+
+
+def test_settings_are_kept_and_replaced(tmp_path) -> None:
+    from reader.library.state import UserState
+
+    state = UserState(tmp_path / "state.db")
+    assert state.setting("order") is None
+    state.set_setting("order", "title")
+    state.set_setting("order", "source")
+    state.close()
+    again = UserState(tmp_path / "state.db")
+    assert again.setting("order") == "source"
+    again.close()

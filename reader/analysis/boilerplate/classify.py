@@ -13,6 +13,7 @@ Markdown title or heading, the line after its ``#`` marks).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reader.analysis.boilerplate.article_run import (
     absorb_edges,
@@ -57,9 +58,28 @@ def classify_lines(source: str, start: int = 0, markdown: bool = False) -> list[
     infos = line_infos(source, spans[:BULK_UNITS], markdown)
     if not infos:
         return []
-    out = _classify(source, infos, markdown, len(spans) > BULK_UNITS)
+    _classify(infos, markdown, len(spans) > BULK_UNITS)
+    out = [(_heading_start(source, i.start, i.end) if markdown and i.kind in _HEADS else i.start,
+            i.end, i.kind, i.reason if i.kind is BlockKind.BOILERPLATE else "") for i in infos]
     out.extend(_bulk(source, spans[BULK_UNITS:], markdown))
     return out
+
+
+def classify_infos(source: str, spans: list[tuple[int, int]], markdown: bool, open_end: bool = False,
+                   prepare: Callable[[list[Info]], None] | None = None) -> tuple[list[Info], int, int]:
+    """The classified :class:`Info` of each unit of ``spans`` and the article run ``[a, b)``.
+
+    ``prepare`` sees the scored records before the article run is looked for (the Markdown
+    analysis makes the lines of a table or a list neutral there); ``open_end`` as in
+    :func:`classify_lines`.
+    """
+    infos = line_infos(source, spans, markdown)
+    if not infos:
+        return infos, 0, 0
+    if prepare is not None:
+        prepare(infos)
+    a, b = _classify(infos, markdown, open_end)
+    return infos, a, b
 
 
 def _bulk(source: str, spans: list[tuple[int, int]], markdown: bool) -> list[Line]:
@@ -84,8 +104,9 @@ def _bulk(source: str, spans: list[tuple[int, int]], markdown: bool) -> list[Lin
     return out
 
 
-def _classify(source: str, infos: list[Info], markdown: bool, open_end: bool) -> list[Line]:
-    """Kinds of the lines of ``infos``; with ``open_end`` the text goes on after the last one."""
+def _classify(infos: list[Info], markdown: bool, open_end: bool) -> tuple[int, int]:
+    """Set the kinds of the lines of ``infos`` and return the article run; with ``open_end`` the
+    text goes on after the last one."""
     mark_repeats(infos)
     mark_lists(infos)
     mark_data_lists(infos)
@@ -108,8 +129,7 @@ def _classify(source: str, infos: list[Info], markdown: bool, open_end: bool) ->
     _hide_link_runs(infos, a, b, own_lists)
     _hide_outside(infos, a, b)
     mark_head(infos, a, b, markdown)
-    return [(_heading_start(source, i.start, i.end) if markdown and i.kind in _HEADS else i.start,
-             i.end, i.kind, i.reason if i.kind is BlockKind.BOILERPLATE else "") for i in infos]
+    return a, b
 
 
 def _heading_start(source: str, start: int, end: int) -> int:

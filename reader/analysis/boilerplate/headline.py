@@ -122,6 +122,6 @@ def mark_head(infos: list[Info], a: int, b: int, markdown: bool) -> None:
             i.kind, i.reason = BlockKind.CAPTION, ""
         elif is_byline(i.low) and i.words <= 15:
             i.kind, i.reason = BlockKind.BYLINE, ""
-        elif j == t + 1 and j + 1 < a and i.words >= 8 and i.text.endswith((".", "?", "!")) \
+        elif j == t + 1 and j + 1 < a and i.words >= 8 and i.plain.endswith((".", "?", "!")) \
                 and (is_byline(infos[j + 1].low) or is_credit(infos[j + 1].text)):
             i.kind, i.reason = BlockKind.BODY, ""  # the standfirst under the headline

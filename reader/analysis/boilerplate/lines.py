@@ -231,6 +231,16 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
     return Info(s, e, text, low, plain, words, length, density, sentence, cue, strong)
 
 
+def text_cue(plain: str) -> tuple[str, bool]:
+    """The stock-phrase reason of a line's plain text alone ("" for none) and whether it opens a
+    page section: :attr:`Info.cue` before the Markdown rule that calls a line of bare links
+    navigation or an image."""
+    known = _CUE_CACHE.get(plain) if len(plain) <= _CACHED_LEN else None
+    if known is None:
+        known = _text_features(plain, plain.lower())
+    return known[0], known[1]
+
+
 def _text_features(plain: str, low: str) -> _Features:
     """What a line's text alone tells: cue, section flag, words, length, sentence end, word count."""
     toks = _WORD.findall(low)

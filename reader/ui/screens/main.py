@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from reader.ui.widgets.reading_layout import Prepared
 
 NARROW = 100  # below this many columns one pane is shown at a time
+#: The list orders ``s`` cycles through, with the name the header shows.
+ORDER_NAMES = {"newest": "newest first", "title": "title A-Z", "source": "by source", "path": "by path"}
 BIG_ARTICLE = 20_000  # words; a bigger article is read and laid out in a worker
 
 
@@ -77,6 +79,7 @@ class MainScreen(Screen[None]):
         Binding("Q", "quotes", "Quotes", id="app.quotes"),
         Binding("L", "links", "Links", id="app.links", show=False),
         Binding("m", "toggle_read", "Read/unread", id="app.toggle_read", show=False),
+        Binding("s", "cycle_order", "Sort", id="list.sort", show=False),
         Binding("asterisk", "toggle_star", "Star", id="app.toggle_star", show=False),
         Binding("o", "open_url", "Open URL", id="app.open_url", show=False),
         Binding("y", "copy_quote", "Copy quote", id="app.copy_quote", show=False),
@@ -128,6 +131,8 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         lp = self.list_pane
         lp.attach(self.library)
+        saved = self.library.state.setting("order")
+        self.set_order(saved if saved in ORDER_NAMES else "newest", save=False)
         lp.articles.empty_message = ("No articles yet." if self._refresh_on_start
                                      else "No articles in this folder.")
         lp.articles.focus()
@@ -174,6 +179,33 @@ class MainScreen(Screen[None]):
         self.update_header()
         for notice in self.library.notices:
             self.notify(notice, severity="warning")
+
+    def set_order(self, order: str, save: bool = True) -> None:
+        """List the collection in ``order`` (one of ORDER_NAMES), keeping the selected article."""
+        lp = self.list_pane
+        browse = lp.browse
+        if browse is None:
+            return
+        current = lp.articles.current if lp.articles.source is browse else None
+        browse.order = order
+        browse.reset()
+        header = self.query_one(AppHeader)
+        header.order = ORDER_NAMES[order]
+        if lp.articles.source is browse:
+            lp.articles.reload()
+            if current is not None:
+                lp.articles.select(self.library.index_of(current.path, order))
+        self.update_header()
+        if save:
+            self.library.state.set_setting("order", order)
+
+    def action_cycle_order(self) -> None:
+        """s: newest first, title A-Z, source, path, then newest again."""
+        browse = self.list_pane.browse
+        names = list(ORDER_NAMES)
+        order = names[(names.index(browse.order) + 1) % len(names)] if browse is not None else "newest"
+        self.set_order(order)
+        self.notify(f"Sorted: {ORDER_NAMES[order]}.", timeout=2)
 
     def update_header(self) -> None:
         hits = self.list_pane.hits

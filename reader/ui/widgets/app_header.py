@@ -21,6 +21,7 @@ class AppHeader(Static):
         self.failed = 0
         self.extra = ""
         self.progress = ""
+        self.order = ""
 
     def set_counts(self, total: int, failed: int = 0, extra: str = "") -> None:
         self.total, self.failed, self.extra = total, failed, extra
@@ -35,6 +36,8 @@ class AppHeader(Static):
 
     def _paint(self) -> None:
         bits = [f"{self.total} articles"]
+        if self.order:
+            bits.append(self.order)
         if self.extra:
             bits.append(self.extra)
         if self.failed:

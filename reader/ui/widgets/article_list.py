@@ -75,6 +75,11 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = min(self.cursor, max(n - 1, 0)) if keep_cursor else 0
         self.refresh()
 
+    def select(self, index: int | None) -> None:
+        """Put the cursor on row ``index`` (kept where it is when None) and bring it into view."""
+        if index is not None and 0 <= index < self.count:
+            self.cursor = index
+
     @property
     def count(self) -> int:
         return self.source.count() if self.source is not None else 0

@@ -60,6 +60,7 @@ class LibrarySource:
 
     library: Library
     page_size: int = 100
+    order: str = "newest"
     _count: int | None = None
     _pages: dict[int, list[Row]] = field(default_factory=dict)
 
@@ -76,7 +77,8 @@ class LibrarySource:
         if rows is None:
             if len(self._pages) > 50:
                 self._pages.clear()
-            entries = self.library.entries(offset=page * self.page_size, limit=self.page_size)
+            entries = self.library.entries(offset=page * self.page_size, limit=self.page_size,
+                                           order=self.order)
             rows = self._pages[page] = [row_from_entry(e) for e in entries]
         i = index - page * self.page_size
         return rows[i] if i < len(rows) else None
