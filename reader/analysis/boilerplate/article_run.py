@@ -33,6 +33,10 @@ DECAY = 0.5
 # Score cap of a line that occurs twice: menus and gallery captions out, a repeated pull quote
 # out too; by hand (commit a1d1e58).
 REPEATED = -0.5
+# Words from which a repeated sentence may be article text printed twice (issue 13, by hand).
+COPY_WORDS = 15
+# Long repeated sentences in a row that make a copy of the article (one is a teaser's lede).
+COPY_RUN = 3
 # Widest gap of furniture lines bridged: wider joins more split articles, and more sidebars;
 # by hand (commit ce94451).
 BRIDGE_GAP = 4
@@ -48,14 +52,41 @@ PROSE_FIRST = 6  # words of a sentence on a document's first line that make it t
 
 
 def mark_repeats(infos: list[Info]) -> None:
-    """Lines that occur twice on a page (menus, gallery captions) are not article prose."""
+    """Lines that occur twice on a page (menus, gallery captions) are not article prose.
+
+    The first copy of an article printed twice keeps its own score in ``copy``, for
+    :mod:`.reconsider` to weigh when the run chosen without it is short."""
     seen: dict[str, int] = {}
     for i in infos:
         if i.words >= 4:
             seen[i.low] = seen.get(i.low, 0) + 1
-    for i in infos:
+    keep = _first_copies(infos, seen)
+    for j, i in enumerate(infos):
         if i.words >= 4 and seen[i.low] > 1:
+            if j in keep:
+                i.copy = i.score
             i.score, i.repeated = min(i.score, REPEATED), True
+
+
+def _first_copies(infos: list[Info], seen: dict[str, int]) -> set[int]:
+    """Lines of the first copy of an article that the page prints twice: COPY_RUN or more long
+    repeated sentences in a row (shorter lines between them aside), each the first of its text."""
+    keep: set[int] = set()
+    run: list[int] = []
+    met: set[str] = set()
+    for j, i in enumerate(infos):
+        if i.words < COPY_WORDS:
+            continue
+        if i.sentence and seen[i.low] > 1 and i.low not in met:
+            run.append(j)
+            met.add(i.low)
+            continue
+        if len(run) >= COPY_RUN:
+            keep.update(run)
+        run = []
+    if len(run) >= COPY_RUN:
+        keep.update(run)
+    return keep
 
 
 def mark_lists(infos: list[Info]) -> None:

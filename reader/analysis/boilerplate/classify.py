@@ -27,6 +27,7 @@ from reader.analysis.boilerplate.article_run import (
 from reader.analysis.boilerplate.cues import COMMENTS_START, KEEP, is_byline, is_credit
 from reader.analysis.boilerplate.headline import headline_case, mark_head
 from reader.analysis.boilerplate.lines import Info, line_infos, split_lines
+from reader.analysis.boilerplate.reconsider import reconsider
 from reader.model import BlockKind
 
 Line = tuple[int, int, BlockKind, str]
@@ -116,6 +117,7 @@ def _classify(infos: list[Info], markdown: bool, open_end: bool) -> tuple[int, i
     if not found:
         a, b = 0, len(infos)
     a, b = bridge(scores, a, b, infos)
+    a, b = reconsider(infos, scores, a, b)
     a, b, clean = absorb_edges(infos, a, b)
     if open_end:
         b = len(infos)

@@ -103,9 +103,78 @@ def _above_byline(infos: list[Info], j: int) -> int:
     return j
 
 
+# Words of a page-title part that reads as a site name or section label, stripped from either end.
+SITE_WORDS = 4
+# Least words of the headline left after stripping (fewer: the separator was part of the headline).
+TITLE_PART_WORDS = 3
+# Share of a candidate's longer words that the page title must hold for the two to agree.
+AGREE = 0.5
+_TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
+
+
+def title_part(text: str) -> tuple[int, int]:
+    """Where the headline lies in a page title ("Section | Headline - Site"): [start, end) in text.
+
+    A short part (a site name; at the start a section label, not before a hyphen) is dropped from
+    either end while the rest keeps at least TITLE_PART_WORDS words; a title without separators
+    is all headline.
+    """
+    cuts = [(m.start(), m.end()) for m in _TITLE_SEP.finditer(text)]
+    parts = [(0, cuts[0][0] if cuts else len(text))]
+    parts += [(c[1], cuts[k + 1][0] if k + 1 < len(cuts) else len(text)) for k, c in enumerate(cuts)]
+
+    def words(lo: int, hi: int) -> int:
+        return len(_WORD.findall(text[parts[lo][0]:parts[hi][1]]))
+
+    lo, hi = 0, len(parts) - 1
+    while lo < hi:
+        if words(hi, hi) <= SITE_WORDS and words(lo, hi - 1) >= TITLE_PART_WORDS \
+                and words(hi, hi) <= words(lo, hi - 1):
+            hi -= 1
+        elif words(lo, lo) <= SITE_WORDS and words(lo + 1, hi) >= TITLE_PART_WORDS \
+                and words(lo, lo) <= words(lo + 1, hi) and text[cuts[lo][0]:cuts[lo][1]].strip() != "-":
+            lo += 1
+        else:
+            break
+    return parts[lo][0], parts[hi][1]
+
+
+def _agrees(i: Info, page: str) -> bool:
+    """A headline line and the page title name the same story."""
+    t = _norm(i.text)
+    if t in page:
+        return True
+    words = {w for w in _WORD.findall(t) if len(w) >= 4}
+    have = {w for w in _WORD.findall(page) if len(w) >= 4}
+    return bool(words) and len(words & have) >= AGREE * len(words)
+
+
+def _page_title(infos: list[Info], t: int, a: int) -> int:
+    """The title by agreement: a line above the article that the page title (the dump's first
+    line) backs, else the page title itself with its site name stripped, else ``t``."""
+    first = infos[0]
+    if t == 0 or a == 0 or not title_like(first) or first.sentence:
+        return t
+    if t > 0 and _agrees(infos[t], _norm(first.text)):
+        return t
+    s, e = title_part(first.text)
+    words = _WORD.findall(first.text[s:e])
+    if len(words) < TITLE_PART_WORDS or sum(len(w) >= 4 for w in words) < 2 \
+            or all(len(_WORD.findall(p)) <= 2 for p in _TITLE_SEP.split(first.text[s:e])):
+        return t  # too short, or a menu ("Fixtures | Results | Tables")
+    if first.end - first.start == len(first.text):  # no blank around it: the part's own span
+        first.start, first.end = first.start + s, first.start + e
+        first.text = first.text[s:e]
+    if t > 0:
+        infos[t].kind, infos[t].reason = BlockKind.BOILERPLATE, "navigation"
+    return 0
+
+
 def mark_head(infos: list[Info], a: int, b: int, markdown: bool) -> None:
     """Set the title, the bylines and captions above the article, hide repeated headlines."""
     t = _find_title(infos, a, markdown)
+    if not markdown:
+        t = _page_title(infos, t, a)
     if t < 0:
         return
     head = infos[t]

@@ -98,6 +98,7 @@ class Info:
     listed: bool = False
     credit: bool = False
     repeated: bool = False
+    copy: float = 0.0  # the score of a repeated line that may be the first copy of the article
 
 
 def line_infos(source: str, spans: list[tuple[int, int]], markdown: bool) -> list[Info]:

@@ -1,0 +1,89 @@
+"""The second look at a text dump's article run (issue 13): a long hidden run of prose wins."""
+
+from __future__ import annotations
+
+from reader.analysis.boilerplate.classify import classify_lines
+from reader.model import BlockKind
+
+K = BlockKind
+
+STORY = [
+    "The orchard cooperative in the valley began picking its late pears this week, two weeks after "
+    "the usual date, because a cold spring held the blossom back for most of April.",
+    "Members said the crop was smaller than last year but the fruit was larger and sweeter, and that "
+    "buyers from the coastal towns had already asked for more than the cooperative could sell.",
+    "The chair of the cooperative said the group would hire twenty more pickers from the villages "
+    "nearby and keep the packing shed open on Sundays until the end of the month.",
+    "Older growers remembered a similar year three decades ago, when a late frost halved the harvest "
+    "and many families sold their land to the new vineyards further up the hill.",
+    "This year the growers hope that a new cold store, paid for by a regional grant, will let them "
+    "hold back part of the crop and sell it in the winter, when prices are higher.",
+    "The regional farm office said it would publish a full survey of the harvest in November, "
+    "once every member had sent in the weight of fruit taken from each of their fields.",
+]
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def shown(src: str) -> list[str]:
+    return [src[s:e] for s, e, k, _ in classify_lines(src) if k is not K.BOILERPLATE]
+
+
+def test_a_comments_tab_above_the_article_does_not_hide_it() -> None:
+    src = page("Home", "Farming", "Weather", "Sign in",
+               "Chapters of the series, in the order of their writing: one, the first frost in the "
+               "valley; two, the pickers arrive from the villages; three, a cold store is built; four, "
+               "the buyers from the coast; five, a winter of selling at better prices; six, the survey "
+               "of the harvest and what the growers learned from it for the years that followed.",
+               "Comments:", "12", "Kudos:", "40", *STORY, "Share", "Privacy policy")
+    out = shown(src)
+    assert all(p in out for p in STORY)
+
+
+def test_a_real_comment_thread_stays_hidden() -> None:
+    thread: list[str] = []
+    names = ["Ann Reader", "B. Walker", "Carl Jones", "Dana Smith", "Eve Stone", "Finn Hale", "Gus Ware"]
+    for n, name in enumerate(names):
+        thread += [f"{name} on March {n + 3}, 2024 at 4:1{n} pm said:",
+                   f"I grew up near that valley and I remember the frost year well, it was a hard time "
+                   f"for every family who kept an orchard there, {n + 2} of them on our road alone.", "Reply"]
+    src = page("Home", "Farming", *STORY[:2], "7 Comments", *thread, "Privacy policy")
+    out = shown(src)
+    assert all(p in out for p in STORY[:2])
+    assert not any("I grew up" in p for p in out)
+
+
+def test_a_comments_count_between_blurb_and_article_does_not_hide_the_article() -> None:
+    blurb = "A late harvest in the valley this year, and what the growers plan to do about it next season."
+    src = page("Home", "Farming", blurb, "By Jo Field", "3 comments", *STORY, "Privacy policy")
+    out = shown(src)
+    assert all(p in out for p in STORY)
+
+
+def test_a_short_sign_up_box_between_paragraphs_is_not_the_reason_to_widen() -> None:
+    story = [*STORY[:2], "Newsletter sign up today", "Subscribe", "Donate to us", *STORY[2:]]
+    src = page("Home", "Farming", "Weather", *story)
+    out = shown(src)
+    assert all(p in out for p in STORY[2:])
+    assert "Subscribe" not in out
+
+
+def test_an_article_printed_twice_is_shown_once() -> None:
+    blurb = "Pickers wanted for the late harvest, ask at the packing shed in the valley for work."
+    src = page("Home", "Farming", *STORY, "Print", "Close", "Menu", "Weather", blurb, "Share",
+               "Home", "Farming", *STORY, "Privacy policy")
+    spans = [(s, e) for s, e, k, _ in classify_lines(src) if k is not K.BOILERPLATE]
+    texts = [src[s:e] for s, e in spans]
+    assert all(texts.count(p) == 1 for p in STORY)
+    assert spans[0][0] < src.index("Print")  # the first copy
+
+
+def test_a_teaser_ticker_printed_twice_does_not_replace_the_article() -> None:
+    ticker = [f"Growers in district {n} report a late pear harvest and a smaller crop, the farm "
+              f"office said on Monday, as pickers arrive." for n in range(4)]
+    src = page("Home", *ticker, "Farming", *STORY, "Related", *ticker, "Privacy policy")
+    out = shown(src)
+    assert all(p in out for p in STORY)
+    assert not any(t in out for t in ticker)

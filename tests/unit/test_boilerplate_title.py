@@ -1,0 +1,50 @@
+"""A text dump's headline by agreement with its page title (issue 13)."""
+
+from __future__ import annotations
+
+from reader.analysis.boilerplate.classify import classify_lines
+from reader.analysis.boilerplate.headline import title_part
+from reader.model import BlockKind
+
+BODY = [
+    "The orchard cooperative in the valley began picking its late pears this week, two weeks after "
+    "the usual date, because a cold spring held the blossom back for most of April.",
+    "Members said the crop was smaller than last year but the fruit was larger and sweeter, and that "
+    "buyers from the coastal towns had already asked for more than the cooperative could sell.",
+    "The chair of the cooperative said the group would hire twenty more pickers from the villages "
+    "nearby and keep the packing shed open on Sundays until the end of the month.",
+]
+
+
+def title_of(*lines: str) -> str | None:
+    src = "\n\n".join(lines) + "\n"
+    got = [src[s:e] for s, e, k, _ in classify_lines(src) if k is BlockKind.TITLE]
+    return got[0] if got else None
+
+
+def part(text: str) -> str:
+    s, e = title_part(text)
+    return text[s:e]
+
+
+def test_site_names_and_section_labels_are_stripped() -> None:
+    got = part("Opinion | Late pears fill the valley sheds - The Valley Courier")
+    assert got == "Late pears fill the valley sheds"
+    assert part("Late pears fill the valley sheds") == "Late pears fill the valley sheds"
+    assert part("Pears - The Late Harvest") == "Pears - The Late Harvest"
+
+
+def test_the_page_title_wins_over_a_label_it_does_not_back() -> None:
+    title = title_of("Late pears fill the valley sheds | Valley Courier", "Home", "Farming",
+                     "Font size small medium large", *BODY)
+    assert title == "Late pears fill the valley sheds"
+
+
+def test_an_in_page_headline_the_page_title_backs_is_kept() -> None:
+    title = title_of("Late pears fill the valley sheds | Valley Courier", "Home", "Farming",
+                     "Late pears fill the valley sheds, growers say", *BODY)
+    assert title == "Late pears fill the valley sheds, growers say"
+
+
+def test_a_clean_document_keeps_its_first_line() -> None:
+    assert title_of(*BODY) is None or title_of(*BODY) not in BODY[1:]
