@@ -57,3 +57,14 @@ def test_roles_and_demonyms_are_not_part_of_the_name() -> None:
     got = {p.name: p.role for p in find_people(text, [Block(BlockKind.BODY, Span(0, len(text)), text)])}
     assert set(got) == {"Mary Cole", "Tom Hale", "Ian Rusk"}
     assert got["Ian Rusk"] == "Coach"
+
+
+def test_a_hyphenated_pair_of_countries_is_no_person() -> None:
+    from reader.analysis import analyse
+    from reader.ingest import load_bytes
+
+    text = ("Envoys Say US-China Ties Are Thawing\n\nThe envoy Marta Kowalska said on Monday that "
+            "Japan-Korea talks and UK-France trade would follow. Kowalska spoke in Geneva.\n")
+    names = {p.name for p in analyse(load_bytes("t.txt", text.encode(), "text")).people}
+    assert "Marta Kowalska" in names
+    assert not names & {"US-China", "Japan-Korea", "UK-France"}

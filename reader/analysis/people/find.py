@@ -224,11 +224,24 @@ def _leading(low: str, lex: Lexicon) -> bool:
             or low.endswith(("-born", "-based", "-winger", "-back")) or low.startswith("ex-"))
 
 
+def _pair_of_places(word: str, lex: Lexicon) -> bool:
+    """'UK-Russia', 'US-China': a hyphenated pair of countries or capital abbreviations, never a name
+    (a double-barrelled surname has at most one such part)."""
+    parts = word.split("-")
+    if len(parts) < 2:
+        return False
+    country = [p.lower() in lex.countries for p in parts]
+    abbrev = [p.isupper() and 2 <= len(p) <= 3 for p in parts]
+    return any(country) and all(c or a for c, a in zip(country, abbrev, strict=True))
+
+
 def _vetoed(toks: tuple[Tok, ...], ruled: bool, lex: Lexicon) -> bool:
     """Shapes that are never a person whatever the tagger says: initials alone, organisation words."""
     if all(t.is_initial for t in toks):
         return True
     if any(t.low in ORG_WORDS for t in toks):
+        return True
+    if len(toks) == 1 and _pair_of_places(toks[0].text, lex):
         return True
     if ruled:
         return False
