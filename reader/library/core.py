@@ -296,6 +296,11 @@ class Library:
                 w.execute("ROLLBACK")
                 raise
 
+    def file_path(self, path: str) -> str:
+        """The absolute path of the article at ``path`` (relative to the collection); raises
+        ArticleError when it would lead outside the collection."""
+        return self._full(path)
+
     def _full(self, path: str) -> str:
         if self.root.is_file():
             return str(self.root)

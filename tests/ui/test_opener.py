@@ -130,3 +130,46 @@ async def test_a_relative_link_opens_against_the_article_address(collection: Pat
         await pilot.press("enter")
         await pilot.pause()
         assert browser.opened == ["https://example.org/archive?y=2020"]
+
+
+async def test_e_opens_the_file_in_the_editor_and_shows_the_edit(collection: Path, make_app: Any,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    from reader.ui.widgets.reading_pane import ReadingPane
+
+    ran: list[list[str]] = []
+
+    class Done:
+        returncode = 0
+
+    def fake_run(argv: list[str], check: bool = False) -> Done:
+        ran.append(argv)
+        path = Path(argv[-1])
+        path.write_text(path.read_text(encoding="utf-8").replace("came up early", "came up late"),
+                        encoding="utf-8")
+        return Done()
+
+    monkeypatch.setenv("VISUAL", "myeditor --wait")
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    app = make_app(collection)
+    suspended: list[bool] = []
+
+    @contextlib.contextmanager
+    def suspend() -> Iterator[None]:
+        suspended.append(True)
+        yield
+
+    app.suspend = suspend
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await open_article(pilot, "garden-notes.md")
+        await pilot.press("e")
+        for _ in range(30):
+            await pilot.pause(0.1)
+            pane = app.query_one(ReadingPane)
+            if pane.article is not None and "came up late" in pane.article.source:
+                break
+        assert ran == [["myeditor", "--wait", "--", str(collection / "garden-notes.md")]]
+        assert suspended == [True]
+        assert "came up late" in app.query_one(ReadingPane).article.source

@@ -8,11 +8,14 @@ theme and the library.
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
 import time
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -94,6 +97,7 @@ class MainScreen(Screen[None]):
         Binding("ctrl+r", "refresh_now", "Refresh", id="app.refresh", show=False),
         Binding("asterisk", "toggle_star", "Star", id="app.toggle_star", show=False),
         Binding("o", "open_url", "Open URL", id="app.open_url", show=False),
+        Binding("e", "edit", "Edit the file", id="app.edit", show=False),
         Binding("y", "copy_quote", "Copy quote", id="app.copy_quote", show=False),
         Binding("F", "failures", "Failed files", id="app.failures", show=False),
     ]
@@ -111,6 +115,7 @@ class MainScreen(Screen[None]):
         self._refresh_kind = "start"  # start (says nothing), watch (says what changed), key (says all)
         self._next_poll = 0.0
         self._notices_shown = 0
+        self._reopen_after_edit: str | None = None  # the open article, edited with e: shown again
         self.panels = Panels(self)
 
     def compose(self) -> ComposeResult:
@@ -223,6 +228,11 @@ class MainScreen(Screen[None]):
         for notice in self.library.notices[self._notices_shown:]:
             self.notify(notice, severity="warning")
         self._notices_shown = len(self.library.notices)
+        edited, self._reopen_after_edit = self._reopen_after_edit, None
+        if edited is not None and self.open_path == edited:
+            entry = self.library.entry(edited)
+            if entry is not None:
+                self.call_later(self.open_row, row_from_entry(entry), False)
         if counts is not None and kind == "key":
             self.notify(_counts_line(counts), timeout=3)
         elif counts is not None and moved and kind == "watch":
@@ -491,6 +501,41 @@ class MainScreen(Screen[None]):
             self.notify(f"Not opened: {problem}.", severity="warning")
             return
         self.app.open_in_browser(url)
+
+    def action_edit(self) -> None:
+        """e: the article's file in $VISUAL, else $EDITOR, else vi, with the app suspended; the
+        folder is read again when the editor returns (the article too, if it is open)."""
+        row = self._target_row()
+        if row is None:
+            self.notify("No article to edit.", severity="warning")
+            return
+        try:
+            full = self.library.file_path(row.path)
+        except ReaderError as exc:
+            self.notify(f"Not opened: {escaped(str(exc))}", severity="warning")
+            return
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        try:
+            argv = [*shlex.split(editor), "--", os.path.abspath(full)]
+        except ValueError:
+            self.notify("$EDITOR cannot be read as a command.", severity="warning")
+            return
+        try:
+            with self.app.suspend():
+                code = subprocess.run(argv, check=False).returncode
+        except SuspendNotSupported:
+            self.notify("An editor cannot run here (the app cannot be suspended).", severity="warning")
+            return
+        except OSError as exc:
+            self.notify(f"The editor did not start: {escaped(str(exc))}", severity="warning")
+            return
+        if code:
+            self.notify(f"The editor exited with status {code}.", severity="warning")
+        self._reopen_after_edit = row.path if self.open_path == row.path else None
+        if not self.indexing:
+            self.indexing = True
+            self._refresh_kind = "key"
+            self.run_refresh()
 
     def action_copy_quote(self) -> None:
         pane = self.pane
