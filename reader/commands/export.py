@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from bisect import bisect_left
 
 from reader import analysis
 from reader.ingest import load
@@ -24,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def export(article: Article, fmt: str = "md") -> str:
     """The article's title and shown blocks as Markdown or plain text."""
-    plain: dict[int, str] = {}
+    plain: dict[int, str] = {}  # display block text by the source index of its first character
     if fmt == "txt" and article.format is Format.MARKDOWN:
         from reader.ingest.display import displayed_text
         from reader.ingest.display_of import display_of
@@ -36,6 +37,7 @@ def export(article: Article, fmt: str = "md") -> str:
                 marker = f"{d.number}." if d.ordered and d.number is not None else "-"
                 text = "  " * (d.depth - 1) + f"{marker} {text}"
             plain[key] = text
+    keys = sorted(plain)
     parts: list[str] = []
     if article.title:
         parts.append(("# " if fmt == "md" else "") + " ".join(article.title.split()))
@@ -44,8 +46,8 @@ def export(article: Article, fmt: str = "md") -> str:
             continue
         text = block.text
         if plain:
-            inside = [t for k, t in plain.items() if block.span.start <= k < block.span.end]
-            text = "\n".join(inside) if inside else ""
+            lo, hi = bisect_left(keys, block.span.start), bisect_left(keys, block.span.end)
+            text = "\n".join(plain[k] for k in keys[lo:hi])
         elif fmt == "md" and block.kind is BlockKind.HEADING and article.format is not Format.MARKDOWN:
             text = "## " + text
         if text.strip():

@@ -221,7 +221,7 @@ def _where(filters: tuple[Filter, ...]) -> tuple[str, list[str]]:
             cond = _STATE.format("starred") + " = 1" if f.value == "starred" else \
                 _STATE.format("read") + (" = 1" if f.value == "read" else " = 0")
         elif f.key == "tag":
-            cond = "(',' || d.tags || ',') LIKE ?"
+            cond = "(',' || d.tags || ',') LIKE ? ESCAPE '\\'"
             args.append(f"%,{_like(f.value)},%")
         elif f.key == "source":
             cond = "lower(d.source) LIKE ? ESCAPE '\\'"
@@ -232,8 +232,6 @@ def _where(filters: tuple[Filter, ...]) -> tuple[str, list[str]]:
         else:
             cond = f"{_DAY} < ?"
             args.append(f.value)
-        if f.key == "tag":
-            cond = cond.replace("LIKE ?", "LIKE ? ESCAPE '\\'")
         conds.append(f"NOT ({cond})" if f.negated else cond)
     return " AND ".join(conds) or "1", args
 

@@ -24,7 +24,7 @@ from rich.style import Style
 from rich.text import Text
 
 from reader.model import DisplayBlock, DisplayKind, Run
-from reader.ui.render import MarkIndex, layered, plain, shown
+from reader.ui.render import MarkIndex, layered, plain, shown, styled
 from reader.ui.wrap import wrap_spans
 
 #: The component class each inline style is drawn with.
@@ -188,12 +188,9 @@ class BlockGroup:
             if chunk.src is None:
                 out.append_text(plain(shown(chunk.text), style))
                 continue
-            text = plain(shown(chunk.text), style)
-            n = len(chunk.text)
-            for mark in layered(marks, chunk.src, chunk.src + n):
-                s, e = max(mark.start - chunk.src, 0), min(mark.end - chunk.src, n)
-                if s < e:
-                    text.stylize(styles.get(mark.name, Style()), s, e)
+            end = chunk.src + len(chunk.text)
+            text = styled(shown(chunk.text), chunk.src, layered(marks, chunk.src, end), styles)
+            text.style = style
             out.append_text(text)
         return out
 

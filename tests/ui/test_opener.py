@@ -112,7 +112,7 @@ async def test_links_panel_lists_the_numbered_links_and_opens_one(collection: Pa
         assert browser.opened == ["https://example.org/seeds"]
         await pilot.press("L", "j", "enter")
         await pilot.pause()
-        assert browser.opened == ["https://example.org/seeds"]  # javascript: is never opened
+        assert browser.opened == ["https://example.org/seeds"]  # an ftp: link is never opened
         assert any("Not opened" in n.message for n in app._notifications)
 
 

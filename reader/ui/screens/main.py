@@ -166,10 +166,14 @@ class MainScreen(Screen[None]):
     def _poll(self) -> None:
         """Every WATCH_SECONDS: look for files added, changed or removed (a stat walk; skipped
         while a refresh runs, and spaced out on a collection whose walk takes longer)."""
-        if self.indexing or time.monotonic() < self._next_poll:
-            return
+        if not self.indexing and time.monotonic() >= self._next_poll:
+            self.start_refresh("watch")
+
+    def start_refresh(self, kind: str) -> None:
+        """Read the folder again in a worker; ``kind`` says what to tell the user afterwards
+        (watch: only what changed; key: the counts)."""
         self.indexing = True
-        self._refresh_kind = "watch"
+        self._refresh_kind = kind
         self.run_refresh()
 
     def action_refresh_now(self) -> None:
@@ -177,9 +181,7 @@ class MainScreen(Screen[None]):
         if self.indexing:
             self.notify("Already reading the folder.", timeout=2)
             return
-        self.indexing = True
-        self._refresh_kind = "key"
-        self.run_refresh()
+        self.start_refresh("key")
 
     @work(thread=True, exclusive=True, group="refresh")
     def run_refresh(self) -> None:
@@ -533,9 +535,7 @@ class MainScreen(Screen[None]):
             self.notify(f"The editor exited with status {code}.", severity="warning")
         self._reopen_after_edit = row.path if self.open_path == row.path else None
         if not self.indexing:
-            self.indexing = True
-            self._refresh_kind = "key"
-            self.run_refresh()
+            self.start_refresh("key")
 
     def action_copy_quote(self) -> None:
         pane = self.pane
