@@ -1,0 +1,86 @@
+"""Score a shared dev set by halves: run the command once, score even and odd documents apart.
+
+Usage (from the project root):
+
+    python bench/halves.py boilerplate ../shared/corpus/boilerplate/readability_dev [--html] \
+        -- .venv/bin/reader extract --format jsonl
+    python bench/halves.py people ../shared/corpus/people/wikigold -- .venv/bin/reader extract \
+        --format jsonl
+    python bench/halves.py quotes ../shared/corpus/quotes/polnear_dev -- .venv/bin/reader extract \
+        --format jsonl
+
+Documents are sorted by their gold id; the "even" half holds positions 0, 2, 4 ... and the
+"odd" half 1, 3, 5 ...  Choose a rule on one half and confirm it on the other.  Each half is
+scored by the shared scorer itself (``--jsonl``) over a temporary copy of the set that holds
+only that half's gold, so every figure is the scorer's own.  Needs ``../shared``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def _stem(path: str) -> str:
+    return Path(path).stem
+
+
+def main(argv: list[str]) -> int:
+    if "--" not in argv or len(argv) < 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    cut = argv.index("--")
+    task, dataset, *opts = argv[:cut]
+    command = argv[cut + 1 :]
+    root = Path(dataset).resolve()
+    scorer = root.parents[2] / "eval" / f"score_{task}.py"
+    gold = json.loads((root / "gold.json").read_text(encoding="utf-8"))
+    ids = sorted(gold)
+    if task == "boilerplate":
+        ext = "html" if "--html" in opts else "txt"
+        files = [str(root / ext / f"{i}.{ext}") for i in ids]
+        # the boilerplate scorer keys documents by file stem; the others by file name
+        key = _stem
+    else:
+        files = [str(root / "docs")]
+        key = os.path.basename
+    out = subprocess.run(command + files, stdout=subprocess.PIPE, text=True, check=False)
+    lines = [ln for ln in out.stdout.splitlines() if ln.strip()]
+    by_key: dict[str, list[str]] = {}
+    for ln in lines:
+        try:
+            path = json.loads(ln).get("path", "")
+        except json.JSONDecodeError:
+            continue
+        by_key.setdefault(key(path), []).append(ln)
+    want = {gid: (_stem(gid) if task == "boilerplate" else gid) for gid in ids}
+    for name, part in (("even", ids[0::2]), ("odd", ids[1::2])):
+        with tempfile.TemporaryDirectory() as tmp:
+            t = Path(tmp)
+            for entry in root.iterdir():
+                if entry.name != "gold.json":
+                    (t / entry.name).symlink_to(entry)
+            (t / "gold.json").write_text(json.dumps({g: gold[g] for g in part}), encoding="utf-8")
+            pred = t / "pred.jsonl"
+            pred.write_text(
+                "".join(ln + "\n" for g in part for ln in by_key.get(want[g], [])), encoding="utf-8"
+            )
+            extra = [o for o in opts if o != "--html"]
+            named = ["--name", f"{root.name} {name}"] if task == "boilerplate" else []
+            res = subprocess.run(
+                [sys.executable, str(scorer), str(t), "--jsonl", str(pred), *named, *extra],
+                stdout=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+            print(f"## {root.name} {name} half ({len(part)} documents)")
+            print(res.stdout.rstrip())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
