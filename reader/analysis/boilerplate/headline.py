@@ -139,14 +139,31 @@ def title_part(text: str) -> tuple[int, int]:
     return parts[lo][0], parts[hi][1]
 
 
-def _agrees(i: Info, page: str) -> bool:
-    """A headline line and the page title name the same story."""
+def _agrees(i: Info, page: str, part: str) -> bool:
+    """A headline line and the page title name the same story: the line is inside the page title,
+    or the page title holds at least AGREE of the line's longer words and the line at least AGREE
+    of those of the title's headline part (``part``, the site name stripped)."""
     t = _norm(i.text)
     if t in page:
         return True
     words = {w for w in _WORD.findall(t) if len(w) >= 4}
     have = {w for w in _WORD.findall(page) if len(w) >= 4}
-    return bool(words) and len(words & have) >= AGREE * len(words)
+    told = {w for w in _WORD.findall(part) if len(w) >= 4}
+    return bool(words) and len(words & have) >= AGREE * len(words) \
+        and len(words & told) >= AGREE * len(told)
+
+
+def _same_line(infos: list[Info], part: str, a: int) -> int:
+    """A line above the article that is the page title's headline part word for word (the page's
+    own heading repeating its title), or -1."""
+    key = " ".join(_WORD.findall(part.casefold()))
+    if not key:
+        return -1
+    for j in range(1, min(a, _LOOK_BACK + 1)):
+        i = infos[j]
+        if not i.cue and i.words <= 30 and " ".join(_WORD.findall(i.low)) == key:
+            return j
+    return -1
 
 
 def _page_title(infos: list[Info], t: int, a: int) -> int:
@@ -155,9 +172,18 @@ def _page_title(infos: list[Info], t: int, a: int) -> int:
     first = infos[0]
     if t == 0 or a == 0 or not title_like(first) or first.sentence:
         return t
-    if t > 0 and _agrees(infos[t], _norm(first.text)):
-        return t
     s, e = title_part(first.text)
+    same = _same_line(infos, first.text[s:e], a)
+    pieces = _TITLE_SEP.split(first.text, maxsplit=1)
+    if same < 0 and len(pieces) == 2 and len(_WORD.findall(pieces[1])) <= SITE_WORDS:
+        # "Topic - Site": too short a headline to strip the site name from, but the page may repeat it
+        same = _same_line(infos, pieces[0], a)
+    if same > 0:
+        if t > 0 and same != t:
+            infos[t].kind, infos[t].reason = BlockKind.BOILERPLATE, "navigation"
+        return same
+    if t > 0 and _agrees(infos[t], _norm(first.text), _norm(first.text[s:e])):
+        return t
     words = _WORD.findall(first.text[s:e])
     if len(words) < TITLE_PART_WORDS or sum(len(w) >= 4 for w in words) < 2 \
             or all(len(_WORD.findall(p)) <= 2 for p in _TITLE_SEP.split(first.text[s:e])):
