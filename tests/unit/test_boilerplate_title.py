@@ -62,3 +62,15 @@ def test_a_line_naming_part_of_the_story_does_not_agree_with_the_page_title() ->
     title = title_of("Valley growers hire pickers as late pears ripen - Valley Courier", "Home",
                      "Farming", "Valley pears ripen in the sun", *BODY)
     assert title == "Valley growers hire pickers as late pears ripen"
+
+
+def test_the_author_named_in_the_page_title_is_not_the_headline() -> None:
+    title = title_of(
+        "Late pears fill the valley sheds | by Annabel Orchardson | Valley Courier",
+        "Sign in",
+        "Late pears fill the valley sheds, growers say",
+        "Annabel Orchardson",
+        "Follow",
+        *BODY,
+    )
+    assert title == "Late pears fill the valley sheds, growers say"

@@ -52,7 +52,8 @@ def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
             if i.text.startswith("# "):
                 return j
     lo = max(1, a - _LOOK_BACK)
-    first = _norm(infos[0].text)
+    s, e = title_part(infos[0].text)  # the page title without its site name or author
+    first = _norm(infos[0].text[s:e])
     first_words = {w for w in _WORD.findall(first) if len(w) >= 4}
     best, best_j = 0.5, -1
     for j in range(a - 1, lo - 1, -1):
