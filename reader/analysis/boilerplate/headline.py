@@ -25,6 +25,10 @@ _WORD = re.compile(r"\w+")
 # Lines above the article searched for its headline: more finds headlines above long menus, and
 # more menu lines taken for one; by hand (f1a6357, raised from 30 in 91ec429).
 _LOOK_BACK = 40
+# Least words of a clean document's first line taken as its headline despite a stock word: a
+# one- to three-word line with one ("Share", "Sign in") is furniture; by hand, checked on the BBC
+# scale articles (clean documents) by halves.
+CUED_HEADLINE_WORDS = 4
 # Longest line read as headline case: longer takes Title Case teasers for headlines; by hand (b62a54e).
 HEADLINE_WORDS = 20
 
@@ -46,7 +50,7 @@ def headline_case(i: Info) -> bool:
         and all(not w[:1].islower() or w in HEADLINE_MINOR for w in words[1:])
 
 
-def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
+def _find_title(infos: list[Info], a: int, markdown: bool, clean: bool = False) -> int:
     if markdown:
         for j, i in enumerate(infos[: a + 1]):
             if i.text.startswith("# "):
@@ -90,7 +94,16 @@ def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
         for j, i in enumerate(infos[: min(max(a, 1), 3)]):
             if not i.cue and (title_like(i) or headline_case(i)):
                 return j
+    if clean and a == 1 and cued_headline(infos[0]):
+        return 0
     return -1
+
+
+def cued_headline(i: Info) -> bool:
+    """The first line of a clean document (sentences only below it) in headline shape, though it
+    holds a stock word ("Ad sales ...", "... lifts shares"): a headline, not furniture."""
+    return CUED_HEADLINE_WORDS <= i.words <= 30 and not i.sentence \
+        and not i.text.endswith((",", ":", ";")) and not is_byline(i.low) and len(i.text) <= 250
 
 
 def _above_byline(infos: list[Info], j: int) -> int:
@@ -197,9 +210,10 @@ def _page_title(infos: list[Info], t: int, a: int) -> int:
     return 0
 
 
-def mark_head(infos: list[Info], a: int, b: int, markdown: bool) -> None:
-    """Set the title, the bylines and captions above the article, hide repeated headlines."""
-    t = _find_title(infos, a, markdown)
+def mark_head(infos: list[Info], a: int, b: int, markdown: bool, clean: bool = False) -> None:
+    """Set the title, the bylines and captions above the article, hide repeated headlines
+    (``clean``: a document with nothing but sentences above the article, see ``absorb_edges``)."""
+    t = _find_title(infos, a, markdown, clean)
     if not markdown:
         t = _page_title(infos, t, a)
     if t < 0:
