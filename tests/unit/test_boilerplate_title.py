@@ -74,3 +74,11 @@ def test_the_author_named_in_the_page_title_is_not_the_headline() -> None:
         *BODY,
     )
     assert title == "Late pears fill the valley sheds, growers say"
+
+
+def test_a_wire_headline_with_a_stop_heads_its_dateline_and_the_dateline_is_no_title() -> None:
+    lines = ("Harbour pickers strike over late pay.", "HARBOUR 2024-05-04", *BODY)
+    assert title_of(*lines) == "Harbour pickers strike over late pay."
+    src = "\n\n".join(lines) + "\n"
+    kinds = {src[s:e]: k for s, e, k, _ in classify_lines(src)}
+    assert kinds["HARBOUR 2024-05-04"] is BlockKind.BYLINE

@@ -200,6 +200,8 @@ _BYLINE_DATE = re.compile(r"\b" + _MONTH + r"[a-z]*\.? \d{1,2}(st|nd|rd|th)?,? \
                           r"\b\d{1,2}\.? (de )?" + _MONTH + r"\w*\.?,? (de )?\d{4}\b")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")
+# A wire dateline: a place, then a numeric date ("oslo 2024-05-04", "lima, 04/05/2024").
+_DATELINE = re.compile(r"^[^\d]{2,40}\s\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^[^\d]{2,40}\s\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$")
 
 
 def is_byline(low: str) -> bool:
@@ -213,6 +215,8 @@ def is_byline(low: str) -> bool:
     if not _DIGIT.search(low):
         return False
     if ("ago" in low or " min" in low) and _BYLINE_AGO.search(low):
+        return True
+    if _DATELINE.match(low):
         return True
     return bool(_YEAR.search(low) and _BYLINE_DATE.search(low))
 

@@ -96,7 +96,19 @@ def _find_title(infos: list[Info], a: int, markdown: bool, clean: bool = False) 
                 return j
     if clean and a == 1 and cued_headline(infos[0]):
         return 0
+    if clean and 1 <= a <= 4 and wire_headline(infos):
+        return 0
     return -1
+
+
+def wire_headline(infos: list[Info]) -> bool:
+    """The first line is short, one sentence at most, and stands above a byline or dateline: a
+    headline, stop or not (wire copy ends its headlines with one: "Talks resume in Oslo.")."""
+    if len(infos) < 3:
+        return False
+    i = infos[0]
+    return 2 <= i.words <= HEADLINE_WORDS and not i.cue and not is_byline(i.low) \
+        and ". " not in i.text and not i.text.endswith((",", ":", ";")) and is_byline(infos[1].low)
 
 
 def cued_headline(i: Info) -> bool:
