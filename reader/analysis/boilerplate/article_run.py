@@ -222,7 +222,8 @@ def absorb_edges(infos: list[Info], a: int, b: int) -> tuple[int, int, bool]:
         others = sum(not _head_line(i) for i in infos[1:a])
         if others > (1 if first_prose else 0):
             return a, b, False
-        a = 1 if ((title_like(first) or cued_headline(first)) and not first_prose) or wire_headline(infos) else 0
+        headline = (title_like(first) or cued_headline(first)) and not first_prose
+        a = 1 if headline or wire_headline(infos) else 0
     n = len(infos)
     while b < n and not infos[b].repeated:
         if infos[b].strong:  # past a box of furniture only into more sentences, never into comments

@@ -201,7 +201,7 @@ _BYLINE_DATE = re.compile(r"\b" + _MONTH + r"[a-z]*\.? \d{1,2}(st|nd|rd|th)?,? \
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")
 # A wire dateline: a place, then a numeric date ("oslo 2024-05-04", "lima, 04/05/2024").
-_DATELINE = re.compile(r"^[^\d]{2,40}\s\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^[^\d]{2,40}\s\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$")
+_DATELINE = re.compile(r"^[^\d]{2,40}\s(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$")
 
 
 def is_byline(low: str) -> bool:
