@@ -87,3 +87,30 @@ def test_a_teaser_ticker_printed_twice_does_not_replace_the_article() -> None:
     out = shown(src)
     assert all(p in out for p in STORY)
     assert not any(t in out for t in ticker)
+
+
+def test_a_comment_column_in_a_table_does_not_end_the_article() -> None:
+    table = ["Stage", "Comment", "picked", "Fruit is off the tree", "sorted", "Graded by size"]
+    more = [
+        "The packing shed works in three shifts during the harvest, and each crate is weighed twice, "
+        "once when it arrives from the field and once when it leaves for the market.",
+        "Growers are paid by the weight that leaves the shed, so the second weighing is done in front "
+        "of a member chosen by lot, who signs the day's sheet before it goes to the office.",
+        "The cooperative says the system has kept disputes rare, although a few members would like "
+        "the sheets to be published online so that everyone can check them at home.",
+    ]
+    more += [f"On day {n} of the harvest the shed took in more crates than on any day before it, and "
+             f"the night shift stayed until the last lorry of the evening had been loaded and sent off."
+             for n in range(2, 6)]
+    src = page(*STORY, *table, *more)
+    got = shown(src)
+    assert all(p in got for p in STORY + more)
+
+
+def test_a_comments_heading_with_posts_under_it_still_ends_the_article() -> None:
+    posts = ["Comments", "Ann Lee on 3 May 2024 at 5:01 pm", "Lovely to see the sheds busy again this year.",
+             "Reply", "Bo Park on 3 May 2024 at 6:12 pm", "My grandfather picked there every autumn.",
+             "Reply"]
+    got = shown(page(*STORY, *posts))
+    assert all(p in got for p in STORY)
+    assert not any(p in got for p in posts[1:] if len(p) > 20)

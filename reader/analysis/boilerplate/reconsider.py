@@ -69,3 +69,8 @@ def reconsider(infos: list[Info], scores: list[float], a: int, b: int) -> tuple[
     if c <= a and b <= d:
         return c, d
     return (c, d) if d <= a or c >= b else (lo, hi)
+
+
+def comment_head(i: Info) -> bool:
+    """A short line that heads a post: reply or vote words, or a name with a date."""
+    return i.words <= MARK_WORDS and (_THREAD.search(i.low) is not None or is_byline(i.low))
