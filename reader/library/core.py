@@ -318,12 +318,16 @@ class Library:
 
     # people, quotes, search -----------------------------------------------
     def people(self, limit: int | None = None) -> list[tuple[str, int]]:
-        """Everyone named in the collection with the number of articles, most frequent first."""
+        """Everyone named in the collection with the number of articles, most frequent first; a
+        surname used alone counts for the one full name of the collection it stands for."""
+        from reader.analysis.people.collection import merge_counts  # the people package is heavy
+
+        docs: dict[str, list[int]] = {}
         with self._conn() as conn:
-            rows = conn.execute(
-                "SELECT name, count(DISTINCT doc_id) AS n FROM doc_people GROUP BY name "
-                "ORDER BY n DESC, name LIMIT ?", (-1 if limit is None else limit,))
-            return [(str(n), int(c)) for n, c in rows]
+            for name, doc_id in conn.execute("SELECT name, doc_id FROM doc_people"):
+                docs.setdefault(str(name), []).append(int(doc_id))
+        merged = merge_counts(docs)
+        return merged if limit is None else merged[: max(0, limit)]
 
     def quotes(self, speaker: str | None = None) -> list[QuoteRow]:
         """Every quote (in path order), or only those whose speaker matches ``speaker``."""
