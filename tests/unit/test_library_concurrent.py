@@ -108,3 +108,18 @@ def test_a_refresher_in_another_process_holds_the_lock(tmp_path: Path) -> None:
     proc.wait(timeout=60)
     assert told == [1]
     assert waited > 0.3
+
+
+def test_pool_results_come_in_the_order_of_the_jobs(tmp_path: Path) -> None:
+    from reader.library.refresh import POOL_THRESHOLD, Job, results
+
+    n = POOL_THRESHOLD + 40
+    # every fifth file much longer, so chunks take unequal times
+    many = {
+        f"a{i:03}.txt": f"Title {i}\n\n" + "Ann Lee said it rained. " * (400 if i % 5 == 0 else 3)
+        for i in range(n)
+    }
+    coll = write_collection(tmp_path / "many", many)
+    jobs = [Job(str(coll / rel), rel, 0, 0, None) for rel in sorted(many)]
+    got = [r.job.rel for r in results(jobs, 2)]
+    assert got == sorted(many)
