@@ -108,3 +108,43 @@ def test_page_with_navigation_is_not_clean() -> None:
     got = kinds(src)
     assert all(got[x][0] is K.BOILERPLATE for x in nav + teasers)
     assert got["© 2024 The Daily Example"][0] is K.BOILERPLATE
+
+
+WIRE = [
+    "ROWING - HARBOUR REGATTA RESULTS.",
+    "HARBOUR 2024-05-04",
+    "Results of the harbour regatta on Saturday:",
+    "Single sculls",
+    "1. Ann Lee (Harbour) 7:02.41",
+    "2. Bo Park (River) 7:03.10",
+    "3. Cy Dunn (Lake) 7:09.85",
+    "Double sculls",
+    "1. Di Moss and Ed Hale (Bay) 6:40.02",
+    "2. Flo Rey and Gus Tam (Harbour) 6:41.90",
+    "Coxless four",
+    "1. Harbour 6:01.11",
+    "2. River 6:02.75",
+    "3. Lake 6:05.30",
+]
+
+
+def test_a_document_without_any_stock_phrase_is_shown_whole() -> None:
+    # no menu, share, legal or sign-up line anywhere and nothing repeated: a wire story, not a page
+    assert hidden(page(*WIRE)) == []
+
+
+def test_a_headline_with_a_stock_word_heads_a_clean_document() -> None:
+    lines = ["Ad sales lift the harbour paper's profits", *ARTICLE]
+    assert kinds(page(*lines))[lines[0]][0] is K.TITLE
+    lines = ["Takeover talk lifts harbour shares", *ARTICLE]
+    assert kinds(page(*lines))[lines[0]][0] is K.TITLE
+
+
+def test_a_news_sentence_about_donations_or_subscribers_is_not_an_appeal() -> None:
+    line = ("The paper said its subscriber numbers rose by a tenth last year, helped by a free trial and "
+            "a newsletter, while donations to its charity fund reached a record and its membership "
+            "scheme passed ten thousand readers for the first time.")
+    assert hidden(page(*ARTICLE[:3], line, *ARTICLE[3:])) == []
+    appeal = ("If you value our reporting, please support us: a donation or a subscription keeps the "
+              "newsletter free and every contribution, big or small, helps us pay our reporters.")
+    assert appeal in hidden(page(*ARTICLE[:3], appeal, *ARTICLE[3:]))

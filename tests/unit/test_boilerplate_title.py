@@ -48,3 +48,29 @@ def test_an_in_page_headline_the_page_title_backs_is_kept() -> None:
 
 def test_a_clean_document_keeps_its_first_line() -> None:
     assert title_of(*BODY) is None or title_of(*BODY) not in BODY[1:]
+
+
+def test_a_short_page_title_repeated_by_the_page_heading_is_the_title() -> None:
+    # "Pears - Orchard Wiki": too short a headline part alone, but the page's own heading repeats it
+    title = title_of("Pears - Orchard Wiki", "Pears", "From the orchard wiki", "Jump to navigation",
+                     *BODY[:2], "2.1 Late picking", *BODY[2:])
+    assert title == "Pears"
+
+
+def test_a_line_naming_part_of_the_story_does_not_agree_with_the_page_title() -> None:
+    # the line shares some words with the page title, but most of the page title's are not in it
+    title = title_of("Valley growers hire pickers as late pears ripen - Valley Courier", "Home",
+                     "Farming", "Valley pears ripen in the sun", *BODY)
+    assert title == "Valley growers hire pickers as late pears ripen"
+
+
+def test_the_author_named_in_the_page_title_is_not_the_headline() -> None:
+    title = title_of(
+        "Late pears fill the valley sheds | by Annabel Orchardson | Valley Courier",
+        "Sign in",
+        "Late pears fill the valley sheds, growers say",
+        "Annabel Orchardson",
+        "Follow",
+        *BODY,
+    )
+    assert title == "Late pears fill the valley sheds, growers say"

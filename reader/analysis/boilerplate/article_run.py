@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.boilerplate.cues import is_credit
-from reader.analysis.boilerplate.headline import title_like
+from reader.analysis.boilerplate.headline import cued_headline, title_like
 from reader.analysis.boilerplate.lines import DATED, MILD, Info
 
 # Tuned constants: each comment says what the value trades.  "By hand (commit X)" means the
@@ -222,7 +222,7 @@ def absorb_edges(infos: list[Info], a: int, b: int) -> tuple[int, int, bool]:
         others = sum(not _head_line(i) for i in infos[1:a])
         if others > (1 if first_prose else 0):
             return a, b, False
-        a = 1 if title_like(first) and not first_prose else 0
+        a = 1 if (title_like(first) or cued_headline(first)) and not first_prose else 0
     n = len(infos)
     while b < n and not infos[b].repeated:
         if infos[b].strong:  # past a box of furniture only into more sentences, never into comments

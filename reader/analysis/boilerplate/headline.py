@@ -25,6 +25,10 @@ _WORD = re.compile(r"\w+")
 # Lines above the article searched for its headline: more finds headlines above long menus, and
 # more menu lines taken for one; by hand (f1a6357, raised from 30 in 91ec429).
 _LOOK_BACK = 40
+# Least words of a clean document's first line taken as its headline despite a stock word: a
+# one- to three-word line with one ("Share", "Sign in") is furniture; by hand, checked on the BBC
+# scale articles (clean documents) by halves.
+CUED_HEADLINE_WORDS = 4
 # Longest line read as headline case: longer takes Title Case teasers for headlines; by hand (b62a54e).
 HEADLINE_WORDS = 20
 
@@ -46,13 +50,14 @@ def headline_case(i: Info) -> bool:
         and all(not w[:1].islower() or w in HEADLINE_MINOR for w in words[1:])
 
 
-def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
+def _find_title(infos: list[Info], a: int, markdown: bool, clean: bool = False) -> int:
     if markdown:
         for j, i in enumerate(infos[: a + 1]):
             if i.text.startswith("# "):
                 return j
     lo = max(1, a - _LOOK_BACK)
-    first = _norm(infos[0].text)
+    s, e = title_part(infos[0].text)  # the page title without its site name or author
+    first = _norm(infos[0].text[s:e])
     first_words = {w for w in _WORD.findall(first) if len(w) >= 4}
     best, best_j = 0.5, -1
     for j in range(a - 1, lo - 1, -1):
@@ -89,7 +94,16 @@ def _find_title(infos: list[Info], a: int, markdown: bool) -> int:
         for j, i in enumerate(infos[: min(max(a, 1), 3)]):
             if not i.cue and (title_like(i) or headline_case(i)):
                 return j
+    if clean and a == 1 and cued_headline(infos[0]):
+        return 0
     return -1
+
+
+def cued_headline(i: Info) -> bool:
+    """The first line of a clean document (sentences only below it) in headline shape, though it
+    holds a stock word ("Ad sales ...", "... lifts shares"): a headline, not furniture."""
+    return CUED_HEADLINE_WORDS <= i.words <= 30 and not i.sentence \
+        and not i.text.endswith((",", ":", ";")) and not is_byline(i.low) and len(i.text) <= 250
 
 
 def _above_byline(infos: list[Info], j: int) -> int:
@@ -139,14 +153,31 @@ def title_part(text: str) -> tuple[int, int]:
     return parts[lo][0], parts[hi][1]
 
 
-def _agrees(i: Info, page: str) -> bool:
-    """A headline line and the page title name the same story."""
+def _agrees(i: Info, page: str, part: str) -> bool:
+    """A headline line and the page title name the same story: the line is inside the page title,
+    or the page title holds at least AGREE of the line's longer words and the line at least AGREE
+    of those of the title's headline part (``part``, the site name stripped)."""
     t = _norm(i.text)
     if t in page:
         return True
     words = {w for w in _WORD.findall(t) if len(w) >= 4}
     have = {w for w in _WORD.findall(page) if len(w) >= 4}
-    return bool(words) and len(words & have) >= AGREE * len(words)
+    told = {w for w in _WORD.findall(part) if len(w) >= 4}
+    return bool(words) and len(words & have) >= AGREE * len(words) \
+        and len(words & told) >= AGREE * len(told)
+
+
+def _same_line(infos: list[Info], part: str, a: int) -> int:
+    """A line above the article that is the page title's headline part word for word (the page's
+    own heading repeating its title), or -1."""
+    key = " ".join(_WORD.findall(part.casefold()))
+    if not key:
+        return -1
+    for j in range(1, min(a, _LOOK_BACK + 1)):
+        i = infos[j]
+        if not i.cue and i.words <= 30 and " ".join(_WORD.findall(i.low)) == key:
+            return j
+    return -1
 
 
 def _page_title(infos: list[Info], t: int, a: int) -> int:
@@ -155,9 +186,18 @@ def _page_title(infos: list[Info], t: int, a: int) -> int:
     first = infos[0]
     if t == 0 or a == 0 or not title_like(first) or first.sentence:
         return t
-    if t > 0 and _agrees(infos[t], _norm(first.text)):
-        return t
     s, e = title_part(first.text)
+    same = _same_line(infos, first.text[s:e], a)
+    pieces = _TITLE_SEP.split(first.text, maxsplit=1)
+    if same < 0 and len(pieces) == 2 and len(_WORD.findall(pieces[1])) <= SITE_WORDS:
+        # "Topic - Site": too short a headline to strip the site name from, but the page may repeat it
+        same = _same_line(infos, pieces[0], a)
+    if same > 0:
+        if t > 0 and same != t:
+            infos[t].kind, infos[t].reason = BlockKind.BOILERPLATE, "navigation"
+        return same
+    if t > 0 and _agrees(infos[t], _norm(first.text), _norm(first.text[s:e])):
+        return t
     words = _WORD.findall(first.text[s:e])
     if len(words) < TITLE_PART_WORDS or sum(len(w) >= 4 for w in words) < 2 \
             or all(len(_WORD.findall(p)) <= 2 for p in _TITLE_SEP.split(first.text[s:e])):
@@ -170,9 +210,10 @@ def _page_title(infos: list[Info], t: int, a: int) -> int:
     return 0
 
 
-def mark_head(infos: list[Info], a: int, b: int, markdown: bool) -> None:
-    """Set the title, the bylines and captions above the article, hide repeated headlines."""
-    t = _find_title(infos, a, markdown)
+def mark_head(infos: list[Info], a: int, b: int, markdown: bool, clean: bool = False) -> None:
+    """Set the title, the bylines and captions above the article, hide repeated headlines
+    (``clean``: a document with nothing but sentences above the article, see ``absorb_edges``)."""
+    t = _find_title(infos, a, markdown, clean)
     if not markdown:
         t = _page_title(infos, t, a)
     if t < 0:
