@@ -222,11 +222,11 @@ def _role(low: str, foreign: bool) -> bool:
 def _role_text(text: str, role_toks: list[Tok], before: str, foreign: bool) -> tuple[str | None, bool]:
     """The role before a name, and whether it is a lower-case person noun ("drummer")."""
     if not role_toks:
-        w = _word_before(before)
+        m = _BEFORE_WORD.search(before)
+        w = m.group(1) if m else ""
         if (w in ROLE_WORDS and w not in DEPARTMENTS) or w in PERSON_NOUNS or (foreign and is_role(w)):
             return w, True  # "drummer", "alcalde": a lower-case word only
-        # "Britain's Foreign Secretary, Liz Truss" (the search only when it can match: speed)
-        m = _ROLE_COMMA.search(before) if before.endswith((", ", ", \n")) else None
+        m = _ROLE_COMMA.search(before)  # "Britain's Foreign Secretary, Liz Truss"
         if m and m.group(2).lower() in ROLE_WORDS and m.group(2).lower() not in DEPARTMENTS:
             return m.group(1), False
         return None, False
@@ -242,24 +242,6 @@ def _role_text(text: str, role_toks: list[Tok], before: str, foreign: bool) -> t
                 break
         role = text[start:role_toks[-1].end]
     return role, False
-
-
-def _word_before(before: str) -> str:
-    """What ``_BEFORE_WORD`` finds in ``before`` ("" for nothing), without the regular expression's
-    search from every position (speed): the letters just before a final space or no-break space
-    (``$`` also matches before a final newline)."""
-    end = len(before) - 1 if before.endswith("\n") else len(before)
-    if end < 2 or before[end - 1] not in " \u00a0":
-        return ""
-    i = end - 1
-    while i > 0 and _letter(before[i - 1]):
-        i -= 1
-    return before[i:end - 1]
-
-
-def _letter(c: str) -> bool:
-    """``[^\\W\\d_]``: a word character that is no digit and no underscore."""
-    return c.isalnum() and not c.isdecimal() and c != "_"
 
 
 def _not_a_name(words: list[Tok], lows: list[str], role_toks: list[Tok], lex: Lexicon) -> bool:

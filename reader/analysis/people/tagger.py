@@ -84,36 +84,9 @@ def _word_class(w: str) -> str:
     return w.lower().strip(".,;:!?\"'”’)")
 
 
-#: What a word's features owe to the word alone (not to its document), across documents (speed):
-#: text -> (features, shape, list classes); for the one lexicon there is, at most _KEPT_MAX words.
-_KEPT: dict[str, tuple[list[str], str, str]] = {}
-_KEPT_FOR: list[Lexicon] = []
-_KEPT_MAX = 200_000
-
-
 def _word(text: str, low: str, lex: Lexicon, lower: frozenset[str],
           known: frozenset[str]) -> tuple[list[str], str, str]:
-    """The features of a word on its own: (word, shape and affix features, shape, list classes).
-
-    ``low`` is the token's own folding of ``text`` (see :func:`.tokens.tok`); the callers share
-    the returned list, and never change it."""
-    if not _KEPT_FOR or _KEPT_FOR[0] is not lex or len(_KEPT) >= _KEPT_MAX:
-        _KEPT.clear()
-        _KEPT_FOR[:] = [lex]
-    kept = _KEPT.get(text)
-    if kept is None:
-        kept = _KEPT[text] = _word_alone(text, low, lex)
-    base, shape, cls = kept
-    if low in lower:
-        cls += "l"
-    if low in known:
-        cls += "K"
-    return base, shape, cls
-
-
-def _word_alone(text: str, low: str, lex: Lexicon) -> tuple[list[str], str, str]:
-    """:func:`_word` but for the classes that depend on the document (written in lower case
-    elsewhere, known as part of a name), which come last."""
+    """The features of a word on its own: (word, shape and affix features, shape, list classes)."""
     shape = _shape(text)
     cls = ""
     if low in lex.given:
@@ -142,6 +115,10 @@ def _word_alone(text: str, low: str, lex: Lexicon) -> tuple[list[str], str, str]
         cls += "X"
     if low in PLACE_PREFIXES:
         cls += "Q"
+    if low in lower:
+        cls += "l"
+    if low in known:
+        cls += "K"
     return ["b", "w=" + low, "sh=" + shape, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3]], shape, cls
 
 
