@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from reader.sanitize import storable
@@ -129,10 +131,57 @@ def is_damage(exc: Exception) -> bool:
 
 
 def remove(path: Path) -> None:
-    """Delete a cache file and its WAL companions."""
+    """Delete a cache file and its WAL companions (not the refresh lock: another process may hold it)."""
     for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm"), Path(str(path) + "-journal")):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(p)
+
+
+#: How often a refresher waiting for another one's lock tries again (seconds).
+LOCK_POLL = 0.05
+
+
+def lock_path(path: Path) -> Path:
+    return Path(str(path) + "-refresh.lock")
+
+
+@contextlib.contextmanager
+def refresh_lock(path: Path, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the refresh lock of the cache at ``path`` for the block: a refresher in another
+    process (the app and ``reader index`` at once) waits here until the first is done, and then
+    finds its work stored instead of analysing every file again.
+
+    The lock is the operating system's on a file beside the cache, so it goes with the process
+    that held it, however that ends.  ``waiting`` is called once when another process holds it.
+    Where no such lock can be taken (a folder that refuses the file, no ``fcntl``), the refresh
+    goes on without it.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock (rows still land one transaction at a time)
+        yield
+        return
+    try:
+        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        yield
+        return
+    try:
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not told and waiting is not None:
+                    waiting()
+                told = True
+                time.sleep(LOCK_POLL)
+            except OSError:  # the file system has no locks: go on without
+                break
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def open_cache(path: Path, root: str) -> tuple[sqlite3.Connection, list[str]]:
@@ -145,8 +194,10 @@ def open_cache(path: Path, root: str) -> tuple[sqlite3.Connection, list[str]]:
     except (CacheDamaged, sqlite3.DatabaseError) as exc:
         if not is_damage(exc):
             raise
-        notices.append(f"The library cache {path} was unusable ({exc}); it was rebuilt "
-                       "and the collection will be indexed again. Read and starred marks are kept.")
+        notices.append(
+            f"The library cache {path} was unusable ({exc}); it was rebuilt "
+            "and the collection will be indexed again. Read and starred marks are kept."
+        )
         remove(path)
         conn = _create(path, root)
     return conn, notices

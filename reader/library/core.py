@@ -54,11 +54,18 @@ def _key(root: Path) -> str:
 
 T = TypeVar("T")
 
+
 class Library:
     """A collection of article files with its cache and user state."""
 
-    def __init__(self, root: str | Path, *, cache_dir: str | Path | None = None,
-                 data_dir: str | Path | None = None, follow_symlinks: bool | None = None) -> None:
+    def __init__(
+        self,
+        root: str | Path,
+        *,
+        cache_dir: str | Path | None = None,
+        data_dir: str | Path | None = None,
+        follow_symlinks: bool | None = None,
+    ) -> None:
         self.root = Path(root).expanduser().resolve()
         if not self.root.exists():
             raise ReaderError(f"{escaped(str(root))}: no such file or folder")
@@ -101,8 +108,10 @@ class Library:
                 raise
         saved = self.cache_path
         self._temp, self.cache_path = temporary_copy(saved, "reader-cache-")
-        self.notices.append(f"cannot save the library cache: {escaped(str(saved.parent))} is read-only; "
-                            "a temporary copy is used, so what is indexed now is not kept")
+        self.notices.append(
+            f"cannot save the library cache: {escaped(str(saved.parent))} is read-only; "
+            "a temporary copy is used, so what is indexed now is not kept"
+        )
         return cache.open_cache(self.cache_path, str(self.root))
 
     # connections ---------------------------------------------------------
@@ -151,8 +160,10 @@ class Library:
     def _cache_error(self, exc: sqlite3.DatabaseError) -> ReaderError:
         """What to tell the user when the cache fails under a call (never a raw traceback)."""
         if cache.is_damage(exc):
-            return ReaderError(f"the library cache {self.cache_path} is damaged ({exc}); it is checked "
-                               "and rebuilt when the reader next opens it (read and starred marks are kept)")
+            return ReaderError(
+                f"the library cache {self.cache_path} is damaged ({exc}); it is checked "
+                "and rebuilt when the reader next opens it (read and starred marks are kept)"
+            )
         return ReaderError(f"cannot use the library cache {self.cache_path}: {exc}")
 
     def close(self) -> None:
@@ -170,8 +181,9 @@ class Library:
     def __enter__(self) -> Library:
         return self
 
-    def __exit__(self, t: type[BaseException] | None, e: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     # catalogue -----------------------------------------------------------
@@ -179,11 +191,12 @@ class Library:
         """Re-analyse new and changed files, drop deleted ones; ``progress(done, total)``.
 
         Safe to call from a worker thread while other threads read; a second call
-        while one runs waits for it (and then finds little left to do).
+        while one runs, in this process or in another on the same cache, waits for it
+        (and then finds its work stored, so little is left to do).
         """
         if not self.root.exists():  # unmounted or moved: keep the catalogue, do not empty it
             raise ReaderError(f"{self.root}: the collection folder is gone (moved or unmounted?)")
-        with self._refreshing, self._writer() as conn:
+        with self._refreshing, cache.refresh_lock(self.cache_path), self._writer() as conn:
             return refresh(conn, str(self.root), progress, self.notices, follow_symlinks=self.follow_symlinks)
 
     def count(self, *, unread_only: bool = False) -> int:
@@ -193,15 +206,17 @@ class Library:
                 return int(conn.execute(f"SELECT count(*) FROM docs d {_UNREAD}").fetchone()[0])
             return int(conn.execute("SELECT count(*) FROM docs").fetchone()[0])
 
-    def entries(self, offset: int = 0, limit: int = 100, *, order: str = "path",
-                unread_only: bool = False) -> list[Entry]:
+    def entries(
+        self, offset: int = 0, limit: int = 100, *, order: str = "path", unread_only: bool = False
+    ) -> list[Entry]:
         """One page of list rows in ``order`` (newest, path, title, date, source or words)."""
         if order not in ORDERS:
             raise ValueError(f"order must be one of {', '.join(ORDERS)}")
         where = _UNREAD if unread_only else ""
         with self._conn() as conn:
-            rows = conn.execute(f"{_ENTRY} {where} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
-                                (max(0, limit), max(0, offset)))
+            rows = conn.execute(
+                f"{_ENTRY} {where} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?", (max(0, limit), max(0, offset))
+            )
             return [_entry(r) for r in rows]
 
     def index_of(self, path: str, order: str = "path", *, unread_only: bool = False) -> int | None:
@@ -212,7 +227,9 @@ class Library:
         with self._conn() as conn:
             row = conn.execute(
                 f"SELECT n FROM (SELECT d.path, row_number() OVER (ORDER BY {ORDERS[order]}) - 1 AS n "
-                f"FROM docs d {where}) WHERE path = ?", (to_db(path),)).fetchone()
+                f"FROM docs d {where}) WHERE path = ?",
+                (to_db(path),),
+            ).fetchone()
         return None if row is None else int(row[0])
 
     def entry(self, path: str) -> Entry | None:
@@ -227,8 +244,9 @@ class Library:
 
     def _article(self, conn: sqlite3.Connection, path: str) -> Article:
         full = self._full(path)
-        row = conn.execute("SELECT size, mtime_ns, failed, src, analysis, hash FROM docs WHERE path = ?",
-                           (to_db(path),)).fetchone()
+        row = conn.execute(
+            "SELECT size, mtime_ns, failed, src, analysis, hash FROM docs WHERE path = ?", (to_db(path),)
+        ).fetchone()
         try:
             st = os.stat(full)
         except OSError as exc:
@@ -265,7 +283,8 @@ class Library:
         damaged: list[tuple[str, str]] = []
         with self._conn() as conn:
             for rel, src, analysis in conn.execute(
-                    "SELECT path, src, analysis FROM docs WHERE failed IS NULL"):
+                "SELECT path, src, analysis FROM docs WHERE failed IS NULL"
+            ):
                 try:
                     codec.decode("", src, analysis)
                 except codec.Damaged as exc:
@@ -313,8 +332,10 @@ class Library:
 
     def failures(self) -> list[tuple[str, str]]:
         with self._conn() as conn:
-            return [(from_db(r[0]), r[1]) for r in conn.execute(
-                "SELECT path, failed FROM docs WHERE failed IS NOT NULL ORDER BY path")]
+            return [
+                (from_db(r[0]), r[1])
+                for r in conn.execute("SELECT path, failed FROM docs WHERE failed IS NOT NULL ORDER BY path")
+            ]
 
     # people, quotes, search -----------------------------------------------
     def people(self, limit: int | None = None) -> list[tuple[str, int]]:
@@ -331,7 +352,7 @@ class Library:
 
     def quotes(self, speaker: str | None = None) -> list[QuoteRow]:
         """Every quote (in path order), or only those whose speaker matches ``speaker``."""
-        sql = ("SELECT d.path, d.title, q.speaker, q.text FROM quotes q JOIN docs d ON d.id = q.doc_id")
+        sql = "SELECT d.path, d.title, q.speaker, q.text FROM quotes q JOIN docs d ON d.id = q.doc_id"
         args: tuple[Any, ...] = ()
         if speaker:
             sql += " WHERE q.speaker LIKE ?"
@@ -343,7 +364,8 @@ class Library:
     def search(self, query: str, limit: int = 50, *, with_matches: bool = False) -> list[SearchHit]:
         """Best matches first; see reader.search.query for the query language."""
         return self._searching(
-            lambda conn: self._searcher.search(conn, query, limit, with_matches=with_matches))
+            lambda conn: self._searcher.search(conn, query, limit, with_matches=with_matches)
+        )
 
     def matches(self, query: str, path: str) -> tuple[Span, ...]:
         """Where ``query`` matched in the article at ``path``, as the search matched it."""
@@ -363,17 +385,32 @@ class Library:
 
 #: articles not read yet (state lives in the attached user-state database)
 _UNREAD = "WHERE coalesce((SELECT s2.read FROM st.state s2 WHERE s2.path = d.path), 0) = 0"
-_ENTRY = ("SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0), coalesce(s.starred, 0), "
-          "d.failed FROM docs d LEFT JOIN st.state s ON s.path = d.path")
+_ENTRY = (
+    "SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0), coalesce(s.starred, 0), "
+    "d.failed FROM docs d LEFT JOIN st.state s ON s.path = d.path"
+)
 
 
 def _entry(r: tuple[Any, ...]) -> Entry:
-    return Entry(path=from_db(r[0]), title=r[1], source=r[2] or "", date=r[3], words=int(r[4] or 0),
-                 read=bool(r[5]), starred=bool(r[6]), failed=r[7])
+    return Entry(
+        path=from_db(r[0]),
+        title=r[1],
+        source=r[2] or "",
+        date=r[3],
+        words=int(r[4] or 0),
+        read=bool(r[5]),
+        starred=bool(r[6]),
+        failed=r[7],
+    )
 
 
-def open_library(root: str | Path, *, cache_dir: str | Path | None = None,
-                 data_dir: str | Path | None = None, follow_symlinks: bool | None = None) -> Library:
+def open_library(
+    root: str | Path,
+    *,
+    cache_dir: str | Path | None = None,
+    data_dir: str | Path | None = None,
+    follow_symlinks: bool | None = None,
+) -> Library:
     """Open the collection at ``root`` (a folder or one file); call ``refresh()`` to index it.
 
     ``follow_symlinks`` None reads the config file's setting (default: links that lead

@@ -13,8 +13,9 @@ import multiprocessing
 import os
 import sqlite3
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 
 from reader.ingest.names import from_db, to_db
@@ -82,31 +83,44 @@ def analyse_chunk(jobs: list[Job]) -> list[Result]:
 
 
 def results(jobs: list[Job], workers: int) -> Iterator[Result]:
-    """Analyse ``jobs``, in worker processes when there are many; yields in completion order."""
+    """Analyse ``jobs``, in worker processes when there are many; yields in the order of ``jobs``
+    (so a collection's rows get the same ids whichever worker is faster).
+
+    The workers live for the whole call and import only what analysis needs.  Chunks are handed
+    out whenever one is done, not only when the oldest is, so a slow chunk never leaves the other
+    worker idle behind it (up to ``workers * 8`` chunks wait, done, for the slow one).
+    """
     if len(jobs) < POOL_THRESHOLD or workers <= 1:
         for job in jobs:
             yield analyse_job(job)
         return
-    chunks = (jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK))
+    chunks = iter([jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)])
     ctx = multiprocessing.get_context("spawn")  # safe when the caller runs threads (the app)
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        pending: list[Future[list[Result]]] = []
-        it = iter(chunks)
-        for chunk in it:
-            pending.append(pool.submit(analyse_chunk, chunk))
-            if len(pending) >= workers * 3:
-                break
-        while pending:
-            fut = pending.pop(0)
-            yield from fut.result()
-            nxt = next(it, None)
-            if nxt is not None:
-                pending.append(pool.submit(analyse_chunk, nxt))
+        queue: deque[Future[list[Result]]] = deque()
+
+        def fill() -> None:
+            while sum(not f.done() for f in queue) < workers * 2 and len(queue) < workers * 8:
+                nxt = next(chunks, None)
+                if nxt is None:
+                    return
+                queue.append(pool.submit(analyse_chunk, nxt))
+
+        fill()
+        while queue:
+            head = queue[0]
+            while not head.done():
+                wait([f for f in queue if not f.done()], return_when=FIRST_COMPLETED)
+                fill()
+            queue.popleft()
+            fill()
+            yield from head.result()
 
 
 def delete_doc(conn: sqlite3.Connection, doc_id: int, notices: list[str] | None = None) -> None:
-    row = conn.execute("SELECT path, title, people, speakers, src, analysis FROM docs WHERE id = ?",
-                       (doc_id,)).fetchone()
+    row = conn.execute(
+        "SELECT path, title, people, speakers, src, analysis FROM docs WHERE id = ?", (doc_id,)
+    ).fetchone()
     if row is None:
         return
     if row[4] is not None and row[5] is not None:
@@ -118,8 +132,11 @@ def delete_doc(conn: sqlite3.Connection, doc_id: int, notices: list[str] | None 
             if notices is not None:
                 notices.append(f"{escaped(from_db(row[0]))}: {DAMAGED}; replaced")
         else:
-            conn.execute("INSERT INTO fts (fts, rowid, title, people, speakers, body) "
-                         "VALUES ('delete', ?, ?, ?, ?, ?)", (doc_id, *fields))
+            conn.execute(
+                "INSERT INTO fts (fts, rowid, title, people, speakers, body) "
+                "VALUES ('delete', ?, ?, ?, ?, ?)",
+                (doc_id, *fields),
+            )
     conn.execute("DELETE FROM doc_people WHERE doc_id = ?", (doc_id,))
     conn.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
     conn.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
@@ -127,8 +144,11 @@ def delete_doc(conn: sqlite3.Connection, doc_id: int, notices: list[str] | None 
 
 def bump(conn: sqlite3.Connection) -> None:
     """Mark the cache as changed (searchers reload their vocabulary)."""
-    conn.execute("INSERT INTO meta (key, value) VALUES ('generation', ?) "
-                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(time.time_ns()),))
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('generation', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (str(time.time_ns()),),
+    )
 
 
 def save_vocabulary(conn: sqlite3.Connection) -> None:
@@ -137,8 +157,10 @@ def save_vocabulary(conn: sqlite3.Connection) -> None:
     try:
         conn.execute("DELETE FROM vocab")
         conn.execute("INSERT INTO vocab (term, df) SELECT term, doc FROM fts_terms")
-        conn.execute("INSERT INTO meta (key, value) SELECT 'vocab_generation', value FROM meta "
-                     "WHERE key = 'generation' ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        conn.execute(
+            "INSERT INTO meta (key, value) SELECT 'vocab_generation', value FROM meta "
+            "WHERE key = 'generation' ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+        )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -160,23 +182,45 @@ def write_result(conn: sqlite3.Connection, res: Result, notices: list[str] | Non
     if rec is None:
         stem = storable(os.path.splitext(os.path.basename(job.rel))[0])
         why = storable(res.failed or "could not be read")
-        conn.execute("INSERT INTO docs (path, size, mtime_ns, hash, title, failed) VALUES (?, ?, ?, ?, ?, ?)",
-                     (path, job.size, job.mtime_ns, res.hash, stem, why))
+        conn.execute(
+            "INSERT INTO docs (path, size, mtime_ns, hash, title, failed) VALUES (?, ?, ?, ?, ?, ?)",
+            (path, job.size, job.mtime_ns, res.hash, stem, why),
+        )
         return
     people = "\n".join(rec.people)
     speakers = "\n".join(sorted({s for s, _t in rec.quotes if s}))
     cur = conn.execute(
         "INSERT INTO docs (path, size, mtime_ns, hash, title, source, tags, date, words, people, speakers, "
         "src, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (path, job.size, job.mtime_ns, res.hash, rec.title, rec.source_name, rec.tags, rec.date, rec.words,
-         people, speakers, rec.src, rec.analysis))
+        (
+            path,
+            job.size,
+            job.mtime_ns,
+            res.hash,
+            rec.title,
+            rec.source_name,
+            rec.tags,
+            rec.date,
+            rec.words,
+            people,
+            speakers,
+            rec.src,
+            rec.analysis,
+        ),
+    )
     doc_id = cur.lastrowid
-    conn.executemany("INSERT INTO doc_people (doc_id, name) VALUES (?, ?)",
-                     [(doc_id, n) for n in dict.fromkeys(rec.people)])
-    conn.executemany("INSERT INTO quotes (doc_id, seq, speaker, text) VALUES (?, ?, ?, ?)",
-                     [(doc_id, i, s, t) for i, (s, t) in enumerate(rec.quotes)])
-    conn.execute("INSERT INTO fts (rowid, title, people, speakers, body) VALUES (?, ?, ?, ?, ?)",
-                 (doc_id, rec.title, people, speakers, rec.body))
+    conn.executemany(
+        "INSERT INTO doc_people (doc_id, name) VALUES (?, ?)",
+        [(doc_id, n) for n in dict.fromkeys(rec.people)],
+    )
+    conn.executemany(
+        "INSERT INTO quotes (doc_id, seq, speaker, text) VALUES (?, ?, ?, ?)",
+        [(doc_id, i, s, t) for i, (s, t) in enumerate(rec.quotes)],
+    )
+    conn.execute(
+        "INSERT INTO fts (rowid, title, people, speakers, body) VALUES (?, ?, ?, ?, ?)",
+        (doc_id, rec.title, people, speakers, rec.body),
+    )
 
 
 def _hash(conn: sqlite3.Connection, rel: str) -> str | None:
@@ -184,8 +228,9 @@ def _hash(conn: sqlite3.Connection, rel: str) -> str | None:
     return row[0] if row else None
 
 
-def walk(root: str, on_error: Callable[[str, str], None], *,
-         follow_symlinks: bool = False) -> Iterable[tuple[str, str, int, int]]:
+def walk(
+    root: str, on_error: Callable[[str, str], None], *, follow_symlinks: bool = False
+) -> Iterable[tuple[str, str, int, int]]:
     """(absolute path, relative path, size, mtime_ns) of every article file under ``root``."""
     from reader.ingest import discover
 
@@ -198,13 +243,19 @@ def walk(root: str, on_error: Callable[[str, str], None], *,
             on_error(path, exc.strerror or str(exc))
             continue
         # discover() yields paths under root as root + name: slicing is exact and far cheaper
-        rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, base)
+        rel = path[len(prefix) :] if path.startswith(prefix) else os.path.relpath(path, base)
         yield path, rel, st.st_size, st.st_mtime_ns
 
 
-def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], None] | None,
-            notices: list[str], workers: int | None = None, *,
-            follow_symlinks: bool = False) -> RefreshCounts:
+def refresh(
+    conn: sqlite3.Connection,
+    root: str,
+    progress: Callable[[int, int], None] | None,
+    notices: list[str],
+    workers: int | None = None,
+    *,
+    follow_symlinks: bool = False,
+) -> RefreshCounts:
     """Bring the cache at ``conn`` in line with the files under ``root``; a problem with a folder or
     a link not followed becomes a notice (once, not again on every refresh)."""
     known = {from_db(p): (s, m) for p, s, m in conn.execute("SELECT path, size, mtime_ns FROM docs")}
@@ -212,7 +263,7 @@ def refresh(conn: sqlite3.Connection, root: str, progress: Callable[[int, int], 
     prefix = os.path.join(root, "")
 
     def folder_error(path: str, reason: str) -> None:
-        rel = path[len(prefix):] if path.startswith(prefix) else path
+        rel = path[len(prefix) :] if path.startswith(prefix) else path
         note = f"{escaped(rel)}: {reason}"
         if note not in notices:
             notices.append(note)
