@@ -13,7 +13,8 @@ from reader.model import Block, BlockKind
 
 _WORK_INTRO = word_set(
     "on in at of from to with for titled entitled named watching book show film movie program programme "
-    "song album series magazine newspaper column article episode documentary podcast novel play"
+    "song album series magazine newspaper column article episode documentary podcast novel play "
+    "read reads reading watched watch starred starring directed published released"
 )
 _WORD = re.compile(r"[A-Za-z-]+")
 
