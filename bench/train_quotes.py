@@ -3,6 +3,8 @@
 usage:
     python bench/train_quotes.py train [TRAIN_DIR] [--epochs N] [--out PATH]
     python bench/train_quotes.py eval DATASET [--slice]   (rules against the model, by rule)
+    python bench/train_quotes.py speed OTHER_TREE FOLDER [--rounds N]   (words/s, alternating)
+    python bench/train_quotes.py ranker-cost FOLDER [--rounds N]   (people + quotes, ranker on/off)
     python bench/train_quotes.py heldout [TRAIN_DIR] [--part train] [--errors N] -- COMMAND [ARGS...]
 
 TRAIN_DIR is the PolNeAR training split in the scorers' layout (docs/*.txt and gold.json with
@@ -22,11 +24,13 @@ import argparse
 import gzip
 import importlib.util
 import json
+import os
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from types import ModuleType
@@ -234,8 +238,80 @@ def evaluate(argv: list[str]) -> int:
     return 0
 
 
+def speed(argv: list[str]) -> int:
+    """Words/s of ``reader extract`` over a folder, this tree against another, alternating."""
+    ap = argparse.ArgumentParser(prog="train_quotes.py speed")
+    ap.add_argument(
+        "other", help="a copy of the package to compare with (git archive REV reader | tar -x -C DIR)"
+    )
+    ap.add_argument("folder")
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args(argv)
+    args.folder = str(Path(args.folder).resolve())
+    words = sum(len(f.read_text(encoding="utf-8").split()) for f in Path(args.folder).rglob("*.txt"))
+    env = dict(os.environ)
+    runs: dict[str, list[float]] = {"other": [], "this": []}
+    for _ in range(args.rounds):
+        for name, path in (("other", args.other), ("this", str(ROOT))):
+            env["PYTHONPATH"] = path
+            cmd = [sys.executable, "-m", "reader", "extract", "--format", "jsonl", args.folder]
+            t0 = time.perf_counter()
+            subprocess.run(cmd, env=env, cwd=tempfile.gettempdir(), stdout=subprocess.DEVNULL, check=True)
+            runs[name].append(words / (time.perf_counter() - t0))
+    for name, rates in runs.items():
+        print(
+            f"{name:5} {args.folder}: {words} words, words/s "
+            + " ".join(f"{r:,.0f}" for r in rates)
+            + f" (best {max(rates):,.0f})"
+        )
+    return 0
+
+
+def ranker_cost(argv: list[str]) -> int:
+    """Words/s of people + quotes in one process, the ranker on and off in alternate rounds."""
+    from reader.analysis.boilerplate import make_blocks
+    from reader.analysis.people import find_people
+    from reader.analysis.quotes import find_quotes, ranker
+    from reader.ingest import load
+
+    ap = argparse.ArgumentParser(prog="train_quotes.py ranker-cost")
+    ap.add_argument("folder")
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args(argv)
+    docs = []
+    for f in sorted(Path(args.folder).rglob("*.txt")):
+        doc = load(str(f))
+        docs.append((doc.source, [b for b in make_blocks(doc) if not b.hidden]))
+    words = sum(len(src.split()) for src, _ in docs)
+    shipped = ranker.MODEL
+    rates: dict[str, list[float]] = {"off": [], "on": []}
+    for _ in range(args.rounds):
+        for mode in ("off", "on"):
+            ranker.model.cache_clear()
+            ranker.MODEL = shipped if mode == "on" else Path("/nonexistent")
+            ranker.model()  # the weights are read once per process, outside the timing
+            t0 = time.perf_counter()
+            for src, shown in docs:
+                find_quotes(src, shown, find_people(src, shown))
+            rates[mode].append(words / (time.perf_counter() - t0))
+    ranker.MODEL = shipped
+    for mode, r in rates.items():
+        print(
+            f"ranker {mode:3}: {words} words, people + quotes words/s "
+            + " ".join(f"{x:,.0f}" for x in r)
+            + f" (best {max(r):,.0f})"
+        )
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    commands = {"train": train, "eval": evaluate, "heldout": heldout}
+    commands = {
+        "train": train,
+        "eval": evaluate,
+        "heldout": heldout,
+        "speed": speed,
+        "ranker-cost": ranker_cost,
+    }
     if not argv or argv[0] not in commands or (argv[0] == "heldout" and "--" not in argv):
         print(__doc__, file=sys.stderr)
         return 2

@@ -20,6 +20,11 @@ paragraph), filtered by :mod:`.filters`.  Speakers come from
 4. when no clause names anyone: the person named last before the quote in its
    paragraph, else the one named just after it (never a name inside a quote).
 
+5. the learned ranker (:mod:`.ranker`) then chooses among the people named around the quote,
+   with the rules' pick and the rule that made it among its features; a named clause, a
+   pronoun resolved to the person just named in its paragraph, a group ("officials said",
+   "what it called"), a label and a headline quote keep the rules' answer.
+
 "he/she said" is the last person who spoke, else the last person mentioned.  A
 named organisation or country ("Reuters reported", "the IMF report stated") is the
 speaker, marked ``speaker_is_org`` and never taken for a person; a nominal or a
@@ -183,19 +188,24 @@ def _rank(
         ranker.Slot(x.start, x.end, bi, x.sent[0], x.sent[1], x.how, x.speaker)
         for x, bi in zip(found, where, strict=True)
     ]
+    # a quote the rules found no one for stays so ("the ministry said", "it is called"),
+    # unless its clause names someone the rules could not read ("she said", "the aide said")
+    want = [
+        slot.how not in ranker.KEEP
+        and slot.how not in ("label", "top", "group", "none")
+        and not (slot.speaker is None and kinds.is_scare(source[slot.start + 1 : slot.end - 1]))
+        for slot in slots
+    ]
     quoted.sort()
-    cands = ranker.candidates(source, blocks, slots, res.idx.ms, quoted, res.orgs)
+    cands = ranker.candidates(source, blocks, slots, res.idx.ms, quoted, res.orgs, None if trace else want)
     if trace is not None:
         trace.extend(zip(slots, cands, strict=True))
     if weights is None:
         return
     for i, (slot, cs) in enumerate(zip(slots, cands, strict=True)):
-        # a quote the rules found no one for stays so ("the ministry said", "it is called"),
-        # unless its clause names someone the rules could not read ("she said", "the aide said")
-        scare = slot.speaker is None and kinds.is_scare(source[slot.start + 1 : slot.end - 1])
         if slot.speaker is not None and ranker.is_place(slot.speaker):
             found[i] = found[i]._replace(speaker=None)  # a place never speaks
-        elif slot.how not in ("label", "top", "group", "none") and not scare:
+        elif want[i]:
             found[i] = found[i]._replace(speaker=ranker.choose(weights, slot, cs))
 
 

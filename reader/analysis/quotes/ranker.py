@@ -138,10 +138,12 @@ def candidates(
     mentions: Sequence[tuple[int, int, str]],
     quoted: Sequence[tuple[int, int]],
     orgs: set[str],
+    want: Sequence[bool] | None = None,
 ) -> list[list[Candidate]]:
     """The candidates of each slot with their features, the rules' pick first.
 
-    ``mentions`` are the people's mentions in source order, ``quoted`` every quote's span."""
+    ``mentions`` are the people's mentions in source order, ``quoted`` every quote's span;
+    with ``want``, only the slots it marks get candidates (the others an empty list)."""
     starts = [m[0] for m in mentions]
     qstarts = [q[0] for q in quoted]
     counts = Counter(m[2] for m in mentions)
@@ -149,7 +151,13 @@ def candidates(
     out: list[list[Candidate]] = []
     prev: str | None = None
     prev_block = -1
-    for slot in slots:
+    places: dict[str, bool] = {}
+    for n, slot in enumerate(slots):
+        if want is not None and not want[n]:
+            out.append([])
+            if slot.speaker is not None:
+                prev, prev_block = slot.speaker, slot.block
+            continue
         b = blocks[slot.block]
         lo = blocks[slot.block - 1].span.start if slot.block > 0 else b.span.start
         hi = b.span.end
@@ -170,7 +178,9 @@ def candidates(
         cands: list[Candidate] = []
         for name in names:
             pick = name == slot.speaker
-            if _place(name) or (not pick and _glued(name)):
+            if name not in places:
+                places[name] = _place(name)
+            if places[name] or (not pick and _glued(name)):
                 continue  # a place never speaks; "Jane Doe slams" is a tagging slip
             f = ["bias", "pick:" + slot.how if pick else "alt:" + slot.how]
             if pick:
