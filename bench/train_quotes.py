@@ -210,8 +210,8 @@ def train(argv: list[str]) -> int:
     kept = {f: round(v * scale) for f, v in sorted(weights.items()) if seen[f] >= args.min_count}
     kept = {f: v for f, v in kept.items() if v}
     blob = json.dumps({"scale": scale, "weights": kept}, sort_keys=True, separators=(",", ":"))
-    with gzip.GzipFile(args.out, "wb", mtime=0) as fh:
-        fh.write(blob.encode("utf-8"))
+    with open(args.out, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh:
+        fh.write(blob.encode("utf-8"))  # no name or time in the header: the same bytes anywhere
     print(f"{len(data)} scored quotes from {len(ids)} documents; {len(kept)} weights -> {args.out}")
     report(data, {f: v / scale for f, v in kept.items()}, "training part (learned from)")
     return 0

@@ -99,3 +99,15 @@ def test_reporting_verb_outside_the_list() -> None:
 def test_title_of_a_work_and_scare_quote_are_dropped() -> None:
     text = 'Ann Kim read "The Long Road Home" twice and called the plan a mess.\nThe "reform" stalled.'
     assert _speakers(text, "Ann Kim") == []
+
+
+def test_headline_verb_glued_to_the_name_is_cut() -> None:
+    from reader.analysis.quotes.attribution import Attr
+    from reader.analysis.quotes.resolve import Resolver
+
+    text = "Jane Doe Slams the plan."
+    res = Resolver(text, [])
+    assert res.name(Attr("name", "Jane Doe Slams", 0), 0) == "Jane Doe"
+    assert res.name(Attr("name", "Ann Says", 0), 0) == "Ann"
+    assert res.name(Attr("name", "Bo Lind", 0), 0) == "Bo Lind"
+    assert res.name(Attr("name", "Bill Press", 0), 0) == "Bill Press"  # a surname, not a verb

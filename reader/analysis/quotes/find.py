@@ -197,7 +197,9 @@ def _rank(
         for slot in slots
     ]
     quoted.sort()
-    cands = ranker.candidates(source, blocks, slots, res.idx.ms, quoted, res.orgs, None if trace else want)
+    cands = ranker.candidates(
+        source, blocks, slots, res.idx.ms, quoted, res.orgs, None if trace is not None else want
+    )
     if trace is not None:
         trace.extend(zip(slots, cands, strict=True))
     if weights is None:
