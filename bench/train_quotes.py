@@ -3,7 +3,8 @@
 usage:
     python bench/train_quotes.py train [TRAIN_DIR] [--epochs N] [--out PATH]
     python bench/train_quotes.py eval DATASET [--slice]   (rules against the model, by rule)
-    python bench/train_quotes.py speed OTHER_TREE FOLDER [--rounds N]   (words/s, alternating)
+    python bench/train_quotes.py speed OTHER_TREE FOLDER [--rounds N]   (words/s, alternating:
+        reader extract end to end, and people + quotes in the process)
     python bench/train_quotes.py ranker-cost FOLDER [--rounds N]   (people + quotes, ranker on/off)
     python bench/train_quotes.py heldout [TRAIN_DIR] [--part train] [--errors N] -- COMMAND [ARGS...]
 
@@ -251,6 +252,7 @@ def speed(argv: list[str]) -> int:
     words = sum(len(f.read_text(encoding="utf-8").split()) for f in Path(args.folder).rglob("*.txt"))
     env = dict(os.environ)
     runs: dict[str, list[float]] = {"other": [], "this": []}
+    inner: dict[str, list[float]] = {"other": [], "this": []}
     for _ in range(args.rounds):
         for name, path in (("other", args.other), ("this", str(ROOT))):
             env["PYTHONPATH"] = path
@@ -258,13 +260,44 @@ def speed(argv: list[str]) -> int:
             t0 = time.perf_counter()
             subprocess.run(cmd, env=env, cwd=tempfile.gettempdir(), stdout=subprocess.DEVNULL, check=True)
             runs[name].append(words / (time.perf_counter() - t0))
-    for name, rates in runs.items():
-        print(
-            f"{name:5} {args.folder}: {words} words, words/s "
-            + " ".join(f"{r:,.0f}" for r in rates)
-            + f" (best {max(rates):,.0f})"
-        )
+            # people + quotes alone, in the process, after loading and blocks
+            out = subprocess.run(
+                [sys.executable, "-c", _INNER, args.folder],
+                env=env,
+                cwd=tempfile.gettempdir(),
+                stdout=subprocess.PIPE,
+                text=True,
+                check=True,
+            )
+            inner[name].append(float(out.stdout))
+    for label, table in (("reader extract", runs), ("people + quotes", inner)):
+        for name, rates in table.items():
+            med = sorted(rates)[len(rates) // 2]
+            print(
+                f"{name:5} {label}: {words} words, words/s "
+                + " ".join(f"{r:,.0f}" for r in rates)
+                + f" (median {med:,.0f}, best {max(rates):,.0f})"
+            )
     return 0
+
+
+_INNER = """
+import sys, time
+from pathlib import Path
+from reader.analysis.boilerplate import make_blocks
+from reader.analysis.people import find_people
+from reader.analysis.quotes import find_quotes
+from reader.ingest import load
+docs = []
+for f in sorted(Path(sys.argv[1]).rglob("*.txt")):
+    d = load(str(f))
+    docs.append((d.source, [b for b in make_blocks(d) if not b.hidden]))
+find_quotes(docs[0][0], docs[0][1], find_people(docs[0][0], docs[0][1]))  # weights read once
+t0 = time.perf_counter()
+for src, shown in docs:
+    find_quotes(src, shown, find_people(src, shown))
+print(sum(len(s.split()) for s, _ in docs) / (time.perf_counter() - t0))
+"""
 
 
 def ranker_cost(argv: list[str]) -> int:

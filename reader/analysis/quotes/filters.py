@@ -88,7 +88,7 @@ def all_spans(blocks: Sequence[Block]) -> list[list[tuple[int, int]]]:
         if b.kind is not BlockKind.TITLE:
             singles = sum(1 for s, _ in spans if b.text[s] in SINGLE)
             n_single += singles
-            n_double += len(spans) - singles + len(_TWO_OPEN.findall(b.text))
+            n_double += len(spans) - singles + (len(_TWO_OPEN.findall(b.text)) if "''" in b.text else 0)
     if n_double > n_single:
         for b, spans in zip(blocks, out, strict=True):
             if b.kind is not BlockKind.TITLE:
