@@ -76,6 +76,7 @@ def _bucket(n: int) -> str:
     return str(min(n.bit_length(), 11))
 
 
+@lru_cache(maxsize=4096)
 def _place(name: str) -> bool:
     """Every word of ``name`` a place that is no state, none a given name or surname ("Ohio";
     not "Japan", which may speak as a state, nor "Jordan")."""
@@ -145,6 +146,8 @@ def candidates(
 
     ``mentions`` are the people's mentions in source order, ``quoted`` every quote's span;
     with ``want``, only the slots it marks get candidates (the others an empty list)."""
+    if want is not None and not any(want):
+        return [[] for _ in slots]
     starts = [m[0] for m in mentions]
     qstarts = [q[0] for q in quoted]
     counts = Counter(m[2] for m in mentions)
@@ -152,7 +155,6 @@ def candidates(
     out: list[list[Candidate]] = []
     prev: str | None = None
     prev_block = -1
-    places: dict[str, bool] = {}
     for n, slot in enumerate(slots):
         if want is not None and not want[n]:
             out.append([])
@@ -162,6 +164,7 @@ def candidates(
         b = blocks[slot.block]
         lo = blocks[slot.block - 1].span.start if slot.block > 0 else b.span.start
         hi = b.span.end
+        # a place never speaks; "Jane Doe slams" is a tagging slip (both filtered below)
         near_b: dict[str, tuple[int, int]] = {}
         near_a: dict[str, tuple[int, int]] = {}
         for i in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
@@ -174,15 +177,18 @@ def candidates(
             elif s >= slot.end and name not in near_a:
                 near_a[name] = (s, e)
         names = list(dict.fromkeys([*([slot.speaker] if slot.speaker else []), *near_b, *near_a]))
+        names = [n for n in names if not _place(n) and (n == slot.speaker or not _glued(n))]
+        if want is not None and len(names) < 2:
+            # one candidate or none: nothing to choose, so no features (the trace gets them all)
+            out.append([(n, []) for n in names])
+            if slot.speaker is not None:
+                prev, prev_block = slot.speaker, slot.block
+            continue
         rank = {n: r for r, n in enumerate(sorted(near_b, key=lambda n: -near_b[n][0]))}
         qlen = "q" + _bucket(len(source[slot.start : slot.end].split()))
         cands: list[Candidate] = []
         for name in names:
             pick = name == slot.speaker
-            if name not in places:
-                places[name] = _place(name)
-            if places[name] or (not pick and _glued(name)):
-                continue  # a place never speaks; "Jane Doe slams" is a tagging slip
             f = ["bias", "pick:" + slot.how if pick else "alt:" + slot.how]
             if pick:
                 f += ["pick", f"pick:{slot.how}:{qlen}"]
