@@ -13,7 +13,7 @@ quote spans and speakers), by default ../shared/corpus/quotes/polnear_train.  It
 sorted by id; every tenth (positions 0, 10, 20 ...) is the held-out slice: ``train`` never
 learns from it and ``heldout`` scores only it, with the shared scorer over a temporary set that
 holds the slice's gold and a copy of its documents, the way bench/halves.py scores halves.
-Choose constants on polnear_dev halves and the slice, never on the part learned from.
+Choose constants on polnear_dev halves and confirm them on the slice; never on the part learned from.
 
 The output of ``train`` is gzipped JSON of integer weights keyed by feature string (a reporting
 verb, a word class, a distance bucket); no name, phrase or sentence of the corpus is written.
