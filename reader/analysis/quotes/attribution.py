@@ -358,4 +358,3 @@ def tail_attr(text: str, q_end: int, hi: int) -> Attr | None:
             if found is not None:
                 return found
     return None
-
