@@ -345,7 +345,7 @@ class Library:
 
         docs: dict[str, list[int]] = {}
         with self._conn() as conn:
-            for name, doc_id in conn.execute("SELECT name, doc_id FROM doc_people"):
+            for name, doc_id in conn.execute("SELECT name, doc_id FROM doc_people ORDER BY name"):
                 docs.setdefault(str(name), []).append(int(doc_id))
         merged = merge_counts(docs)
         return merged if limit is None else merged[: max(0, limit)]

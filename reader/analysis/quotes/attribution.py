@@ -52,6 +52,11 @@ class _Verb(NamedTuple):
 
 def _verbs(text: str, lo: int, hi: int, vocab: frozenset[str]) -> Iterator[_Verb]:
     """Reporting verbs in ``text[lo:hi]`` (set look-ups: much faster than one big regex)."""
+    raw = text[lo:hi]
+    if "\u0130" not in raw and "\u212a" not in raw:
+        # the window lower-cased once (only these two letters lower-case to ASCII or change length)
+        yield from _verbs_lower(raw.lower(), lo, vocab)
+        return
     prev: re.Match[str] | None = None
     for m in _WORD.finditer(text, lo, hi):
         w = m.group().lower()
@@ -62,6 +67,19 @@ def _verbs(text: str, lo: int, hi: int, vocab: frozenset[str]) -> Iterator[_Verb
         if w in vocab:
             yield _Verb(m.start(), m.end(), w)
         prev = m
+
+
+def _verbs_lower(low: str, base: int, vocab: frozenset[str]) -> Iterator[_Verb]:
+    prev: tuple[int, int, str] | None = None
+    for m in _WORD.finditer(low):
+        w, s, e = m.group(), m.start(), m.end()
+        if prev is not None and low[prev[1] : s] == " ":
+            pair = prev[2] + " " + w
+            if pair in vocab:
+                yield _Verb(base + prev[0], base + e, pair)
+        if w in vocab:
+            yield _Verb(base + s, base + e, w)
+        prev = (s, e, w)
 
 
 _DASH = re.compile(r"[\s,]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s?){1,4})\s*(?:[,.(]|$)")
@@ -340,4 +358,3 @@ def tail_attr(text: str, q_end: int, hi: int) -> Attr | None:
             if found is not None:
                 return found
     return None
-

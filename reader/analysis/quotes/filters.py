@@ -13,7 +13,8 @@ from reader.model import Block, BlockKind
 
 _WORK_INTRO = word_set(
     "on in at of from to with for titled entitled named watching book show film movie program programme "
-    "song album series magazine newspaper column article episode documentary podcast novel play"
+    "song album series magazine newspaper column article episode documentary podcast novel play "
+    "read reads reading watched watch starred starring directed published released"
 )
 _WORD = re.compile(r"[A-Za-z-]+")
 
@@ -87,7 +88,7 @@ def all_spans(blocks: Sequence[Block]) -> list[list[tuple[int, int]]]:
         if b.kind is not BlockKind.TITLE:
             singles = sum(1 for s, _ in spans if b.text[s] in SINGLE)
             n_single += singles
-            n_double += len(spans) - singles + len(_TWO_OPEN.findall(b.text))
+            n_double += len(spans) - singles + (len(_TWO_OPEN.findall(b.text)) if "''" in b.text else 0)
     if n_double > n_single:
         for b, spans in zip(blocks, out, strict=True):
             if b.kind is not BlockKind.TITLE:

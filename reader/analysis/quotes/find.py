@@ -20,6 +20,11 @@ paragraph), filtered by :mod:`.filters`.  Speakers come from
 4. when no clause names anyone: the person named last before the quote in its
    paragraph, else the one named just after it (never a name inside a quote).
 
+5. the learned ranker (:mod:`.ranker`) then chooses among the people named around the quote,
+   with the rules' pick and the rule that made it among its features; a named clause, a
+   pronoun resolved to the person just named in its paragraph, a group ("officials said",
+   "what it called"), a label and a headline quote keep the rules' answer.
+
 "he/she said" is the last person who spoke, else the last person mentioned.  A
 named organisation or country ("Reuters reported", "the IMF report stated") is the
 speaker, marked ``speaker_is_org`` and never taken for a person; a nominal or a
@@ -45,64 +50,27 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from reader.analysis.lexicon import SENTENCE_ABBREVIATIONS
+from reader.analysis.lexicon import PERSON_NOUNS, ROLE_WORDS, SPEAKER_TITLES
 from reader.analysis.quotes import filters as kinds
-from reader.analysis.quotes.attribution import MASK, Attr, left_attr, right_attr, tail_attr
+from reader.analysis.quotes import ranker
+from reader.analysis.quotes.attribution import Attr, left_attr, right_attr, tail_attr
 from reader.analysis.quotes.marks import DOUBLE, SINGLE
 from reader.analysis.quotes.resolve import Resolver
+from reader.analysis.quotes.sentences import boundaries, mask_quotes, near, quote_ends
 from reader.analysis.quotes.subject import sentence_subject
-from reader.analysis.quotes.words import NOT_LABELS
+from reader.analysis.quotes.words import NOT_LABELS, ORG_HEADS
 from reader.model import Block, BlockKind, Person, Quote, Span
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[A-Z\"“‘(\x01])")
 _LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+ ?){1,3}|(?:[A-Z][a-z'’-]+ ?){1,3}):\s")
-_AFTER_QUOTE = re.compile(r"\s+(?=[A-Z\x01])")
 # Characters looked back for a reporting clause: bounds the scan for linear time (commit fcaa5b5;
 # bench/quotes_speed.py); a longer window would find clauses in longer sentences.
 _WINDOW = 400
 _MARKS = DOUBLE | SINGLE
-_AFTER = 300  # how far after a quote with no clause a person named may be taken as its speaker
+_PERSON_HEADS = PERSON_NOUNS | ROLE_WORDS | SPEAKER_TITLES
+Traced = tuple[ranker.Slot, list[ranker.Candidate]]
 _CLAUSE_END = frozenset(",.!?—–-…;:")
 # '"..." Jones said.' with no comma inside the marks: the clause still follows the quote
 _NAME_SAID = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|wrote|writes|added|told|asked)\b")
-
-
-def _masked(text: str, spans: list[tuple[int, int]]) -> str:
-    parts = []
-    at = 0
-    for s, e in spans:
-        parts.append(text[at:s])
-        parts.append(MASK * (e - s))
-        at = e
-    parts.append(text[at:])
-    return "".join(parts)
-
-
-def _quote_ends(masked: str, text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """Where a sentence may start after a quote ending in '.' ('"... Report." Later: "..."').
-
-    Only a later quote's look-back stops here: after '?"' the clause may go on ('" Vitter asked')."""
-    out = []
-    for _, e in spans:
-        m = _AFTER_QUOTE.match(masked, e)
-        if m and text[e - 2 : e - 1] in (".", "!", "?"):
-            out.append(m.end())
-    return out
-
-
-def _boundaries(masked: str) -> list[int]:
-    """Sentence starts in a block."""
-    out = []
-    for m in _BOUNDARY.finditer(masked):
-        j = m.start()
-        k = masked.rfind(" ", 0, j) + 1
-        tok = masked[k:j].lower()
-        if tok in SENTENCE_ABBREVIATIONS or (len(tok) == 1 and tok.isalpha()) or "." in tok:
-            continue
-        out.append(m.end())
-    if "\n" in masked:  # a line break ends a sentence too
-        out.extend(m.end() for m in re.finditer(r"\n\s*", masked))
-    return sorted(set(out))
 
 
 class _Item(NamedTuple):
@@ -114,6 +82,8 @@ class _Item(NamedTuple):
     label: bool = False  # named by a transcript label ("PENCE: ...")
     loose: bool = False  # a scare quote inside a sentence that says nothing of speech
     nominal: bool = False  # its clause names no one by name ("officials said", "he said")
+    how: str = "none"  # which rule chose the speaker (a feature of the ranker)
+    sent: tuple[int, int] = (0, 0)  # the quote's sentence, absolute
 
 
 def _carry_back(source: str, found: list[_Item]) -> None:
@@ -125,7 +95,7 @@ def _carry_back(source: str, found: list[_Item]) -> None:
         if it.explicit or closed or nx.speaker is None or nx.label:
             continue
         if source[it.end : nx.start].strip() == "":
-            found[i] = it._replace(speaker=nx.speaker)
+            found[i] = it._replace(speaker=nx.speaker, how="back")
 
 
 def _explicit(
@@ -141,6 +111,7 @@ def _explicit(
     k2 = bisect.bisect_right(bounds, e)
     hi = bounds[k2] if k2 < len(bounds) else len(masked)
     pos = b.span.start + s
+    sent = (b.span.start + (bounds[k] if k >= 0 else 0), b.span.start + hi)
     attr = left_attr(masked, lo, s)
     tail = inner.rstrip(" '’\"”")[-1:]
     if attr is None and (
@@ -171,47 +142,28 @@ def _explicit(
             speaker = res.name(Attr("name", raw.title() if shout else raw, at), pos)
             # a known person, or a shouted name ("WALLACE: ..."); "Update: ..." is no label
             if speaker in res.idx.names or (shout and speaker is not None):
-                return _Item(pos, b.span.start + e, speaker, True, None, label=True)
+                return _Item(pos, b.span.start + e, speaker, True, None, label=True, how="label", sent=sent)
         hint = None
         if not masked[lo:s].strip() and k >= 0:
             plo = max(bounds[k - 1] if k >= 1 else 0, lo - _WINDOW)
             sub = sentence_subject(masked, plo, lo, masked_ok=True)
             if sub is not None:
                 hint = res.attr(Attr(sub.kind, sub.text, sub.start + b.span.start), pos)
-        return _Item(pos, b.span.start + e, None, False, hint, loose=loose)
-    return _Item(pos, b.span.start + e, speaker, True, None, loose=loose, nominal=attr.kind != "name")
-
-
-def _near(res: Resolver, b: Block, spans: list[tuple[int, int]], start: int, end: int) -> str | None:
-    """For a quote no clause attributes: the person named last before it in the paragraph, else
-    the one named first within ``_AFTER`` characters after it; names inside quotes never count
-    (measured on polnear_train, issue 14)."""
-    base = b.span.start
-    inside = [(base + s, base + e) for s, e in spans]
-
-    def quoted(at: int) -> bool:
-        k = bisect.bisect_right(inside, (at, len(res.source))) - 1
-        return k >= 0 and inside[k][0] <= at < inside[k][1]
-
-    ms, starts = res.idx.ms, res.idx.starts
-    i = bisect.bisect_left(starts, start) - 1
-    while i >= 0 and starts[i] >= base:
-        if not quoted(starts[i]):
-            return ms[i][2]
-        i -= 1
-    hi = min(base + len(b.text), end + _AFTER)
-    i = bisect.bisect_left(starts, end)
-    while i < len(starts) and starts[i] < hi:
-        if not quoted(starts[i]):
-            return ms[i][2]
-        i += 1
-    return None
+        return _Item(pos, b.span.start + e, None, False, hint, loose=loose, sent=sent)
+    nominal = attr.kind != "name"
+    how = attr.kind
+    head = attr.text.strip(",.;:").lower()
+    if how == "nominal" and head in _PERSON_HEADS:
+        how = "role"  # "the spokeswoman said": one person, whom the ranker may find named nearby
+    elif (how == "nominal" and head in ORG_HEADS) or (how == "pronoun" and head in ("it", "they")):
+        how = "group"  # "the ministry said", "officials said", "what it called": no person
+    return _Item(pos, b.span.start + e, speaker, True, None, loose=loose, nominal=nominal, how=how, sent=sent)
 
 
 def _colon_lead(res: Resolver, b: Block, masked: str) -> str | None:
     """Who a paragraph ending in a colon introduces ("The Times reports:", "Smith said:")."""
     end = len(masked.rstrip())
-    bounds = [x for x in _boundaries(masked) if x < end]
+    bounds = [x for x in boundaries(masked) if x < end]
     lo = max(bounds[-1] if bounds else 0, end - _WINDOW)
     attr = left_attr(masked, lo, end) or sentence_subject(masked, lo, end - 1, masked_ok=True)
     if attr is None:
@@ -219,10 +171,57 @@ def _colon_lead(res: Resolver, b: Block, masked: str) -> str | None:
     return res.attr(Attr(attr.kind, attr.text, attr.start + b.span.start), b.span.start + end)
 
 
-def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) -> list[Quote]:
-    """Direct quotations in ``blocks`` (the shown blocks), each with its speaker or None."""
+def _rank(
+    source: str,
+    blocks: Sequence[Block],
+    res: Resolver,
+    found: list[_Item],
+    at: tuple[list[int], list[tuple[int, int]]],
+    trace: list[Traced] | None,
+) -> None:
+    """Let the learned ranker (:mod:`.ranker`) choose each quote's speaker among the candidates."""
+    weights = ranker.model()
+    if weights is None and trace is None:
+        return
+    where, quoted = at
+    slots = [
+        ranker.Slot(x.start, x.end, bi, x.sent[0], x.sent[1], x.how, x.speaker)
+        for x, bi in zip(found, where, strict=True)
+    ]
+    # a quote the rules found no one for stays so ("the ministry said", "it is called"),
+    # unless its clause names someone the rules could not read ("she said", "the aide said")
+    want = [
+        slot.how not in ranker.KEEP
+        and slot.how not in ("label", "top", "group", "none")
+        and not (slot.speaker is None and kinds.is_scare(source[slot.start + 1 : slot.end - 1]))
+        for slot in slots
+    ]
+    quoted.sort()
+    cands = ranker.candidates(
+        source, blocks, slots, res.idx.ms, quoted, res.orgs, None if trace is not None else want
+    )
+    if trace is not None:
+        trace.extend(zip(slots, cands, strict=True))
+    if weights is None:
+        return
+    for i, (slot, cs) in enumerate(zip(slots, cands, strict=True)):
+        if slot.speaker is not None and ranker.is_place(slot.speaker):
+            found[i] = found[i]._replace(speaker=None)  # a place never speaks
+        elif want[i]:
+            found[i] = found[i]._replace(speaker=ranker.choose(weights, slot, cs))
+
+
+def find_quotes(
+    source: str, blocks: Sequence[Block], people: Sequence[Person], trace: list[Traced] | None = None
+) -> list[Quote]:
+    """Direct quotations in ``blocks`` (the shown blocks), each with its speaker or None.
+
+    ``trace``, when given, receives what the rules found for each quote and the ranker's
+    candidates (``bench/train_quotes.py`` learns from them)."""
     res = Resolver(source, people)
     found: list[_Item] = []
+    where: list[int] = []  # the block of each quote
+    quoted: list[tuple[int, int]] = []  # every quote's span, dropped ones too
     titles: set[int] = set()
     prev_speaker: str | None = None
     prev_at = -9
@@ -230,13 +229,14 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
     for bi, (b, spans) in enumerate(zip(blocks, kinds.all_spans(blocks), strict=True)):
         intro = lead[1] if lead[0] == bi - 1 else None
         if b.text.rstrip().endswith(":") and b.kind is not BlockKind.TITLE:
-            lead = (bi, _colon_lead(res, b, _masked(b.text, spans)))
+            lead = (bi, _colon_lead(res, b, mask_quotes(b.text, spans)))
         if not spans:
             continue
-        masked = _masked(b.text, spans)
+        masked = mask_quotes(b.text, spans)
+        quoted.extend((b.span.start + s, b.span.start + e) for s, e in spans)
         res.block_start = b.span.start
-        bounds = _boundaries(masked)
-        qends = _quote_ends(masked, b.text, spans)
+        bounds = boundaries(masked)
+        qends = quote_ends(masked, b.text, spans)
         is_title = b.kind is BlockKind.TITLE
         local: list[_Item] = []
         for s, e in spans:
@@ -265,12 +265,15 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
             if not (it.explicit or is_title or kinds.is_scare(source[it.start + 1 : it.end - 1])):
                 carried = prev_speaker if bi - prev_at <= 2 else None
                 opens = i == 0 and not b.text[: it.start - b.span.start].strip()
-                sp = it.hint or last or nxt[i] or (intro if opens else None) or carried
-                local[i] = it = it._replace(speaker=sp)
+                picks = [("hint", it.hint), ("last", last), ("next", nxt[i])]
+                picks += [("intro", intro if opens else None), ("carried", carried)]
+                how, sp = next(((h, x) for h, x in picks if x), ("none", None))
+                local[i] = it = it._replace(speaker=sp, how=how)
             if it.speaker is None and not it.nominal and not is_title:
                 # no clause names anyone: the person named last before it in the paragraph, else
                 # the one named just after it (measured on polnear_train, issue 14)
-                local[i] = it = it._replace(speaker=_near(res, b, spans, it.start, it.end))
+                sp = near(res, b, spans, it.start, it.end)
+                local[i] = it = it._replace(speaker=sp, how="near" if sp else it.how)
             if it.speaker is not None:
                 last = it.speaker
         if is_title:
@@ -279,14 +282,15 @@ def find_quotes(source: str, blocks: Sequence[Block], people: Sequence[Person]) 
             prev_speaker, prev_at = last, bi
             res.last = res.person(last)
         found.extend(local)
+        where.extend([bi] * len(local))
     _carry_back(source, found)
     if titles:
         counts = Counter(x.speaker for i, x in enumerate(found) if res.person(x.speaker) and i not in titles)
         top = counts.most_common(1)[0][0] if counts else None
         for i in titles:
             if found[i].speaker is None:
-                found[i] = found[i]._replace(speaker=top)
+                found[i] = found[i]._replace(speaker=top, how="top")
+    _rank(source, blocks, res, found, (where, quoted), trace)
     return [
-        Quote(Span(x.start, x.end), source[x.start : x.end], x.speaker, x.speaker in res.orgs)
-        for x in found
+        Quote(Span(x.start, x.end), source[x.start : x.end], x.speaker, x.speaker in res.orgs) for x in found
     ]

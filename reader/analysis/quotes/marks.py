@@ -64,10 +64,13 @@ def _flank(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
 def _singles(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:
     """Pair single marks in ``text[lo:hi]`` (outside double quotes)."""
     start = -1
+    n = len(text)
     for m in _SINGLE_RE.finditer(text, lo, hi):
         i = m.start()
         if m.end() - i == 2:
             continue
+        if i > 0 and i + 1 < n and text[i - 1].isalnum() and text[i + 1].isalnum():
+            continue  # an apostrophe inside a word (don't, Trump's): _flank says neither
         can_open, can_close = _flank(text, i)
         if start >= 0 and can_close and i > start + 1:
             if i + 1 - start <= _MAX_SINGLE and text[start + 1 : i].strip():

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from reader.analysis.lexicon import CALENDAR, SPEAKER_TITLES, lexicon
 from reader.analysis.quotes.attribution import Attr
-from reader.analysis.quotes.words import DOC_NOUNS, ORG_HEADS, word_set
+from reader.analysis.quotes.words import DOC_NOUNS, LEFT_VERBS, ORG_HEADS, word_set
 from reader.model import Person
 
 _GROUPS = word_set(
@@ -77,8 +77,24 @@ def _key(word: str) -> str:
     return w.removesuffix("’s").removesuffix("'s")
 
 
+def _verb(word: str) -> bool:
+    """A reporting or naming verb, past or present ("Says", "Slams", "Praised")."""
+    w = _key(word)
+    if w in lexicon().surnames:
+        return False  # "Bill Press"
+    if w in LEFT_VERBS:
+        return True
+    stem = w[:-1] if w.endswith("s") and len(w) > 3 else ""
+    return bool(stem) and (
+        stem + "ed" in LEFT_VERBS or stem + "d" in LEFT_VERBS or stem + stem[-1] + "ed" in LEFT_VERBS
+    )
+
+
 def _clean_name(text: str) -> list[str]:
     words = text.split()
+    # "Jane Doe Slams Plan": a headline verb glued to the name ends it
+    cut = next((i for i, w in enumerate(words) if i > 0 and w[:1].isupper() and _verb(w)), len(words))
+    words = words[:cut]
     cut = max((i for i, w in enumerate(words[:-1]) if _key(w) in SPEAKER_TITLES), default=-1)
     words = words[cut + 1 :]
     while len(words) > 1 and (_key(words[0]) in SPEAKER_TITLES or _key(words[0]) == "the"):
