@@ -231,3 +231,11 @@ def test_a_name_used_as_a_place_is_no_person_there() -> None:
     starts = [m.span.start for p in find_people(text, _blocks(text)) for m in p.mentions]
     assert text.index("Annelise") not in starts
     assert text.index("Annelise rents") not in starts
+
+
+def test_an_employer_or_team_before_a_role_and_a_name_is_not_a_person() -> None:
+    text = ("Harbour Mutual analyst Petra Lindgren said rates would fall. "
+            "Lindgren has covered the sector for years.")
+    names = list(_people(text))
+    assert "Petra Lindgren" in names
+    assert not any("Harbour" in n for n in names)

@@ -263,7 +263,8 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
         names, hit = _tagged(source, j)
     roster = Roster()
     for name, role in names:
-        roster.add(name, role)
+        if not _employer(source, name[-1].end):
+            roster.add(name, role)
     if not roster.people:
         return []
     for k, run in enumerate(j.runs):
@@ -279,6 +280,20 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
             out.append(Person(" ".join(p.words), ms, p.role))
     out.sort(key=lambda p: p.mentions[0].span.start)
     return out
+
+
+_ROLE_NOUNS = sorted((r for r in ROLE_WORDS if r.isalpha() and r.islower()), key=len, reverse=True)
+_ROLE_THEN_NAME = re.compile(
+    r"[ \t]+(?:" + "|".join(map(re.escape, _ROLE_NOUNS)) + r")[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z]")
+
+
+def _employer(source: str, end: int) -> bool:
+    """A name followed by a role and another full name (a bank, then "analyst", then the analyst's
+    name; a team, "midfielder", a player) is that person's employer, team or country, not a
+    person: in conll2003_train such a run is a person in 1 case of 152.  The dev sets' scores are
+    unchanged by it (conll2003_dev odd half 0.945 -> 0.946) and six firms and a film leave the
+    people of a 1,000-article scale collection."""
+    return _ROLE_THEN_NAME.match(source, end) is not None
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|;|&|and|,\s*and)\s*")
