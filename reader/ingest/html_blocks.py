@@ -91,6 +91,23 @@ class TextBlock:
     cue_owner: int = -1
     #: Share of the text inside links (0..1).
     link_share: float = 0.0
+    #: Index of the block's element in the walk's :class:`Nodes` (-1 for text outside any).
+    node: int = -1
+
+
+@dataclass(slots=True)
+class Nodes:
+    """The block-level elements of a walk in document order: each one's nearest block-level
+    ancestor (-1 for none), tag, and class and id words (for the density scorer)."""
+
+    parent: list[int] = field(default_factory=list)
+    tag: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    #: Cue owners numbered up to the element itself: a block's ``cue_owner`` above its
+    #: container's mark comes from an element inside that container.
+    mark: list[int] = field(default_factory=list)
+    #: The elements themselves.
+    element: list[etree._Element] = field(default_factory=list)
 
 
 _Context = tuple[str, int, str, int]
@@ -103,6 +120,7 @@ class _Frame:
     tag: str
     context: _Context
     container: str
+    node: int = -1
     pieces: list[str] = field(default_factory=list)
     linked: int = 0
 
@@ -160,10 +178,12 @@ class Listener(Protocol):
     def text(self, text: str) -> None: ...
 
 
-def visible_blocks(root: etree._Element, listener: Listener | None = None) -> list[TextBlock]:
+def visible_blocks(root: etree._Element, listener: Listener | None = None,
+                   nodes: Nodes | None = None) -> list[TextBlock]:
     """Visible text blocks of ``root`` in document order (empty blocks dropped).
 
-    A ``listener`` sees the same walk (so the page's structure costs no second walk).
+    A ``listener`` sees the same walk (so the page's structure costs no second walk); ``nodes``,
+    when given, receives the block-level elements the blocks' ``node`` indices point into.
     """
     out: list[TextBlock] = []
     stack: list[_Frame] = [_Frame("", ("", -1, "", -1), "")]
@@ -179,7 +199,7 @@ def visible_blocks(root: etree._Element, listener: Listener | None = None) -> li
         if text:
             cue, cue_owner, hint, owner = frame.context
             out.append(TextBlock(text, frame.tag, cue, hint, owner, frame.container, cue_owner,
-                                 min(1.0, frame.linked / max(1, len(raw.strip())))))
+                                 min(1.0, frame.linked / max(1, len(raw.strip()))), frame.node))
         frame.pieces.clear()
         frame.linked = 0
 
@@ -209,7 +229,15 @@ def visible_blocks(root: etree._Element, listener: Listener | None = None) -> li
             opened.append(True)
             if tag in BLOCK_TAGS:
                 flush(stack[-1])
-                stack.append(_Frame(tag, ctx, _container(el)))
+                node = -1
+                if nodes is not None:
+                    node = len(nodes.tag)
+                    nodes.parent.append(stack[-1].node)
+                    nodes.tag.append(tag)
+                    nodes.names.append(f"{el.get('class') or ''} {el.get('id') or ''}" if el.attrib else "")
+                    nodes.mark.append(owners)
+                    nodes.element.append(el)
+                stack.append(_Frame(tag, ctx, _container(el), node))
             elif tag == "a":
                 links += 1
             elif tag in ("td", "th"):
