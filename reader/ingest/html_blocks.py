@@ -127,16 +127,23 @@ class _Frame:
 
 def _classify(el: etree._Element, tag: str) -> tuple[str, str]:
     """(furniture cue, caption/byline hint) an element gives its text, "" for none."""
-    attrib = el.attrib
+    get = el.get
+    cls, ident, role, itemprop, rel = get("class"), get("id"), get("role"), get("itemprop"), get("rel")
+    if cls is None and ident is None and role is None and itemprop is None and rel is None:
+        return "" if tag in _NEVER_FURNITURE else _TAG_CUES.get(tag, ""), _TAG_HINTS.get(tag, "")
+    return _classify_names(tag, cls, ident, role, itemprop, rel)
+
+
+@lru_cache(maxsize=8192)
+def _classify_names(tag: str, cls: str | None, ident: str | None, role: str | None,
+                    itemprop: str | None, rel: str | None) -> tuple[str, str]:
     cue = "" if tag in _NEVER_FURNITURE else _TAG_CUES.get(tag, "")
     hint = _TAG_HINTS.get(tag, "")
-    if not attrib:
-        return cue, hint
-    names = f"{attrib.get('class') or ''} {attrib.get('id') or ''}"
+    names = f"{cls or ''} {ident or ''}"
     if not cue and tag not in _NEVER_FURNITURE:
-        cue = _ROLE_CUES.get((attrib.get("role") or "").lower(), "") or _cue_of_names(names)
+        cue = _ROLE_CUES.get((role or "").lower(), "") or _cue_of_names(names)
     if not hint:
-        hint = _hint_of_names(f"{names} {attrib.get('itemprop') or ''} {attrib.get('rel') or ''}")
+        hint = _hint_of_names(f"{names} {itemprop or ''} {rel or ''}")
     return cue, hint
 
 
@@ -194,6 +201,8 @@ def visible_blocks(root: etree._Element, listener: Listener | None = None,
     links = 0  # depth of open <a> elements
 
     def flush(frame: _Frame) -> None:
+        if not frame.pieces:
+            return
         raw = "".join(frame.pieces)
         text = _SPACE.sub(" ", raw).strip()
         if text:
@@ -211,7 +220,8 @@ def visible_blocks(root: etree._Element, listener: Listener | None = None,
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        name = el.tag
+        tag = name.lower() if isinstance(name, str) else ""
         if event == "start":
             if not tag or tag in INVISIBLE_TAGS or is_hidden(el):
                 walker.skip_subtree()  # its "end" event still comes, and brings the tail
@@ -242,12 +252,13 @@ def visible_blocks(root: etree._Element, listener: Listener | None = None,
                 links += 1
             elif tag in ("td", "th"):
                 add(" ")  # the cells of a row make one block, as trafilatura's rows do
+            text = el.text
             if listener is not None:
                 listener.start(el, tag)
-                if el.text:
-                    listener.text(el.text)
-            if el.text:
-                add(el.text)
+                if text:
+                    listener.text(text)
+            if text:
+                add(text)
         else:
             if opened.pop():
                 context.pop()
@@ -257,10 +268,11 @@ def visible_blocks(root: etree._Element, listener: Listener | None = None,
                     links -= 1
                 if listener is not None:
                     listener.end(el, tag)
-            if el.tail:
-                add(el.tail)
+            tail = el.tail
+            if tail:
+                add(tail)
                 if listener is not None:
-                    listener.text(el.tail)
+                    listener.text(tail)
     while stack:
         flush(stack.pop())
     _drop_wrappers(out)
