@@ -65,8 +65,10 @@ HINT_LIMITS = {"caption": 600, "byline": 300}
 #: An element with furniture-like names holding more than this share of the page's text
 #: is a wrapper (``<div class="has-sidebar">``), not furniture.
 WRAPPER_SHARE = 0.4
-#: "Related links" holding an unlinked paragraph this long is a layout column, not teasers.
+#: "Related links" holding an unlinked paragraph this long is a layout column, not teasers
+#: (nor share buttons a share bar: a wrapper named after the bar it holds).
 PROSE = 300
+_PROSE_NOT_IN = frozenset({"related links", "share buttons"})
 _NEVER_FURNITURE = frozenset({"html", "body", "main", "article"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACE = re.compile(r"\s+")
@@ -282,14 +284,14 @@ def visible_blocks(root: etree._Element, listener: Listener | None = None,
 def _drop_wrappers(blocks: list[TextBlock]) -> None:
     """An element holding much of the text is a wrapper, not furniture, caption or byline."""
     sizes: dict[int, int] = {}
-    prose: set[int] = set()  # "related links" holding a long unlinked paragraph
+    prose: set[int] = set()  # "related links" or "share buttons" holding a long unlinked paragraph
     total = 0
     for b in blocks:
         total += len(b.text)
         for owner in (b.owner, b.cue_owner):
             if owner >= 0:
                 sizes[owner] = sizes.get(owner, 0) + len(b.text)
-        if b.cue == "related links" and len(b.text) >= PROSE and b.link_share < 0.3:
+        if b.cue in _PROSE_NOT_IN and len(b.text) >= PROSE and b.link_share < 0.3:
             prose.add(b.cue_owner)
     for b in blocks:
         if b.owner >= 0 and sizes[b.owner] > HINT_LIMITS.get(b.hint, 0):
