@@ -129,6 +129,8 @@ def _blocks(source: str, seg: Segment, pieces: Placed, page: PageStructure | Non
             block = _block(source, page.leaves[group[0].ann.leaf], group, floor, end)
         except ValueError:  # structure that does not fit the text: show the text
             runs = _runs(source, group, floor)
+            if not runs:  # nothing of its own past what is already placed
+                continue
             block = DisplayBlock(DisplayKind.PARAGRAPH, Span(runs[0].start, runs[-1].end), runs)
         out.append(block)
         floor = block.span.end
@@ -205,8 +207,12 @@ def _table(source: str, leaf: Leaf, group: list[Piece], floor: int) -> DisplayBl
     rows: dict[int, dict[int, tuple[Run, ...]]] = {}
     for (row, cell), ps in cells.items():
         runs = _runs(source, ps, floor)
+        if not runs:  # the cell's text is already placed before (the page repeats it)
+            continue
         floor = runs[-1].end
         rows.setdefault(row, {})[cell] = runs
+    if not rows:
+        raise ValueError("a table without text of its own")
     width = max(max(r) for r in rows.values()) + 1
     table = tuple(tuple(rows[r].get(c, ()) for c in range(width)) for r in sorted(rows))
     runs = tuple(run for row in table for cell in row for run in cell)

@@ -2,12 +2,16 @@
 
 The source of an HTML article is the text built here (title, byline, captions,
 headings, body paragraphs and the page's other visible text, blank lines
-between), so spans point into that text, not into the markup.  trafilatura finds
-the article (:mod:`reader.ingest.html_article`), one lxml walk finds every
-visible block (:mod:`reader.ingest.html_blocks`), and :mod:`reader.ingest.html_merge`
-puts them in page order, each segment with what the page says of it (what is hidden is
-decided in :mod:`reader.analysis.boilerplate.html`).  A page the parser cannot take (nested too deeply,
-broken) is read as flat text (:mod:`reader.ingest.html_flat`) with a notice.
+between), so spans point into that text, not into the markup.  The page is parsed
+once; one lxml walk finds every visible block (:mod:`reader.ingest.html_blocks`), a
+density scorer over those blocks finds where the article lies
+(:mod:`reader.ingest.html_density`), trafilatura's quick pass reads the article out of
+that region only (:mod:`reader.ingest.html_article`; the whole page when the scorer is
+unsure or the region gives a doubtful result, its fallbacks only when that is doubtful
+too), and :mod:`reader.ingest.html_merge` puts them in page order, each segment with
+what the page says of it (what is hidden is decided in
+:mod:`reader.analysis.boilerplate.html`).  A page the parser cannot take (nested too
+deeply, broken) is read as flat text (:mod:`reader.ingest.html_flat`) with a notice.
 """
 
 from __future__ import annotations
@@ -23,14 +27,25 @@ from reader.ingest.html_merge import Item, norm
 from reader.model import BlockKind, Format
 
 if TYPE_CHECKING:
+    from reader.ingest.html_article import Extracted
+    from reader.ingest.html_blocks import Nodes, TextBlock
     from reader.ingest.html_structure import PageStructure
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _SEP = "\n\n"
 #: A quick extraction shorter than this, or holding more than this share of text from
-#: navigation, footers, comments..., is redone with trafilatura's fallbacks.
+#: navigation, footers, comments..., is redone: on the whole page when it came from the density
+#: scorer's region, with trafilatura's fallbacks when it came from the whole page.
 MIN_ARTICLE = 250
 MAX_FURNITURE_SHARE = 0.25
+#: The quick pass reads only the density scorer's region when the scorer's article holds at
+#: least this share of the page's prose and scores this many times its best rival (chosen on
+#: both dev sets by halves: a region alone lost articles spread over rival containers).
+MIN_REGION_SHARE = 0.5
+MIN_REGION_LEAD = 1.5
+#: A list or table scoring best is a gallery, a teaser list or a data table, not an article:
+#: the scorer is unsure then.
+_LISTS = frozenset({"ul", "ol", "li", "dl", "dd", "table", "tbody", "tr"})
 #: trafilatura's fallbacks (jusText) are quadratic in nesting depth: deeper pages keep the quick pass.
 MAX_FALLBACK_DEPTH = 400
 #: Pages with more elements than this skip trafilatura (it would take many seconds).
@@ -75,8 +90,8 @@ def _parse(text: str) -> Any:
 
 
 def _load_structured(path: str, text: str) -> Document:
-    from reader.ingest.html_article import Extracted, extract
-    from reader.ingest.html_blocks import visible_blocks
+    from reader.ingest.html_article import Extracted
+    from reader.ingest.html_blocks import Nodes, visible_blocks
     from reader.ingest.html_merge import merge
     from reader.ingest.html_meta import page_meta
     from reader.ingest.html_structure import StructureWalk
@@ -85,16 +100,15 @@ def _load_structured(path: str, text: str) -> Document:
     meta = page_meta(root)
     body = root.find("body")
     walk = StructureWalk()
-    blocks = visible_blocks(body if body is not None else root, walk)
+    nodes = Nodes()
+    blocks = visible_blocks(body if body is not None else root, walk, nodes)
     page = walk.result()
     notices: tuple[str, ...] = ()
     if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
         found = Extracted()  # too big for the article finder: show all of its ordinary text
         notices = ("page too large to find its article: all of its text is shown",)
     else:
-        found = extract(root)
-        if _doubtful(found.parts, blocks) and _depth(root) <= MAX_FALLBACK_DEPTH:
-            found = extract(root, fast=False)
+        found = _find_article(root, blocks, nodes)
     parts = _with_title(found.parts, meta.get("title", ""), blocks)
     items = merge(parts, blocks)
     author, date = meta.get("author", ""), meta.get("date", "")
@@ -105,6 +119,26 @@ def _load_structured(path: str, text: str) -> Document:
     if title:
         meta["title"] = norm(title)
     return _document(path, items, meta, notices, page)
+
+
+def _find_article(root: Any, blocks: list[TextBlock], nodes: Nodes) -> Extracted:
+    """The article's parts: trafilatura's quick pass in the density scorer's region when the
+    scorer is sure, else (or when that is doubtful) on the whole page, then its fallbacks."""
+    from reader.ingest.html_article import extract, extract_in
+    from reader.ingest.html_density import density_article
+
+    found = density_article(blocks, nodes)
+    if (found.region >= 0 and found.share >= MIN_REGION_SHARE and found.lead >= MIN_REGION_LEAD
+            and nodes.tag[found.top] not in _LISTS):
+        region = nodes.element[found.region]
+        if region.tag not in ("html", "body"):
+            part = extract_in(region)
+            if not _doubtful(part.parts, blocks):
+                return part
+    whole = extract(root)
+    if _doubtful(whole.parts, blocks) and _depth(root) <= MAX_FALLBACK_DEPTH:
+        return extract(root, fast=False)
+    return whole
 
 
 def _depth(root: Any) -> int:

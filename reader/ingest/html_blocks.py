@@ -65,8 +65,10 @@ HINT_LIMITS = {"caption": 600, "byline": 300}
 #: An element with furniture-like names holding more than this share of the page's text
 #: is a wrapper (``<div class="has-sidebar">``), not furniture.
 WRAPPER_SHARE = 0.4
-#: "Related links" holding an unlinked paragraph this long is a layout column, not teasers.
+#: "Related links" holding an unlinked paragraph this long is a layout column, not teasers
+#: (nor share buttons a share bar: a wrapper named after the bar it holds).
 PROSE = 300
+_PROSE_NOT_IN = frozenset({"related links", "share buttons"})
 _NEVER_FURNITURE = frozenset({"html", "body", "main", "article"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACE = re.compile(r"\s+")
@@ -91,6 +93,23 @@ class TextBlock:
     cue_owner: int = -1
     #: Share of the text inside links (0..1).
     link_share: float = 0.0
+    #: Index of the block's element in the walk's :class:`Nodes` (-1 for text outside any).
+    node: int = -1
+
+
+@dataclass(slots=True)
+class Nodes:
+    """The block-level elements of a walk in document order: each one's nearest block-level
+    ancestor (-1 for none), tag, and class and id words (for the density scorer)."""
+
+    parent: list[int] = field(default_factory=list)
+    tag: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    #: Cue owners numbered up to the element itself: a block's ``cue_owner`` above its
+    #: container's mark comes from an element inside that container.
+    mark: list[int] = field(default_factory=list)
+    #: The elements themselves.
+    element: list[etree._Element] = field(default_factory=list)
 
 
 _Context = tuple[str, int, str, int]
@@ -103,22 +122,30 @@ class _Frame:
     tag: str
     context: _Context
     container: str
+    node: int = -1
     pieces: list[str] = field(default_factory=list)
     linked: int = 0
 
 
 def _classify(el: etree._Element, tag: str) -> tuple[str, str]:
     """(furniture cue, caption/byline hint) an element gives its text, "" for none."""
-    attrib = el.attrib
+    get = el.get
+    cls, ident, role, itemprop, rel = get("class"), get("id"), get("role"), get("itemprop"), get("rel")
+    if cls is None and ident is None and role is None and itemprop is None and rel is None:
+        return "" if tag in _NEVER_FURNITURE else _TAG_CUES.get(tag, ""), _TAG_HINTS.get(tag, "")
+    return _classify_names(tag, cls, ident, role, itemprop, rel)
+
+
+@lru_cache(maxsize=8192)
+def _classify_names(tag: str, cls: str | None, ident: str | None, role: str | None,
+                    itemprop: str | None, rel: str | None) -> tuple[str, str]:
     cue = "" if tag in _NEVER_FURNITURE else _TAG_CUES.get(tag, "")
     hint = _TAG_HINTS.get(tag, "")
-    if not attrib:
-        return cue, hint
-    names = f"{attrib.get('class') or ''} {attrib.get('id') or ''}"
+    names = f"{cls or ''} {ident or ''}"
     if not cue and tag not in _NEVER_FURNITURE:
-        cue = _ROLE_CUES.get((attrib.get("role") or "").lower(), "") or _cue_of_names(names)
+        cue = _ROLE_CUES.get((role or "").lower(), "") or _cue_of_names(names)
     if not hint:
-        hint = _hint_of_names(f"{names} {attrib.get('itemprop') or ''} {attrib.get('rel') or ''}")
+        hint = _hint_of_names(f"{names} {itemprop or ''} {rel or ''}")
     return cue, hint
 
 
@@ -160,10 +187,12 @@ class Listener(Protocol):
     def text(self, text: str) -> None: ...
 
 
-def visible_blocks(root: etree._Element, listener: Listener | None = None) -> list[TextBlock]:
+def visible_blocks(root: etree._Element, listener: Listener | None = None,
+                   nodes: Nodes | None = None) -> list[TextBlock]:
     """Visible text blocks of ``root`` in document order (empty blocks dropped).
 
-    A ``listener`` sees the same walk (so the page's structure costs no second walk).
+    A ``listener`` sees the same walk (so the page's structure costs no second walk); ``nodes``,
+    when given, receives the block-level elements the blocks' ``node`` indices point into.
     """
     out: list[TextBlock] = []
     stack: list[_Frame] = [_Frame("", ("", -1, "", -1), "")]
@@ -174,12 +203,14 @@ def visible_blocks(root: etree._Element, listener: Listener | None = None) -> li
     links = 0  # depth of open <a> elements
 
     def flush(frame: _Frame) -> None:
+        if not frame.pieces:
+            return
         raw = "".join(frame.pieces)
         text = _SPACE.sub(" ", raw).strip()
         if text:
             cue, cue_owner, hint, owner = frame.context
             out.append(TextBlock(text, frame.tag, cue, hint, owner, frame.container, cue_owner,
-                                 min(1.0, frame.linked / max(1, len(raw.strip())))))
+                                 min(1.0, frame.linked / max(1, len(raw.strip()))), frame.node))
         frame.pieces.clear()
         frame.linked = 0
 
@@ -191,7 +222,8 @@ def visible_blocks(root: etree._Element, listener: Listener | None = None) -> li
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        name = el.tag
+        tag = name.lower() if isinstance(name, str) else ""
         if event == "start":
             if not tag or tag in INVISIBLE_TAGS or is_hidden(el):
                 walker.skip_subtree()  # its "end" event still comes, and brings the tail
@@ -209,17 +241,26 @@ def visible_blocks(root: etree._Element, listener: Listener | None = None) -> li
             opened.append(True)
             if tag in BLOCK_TAGS:
                 flush(stack[-1])
-                stack.append(_Frame(tag, ctx, _container(el)))
+                node = -1
+                if nodes is not None:
+                    node = len(nodes.tag)
+                    nodes.parent.append(stack[-1].node)
+                    nodes.tag.append(tag)
+                    nodes.names.append(f"{el.get('class') or ''} {el.get('id') or ''}" if el.attrib else "")
+                    nodes.mark.append(owners)
+                    nodes.element.append(el)
+                stack.append(_Frame(tag, ctx, _container(el), node))
             elif tag == "a":
                 links += 1
             elif tag in ("td", "th"):
                 add(" ")  # the cells of a row make one block, as trafilatura's rows do
+            text = el.text
             if listener is not None:
                 listener.start(el, tag)
-                if el.text:
-                    listener.text(el.text)
-            if el.text:
-                add(el.text)
+                if text:
+                    listener.text(text)
+            if text:
+                add(text)
         else:
             if opened.pop():
                 context.pop()
@@ -229,10 +270,11 @@ def visible_blocks(root: etree._Element, listener: Listener | None = None) -> li
                     links -= 1
                 if listener is not None:
                     listener.end(el, tag)
-            if el.tail:
-                add(el.tail)
+            tail = el.tail
+            if tail:
+                add(tail)
                 if listener is not None:
-                    listener.text(el.tail)
+                    listener.text(tail)
     while stack:
         flush(stack.pop())
     _drop_wrappers(out)
@@ -242,14 +284,14 @@ def visible_blocks(root: etree._Element, listener: Listener | None = None) -> li
 def _drop_wrappers(blocks: list[TextBlock]) -> None:
     """An element holding much of the text is a wrapper, not furniture, caption or byline."""
     sizes: dict[int, int] = {}
-    prose: set[int] = set()  # "related links" holding a long unlinked paragraph
+    prose: set[int] = set()  # "related links" or "share buttons" holding a long unlinked paragraph
     total = 0
     for b in blocks:
         total += len(b.text)
         for owner in (b.owner, b.cue_owner):
             if owner >= 0:
                 sizes[owner] = sizes.get(owner, 0) + len(b.text)
-        if b.cue == "related links" and len(b.text) >= PROSE and b.link_share < 0.3:
+        if b.cue in _PROSE_NOT_IN and len(b.text) >= PROSE and b.link_share < 0.3:
             prose.add(b.cue_owner)
     for b in blocks:
         if b.owner >= 0 and sizes[b.owner] > HINT_LIMITS.get(b.hint, 0):
