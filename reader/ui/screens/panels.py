@@ -49,7 +49,7 @@ class Panels:
 
         article = self.screen.pane.article
         if article is not None:
-            self.screen.app.push_screen(QuotesScreen(article), self._quote_chosen)
+            self.screen.app.push_screen(QuotesScreen(article, self.screen.copy_quote), self._quote_chosen)
 
     def _quote_chosen(self, index: int | None) -> None:
         if index is None:
