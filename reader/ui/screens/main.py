@@ -101,6 +101,8 @@ class MainScreen(Screen[None]):
         Binding("Q", "quotes", "Quotes", id="app.quotes"),
         Binding("L", "links", "Links", id="app.links", show=False),
         Binding("m", "toggle_read", "Read/unread", id="app.toggle_read", show=False),
+        Binding("M", "mark_all_read", "Mark all in view read", id="list.mark_all_read", show=False),
+        Binding("U", "undo_mark_all", "Undo mark all read", id="list.undo_mark_all"),
         Binding("s", "cycle_order", "Sort", id="list.sort", show=False),
         Binding("u", "toggle_unread", "Unread only", id="list.unread", show=False),
         Binding("ctrl+r", "refresh_now", "Refresh", id="app.refresh", show=False),
@@ -125,6 +127,7 @@ class MainScreen(Screen[None]):
         self._next_poll = 0.0
         self._notices_shown = 0
         self._reopen_after_edit: str | None = None  # the open article, edited with e: shown again
+        self._undo_marked: list[str] = []  # the articles the last M marked read (U marks them unread)
         self.panels = Panels(self)
 
     def compose(self) -> ComposeResult:
@@ -317,9 +320,10 @@ class MainScreen(Screen[None]):
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        """As Textual orders them, but help and quit first: the footer cuts off what does not fit."""
+        """As Textual orders them, but help, quit and a pending undo first: the footer cuts off
+        what does not fit."""
         bindings = super().active_bindings
-        first = {k: b for k, b in bindings.items() if b.binding.action in ("help", "quit")}
+        first = {k: b for k, b in bindings.items() if b.binding.action in ("help", "quit", "undo_mark_all")}
         return {**first, **{k: b for k, b in bindings.items() if k not in first}}
 
     # -- layout and panes -------------------------------------------------------------------------
@@ -377,6 +381,8 @@ class MainScreen(Screen[None]):
             return False  # "/" typed into a search or find bar is text
         if action == "open_current":
             return isinstance(self.focused, ArticleList)  # elsewhere enter is the focused widget's
+        if action == "undo_mark_all":
+            return bool(self._undo_marked)
         if action in ("people", "quotes", "copy_quote", "open_url"):
             return self.pane.article is not None
         return True
@@ -516,6 +522,54 @@ class MainScreen(Screen[None]):
             self.library.state.set_read(row.path, not row.read)
             self._patch(row.path, read=not row.read)
             self.update_header()
+
+    def _view_unread(self) -> list[str]:
+        """The articles not read yet in the list as shown now (the collection, or search hits)."""
+        lp = self.list_pane
+        source = lp.articles.source
+        if lp.hits is not None:
+            hits = lp.hits
+            return [r.path for r in hits.rows if not r.read]
+        browse = lp.browse
+        if browse is None or source is not browse:
+            return []
+        total = self.library.count(unread_only=True)
+        return [
+            e.path
+            for e in self.library.entries(offset=0, limit=max(total, 1), order=browse.order, unread_only=True)
+        ]
+
+    def action_mark_all_read(self) -> None:
+        """M: every article in the view read, in one transaction; U undoes it."""
+        paths = self._view_unread()
+        if not paths:
+            self.notify("Nothing unread in this view.", timeout=2)
+            return
+        self.library.state.set_read_many(paths, True)
+        self._undo_marked = paths
+        self._after_bulk_read()
+        n = len(paths)
+        self.notify(f"Marked {n} article{'s' if n != 1 else ''} read. U undoes it.", timeout=8)
+
+    def action_undo_mark_all(self) -> None:
+        """U: the articles the last M marked read are unread again."""
+        paths, self._undo_marked = self._undo_marked, []
+        if not paths:
+            return
+        self.library.state.set_read_many(paths, False)
+        self._after_bulk_read()
+        n = len(paths)
+        self.notify(f"{n} article{'s' if n != 1 else ''} unread again.", timeout=3)
+
+    def _after_bulk_read(self) -> None:
+        hits = self.list_pane.hits
+        if hits is not None:  # the hits keep their order; their marks are read again
+            marked = {e.path: e.read for p in [r.path for r in hits.rows] if (e := self.library.entry(p))}
+            for path, read in marked.items():
+                hits.patch(path, read=read)
+        self._rebrowse()
+        self.list_pane.articles.refresh()
+        self.refresh_bindings()
 
     def action_toggle_star(self) -> None:
         row = self._target_row()
