@@ -7,6 +7,7 @@ in memory, bounded, and dropped whenever the cache changes.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import zlib
 from collections import OrderedDict
@@ -15,6 +16,36 @@ from dataclasses import dataclass
 
 from reader.ingest.names import from_db
 from reader.search.fold import WORD, fold
+
+
+@dataclass(frozen=True)
+class Shown:
+    """An article's source as a snippet may quote it: only its shown blocks (not the title).
+
+    ``folded`` is the folded source with everything outside a shown block blanked (same
+    length, so offsets still point into ``source``); ``blocks`` are the shown blocks' spans.
+    """
+
+    source: str
+    folded: str
+    blocks: tuple[tuple[int, int], ...]
+
+
+def shown_text(source: str, folded: str, blocks: list[tuple[int, int]]) -> Shown:
+    """``folded`` with only ``blocks`` (spans into ``source``) left, the rest blanked."""
+    out: list[str] = []
+    pos = 0
+    kept: list[tuple[int, int]] = []
+    for s, e in sorted(blocks):
+        s, e = max(s, pos), min(e, len(folded))
+        if e <= s:
+            continue
+        out.append(" " * (s - pos))
+        out.append(folded[s:e])
+        kept.append((s, e))
+        pos = e
+    out.append(" " * (len(folded) - pos))
+    return Shown(source, "".join(out), tuple(kept))
 
 
 @dataclass(frozen=True)
@@ -40,6 +71,7 @@ class DocCache:
         self._max_fields, self._max_sources = fields, sources
         self._fields: dict[int, DocFields] = {}
         self._sources: OrderedDict[int, tuple[str, str]] = OrderedDict()
+        self._shown: OrderedDict[int, Shown] = OrderedDict()
         self._generation: str | None = None
 
     def check(self, generation: str) -> None:
@@ -47,6 +79,7 @@ class DocCache:
         if generation != self._generation:
             self._fields.clear()
             self._sources.clear()
+            self._shown.clear()
             self._generation = generation
 
     def fields(self, conn: sqlite3.Connection, ids: list[int]) -> dict[int, DocFields]:
@@ -76,4 +109,25 @@ class DocCache:
                 out[i] = self._sources[i]
         while len(self._sources) > self._max_sources:
             self._sources.popitem(last=False)
+        return out
+
+    def shown(self, conn: sqlite3.Connection, ids: list[int]) -> dict[int, Shown]:
+        """doc id -> its source with only the shown blocks searchable (for snippets)."""
+        missing = [i for i in ids if i not in self._shown]
+        for doc_id, src, analysis in _fetch(conn, "SELECT id, src, analysis FROM docs WHERE id IN ({})",
+                                            missing):
+            text = zlib.decompress(src).decode("utf-8", "surrogatepass") if isinstance(src, bytes) else ""
+            blocks: list[tuple[int, int]] = []
+            if isinstance(analysis, bytes):
+                data = json.loads(zlib.decompress(analysis))
+                # the title is on the row already: a snippet comes from the text under it
+                blocks = [(int(b[1]), int(b[2])) for b in data.get("b", []) if not b[3] and b[0] != "title"]
+            self._shown[int(str(doc_id))] = shown_text(text, fold(text), blocks)
+        out = {}
+        for i in ids:
+            if i in self._shown:
+                self._shown.move_to_end(i)
+                out[i] = self._shown[i]
+        while len(self._shown) > self._max_sources:
+            self._shown.popitem(last=False)
         return out

@@ -266,3 +266,19 @@ async def test_a_theme_chosen_in_the_palette_is_saved_and_restored(collection: P
     async with given.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         assert given.theme == "textual-light"
+
+
+async def test_search_hits_show_a_snippet_line_with_the_match(collection: Path, make_app) -> None:
+    app = make_app(collection)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"tomatoes")
+        await ready(pilot)
+        lines = screen_text(app).splitlines()
+        title = next(i for i, ln in enumerate(lines) if "Notes from a Small Garden" in ln)
+        assert "tomatoes came up early" in lines[title + 1]
+        from tests.ui.helpers import screen_styles
+
+        styles = screen_styles(app, "tomatoes")
+        assert any(s is not None and (s.bold or s.underline or s.bgcolor) for s in styles)
+        assert "1 matching" in lines[0]

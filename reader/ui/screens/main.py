@@ -304,7 +304,8 @@ class MainScreen(Screen[None]):
 
     def update_header(self) -> None:
         hits = self.list_pane.hits
-        extra = f"{hits.count()} matching" if hits is not None else ""
+        total = (hits.total if hits.total is not None else hits.count()) if hits is not None else 0
+        extra = f"{total} matching" if hits is not None else ""
         header = self.query_one(AppHeader)
         header.unread = self.library.count(unread_only=True)
         header.set_counts(self.library.count(), len(self.library.failures()), extra)
