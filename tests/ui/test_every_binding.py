@@ -312,6 +312,16 @@ async def edit(pilot: Any, app: ReaderApp) -> None:
     assert app.edited[-1][-2:] == ["--", str(Path(app.root, "garden-notes.md").resolve())]
 
 
+async def export_key(pilot: Any, app: ReaderApp) -> None:
+    from reader.ui.screens.export import ExportScreen
+
+    await reading(pilot, app, "harbour-bridge.txt")
+    await press(pilot, "E")
+    assert isinstance(app.screen, ExportScreen)
+    await press(pilot, "escape")
+    assert isinstance(app.screen, MainScreen)
+
+
 async def copy_quote(pilot: Any, app: ReaderApp) -> None:
     p = await reading(pilot, app, "harbour-bridge.txt")
     await press(pilot, "y")
@@ -439,6 +449,7 @@ CHECKS: dict[str, Check] = {
     "app.refresh": refresh_key,
     "app.open_url": open_url,
     "app.edit": edit,
+    "app.export": export_key,
     "app.copy_quote": copy_quote,
     "read.down": read_moves,
     "read.up": read_moves,

@@ -109,6 +109,7 @@ class MainScreen(Screen[None]):
         Binding("asterisk", "toggle_star", "Star", id="app.toggle_star", show=False),
         Binding("o", "open_url", "Open URL", id="app.open_url", show=False),
         Binding("e", "edit", "Edit the file", id="app.edit", show=False),
+        Binding("E", "export_article", "Export the cleaned article", id="app.export", show=False),
         Binding("y", "copy_quote", "Copy quote", id="app.copy_quote", show=False),
         Binding("F", "failures", "Failed files", id="app.failures", show=False),
     ]
@@ -623,6 +624,30 @@ class MainScreen(Screen[None]):
         self._reopen_after_edit = row.path if self.open_path == row.path else None
         if not self.indexing:
             self.start_refresh("key")
+
+    def action_export_article(self) -> None:
+        """E: the cleaned article (as ``reader export`` prints it) to a file you name, outside
+        the collection."""
+        from reader.ui.screens.export import ExportScreen, write_export
+
+        row = self._target_row()
+        if row is None:
+            self.notify("No article to export.", severity="warning")
+            return
+        try:
+            article = self.pane.article if self.open_path == row.path and self.pane.article is not None \
+                else self.library.article(row.path)
+        except ReaderError as exc:
+            self.notify(f"Not exported: {escaped(str(exc))}", severity="warning")
+            return
+
+        def chosen(typed: str | None) -> None:
+            if typed is None:
+                return
+            written, message = write_export(article, typed, self.app.root)
+            self.notify(message, severity="information" if written else "warning", timeout=4)
+
+        self.app.push_screen(ExportScreen(article), chosen)
 
     def action_copy_quote(self) -> None:
         """y: copy the quote in view (the one chosen in the quotes panel, while it is in view)."""
