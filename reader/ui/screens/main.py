@@ -111,7 +111,7 @@ class MainScreen(Screen[None]):
         Binding("e", "edit", "Edit the file", id="app.edit", show=False),
         Binding("E", "export_article", "Export the cleaned article", id="app.export", show=False),
         Binding("y", "copy_quote", "Copy quote", id="app.copy_quote", show=False),
-        Binding("F", "failures", "Failed files", id="app.failures", show=False),
+        Binding("F", "failures", "Failed files and links", id="app.failures", show=False),
     ]
 
     app: ReaderApp  # the one App this screen runs in
@@ -309,7 +309,8 @@ class MainScreen(Screen[None]):
         extra = f"{total} matching" if hits is not None else ""
         header = self.query_one(AppHeader)
         header.unread = self.library.count(unread_only=True)
-        header.set_counts(self.library.count(), len(self.library.failures()), extra)
+        failed = len(self.library.failures()) + len(self.panels.skipped())  # links not read count too
+        header.set_counts(self.library.count(), failed, extra)
 
     def on_list_pane_source_changed(self) -> None:
         self.update_header()

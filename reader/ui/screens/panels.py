@@ -60,7 +60,18 @@ class Panels:
     def failures(self) -> None:
         from reader.ui.screens.failures import FailuresScreen
 
-        self.screen.app.push_screen(FailuresScreen(self.screen.library.failures()))
+        self.screen.app.push_screen(FailuresScreen(self.screen.library.failures() + self.skipped()))
+
+    def skipped(self) -> list[tuple[str, str]]:
+        """(path, reason) of each symbolic link the library did not read (broken, or leading out)."""
+        from reader.ingest.discover import BROKEN, OUTSIDE
+
+        out = []
+        for note in self.screen.library.notices:
+            for reason in (BROKEN, OUTSIDE):
+                if note.endswith(f": {reason}"):
+                    out.append((note[: -len(reason) - 2], reason))
+        return out
 
     def links(self) -> None:
         from reader.ui.screens.links import LinksScreen
