@@ -282,3 +282,19 @@ async def test_search_hits_show_a_snippet_line_with_the_match(collection: Path, 
         styles = screen_styles(app, "tomatoes")
         assert any(s is not None and (s.bold or s.underline or s.bgcolor) for s in styles)
         assert "1 matching" in lines[0]
+
+
+async def test_the_article_header_names_the_file_and_its_format(collection: Path, make_app) -> None:
+    sub = collection / "pages"
+    sub.mkdir()
+    (sub / "garden.html").write_text("<html><head><title>Notes from a Small Garden</title></head><body>"
+                                     "<article><h1>Notes from a Small Garden</h1><p>The tomatoes came "
+                                     "up early this year.</p></article></body></html>", encoding="utf-8")
+    app = make_app(collection)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await open_article(pilot, "garden-notes.md")
+        assert "garden-notes.md · Markdown" in screen_text(app)
+        await pilot.press("escape")
+        await open_article(pilot, "garden.html")
+        assert "pages/garden.html · HTML" in screen_text(app)

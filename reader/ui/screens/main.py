@@ -136,6 +136,7 @@ class MainScreen(Screen[None]):
         yield AppHeader(root.name or str(root), id="header")
         reading = ReadingPane(id="reading")
         reading.measure = self.app.config.reading_width
+        reading.root = str(root) if root.is_dir() else str(root.parent)
         with Horizontal(id="panes"):
             yield ListPane(id="list-pane")
             with Vertical(id="read-pane"):
@@ -435,7 +436,7 @@ class MainScreen(Screen[None]):
 
         try:
             article = self.library.article(row.path)
-            prepared = prepare(article, self._choices(row.path, article), width)
+            prepared = prepare(article, self._choices(row.path, article), width, self.pane.root)
             hits = self._matches(query, row.path)
         except ReaderError as exc:
             self.app.call_from_thread(self._open_failed, row, exc)

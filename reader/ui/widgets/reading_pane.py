@@ -56,6 +56,7 @@ class ReadingPane(ChoiceKeys):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.focus_person: str | None = None
+        self.root: str | None = None  # the collection folder: the header names the file relative to it
         self.targets: list[Span] = []  # matches or mentions n/N steps through
         self.target_index = -1
         self.target_kind = "match"
@@ -68,7 +69,7 @@ class ReadingPane(ChoiceKeys):
     # -- building -----------------------------------------------------------------------------
     async def show(self, article: Article, choices: dict[str, str | None] | None = None) -> None:
         """Replace the pane's content with ``article``; ``choices`` maps block text to keep/hide."""
-        self.install(prepare(article, choices or {}, self.measure_width()))
+        self.install(prepare(article, choices or {}, self.measure_width(), self.root))
 
     def _on_article(self) -> None:
         self.focus_person = self._painted_focus = None
