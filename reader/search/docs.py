@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.ingest.names import from_db
+from reader.model import BlockKind
 from reader.search.fold import WORD, fold
 
 
@@ -62,6 +63,24 @@ def _fetch(conn: sqlite3.Connection, sql: str, ids: list[int]) -> Iterable[tuple
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         yield from conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
+
+
+_KINDS = frozenset(k.value for k in BlockKind)
+
+
+def _shown_blocks(analysis: object, n: int) -> list[tuple[int, int]] | None:
+    """Spans of the shown blocks (not the title: the row shows it) in a stored analysis, or None
+    when it does not decode into blocks that fit a source of ``n`` characters."""
+    if not isinstance(analysis, bytes):
+        return None
+    try:
+        rows = json.loads(zlib.decompress(analysis))["b"]
+        blocks = [(str(b[0]), int(b[1]), int(b[2]), bool(b[3])) for b in rows]
+    except (zlib.error, ValueError, KeyError, TypeError, IndexError):
+        return None
+    if any(k not in _KINDS or not 0 <= s <= e <= n for k, s, e, _h in blocks):
+        return None
+    return [(s, e) for k, s, e, hidden in blocks if not hidden and k != BlockKind.TITLE.value]
 
 
 class DocCache:
@@ -117,12 +136,12 @@ class DocCache:
         for doc_id, src, analysis in _fetch(conn, "SELECT id, src, analysis FROM docs WHERE id IN ({})",
                                             missing):
             text = zlib.decompress(src).decode("utf-8", "surrogatepass") if isinstance(src, bytes) else ""
-            blocks: list[tuple[int, int]] = []
-            if isinstance(analysis, bytes):
-                data = json.loads(zlib.decompress(analysis))
-                # the title is on the row already: a snippet comes from the text under it
-                blocks = [(int(b[1]), int(b[2])) for b in data.get("b", []) if not b[3] and b[0] != "title"]
-            self._shown[int(str(doc_id))] = shown_text(text, fold(text), blocks)
+            folded = fold(text)
+            blocks = _shown_blocks(analysis, len(text))
+            # a stored analysis that does not decode (it is redone when the article is opened):
+            # the snippet may then come from anywhere in the source, as before
+            self._shown[int(str(doc_id))] = shown_text(text, folded, blocks) if blocks is not None \
+                else Shown(text, folded, ())
         out = {}
         for i in ids:
             if i in self._shown:
