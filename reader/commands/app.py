@@ -21,6 +21,8 @@ def run(ns: argparse.Namespace) -> int:
     from reader import paths
 
     root = Path(ns.path).expanduser() if ns.path else paths.sample_articles_dir()
+    if not root.exists() and not root.is_symlink():
+        raise UsageError(f"reader: {root}: does not exist")
     if not root.is_dir():
         raise UsageError(f"reader: {root}: not a folder")
     from reader.ui.app import ReaderApp

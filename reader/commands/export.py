@@ -8,6 +8,7 @@ as plain text (Markdown clips without their markup).  Nothing is written to the 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from bisect import bisect_left
 
@@ -53,6 +54,23 @@ def export(article: Article, fmt: str = "md") -> str:
         if text.strip():
             parts.append(text.strip("\n"))
     return "\n\n".join(parts) + "\n"
+
+
+_SLUG_WORD = re.compile(r"[^\W_]+")
+SLUG_MAX = 60
+
+
+def slug(title: str) -> str:
+    """A file name stem from ``title``: its words (letters and digits only) joined by '-', at most
+    SLUG_MAX characters, 'article' when none is left.  Never a path separator, a dot or '..'."""
+    words = _SLUG_WORD.findall(title.lower())
+    out = ""
+    for w in words:
+        nxt = f"{out}-{w}" if out else w
+        if len(nxt) > SLUG_MAX:
+            break
+        out = nxt
+    return out or (words[0][:SLUG_MAX] if words else "article")
 
 
 def run(ns: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ def format_of(path: str | Path) -> Format | None:
 
 #: Why a symbolic link is not followed (the whole sentence a user sees after the path).
 OUTSIDE = "symbolic link leads outside the collection; set follow_symlinks = true to read it"
+BROKEN = "broken symbolic link: what it points to does not exist"
 
 
 def discover(
@@ -77,6 +78,10 @@ def _walk(
         except OSError:
             continue
         if not is_dir and not format_of(entry.name):
+            continue
+        if is_link and not os.path.exists(entry.path):
+            if on_error:
+                on_error(entry.path, BROKEN)
             continue
         if is_link and inside is not None and not is_inside(entry.path, inside):
             if on_error:

@@ -367,6 +367,10 @@ class Library:
             lambda conn: self._searcher.search(conn, query, limit, with_matches=with_matches)
         )
 
+    def search_count(self, query: str) -> int:
+        """How many articles match ``query``: every word, phrase and filter (not only those listed)."""
+        return self._searching(lambda conn: self._searcher.count(conn, query))
+
     def matches(self, query: str, path: str) -> tuple[Span, ...]:
         """Where ``query`` matched in the article at ``path``, as the search matched it."""
         return self._searching(lambda conn: self._searcher.matches(conn, query, to_db(path)))

@@ -114,6 +114,25 @@ class UserState:
     def set_read(self, path: str, read: bool) -> None:
         self._set(path, "read", int(bool(read)))
 
+    def set_read_many(self, paths: list[str], read: bool) -> None:
+        """Mark every one of ``paths`` read (or unread) in one transaction: all or none."""
+        sql = ("INSERT INTO state (path, read) VALUES (?, ?) "
+               "ON CONFLICT(path) DO UPDATE SET read = excluded.read")
+        rows = [(to_db(p), int(bool(read))) for p in paths]
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    self._conn.executemany(sql, rows)
+                except BaseException:
+                    self._conn.execute("ROLLBACK")
+                    raise
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if not self._write_failed:
+                    self._write_failed = True
+                    self.notices.append(f"cannot save reading state in {escaped(str(self.db_path))}: {exc}")
+
     def set_starred(self, path: str, starred: bool) -> None:
         self._set(path, "starred", int(bool(starred)))
 

@@ -27,7 +27,8 @@ from reader.search.vocab import Vocabulary
 STAGE_A = 250
 STAGE_B = 200
 STAGE_C = 60
-STAGE_R = 150
+#: words at most this many words apart count as near each other (a multi-word query ranks them up)
+NEAR_WORDS = 8
 _COLS = {"title": "title", "people": "people", "speakers": "speakers"}
 
 
@@ -92,6 +93,27 @@ class Searcher:
             out.append(Group(term, dict(sorted(variants.items(), key=lambda kv: -kv[1])), prefixes, starts))
         return out
 
+    def count(self, conn: sqlite3.Connection, text: str) -> int:
+        """How many articles match ``text``: every word (and phrase), and every filter."""
+        query = parse(text)
+        if query.empty and not query.filters:
+            return 0
+        if query.empty:
+            where, args = _where(query.filters)
+            return int(conn.execute(f"SELECT count(*) FROM docs d WHERE d.failed IS NULL AND {where}",
+                                    args).fetchone()[0])
+        groups = self.groups(query, self.vocabulary(conn))
+        expr = _expression(groups, query, narrow=False)
+        where, args = _where(query.filters)
+        sql = "SELECT count(*) FROM fts" if not query.filters else \
+            f"SELECT count(*) FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ? AND {where}"
+        try:
+            if not query.filters:
+                return int(conn.execute(sql + " WHERE fts MATCH ?", (expr,)).fetchone()[0])
+            return int(conn.execute(sql, [expr, *args]).fetchone()[0])
+        except sqlite3.OperationalError:  # an expression FTS5 refuses: nothing matches
+            return 0
+
     def search(self, conn: sqlite3.Connection, text: str, limit: int = 50, *,
                with_matches: bool = False) -> list[SearchHit]:
         """Best hits first; ``with_matches`` also finds every match in each hit's source."""
@@ -102,15 +124,16 @@ class Searcher:
             return _filtered_only(conn, query.filters, limit)
         vocab = self.vocabulary(conn)
         groups = self.groups(query, vocab)
+        # every candidate holds every word (each query word matches a word, typos and the
+        # prefix being typed allowed): the words side by side first, then near each other
         near = _match(conn, _adjacent(groups), STAGE_C)
+        close = _match(conn, _near(groups), STAGE_C)
         found_a = _match(conn, _expression(groups, query, narrow=True), STAGE_A)
         found_b = _match(conn, _expression(groups, query, narrow=False), STAGE_B) \
             if len(found_a) < STAGE_A else []
-        ids = list(dict.fromkeys(near + found_a + found_b))
-        adjacent = set(near)
-        every = set(ids)  # these hold every word; the relaxed ones below may miss some
-        if len(ids) < limit and len(groups) > 1:
-            ids.extend(i for i in _match(conn, _relaxed(groups), STAGE_R) if i not in every)
+        ids = list(dict.fromkeys(near + close + found_a + found_b))
+        adjacent, nearby = set(near), set(close)
+        every = set(ids)
         if query.filters:
             ids = _keep(conn, ids, query.filters)
         if not ids:
@@ -123,16 +146,22 @@ class Searcher:
             score = _score(groups, query, d, plain, doc_id in every)
             if doc_id in adjacent:
                 score += 1.0
+            elif doc_id in nearby:
+                score += 0.5
             scored.append((score, d.path, doc_id, d.title))
         scored.sort(key=lambda x: (-x[0], x[1]))
         top = scored[:limit]
         with self._lock:
-            srcs = self._docs.sources(conn, [t[2] for t in top])
+            shown = self._docs.shown(conn, [t[2] for t in top])
+            srcs = self._docs.sources(conn, [t[2] for t in top]) if with_matches else {}
         pattern = _pattern(groups, query, vocab)
         hits = []
         for score, path, doc_id, title in top:
+            seen = shown.get(doc_id)
+            # the snippet quotes a shown block only: what is hidden was not searched either
+            snip, spans, first = snippet(seen.source, pattern, seen.folded, seen.blocks) \
+                if seen is not None else ("", (), None)
             source, folded = srcs.get(doc_id, ("", ""))
-            snip, spans, first = snippet(source, pattern, folded)
             matches = _spans(pattern, source, folded) if with_matches else ()
             hits.append(SearchHit(path=path, title=title, score=round(score, 4), snippet=snip,
                                   snippet_spans=spans, title_spans=pattern.spans(title),
@@ -187,12 +216,6 @@ def _expression(groups: list[Group], query: Query, *, narrow: bool) -> str:
     return expr
 
 
-def _relaxed(groups: list[Group]) -> str:
-    """Titles or people holding any of the plain words: the fallback when all of them find little."""
-    alts = [_quote(w) for g in groups if g.term.field is None for w in g.variants]
-    return "{title people} : (" + " OR ".join(alts) + ")" if alts else ""
-
-
 def _adjacent(groups: list[Group]) -> str:
     """A phrase of the plain words in the order typed (their likeliest spelling), or ''.
 
@@ -205,6 +228,15 @@ def _adjacent(groups: list[Group]) -> str:
             break
         toks.append(max(g.variants.items(), key=lambda kv: kv[1])[0])
     return _quote(" ".join(toks)) if len(toks) >= 2 else ""
+
+
+def _near(groups: list[Group]) -> str:
+    """The plain words (their likeliest spellings) within NEAR_WORDS of each other, or ''."""
+    toks = [max(g.variants.items(), key=lambda kv: kv[1])[0] for g in groups
+            if g.term.field is None and not g.prefixes]
+    if len(toks) < 2:
+        return ""
+    return "NEAR(" + " ".join(_quote(t) for t in toks) + f", {NEAR_WORDS})"
 
 
 #: the article's day for after:/before: (its date, else the day its file last changed)

@@ -9,6 +9,7 @@ scans only that window for the spans.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -154,18 +155,22 @@ def _places(f: str, word: str, lo: int, hi: int, most: int, *, whole: bool) -> l
     return out
 
 
-def snippet(source: str, pattern: Pattern, folded: str | None = None
+def snippet(source: str, pattern: Pattern, folded: str | None = None,
+            blocks: Sequence[tuple[int, int]] | None = None
             ) -> tuple[str, tuple[tuple[int, int], ...], int | None]:
     """(snippet, spans in it, offset of the best match in ``source``).
 
     The best passage holds the most different query words; a match on the
     first line (usually the title) is used only when nothing else matched.
+    With ``blocks`` (sorted spans of the shown blocks; ``folded`` blanks the rest)
+    the snippet stays inside the block that holds the best match.
     """
     f = fold(source) if folded is None else folded
     body = source.find("\n") + 1
     anchors = pattern.anchors(f, body) or pattern.anchors(f, 0)
-    if not anchors:
-        return _SPACE.sub(" ", source[:WIDTH]).strip(), (), None
+    if not anchors:  # the words matched the title or a name only: the opening of the text
+        a, b = (blocks[0][0], min(blocks[0][1], blocks[0][0] + WIDTH)) if blocks else (0, WIDTH)
+        return _SPACE.sub(" ", source[a:b]).strip(), (), None
     # the window holding the most different parts among the anchors, the earliest of equals
     best, best_n = anchors[0][0], 0
     for i, (pos, _n) in enumerate(anchors):
@@ -173,6 +178,10 @@ def snippet(source: str, pattern: Pattern, folded: str | None = None
         if n > best_n:
             best, best_n = pos, n
     a, b = _window(source, best)
+    if blocks:
+        i = bisect.bisect_right(blocks, (best, len(source) + 1)) - 1
+        if i >= 0 and blocks[i][0] <= best < blocks[i][1]:
+            a, b = max(a, blocks[i][0]), min(b, blocks[i][1])
     matches = pattern.find(source, f, a, b)
     raw = _SPACE.sub(" ", source[a:b])
     lead = len(raw) - len(raw.lstrip())
@@ -187,7 +196,7 @@ def _window(source: str, pos: int) -> tuple[int, int]:
     """About WIDTH characters around ``pos``, starting LEAD before it, cut at spaces."""
     a = max(0, pos - LEAD)
     if a:
-        sp = source.rfind(" ", max(0, a - 20), pos)
+        sp = source.rfind(" ", max(0, a - 20), a + 1)  # a space at most 20 before the start
         a = sp + 1 if sp >= 0 and sp + 1 <= pos else a
     b = min(len(source), a + WIDTH)
     if b < len(source):

@@ -18,9 +18,18 @@ MAX_VARIANTS = 12
 
 
 def max_edits(word: str) -> int:
-    """Typos forgiven for a word of this length."""
+    """Typos forgiven for a word of this length: none up to three letters, one up to eight,
+    then two.  A four-letter word forgives only a letter left out (see ``fuzzy``)."""
     n = len(word)
-    return 0 if n <= 3 else 1 if n <= 6 else 2
+    return 0 if n <= 3 else 1 if n <= 8 else 2
+
+
+def _lengths(n: int, k: int) -> range:
+    """Vocabulary word lengths within ``k`` edits of a query word of ``n`` letters.
+
+    A four-letter word is one substitution from many other words (kong/long, hong/song): it
+    matches only words one letter longer, as when a letter was left out (huse/house)."""
+    return range(5, 6) if n == 4 else range(max(1, n - k), n + k + 1)
 
 
 class Vocabulary:
@@ -59,7 +68,7 @@ class Vocabulary:
             found[word] = 0
         if k:
             n = len(word)
-            for length in range(max(1, n - k), n + k + 1):
+            for length in _lengths(n, k):
                 bucket = self.by_len.get(length)
                 if not bucket:
                     continue

@@ -7,6 +7,7 @@ and :meth:`ReaderApp.copy_to_clipboard`, which make article text inert.
 from __future__ import annotations
 
 import contextlib
+import json
 import webbrowser
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
@@ -49,22 +50,30 @@ class ReaderApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, root: Path | str | None = None, *, theme: str | None = None,
-                 config: Config | None = None, opener: Opener | None = None,
-                 refresh: bool = True) -> None:
+    def __init__(
+        self,
+        root: Path | str | None = None,
+        *,
+        theme: str | None = None,
+        config: Config | None = None,
+        opener: Opener | None = None,
+        refresh: bool = True,
+    ) -> None:
         super().__init__()
         self.root = Path(root) if root is not None else paths.sample_articles_dir()
         self.config = config if config is not None else load_config()
         self._opener: Opener = opener or _open_library
         self._refresh_on_start = refresh
+        self._theme_given = theme is not None
         self._stack = contextlib.ExitStack()
         self.library: Library | None = None
         wanted = theme or self.config.theme
         if wanted and wanted in self.available_themes:
             self.theme = wanted
         names = ", ".join(sorted(self.available_themes))
-        self._theme_problem = (f"Unknown theme {wanted!r}; try one of: {names}"
-                               if wanted and wanted != self.theme else "")
+        self._theme_problem = (
+            f"Unknown theme {wanted!r}; try one of: {names}" if wanted and wanted != self.theme else ""
+        )
         if self.config.keys:
             self.set_keymap(self.config.keys)
         self._key_problems = _unknown_binding_ids(self.config.keys, self.BINDINGS)
@@ -79,6 +88,7 @@ class ReaderApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         """The main screen over the opened library (the first screen the app shows)."""
         self.library = self._stack.enter_context(self._opener(self.root))
+        self._restore_theme(self.library)
         return MainScreen(self.library, refresh=self._refresh_on_start)
 
     def on_mount(self) -> None:
@@ -97,23 +107,46 @@ class ReaderApp(App[None]):
             self.main.save_position()
         await super().action_quit()
 
+    def _restore_theme(self, library: Library) -> None:
+        """The theme last chosen in the palette, unless --theme says otherwise or the config
+        file's theme changed since that choice."""
+        try:
+            saved, under = json.loads(library.state.setting("theme") or "null") or ("", "")
+        except (ValueError, TypeError):  # not written by this version: ignore it
+            return
+        if not self._theme_given and saved in self.available_themes and under == (self.config.theme or ""):
+            self.theme = saved
+            self._theme_problem = ""
+
     def _on_theme_changed(self, _: object) -> None:
-        """Highlights are baked into Text objects: rebuild them in the new theme's colours."""
+        """Highlights are baked into Text objects: rebuild them in the new theme's colours; the
+        choice is saved in the user state (one transaction) and restored at the next start."""
+        if self.library is not None:
+            # with the config file's theme at the time: editing that file later wins again
+            self.library.state.set_setting("theme", json.dumps([self.theme, self.config.theme or ""]))
         main = self.main
         if main is not None:
             self.call_after_refresh(main.pane.repaint)
             main.list_pane.articles.refresh()
 
     # -- every toast and every copy goes through these two -----------------------------------------
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """A toast whose text is always shown as it is: never markup, never a control sequence.
 
         Messages carry paths, titles, URLs and notices from articles; widgets' ``notify``
         calls end here too.  ``markup`` is accepted for Textual's signature and ignored.
         """
-        super().notify(inert(message), title=one_line(title), severity=severity,
-                       timeout=timeout, markup=False)
+        super().notify(
+            inert(message), title=one_line(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def copy_to_clipboard(self, text: str) -> None:
         """Copy printable text only: no escape sequence from an article reaches the clipboard."""
@@ -137,8 +170,9 @@ class ReaderApp(App[None]):
             with self.suspend():
                 ok = opener.opened(browser, url)
         except SuspendNotSupported:
-            self.notify("A console browser cannot run here (the app cannot be suspended).",
-                        severity="warning")
+            self.notify(
+                "A console browser cannot run here (the app cannot be suspended).", severity="warning"
+            )
             return
         if not ok:
             self.notify("The browser did not start.", severity="warning")
@@ -156,8 +190,11 @@ class ReaderApp(App[None]):
                 continue
             keys = ", ".join(pretty_key(k) for k in self.config.keys.get(b.id or "", b.key).split(","))
             # the palette reads help as markup; the keys come from the user's config file
-            yield SystemCommand(b.description, escape(one_line(f"key: {keys}")),
-                                lambda a=b.action: self.run_action(a, self.main))
+            yield SystemCommand(
+                b.description,
+                escape(one_line(f"key: {keys}")),
+                lambda a=b.action: self.run_action(a, self.main),
+            )
 
 
 def _unknown_binding_ids(keys: dict[str, str], app_bindings: list[BindingType]) -> list[str]:
@@ -168,8 +205,11 @@ def _unknown_binding_ids(keys: dict[str, str], app_bindings: list[BindingType]) 
 
     known = {b.id for _title, bindings in sections(app_bindings) for b in bindings if b.id}
     known |= {b.id for b in Binding.make_bindings([*Picker.BINDINGS, *QueryBar.BINDINGS]) if b.id}
-    return [f"config: [keys] {k!r} is not a binding id (the help screen, ?, lists them)"
-            for k in keys if k not in known]
+    return [
+        f"config: [keys] {k!r} is not a binding id (the help screen, ?, lists them)"
+        for k in keys
+        if k not in known
+    ]
 
 
 def run_app(root: Path | None, theme: str | None = None) -> None:

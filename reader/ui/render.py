@@ -122,12 +122,18 @@ class ParagraphRenderer:
         spans = wrap_spans(shown(block.text), width)
         return spans if base == 0 else [(base + s, base + e) for s, e in spans]
 
-    def line(self, block: Block, span: tuple[int, int], marks: Sequence[MarkIndex],
-             styles: Mapping[str, Style], base: Style | str = "") -> Text:
+    def line(
+        self,
+        block: Block,
+        span: tuple[int, int],
+        marks: Sequence[MarkIndex],
+        styles: Mapping[str, Style],
+        base: Style | str = "",
+    ) -> Text:
         """The display line ``span`` (source indices within ``block``) with its marks applied."""
         start, end = span
         offset = block.span.start
-        text = shown(block.text[start - offset:end - offset])
+        text = shown(block.text[start - offset : end - offset])
         out = styled(text, start, layered(marks, start, end), styles)
         out.style = base
         return out
@@ -141,13 +147,16 @@ def renderer_for(block: Block) -> ParagraphRenderer:
     return PARAGRAPH
 
 
-def block_lines(block: Block, width: int, marks: Sequence[MarkIndex], styles: Mapping[str, Style],
-                base: Style | str = "") -> list[Line]:
+def block_lines(
+    block: Block, width: int, marks: Sequence[MarkIndex], styles: Mapping[str, Style], base: Style | str = ""
+) -> list[Line]:
     """``block`` as styled display lines at ``width``, each with its source offset (all of them;
     the reading pane calls the renderer's two steps itself so it styles only what is in view)."""
     renderer = renderer_for(block)
-    return [Line(renderer.line(block, span, marks, styles, base), span[0])
-            for span in renderer.measure(block, width)]
+    return [
+        Line(renderer.line(block, span, marks, styles, base), span[0])
+        for span in renderer.measure(block, width)
+    ]
 
 
 def find_all(source: str, terms: Iterable[str]) -> list[Span]:
@@ -159,8 +168,9 @@ def find_all(source: str, terms: Iterable[str]) -> list[Span]:
     return [Span(m.start(), m.end()) for m in pattern.finditer(source)]
 
 
-def fold_summary(blocks: Iterable[Block]) -> str:
-    """'4 lines hidden: donation appeal, newsletter' for a run of hidden blocks."""
+def fold_summary(blocks: Iterable[Block], revealed: bool = False) -> str:
+    """'4 lines hidden: donation appeal, newsletter' for a run of hidden blocks ('shown' once
+    revealed)."""
     blocks = list(blocks)
     reasons: list[str] = []
     for b in blocks:
@@ -168,7 +178,7 @@ def fold_summary(blocks: Iterable[Block]) -> str:
         if reason not in reasons:
             reasons.append(reason)
     noun = "line" if len(blocks) == 1 else "lines"
-    return f"{len(blocks)} {noun} hidden: {', '.join(reasons)}"
+    return f"{len(blocks)} {noun} {'shown' if revealed else 'hidden'}: {', '.join(reasons)}"
 
 
 def reading_minutes(words: int) -> int:

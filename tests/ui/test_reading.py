@@ -24,7 +24,7 @@ async def test_folds_reveal_one_and_all(collection: Path, make_app) -> None:
         assert app.focused is pane and pane.cursor is folds[0]
         await pilot.press("enter")
         assert folds[0].revealed
-        assert "▾ 1 line hidden" in screen_text(app) and "Support Harbour Weekly today!" in screen_text(app)
+        assert "▾ 1 line shown" in screen_text(app) and "Support Harbour Weekly today!" in screen_text(app)
         await pilot.press("enter")
         assert not folds[0].revealed
         assert "Support Harbour Weekly today!" not in screen_text(app)
@@ -205,9 +205,14 @@ def test_quotes_panel_lists_unattributed() -> None:
     from reader.ui.screens.quotes import QuotesScreen
 
     src = '"Go home," a man said. "Stay," Ann Lee said.'
-    article = Article("a.txt", "text", src, None, (Block(BlockKind.BODY, Span(0, len(src)), src),),
-                      quotes=(Quote(Span(0, 10), src[0:10], None),
-                              Quote(Span(22, 29), src[22:29], "Ann Lee")))
+    article = Article(
+        "a.txt",
+        "text",
+        src,
+        None,
+        (Block(BlockKind.BODY, Span(0, len(src)), src),),
+        quotes=(Quote(Span(0, 10), src[0:10], None), Quote(Span(22, 29), src[22:29], "Ann Lee")),
+    )
     prompts = [p.plain for p in QuotesScreen(article).prompts]
     assert prompts[0].startswith("unattributed:") and prompts[1].startswith("Ann Lee:")
 

@@ -68,3 +68,20 @@ def test_app_exit_status_follows_the_apps_return_code(tmp_path: Path, monkeypatc
     monkeypatch.setitem(sys.modules, "reader.ui.app", fake)
     ns = argparse.Namespace(path=str(tmp_path), theme=None, follow_symlinks=False)
     assert app_cmd.run(ns) == expected
+
+
+def test_the_app_says_a_missing_path_does_not_exist(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                    ) -> None:
+    assert main([str(tmp_path / "nope")]) == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "not a folder" not in err
+    (tmp_path / "file.txt").write_text("x\n", encoding="utf-8")
+    assert main([str(tmp_path / "file.txt")]) == 2
+    assert "not a folder" in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.startswith("reader ")

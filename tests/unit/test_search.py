@@ -34,12 +34,11 @@ def test_word_being_typed_is_a_prefix(lib: Library) -> None:
 
 def test_articles_with_every_word_come_first(lib: Library) -> None:
     assert paths(lib, "bridge ribbon ") == ["harbor/2021/bridge-opens.md"]
-    # nothing holds both: titles holding either word follow, scored lower than a full match
-    partial = lib.search("bridge defence ")
-    assert {h.path for h in partial} == {"harbor/2021/bridge-opens.md", "ledger/2022/defence-talks.txt"}
+    # nothing holds both: nothing is listed, and the count says so (issue 15: every word must match)
+    assert lib.search("bridge defence ") == [] and lib.search_count("bridge defence ") == 0
+    assert lib.search_count("bridge ribbon ") == 1
     full = lib.search("bridge opens ")[0]
     assert full.path == "harbor/2021/bridge-opens.md"
-    assert all(h.score < full.score for h in partial)
 
 
 def test_phrase_field_and_exclusion(lib: Library) -> None:

@@ -1,4 +1,4 @@
-"""The failed files screen: every file that could not be read, and why."""
+"""The failed files screen: every file (or symbolic link) that could not be read, and why."""
 
 from __future__ import annotations
 

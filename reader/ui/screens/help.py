@@ -36,6 +36,7 @@ def sections(app_bindings: list[BindingType]) -> list[tuple[str, list[Binding]]]
     """Every screen's and widget's bindings, grouped as the help screen shows them."""
     from reader.ui.screens.main import MainScreen
     from reader.ui.screens.people import PeopleScreen
+    from reader.ui.screens.quotes import QuotesScreen
     from reader.ui.widgets.article_list import ArticleList
     from reader.ui.widgets.block_view import BlockView
     from reader.ui.widgets.fold import Fold
@@ -47,16 +48,27 @@ def sections(app_bindings: list[BindingType]) -> list[tuple[str, list[Binding]]]
     screen = make(MainScreen.BINDINGS)
     listed = [b for b in screen if (b.id or "").startswith("list.")]  # the screen's keys for the list
     return [
-        ("Everywhere", [*[b for b in screen if b not in listed], *make(app_bindings),
-                        Binding("ctrl+p", "command_palette", "Command palette")]),
+        (
+            "Everywhere",
+            [
+                *[b for b in screen if b not in listed],
+                *make(app_bindings),
+                Binding("ctrl+p", "command_palette", "Command palette"),
+            ],
+        ),
         ("Article list", [*make(ArticleList.BINDINGS), *listed]),
         ("Reading pane", make(ReadingPane.BINDINGS)),
-        ("On a fold", make(Fold.BINDINGS)), ("On a block you kept", make(BlockView.BINDINGS)),
+        ("On a fold", make(Fold.BINDINGS)),
+        ("On a block you kept", make(BlockView.BINDINGS)),
         ("People panel", make(PeopleScreen.BINDINGS)),
+        ("Quotes panel", make(QuotesScreen.BINDINGS)),
     ]
 
 
 class HelpScreen(Picker[None]):
     def __init__(self, sections: list[tuple[str, list[Binding]]], keymap: dict[str, str]) -> None:
-        super().__init__("Keys", describe(sections, keymap),
-                         hint="Remap keys in config.toml: [keys] id = \"key\" · esc: close")
+        super().__init__(
+            "Keys",
+            describe(sections, keymap),
+            hint='Remap keys in config.toml: [keys] id = "key" · esc: close',
+        )

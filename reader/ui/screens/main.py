@@ -12,11 +12,12 @@ import os
 import shlex
 import subprocess
 import time
+from bisect import bisect_left
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult, SuspendNotSupported
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input
@@ -48,8 +49,16 @@ WATCH_SECONDS = 2.0
 
 
 def _counts_line(c: RefreshCounts) -> str:
-    bits = [f"{n} {what}" for n, what in ((c.added, "added"), (c.changed, "changed"), (c.removed, "removed"),
-                                          (c.failed, "failed")) if n]
+    bits = [
+        f"{n} {what}"
+        for n, what in (
+            (c.added, "added"),
+            (c.changed, "changed"),
+            (c.removed, "removed"),
+            (c.failed, "failed"),
+        )
+        if n
+    ]
     return ", ".join(bits) or "nothing new"
 
 
@@ -92,14 +101,17 @@ class MainScreen(Screen[None]):
         Binding("Q", "quotes", "Quotes", id="app.quotes"),
         Binding("L", "links", "Links", id="app.links", show=False),
         Binding("m", "toggle_read", "Read/unread", id="app.toggle_read", show=False),
+        Binding("M", "mark_all_read", "Mark all in view read", id="list.mark_all_read", show=False),
+        Binding("U", "undo_mark_all", "Undo mark all read", id="list.undo_mark_all"),
         Binding("s", "cycle_order", "Sort", id="list.sort", show=False),
         Binding("u", "toggle_unread", "Unread only", id="list.unread", show=False),
         Binding("ctrl+r", "refresh_now", "Refresh", id="app.refresh", show=False),
         Binding("asterisk", "toggle_star", "Star", id="app.toggle_star", show=False),
         Binding("o", "open_url", "Open URL", id="app.open_url", show=False),
         Binding("e", "edit", "Edit the file", id="app.edit", show=False),
+        Binding("E", "export_article", "Export the cleaned article", id="app.export", show=False),
         Binding("y", "copy_quote", "Copy quote", id="app.copy_quote", show=False),
-        Binding("F", "failures", "Failed files", id="app.failures", show=False),
+        Binding("F", "failures", "Failed files and links", id="app.failures", show=False),
     ]
 
     app: ReaderApp  # the one App this screen runs in
@@ -116,6 +128,7 @@ class MainScreen(Screen[None]):
         self._next_poll = 0.0
         self._notices_shown = 0
         self._reopen_after_edit: str | None = None  # the open article, edited with e: shown again
+        self._undo_marked: list[str] = []  # the articles the last M marked read (U marks them unread)
         self.panels = Panels(self)
 
     def compose(self) -> ComposeResult:
@@ -123,6 +136,7 @@ class MainScreen(Screen[None]):
         yield AppHeader(root.name or str(root), id="header")
         reading = ReadingPane(id="reading")
         reading.measure = self.app.config.reading_width
+        reading.root = str(root) if root.is_dir() else str(root.parent)
         with Horizontal(id="panes"):
             yield ListPane(id="list-pane")
             with Vertical(id="read-pane"):
@@ -153,8 +167,9 @@ class MainScreen(Screen[None]):
         lp.attach(self.library)
         saved = self.library.state.setting("order")
         self.set_order(saved if saved in ORDER_NAMES else "newest", save=False)
-        lp.articles.empty_message = ("No articles yet." if self._refresh_on_start
-                                     else "No articles in this folder.")
+        lp.articles.empty_message = (
+            "No articles yet." if self._refresh_on_start else "No articles in this folder."
+        )
         lp.articles.focus()
         self.update_header()
         self._layout_for(self.app.size.width)
@@ -227,7 +242,7 @@ class MainScreen(Screen[None]):
         if isinstance(lst.source, LibrarySource) and (moved or kind != "watch"):
             self._rebrowse()
         self.update_header()
-        for notice in self.library.notices[self._notices_shown:]:
+        for notice in self.library.notices[self._notices_shown :]:
             self.notify(notice, severity="warning")
         self._notices_shown = len(self.library.notices)
         edited, self._reopen_after_edit = self._reopen_after_edit, None
@@ -263,8 +278,9 @@ class MainScreen(Screen[None]):
         if lp.articles.source is browse:
             lp.articles.reload()
             if current is not None:
-                lp.articles.select(self.library.index_of(current.path, browse.order,
-                                                         unread_only=browse.unread_only))
+                lp.articles.select(
+                    self.library.index_of(current.path, browse.order, unread_only=browse.unread_only)
+                )
         self.update_header()
 
     def action_toggle_unread(self) -> None:
@@ -275,8 +291,10 @@ class MainScreen(Screen[None]):
         browse.unread_only = not browse.unread_only
         self.query_one(AppHeader).view = "unread only" if browse.unread_only else ""
         self._rebrowse()
-        self.notify("Showing unread articles only (u shows all)." if browse.unread_only
-                    else "Showing every article.", timeout=2)
+        self.notify(
+            "Showing unread articles only (u shows all)." if browse.unread_only else "Showing every article.",
+            timeout=2,
+        )
 
     def action_cycle_order(self) -> None:
         """s: newest first, title A-Z, source, path, then newest again."""
@@ -288,10 +306,12 @@ class MainScreen(Screen[None]):
 
     def update_header(self) -> None:
         hits = self.list_pane.hits
-        extra = f"{hits.count()} matching" if hits is not None else ""
+        total = (hits.total if hits.total is not None else hits.count()) if hits is not None else 0
+        extra = f"{total} matching" if hits is not None else ""
         header = self.query_one(AppHeader)
         header.unread = self.library.count(unread_only=True)
-        header.set_counts(self.library.count(), len(self.library.failures()), extra)
+        failed = len(self.library.failures()) + len(self.panels.skipped())  # links not read count too
+        header.set_counts(self.library.count(), failed, extra)
 
     def on_list_pane_source_changed(self) -> None:
         self.update_header()
@@ -302,12 +322,26 @@ class MainScreen(Screen[None]):
     def on_app_header_failures_requested(self) -> None:
         self.action_failures()
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """As Textual orders them, but help, quit and a pending undo first: the footer cuts off
+        what does not fit."""
+        bindings = super().active_bindings
+        first = {k: b for k, b in bindings.items() if b.binding.action in ("help", "quit", "undo_mark_all")}
+        return {**first, **{k: b for k, b in bindings.items() if k not in first}}
+
     # -- layout and panes -------------------------------------------------------------------------
     def on_resize(self) -> None:
         self._layout_for(self.app.size.width)
 
     def _layout_for(self, width: int) -> None:
-        self.query_one("#panes").set_class(width < NARROW, "-narrow")
+        narrow = width < NARROW
+        self.query_one("#panes").set_class(narrow, "-narrow")
+        # a narrow footer packs its keys tight and leaves ctrl+p to the help screen, so that
+        # ? Help and q Quit still fit at 80 columns
+        footer = self.query_one(Footer)
+        footer.compact = narrow
+        footer.show_command_palette = not narrow
 
     def set_mode(self, reading: bool) -> None:
         self.query_one("#panes").set_class(reading, "-reading")
@@ -351,6 +385,8 @@ class MainScreen(Screen[None]):
             return False  # "/" typed into a search or find bar is text
         if action == "open_current":
             return isinstance(self.focused, ArticleList)  # elsewhere enter is the focused widget's
+        if action == "undo_mark_all":
+            return bool(self._undo_marked)
         if action in ("people", "quotes", "copy_quote", "open_url"):
             return self.pane.article is not None
         return True
@@ -400,7 +436,7 @@ class MainScreen(Screen[None]):
 
         try:
             article = self.library.article(row.path)
-            prepared = prepare(article, self._choices(row.path, article), width)
+            prepared = prepare(article, self._choices(row.path, article), width, self.pane.root)
             hits = self._matches(query, row.path)
         except ReaderError as exc:
             self.app.call_from_thread(self._open_failed, row, exc)
@@ -432,13 +468,19 @@ class MainScreen(Screen[None]):
             self._patch(row.path, read=True)
         if hits is not None:
             pane.set_targets(hits, jump=False)
-            first = row.first_hit
             if pane.targets:
-                first = first if first is not None else pane.targets[0].start
-                pane.target_index = 0
+                # the match the snippet showed (else the first): current, revealed if folded, in view
+                starts = [t.start for t in pane.targets]
+                first = row.first_hit
+                pane.target_index = (
+                    min(bisect_left(starts, first), len(starts) - 1) if first is not None else 0
+                )
                 pane.repaint()
-            if first is not None:
-                pane.scroll_to_offset(first)
+                pane.update_subtitle()
+                pane.scroll_to_offset(pane.targets[pane.target_index].start)
+                pane.post_message(ReadingPane.TargetsChanged())
+            elif row.first_hit is not None:
+                pane.scroll_to_offset(row.first_hit)
         else:
             position = state.get(row.path).position
             if position:
@@ -484,6 +526,54 @@ class MainScreen(Screen[None]):
             self.library.state.set_read(row.path, not row.read)
             self._patch(row.path, read=not row.read)
             self.update_header()
+
+    def _view_unread(self) -> list[str]:
+        """The articles not read yet in the list as shown now (the collection, or search hits)."""
+        lp = self.list_pane
+        source = lp.articles.source
+        if lp.hits is not None:
+            hits = lp.hits
+            return [r.path for r in hits.rows if not r.read]
+        browse = lp.browse
+        if browse is None or source is not browse:
+            return []
+        total = self.library.count(unread_only=True)
+        return [
+            e.path
+            for e in self.library.entries(offset=0, limit=max(total, 1), order=browse.order, unread_only=True)
+        ]
+
+    def action_mark_all_read(self) -> None:
+        """M: every article in the view read, in one transaction; U undoes it."""
+        paths = self._view_unread()
+        if not paths:
+            self.notify("Nothing unread in this view.", timeout=2)
+            return
+        self.library.state.set_read_many(paths, True)
+        self._undo_marked = paths
+        self._after_bulk_read()
+        n = len(paths)
+        self.notify(f"Marked {n} article{'s' if n != 1 else ''} read. U undoes it.", timeout=8)
+
+    def action_undo_mark_all(self) -> None:
+        """U: the articles the last M marked read are unread again."""
+        paths, self._undo_marked = self._undo_marked, []
+        if not paths:
+            return
+        self.library.state.set_read_many(paths, False)
+        self._after_bulk_read()
+        n = len(paths)
+        self.notify(f"{n} article{'s' if n != 1 else ''} unread again.", timeout=3)
+
+    def _after_bulk_read(self) -> None:
+        hits = self.list_pane.hits
+        if hits is not None:  # the hits keep their order; their marks are read again
+            marked = {e.path: e.read for p in [r.path for r in hits.rows] if (e := self.library.entry(p))}
+            for path, read in marked.items():
+                hits.patch(path, read=read)
+        self._rebrowse()
+        self.list_pane.articles.refresh()
+        self.refresh_bindings()
 
     def action_toggle_star(self) -> None:
         row = self._target_row()
@@ -537,13 +627,44 @@ class MainScreen(Screen[None]):
         if not self.indexing:
             self.start_refresh("key")
 
+    def action_export_article(self) -> None:
+        """E: the cleaned article (as ``reader export`` prints it) to a file you name, outside
+        the collection."""
+        from reader.ui.screens.export import ExportScreen, write_export
+
+        row = self._target_row()
+        if row is None:
+            self.notify("No article to export.", severity="warning")
+            return
+        try:
+            article = self.pane.article if self.open_path == row.path and self.pane.article is not None \
+                else self.library.article(row.path)
+        except ReaderError as exc:
+            self.notify(f"Not exported: {escaped(str(exc))}", severity="warning")
+            return
+
+        def chosen(typed: str | None) -> None:
+            if typed is None:
+                return
+            written, message = write_export(article, typed, self.app.root)
+            self.notify(message, severity="information" if written else "warning", timeout=4)
+
+        self.app.push_screen(ExportScreen(article), chosen)
+
     def action_copy_quote(self) -> None:
-        pane = self.pane
-        index = pane.quote_in_view()
-        if pane.article is None or index is None:
+        """y: copy the quote in view (the one chosen in the quotes panel, while it is in view)."""
+        index = self.pane.quote_in_view()
+        if self.pane.article is None or index is None:
             self.notify("No quote to copy.", severity="warning")
             return
-        text = pane.article.quotes[index].text
+        self.copy_quote(index)
+
+    def copy_quote(self, index: int) -> None:
+        """Copy quote ``index`` of the open article (y here and in the quotes panel)."""
+        article = self.pane.article
+        if article is None or not 0 <= index < len(article.quotes):
+            return
+        text = article.quotes[index].text
         self.app.copy_to_clipboard(text)
         self.copied = text
         self.notify("Quote copied.", timeout=2)
@@ -567,25 +688,65 @@ class MainScreen(Screen[None]):
         state = self.library.state
         return {b.text: state.block_choice(path, b.text) for b in article.blocks}
 
+    async def _reshow(self) -> None:
+        """Lay the open article out again after a keep/hide choice, at the same place."""
+        pane = self.pane
+        if pane.article is None or self.open_path is None:
+            return
+        y = pane.scroll_y
+        await pane.show(pane.article, self._choices(self.open_path, pane.article))
+        pane.scroll_to(y=y, animate=False)
+
     async def on_fold_keep_requested(self, event: Fold.KeepRequested) -> None:
         if self.open_path is None:
             return
-        for block in event.fold.blocks:
+        blocks = event.fold.blocks
+        for block in blocks:
             self.library.state.set_block_choice(self.open_path, block.text, "keep")
-        self.notify(f"{len(event.fold.blocks)} blocks will be shown from now on.", timeout=2)
+        await self._reshow()
+        first = next(
+            (
+                p
+                for p in self.pane.parts
+                if isinstance(p, BlockView) and p.kept and p.block.text == blocks[0].text
+            ),
+            None,
+        )
+        if first is not None:
+            self.pane.choose(first)  # x again folds them back
+        n = len(blocks)
+        self.notify(
+            f"{n} block{'s' if n != 1 else ''} shown from now on (x on it folds it again).", timeout=2
+        )
 
     async def on_reading_pane_hide_block_requested(self, event: ReadingPane.HideBlockRequested) -> None:
         if self.open_path is None:
             return
-        pane = self.pane
         self.library.state.set_block_choice(self.open_path, event.block.text, "hide")
-        if pane.article is not None:
-            y = pane.scroll_y
-            await pane.show(pane.article, self._choices(self.open_path, pane.article))
-            pane.scroll_to(y=y, animate=False)
+        await self._reshow()
         self.notify("Folded from now on (x on the fold shows it again).", timeout=2)
 
-    def on_block_view_hide_requested(self, event: BlockView.HideRequested) -> None:
-        if self.open_path is not None:
-            self.library.state.set_block_choice(self.open_path, event.view.block.text, None)
-            self.notify("The block will be folded next time.", timeout=2)
+    async def on_block_view_hide_requested(self, event: BlockView.HideRequested) -> None:
+        """x on a kept block: it and the kept blocks next to it (kept together) fold again."""
+        if self.open_path is None:
+            return
+        parts = self.pane.parts
+
+        def kept(k: int) -> bool:
+            part = parts[k]
+            return isinstance(part, BlockView) and part.kept
+
+        i = next((k for k, p in enumerate(parts) if p is event.view), None)
+        run = [event.view]
+        if i is not None:
+            lo = hi = i
+            while lo > 0 and kept(lo - 1):
+                lo -= 1
+            while hi + 1 < len(parts) and kept(hi + 1):
+                hi += 1
+            run = [p for p in parts[lo : hi + 1] if isinstance(p, BlockView)]
+        for view in run:
+            self.library.state.set_block_choice(self.open_path, view.block.text, None)
+        await self._reshow()
+        n = len(run)
+        self.notify(f"{n} block{'s' if n != 1 else ''} folded again.", timeout=2)

@@ -49,7 +49,7 @@ class Panels:
 
         article = self.screen.pane.article
         if article is not None:
-            self.screen.app.push_screen(QuotesScreen(article), self._quote_chosen)
+            self.screen.app.push_screen(QuotesScreen(article, self.screen.copy_quote), self._quote_chosen)
 
     def _quote_chosen(self, index: int | None) -> None:
         if index is None:
@@ -60,7 +60,18 @@ class Panels:
     def failures(self) -> None:
         from reader.ui.screens.failures import FailuresScreen
 
-        self.screen.app.push_screen(FailuresScreen(self.screen.library.failures()))
+        self.screen.app.push_screen(FailuresScreen(self.screen.library.failures() + self.skipped()))
+
+    def skipped(self) -> list[tuple[str, str]]:
+        """(path, reason) of each symbolic link the library did not read (broken, or leading out)."""
+        from reader.ingest.discover import BROKEN, OUTSIDE
+
+        out = []
+        for note in self.screen.library.notices:
+            for reason in (BROKEN, OUTSIDE):
+                if note.endswith(f": {reason}"):
+                    out.append((note[: -len(reason) - 2], reason))
+        return out
 
     def links(self) -> None:
         from reader.ui.screens.links import LinksScreen

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ClassVar
+
 from rich.text import Text
+from textual.binding import Binding, BindingType
 
 from reader.model import Article, Quote
 from reader.sanitize import inert
@@ -18,12 +22,23 @@ def _option(q: Quote, i: int) -> tuple[Text, int]:
 
 
 class QuotesScreen(Picker[int]):
-    """Enter scrolls the reading pane to the chosen quote (and y copies it)."""
+    """Enter scrolls the reading pane to the chosen quote; y copies the highlighted one."""
 
-    def __init__(self, article: Article) -> None:
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "copy", "Copy this quote", id="quotes.copy"),
+    ]
+
+    def __init__(self, article: Article, copy: Callable[[int], None] | None = None) -> None:
+        self._copy = copy
         options = LazyOptions(article.quotes, _option)  # prompts made as they come into view
         super().__init__(
-            f"Quotes in this article ({len(options)})", options,
+            f"Quotes in this article ({len(options)})",
+            options,
             hint="enter: go to the quote · y: copy it · esc: close",
             empty="No quotes found in this article.",
         )
+
+    def action_copy(self) -> None:
+        index = self.highlighted_value
+        if index is not None and self._copy is not None:
+            self._copy(int(index))

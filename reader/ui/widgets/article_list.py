@@ -23,7 +23,8 @@ from reader.ui.widgets.rows import Row, RowSource
 
 
 class ArticleList(ScrollView, can_focus=True):
-    """Every article (or every search hit) as one line: state, title, source, date, reading time."""
+    """Every article as one line: state, title, source, date, reading time; a search hit takes a
+    second line, its snippet with the matches highlighted."""
 
     # priority, as the main screen's enter: keys are handled in the order typed, even in a burst
     # (a forwarded key would otherwise be handled after an enter typed behind it)
@@ -71,7 +72,7 @@ class ArticleList(ScrollView, can_focus=True):
         if self.source is not None:
             self.source.reset()
         n = self.count
-        self.virtual_size = Size(self.size.width, n)
+        self.virtual_size = Size(self.size.width, n * self.lines)
         self.cursor = min(self.cursor, max(n - 1, 0)) if keep_cursor else 0
         self.refresh()
 
@@ -79,6 +80,11 @@ class ArticleList(ScrollView, can_focus=True):
         """Put the cursor on row ``index`` (kept where it is when None) and bring it into view."""
         if index is not None and 0 <= index < self.count:
             self.cursor = index
+
+    @property
+    def lines(self) -> int:
+        """Lines each row takes: 2 for search hits with snippets, else 1."""
+        return self.source.lines if self.source is not None else 1
 
     @property
     def count(self) -> int:
@@ -91,7 +97,7 @@ class ArticleList(ScrollView, can_focus=True):
     # -- painting -----------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        index = self.scroll_offset.y + y
+        index, sub = divmod(self.scroll_offset.y + y, self.lines)
         if self.count == 0:
             if y == 1:
                 return Strip(list(plain(f"  {self.empty_message}",
@@ -101,7 +107,7 @@ class ArticleList(ScrollView, can_focus=True):
         row = self.source.row(index) if self.source is not None else None
         if row is None:
             return Strip.blank(width, self.rich_style)
-        text = self._row_text(row, width)
+        text = self._row_text(row, width) if sub == 0 else self._snippet_text(row, width)
         if index == self.cursor:
             text.stylize(self.get_component_rich_style("list--cursor"))
         segments = list(text.render(self.app.console))
@@ -131,6 +137,15 @@ class ArticleList(ScrollView, can_focus=True):
             title, "  ", plain(tail, meta), " ", end="",
         )
 
+    def _snippet_text(self, row: Row, width: int) -> Text:
+        """'    …the passage with the matches…', one line cut to the width."""
+        meta = self.get_component_rich_style("list--meta")
+        text = plain(row.snippet.replace("\n", " "), meta)
+        for start, end in row.snippet_spans:
+            text.stylize(self.get_component_rich_style("list--match"), start, end)
+        text.truncate(max(width - 6, 8), overflow="ellipsis")
+        return Text.assemble("    ", text, end="")
+
     def blank_strip(self, width: int) -> Strip:
         return Strip([Segment(" " * width, Style())])
 
@@ -140,17 +155,21 @@ class ArticleList(ScrollView, can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.scroll_to_cursor()
-        self.refresh_line(old - self.scroll_offset.y)
-        self.refresh_line(new - self.scroll_offset.y)
+        n = self.lines
+        for row in (old, new):
+            for sub in range(n):
+                self.refresh_line(row * n + sub - self.scroll_offset.y)
         self.post_message(self.Highlighted(self.current))
 
     def scroll_to_cursor(self) -> None:
         height = self.scrollable_content_region.height
         top = int(self.scroll_y)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif height and self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+        n = self.lines
+        first, last = self.cursor * n, self.cursor * n + n - 1
+        if first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
+        elif height and last >= top + height:
+            self.scroll_to(y=last - height + 1, animate=False, immediate=True)
 
     def action_cursor(self, delta: int) -> None:
         self.cursor += delta
@@ -162,10 +181,12 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = self.count - 1
 
     def action_page(self, direction: int) -> None:
-        self.cursor += direction * max(self.scrollable_content_region.height - 1, 1)
+        rows = self.scrollable_content_region.height // self.lines
+        self.cursor += direction * max(rows - 1, 1)
 
     def action_half(self, direction: int) -> None:
-        self.cursor += direction * max(self.scrollable_content_region.height // 2, 1)
+        rows = self.scrollable_content_region.height // self.lines
+        self.cursor += direction * max(rows // 2, 1)
 
     def action_open(self) -> None:
         row = self.current
@@ -176,7 +197,7 @@ class ArticleList(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        index = self.scroll_offset.y + offset.y
+        index = (self.scroll_offset.y + offset.y) // self.lines
         if 0 <= index < self.count:
             again = index == self.cursor
             self.cursor = index
@@ -184,4 +205,4 @@ class ArticleList(ScrollView, can_focus=True):
                 self.action_open()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self.count)
+        self.virtual_size = Size(self.size.width, self.count * self.lines)

@@ -17,7 +17,10 @@ from reader.ui.widgets.piece import Piece
 
 
 class Fold:
-    """Folded: '▸ 4 lines hidden: donation appeal, newsletter'.  Revealed: the blocks, dimmed."""
+    """Folded: '▸ 4 lines hidden: donation appeal, newsletter'.
+
+    Revealed: '▾ 4 lines shown: ...' and the blocks, dimmed.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "toggle_fold", "Reveal/fold", id="fold.toggle"),
@@ -64,10 +67,32 @@ class Fold:
         if not self._revealed:
             self.pieces = [Piece(f"▸ {self.summary}", "reading--fold", None, self, self.start, self.end)]
             return
-        head = Piece(f"▾ {self.summary}", "reading--fold-revealed", None, self, self.start, self.start,
-                     bar="reading--bar-kept", pad=1, after=0)
-        bodies = [Piece(b.text, "reading--fold-revealed", b, self, b.span.start, b.span.end,
-                        bar="reading--bar-kept", pad=1, before=0 if v is not None and not v.blocks else 1,
-                        after=0, view=v) for b, v in zip(self.blocks, self.views, strict=True)]
+        head = Piece(
+            f"▾ {fold_summary(self.blocks, revealed=True)}",
+            "reading--fold-revealed",
+            None,
+            self,
+            self.start,
+            self.start,
+            bar="reading--bar-kept",
+            pad=1,
+            after=0,
+        )
+        bodies = [
+            Piece(
+                b.text,
+                "reading--fold-revealed",
+                b,
+                self,
+                b.span.start,
+                b.span.end,
+                bar="reading--bar-kept",
+                pad=1,
+                before=0 if v is not None and not v.blocks else 1,
+                after=0,
+                view=v,
+            )
+            for b, v in zip(self.blocks, self.views, strict=True)
+        ]
         bodies[-1].after = 1
         self.pieces = [head, *bodies]

@@ -87,7 +87,11 @@ class ListPane(Vertical):
 
     def _hits(self, query: str) -> HitsSource:
         assert self.library is not None
-        return HitsSource.from_hits(self.library, query, self.library.search(query, limit=HITS))
+        hits = self.library.search(query, limit=HITS)
+        source = HitsSource.from_hits(self.library, query, hits)
+        # fewer hits than asked for are all there are; a full list may stand for more
+        source.total = len(hits) if len(hits) < HITS else self.library.search_count(query)
+        return source
 
     @work(thread=True, exclusive=True, group="search")
     def _search_worker(self, query: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
@@ -36,6 +37,18 @@ class QueryBar(Input):
         @property
         def control(self) -> QueryBar:
             return self.bar
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A bound key (ctrl+u, ctrl+w, up...) acts now, in order with the keys typed after it.
+
+        Left to bubble up to the app, a non-printable key's binding would run only after the
+        keys queued behind it were typed in, and ctrl+u would then delete them.
+        """
+        if not event.is_printable and await self.app._check_bindings(event.key):
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
 
     def action_move(self, delta: int) -> None:
         self.post_message(self.Move(self, delta))

@@ -42,6 +42,10 @@ class ChoiceKeys(ReadingView):
             return isinstance(self.cursor, Fold)
         if action == "hide_again":
             return isinstance(self.cursor, BlockView)
+        if action == "next_fold":  # hidden from the footer where the article has nothing to stop at
+            return self.busy or any(p.choosable for p in self.parts)
+        if action == "reveal_all":
+            return self.busy or bool(self.folds)
         return True
 
     def action_toggle_fold(self) -> None:

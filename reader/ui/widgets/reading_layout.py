@@ -6,6 +6,8 @@ article and handed to the pane in one step.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -16,6 +18,7 @@ from rich.text import Text
 
 from reader.ingest.display_of import display_of
 from reader.model import Article, Block, BlockKind, DisplayBlock
+from reader.sanitize import escaped
 from reader.ui.display_render import BlockGroup, DLine, Link, assign, number_links, tight
 from reader.ui.render import MarkIndex, plain, reading_minutes, renderer_for, shown
 from reader.ui.widgets.block_view import BlockView
@@ -81,9 +84,26 @@ def meta_line(article: Article, words: int) -> str:
     return " · ".join(b for b in bits if b)
 
 
-def head_pieces(article: Article, words: int) -> list[Piece]:
-    """The meta line, and the title when no block holds it."""
-    pieces = [Piece(meta_line(article, words), "reading--meta")]
+_FORMATS = {"text": "plain text", "markdown": "Markdown", "html": "HTML"}
+
+
+def file_line(article: Article, root: str | None) -> str:
+    """'world/2024/clip.html · HTML': the file (relative to the collection) and its format, so
+    the text and HTML saves of one page tell apart."""
+    path = article.path
+    if root:
+        with contextlib.suppress(ValueError):
+            rel = os.path.relpath(path, root)
+            path = rel if not rel.startswith("..") else path
+    if root is None:
+        path = os.path.basename(path)
+    return f"{escaped(path)} · {_FORMATS.get(str(article.format), str(article.format))}"
+
+
+def head_pieces(article: Article, words: int, root: str | None = None) -> list[Piece]:
+    """The meta line, the file line, and the title when no block holds it."""
+    pieces = [Piece(meta_line(article, words), "reading--meta", after=0),
+              Piece(file_line(article, root), "reading--meta")]
     if article.title and not any(b.kind is BlockKind.TITLE for b in article.blocks):
         pieces.append(Piece(article.title, "reading--title"))
     return pieces
@@ -223,12 +243,13 @@ class Prepared:
     links: list[Link] = field(default_factory=list)
 
 
-def prepare(article: Article, choices: dict[str, str | None], width: int | None = None) -> Prepared:
+def prepare(article: Article, choices: dict[str, str | None], width: int | None = None,
+            root: str | None = None) -> Prepared:
     """Everything the pane needs for ``article``; slow for a big one, so it can run in a thread."""
     views, links = views_of(article)
     parts = build_parts(article, choices, views)
     words = article.word_count
-    head = head_pieces(article, words)
+    head = head_pieces(article, words, root)
     quotes = MarkIndex((q.span.start, q.span.end, "quote") for q in article.quotes)
     people = MarkIndex(sorted((m.span.start, m.span.end, "person")
                               for p in article.people for m in p.mentions))

@@ -39,7 +39,7 @@ class ReadingPane(ChoiceKeys):
         Binding("n", "step(1)", "Next match", id="read.next"),
         Binding("N", "step(-1)", "Prev match", id="read.prev"),
         Binding("f", "next_fold", "Next fold", id="read.next_fold"),
-        Binding("z", "reveal_all", "Reveal all", id="read.reveal_all"),
+        Binding("z", "reveal_all", "Reveal all", id="read.reveal_all", show=False),
         Binding("X", "hide_block", "Fold this paragraph", id="read.hide_block", show=False),
     ]
 
@@ -56,6 +56,7 @@ class ReadingPane(ChoiceKeys):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.focus_person: str | None = None
+        self.root: str | None = None  # the collection folder: the header names the file relative to it
         self.targets: list[Span] = []  # matches or mentions n/N steps through
         self.target_index = -1
         self.target_kind = "match"
@@ -68,7 +69,7 @@ class ReadingPane(ChoiceKeys):
     # -- building -----------------------------------------------------------------------------
     async def show(self, article: Article, choices: dict[str, str | None] | None = None) -> None:
         """Replace the pane's content with ``article``; ``choices`` maps block text to keep/hide."""
-        self.install(prepare(article, choices or {}, self.measure_width()))
+        self.install(prepare(article, choices or {}, self.measure_width(), self.root))
 
     def _on_article(self) -> None:
         self.focus_person = self._painted_focus = None
@@ -78,6 +79,12 @@ class ReadingPane(ChoiceKeys):
         for name in ("focus", "matches", "current", "quote-focus"):
             self._layers.pop(name, None)
         self.update_subtitle()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step":  # n/N: only with matches or mentions to step through (or a find running)
+            return bool(self.targets) or self.busy
+        return super().check_action(action, parameters)
 
     def part_at(self, offset: int) -> Part | None:
         if len(self._part_starts) != len(self.parts):
@@ -91,7 +98,7 @@ class ReadingPane(ChoiceKeys):
         """The first shown block (not the title) whose text reaches the top of the view."""
         layout = self._layout
         i = layout.index_at(int(self.scroll_y))
-        for piece in layout.pieces[i:i + 2000]:
+        for piece in layout.pieces[i : i + 2000]:
             block = piece.block
             if isinstance(piece.owner, BlockView) and block is not None and block.kind is not BlockKind.TITLE:
                 return block
@@ -127,8 +134,9 @@ class ReadingPane(ChoiceKeys):
         self.restyle()
 
     # -- finding and stepping ---------------------------------------------------------------------
-    def set_targets(self, targets: list[Span], kind: str = "match", jump: bool = True,
-                    marks: MarkIndex | None = None) -> None:
+    def set_targets(
+        self, targets: list[Span], kind: str = "match", jump: bool = True, marks: MarkIndex | None = None
+    ) -> None:
         """Matches (or a person's mentions) for n/N; ``marks`` is their layer, if already built."""
         self.targets, self.target_kind = targets, kind
         self.target_index = 0 if targets and jump else -1
@@ -138,6 +146,7 @@ class ReadingPane(ChoiceKeys):
             self._layers.pop("matches", None)
         self.repaint()
         self.update_subtitle()
+        self.refresh_bindings()
         self.post_message(self.TargetsChanged())
         if jump and targets:
             self.scroll_to_offset(targets[0].start)
@@ -195,14 +204,22 @@ class ReadingPane(ChoiceKeys):
         self.when_ready(lambda: self.go_to(y))
 
     def quote_in_view(self) -> int | None:
-        """The chosen quote, else the first quote shown in view (else the first quote)."""
+        """The chosen quote while it is in view, else the first quote in view (else the first)."""
         if self.article is None or not self.article.quotes:
             return None
-        if self.current_quote is not None:
-            return self.current_quote
         top = int(self.scroll_y)
-        first = next((o for y in range(top, top + self.size.height)
-                      if (o := self._layout.offset_at(y)) is not None), None)
+        bottom = top + self.size.height
+        if self.current_quote is not None:
+            span = self.article.quotes[self.current_quote].span
+            if (
+                self._layout.line_of_offset(span.start) < bottom
+                and self._layout.line_of_offset(max(span.start, span.end - 1)) >= top
+            ):
+                return self.current_quote  # chosen in the panel and still in view
+        first = next(
+            (o for y in range(top, top + self.size.height) if (o := self._layout.offset_at(y)) is not None),
+            None,
+        )
         if first is None:
             return 0
         quotes = self.article.quotes

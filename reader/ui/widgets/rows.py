@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from reader.library import Entry, Library, SearchHit
@@ -23,6 +23,8 @@ class Row:
     failed: bool = False
     title_spans: tuple[tuple[int, int], ...] = ()
     first_hit: int | None = None
+    snippet: str = ""  # a search hit's passage (from a shown block), drawn under the title
+    snippet_spans: tuple[tuple[int, int], ...] = ()
 
 
 def display_title(title: str) -> tuple[str, int]:
@@ -38,6 +40,9 @@ class RowSource(Protocol):
     """What the article list shows: a count and rows by index (the collection, or search hits)."""
 
     def count(self) -> int: ...
+
+    @property
+    def lines(self) -> int: ...
 
     def row(self, index: int) -> Row | None: ...
 
@@ -64,6 +69,8 @@ class LibrarySource:
     unread_only: bool = False
     _count: int | None = None
     _pages: dict[int, list[Row]] = field(default_factory=dict)
+
+    lines = 1  # lines per row in the list
 
     def count(self) -> int:
         if self._count is None:
@@ -103,6 +110,7 @@ class HitsSource:
     library: Library
     query: str
     rows: list[Row]
+    total: int | None = None  # how many articles match every word (the rows may be fewer)
 
     @classmethod
     def from_hits(cls, library: Library, query: str, hits: list[SearchHit]) -> HitsSource:
@@ -117,8 +125,14 @@ class HitsSource:
                 words=base.words, read=base.read, starred=base.starred, failed=base.failed,
                 title_spans=spans,
                 first_hit=hit.first_hit,
+                **_unmarked(hit.snippet or "", tuple(hit.snippet_spans or ())),
             ))
         return cls(library, query, rows)
+
+    @property
+    def lines(self) -> int:
+        """Lines per row in the list: the title, and the snippet under it when there is one."""
+        return 2 if any(r.snippet for r in self.rows) else 1
 
     def count(self) -> int:
         return len(self.rows)
@@ -131,6 +145,24 @@ class HitsSource:
 
     def patch(self, path: str, *, read: bool | None = None, starred: bool | None = None) -> None:
         self.rows = [_patched(r, read, starred) if r.path == path else r for r in self.rows]
+
+
+_MARKS = frozenset("*`")
+
+
+def _unmarked(text: str, spans: tuple[tuple[int, int], ...]) -> dict[str, Any]:
+    """A Markdown snippet as it reads: emphasis and code marks (* and `) left out, spans moved."""
+    if not _MARKS.intersection(text):
+        return {"snippet": text, "snippet_spans": spans}
+    kept: list[str] = []
+    where = [0] * (len(text) + 1)  # source index -> index in the kept text
+    for i, ch in enumerate(text):
+        where[i] = len(kept)
+        if ch not in _MARKS:
+            kept.append(ch)
+    where[len(text)] = len(kept)
+    moved = tuple((where[a], where[b]) for a, b in spans if 0 <= a < b <= len(text) and where[a] < where[b])
+    return {"snippet": "".join(kept), "snippet_spans": moved}
 
 
 def _patched(row: Row, read: bool | None, starred: bool | None) -> Row:
