@@ -197,7 +197,11 @@ class Library:
         if not self.root.exists():  # unmounted or moved: keep the catalogue, do not empty it
             raise ReaderError(f"{self.root}: the collection folder is gone (moved or unmounted?)")
         with self._refreshing, cache.refresh_lock(self.cache_path), self._writer() as conn:
-            return refresh(conn, str(self.root), progress, self.notices, follow_symlinks=self.follow_symlinks)
+            counts = refresh(
+                conn, str(self.root), progress, self.notices, follow_symlinks=self.follow_symlinks
+            )
+        self.state.move(list(counts.moved))  # read and star marks follow a renamed file
+        return counts
 
     def count(self, *, unread_only: bool = False) -> int:
         """How many articles there are (only those not read yet with ``unread_only``)."""

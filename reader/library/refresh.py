@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from functools import partial
 
 from reader.ingest.names import from_db, to_db
 from reader.library.codec import Damaged, Record, encode, fts_fields
@@ -277,6 +278,7 @@ def refresh(
             continue
         jobs.append(Job(abs_path, rel, size, mtime, _hash(conn, rel) if old else None))
     gone = [p for p in known if p not in seen]
+    moved = _moves(conn, jobs, gone, known)
     if gone:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -338,4 +340,38 @@ def refresh(
     if progress and total:
         progress(done, total)
     unchanged = len(seen) - total + same
-    return RefreshCounts(added=added, changed=changed, removed=len(gone), failed=failed, unchanged=unchanged)
+    return RefreshCounts(added=added, changed=changed, removed=len(gone), failed=failed, unchanged=unchanged,
+                         moved=tuple(moved))
+
+
+def _moves(conn: sqlite3.Connection, jobs: list[Job], gone: list[str],
+           known: dict[str, tuple[int, int]]) -> list[tuple[str, str]]:
+    """Files renamed or moved inside the collection: a new path whose bytes hash as a vanished
+    path's did, so that the reading state can follow it.  The new path is analysed as any new file
+    (its folder may give it another source).  Only new files of a vanished file's size are read
+    here, so an ordinary refresh reads nothing more."""
+    from reader.config import max_bytes
+    from reader.ingest import Failed, guarded, read_regular
+
+    if not gone:
+        return []
+    by_size: dict[int, list[str]] = {}
+    for rel in gone:
+        by_size.setdefault(known[rel][0], []).append(rel)
+    hashes = {rel: _hash(conn, rel) for rels in by_size.values() for rel in rels}
+    cap = max_bytes()
+    out: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for job in jobs:
+        if job.rel in known or job.size not in by_size:
+            continue
+        data = guarded(partial(read_regular, job.abs_path, cap))
+        if isinstance(data, Failed):
+            continue
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        old = next((r for r in by_size[job.size] if r not in taken and hashes[r] == digest), None)
+        if old is None:
+            continue
+        taken.add(old)
+        out.append((old, job.rel))
+    return out

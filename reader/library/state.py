@@ -133,6 +133,29 @@ class UserState:
                     self._write_failed = True
                     self.notices.append(f"cannot save reading state in {escaped(str(self.db_path))}: {exc}")
 
+    def move(self, moves: list[tuple[str, str]]) -> None:
+        """Carry the state of each ``(old path, new path)`` to the new path (a file renamed or moved
+        in the collection), in one transaction; a new path that has state of its own keeps it."""
+        if not moves:
+            return
+        rows = [(to_db(new), to_db(old), to_db(new)) for old, new in moves]
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    for table in ("state", "block_choice"):  # fixed names, never user input
+                        self._conn.executemany(
+                            f"UPDATE {table} SET path = ? WHERE path = ? "
+                            f"AND NOT EXISTS (SELECT 1 FROM {table} WHERE path = ?)", rows)
+                except BaseException:
+                    self._conn.execute("ROLLBACK")
+                    raise
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if not self._write_failed:
+                    self._write_failed = True
+                    self.notices.append(f"cannot save reading state in {escaped(str(self.db_path))}: {exc}")
+
     def set_starred(self, path: str, starred: bool) -> None:
         self._set(path, "starred", int(bool(starred)))
 

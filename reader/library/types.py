@@ -32,6 +32,8 @@ class RefreshCounts:
     removed: int = 0
     failed: int = 0
     unchanged: int = 0
+    #: files renamed or moved inside the collection: (old path, new path), matched by content
+    moved: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
