@@ -133,6 +133,20 @@ def test_headline_quote_gets_most_quoted_person() -> None:
     assert got[0] == ("Near Zero", "Ivan Petrov")
 
 
+def test_headline_scare_quote_without_a_verb_is_dropped() -> None:
+    body = '\n"We will build it," Ivan Petrov said.'
+    # no verb of speech in the headline: a label, as a scare quote in the body would be
+    assert _run("Council's 'Bold Vision' Meets Resistance" + body, "Ivan Petrov", title=True) == [
+        ("We will build it,", "Ivan Petrov")
+    ]
+    # a final period inside the marks is the headline's style, not a sentence quoted
+    assert _run("Council's 'Bold Vision.'" + body, "Ivan Petrov", title=True)[0][0] == "We will build it,"
+    # with a verb the headline reports words, period or not
+    for head in ("Minister Says Talks 'Went Nowhere.'", "Mayor Calls Plan 'Unworkable'"):
+        got = _run(head + body, "Ivan Petrov", title=True)
+        assert [q for q, _ in got] == [head.split("'")[1], "We will build it,"]
+
+
 def test_transcript_label_and_dash_attribution() -> None:
     text = 'Max Kane hosts the show.\n"KANE: We start now.\n“Build more homes.” ― Rosa Delgado.'
     got = _run(text, "Max Kane")
@@ -467,7 +481,7 @@ def test_german_inverted_reporting_verb() -> None:
 
 def test_opening_phrases_before_the_subject() -> None:
     text = (
-        'On Monday, after a long silence, Nora Tell backed the bill, '
+        "On Monday, after a long silence, Nora Tell backed the bill, "
         'saying it was "a fair deal for everyone here."'
     )
     assert _run(text, "Nora Tell") == [("a fair deal for everyone here.", "Nora Tell")]

@@ -34,8 +34,11 @@ group ("the ministry said", "officials said") gives None and stops the search
 Scare quotes (one to three words with no sentence punctuation, e.g. the "deal")
 get a speaker only from a clause in their own sentence; inside a sentence with no
 reporting clause and no word of speech ("claim", "called", "as") they are dropped
-(the "sex tape" reference).  In a text that quotes with double marks (or ''),
-single-quoted phrases outside the title are headlines or nested quotes: dropped.
+(the "sex tape" reference), in a headline as in the body, where a final period
+inside the marks makes no sentence of them (Minister Says Talks 'Went Nowhere.'
+keeps its quote, Council's 'Bold Vision' Meets Resistance does not).  In a text
+that quotes with double marks (or ''), single-quoted phrases outside the title are
+headlines or nested quotes: dropped.
 Short Title-Case quotes without a clause, or after "on"/"in"/a possessive ("on
 "Face the Nation""), are names of works and are dropped, as are nicknames
 (Marcia "Cia" Price).  A quote in the title gets the person the title names,
@@ -123,7 +126,9 @@ def _explicit(
         attr = right_attr(masked, e, min(hi, e + 300))
     if attr is None:
         attr = tail_attr(masked, e, hi)
-    loose = attr is None and kinds.is_scare(inner) and masked[lo:s].strip() != ""
+    # a headline ends its quote with a period by style (Mayor Calls Plan 'Unworkable.'): no sentence
+    scare = inner.rstrip().rstrip(".") if b.kind is BlockKind.TITLE else inner
+    loose = attr is None and kinds.is_scare(scare) and masked[lo:s].strip() != ""
     loose = loose and not kinds.cued(masked, lo, hi, e)
     if attr is None:
         attr = sentence_subject(masked, lo, s, masked_ok=True)
@@ -247,8 +252,8 @@ def find_quotes(
             work = not is_title and kinds.is_title(b.text[s + 1 : e - 1], period_ok=after_prep)
             if work and (not item.explicit or after_prep):
                 continue  # the name of a show, book or film
-            if item.loose and not is_title:
-                continue  # the "sex tape" reference: a scare quote, no one's words
+            if item.loose:
+                continue  # the "sex tape" reference, in the body or the headline: a scare quote
             if item.explicit and not is_title:
                 res.last, res.spoke = res.person(item.speaker), True  # None after "the ministry said"
                 res.last_at = item.start
