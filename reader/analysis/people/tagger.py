@@ -45,7 +45,6 @@ _SHAPE_MAP = str.maketrans(
     "X" * 26 + "x" * 26 + "d" * 10,
 )
 _SQUEEZE = re.compile(r"(.)\1+")
-_PREV_WORD = re.compile(r"(\S+)\s*$")
 _NEXT_WORD = re.compile(r"^\s*(\S+)")
 _DIGIT = re.compile(r"\d")
 
@@ -60,10 +59,19 @@ class Line(NamedTuple):
     byline: bool
 
 
+_ASCII_UPPER = bytes(range(65, 91))
+_ASCII_LOWER = bytes(range(97, 123))
+
+
 def line_of(text: str, *, headline: bool, caption: bool, byline: bool) -> Line:
     head = text[:400]
-    up = sum(map(str.isupper, head))
-    caps = up > 0.8 * (up + sum(map(str.islower, head))) and up > 8
+    if head.isascii():  # count the capitals and small letters in C
+        raw = head.encode("ascii")
+        up = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        caps = up > 8 and up > 0.8 * (up + len(raw) - len(raw.translate(None, _ASCII_LOWER)))
+    else:
+        up = sum(map(str.isupper, head))
+        caps = up > 0.8 * (up + sum(map(str.islower, head))) and up > 8
     return Line(caps, bool(_DIGIT.search(text)), headline, caption, byline)
 
 
@@ -87,6 +95,30 @@ def _word_class(w: str) -> str:
 def _word(text: str, low: str, lex: Lexicon, lower: frozenset[str],
           known: frozenset[str]) -> tuple[list[str], str, str]:
     """The features of a word on its own: (word, shape and affix features, shape, list classes)."""
+    key = (text, low)
+    static = _STATIC.get(key) if _STATIC_OF[0] is lex else None
+    if static is None:
+        if _STATIC_OF[0] is not lex or len(_STATIC) > _STATIC_MAX:
+            _STATIC.clear()
+            _STATIC_OF[0] = lex
+        static = _STATIC[key] = _static_word(text, low, lex)
+    base, shape, cls = static
+    if low in lower:
+        cls += "l"
+    if low in known:
+        cls += "K"
+    return base, shape, cls
+
+
+#: the part of :func:`_word` that depends on the word and the shipped lists alone, kept across
+#: documents (a vocabulary of names is small); cleared when it grows past ``_STATIC_MAX`` words
+#: or the lists change
+_STATIC: dict[tuple[str, str], tuple[list[str], str, str]] = {}
+_STATIC_OF: list[Lexicon | None] = [None]
+_STATIC_MAX = 200_000
+
+
+def _static_word(text: str, low: str, lex: Lexicon) -> tuple[list[str], str, str]:
     shape = _shape(text)
     cls = ""
     if low in lex.given:
@@ -115,10 +147,6 @@ def _word(text: str, low: str, lex: Lexicon, lower: frozenset[str],
         cls += "X"
     if low in PLACE_PREFIXES:
         cls += "Q"
-    if low in lower:
-        cls += "l"
-    if low in known:
-        cls += "K"
     return ["b", "w=" + low, "sh=" + shape, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3]], shape, cls
 
 
@@ -136,8 +164,9 @@ def run_features(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexic
     first, last = toks[0], toks[-1]
     before = source[max(0, first.start - 30):first.start]
     after = source[last.end:last.end + 30]
-    m = _PREV_WORD.search(before)
-    prev_w = _word_class(m.group(1)) if m else "<none>"
+    # the last word before the run: what ``(\S+)\s*$`` finds, without trying every start
+    prev = before.rsplit(None, 1)
+    prev_w = _word_class(prev[-1]) if prev else "<none>"
     m = _NEXT_WORD.match(after)
     next_w = _word_class(m.group(1)) if m else "<none>"
     in_name = {t.start for t in verdict.name}
