@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 import re
 
-from reader.analysis.people import judge, tagger
+from reader.analysis.people import find_people, judge, tagger
+from reader.analysis.people.find import _run_parts_all, judge_runs, run_features_all
 from reader.analysis.people.tokens import tok
+from reader.model import Block, BlockKind, Span
 
 _PIECES = [*"ab Z1.)\n\u00a0,é_²\t", "said ", "of ", "for ", "the ", "wife of ", ", ", "12. ", "\n3) ",
            "Of ", "Minister ", "according to ", "by\u00a0", "Secretary "]
@@ -64,3 +66,33 @@ def test_word_flags_cached_per_text() -> None:
     assert (a.low, a.is_initial, a.is_caps) == (b.low, b.is_initial, b.is_caps) == ("frederic", False, False)
     assert (b.start, b.end) == (10, 18)
     assert tok("H.", 0, 2).is_initial and tok("NATO", 0, 4).is_caps
+
+
+_TEXT = """Defense Minister Anna Kowalczyk said on Monday that talks with Ben Hale had stalled.
+Kowalczyk, 54, told reporters in Warsaw that Hale's offer, made by President Tom Reyes and
+Dr. Lena Ortiz, fell short. "We want more," said Ortiz. Later Reyes said the Warsaw Tigers won.
+THE LEAGUE TABLE: 1. Ann Lee 7:31, 2. Mo Farah 7:35"""
+
+
+def _blocks(text: str) -> list[Block]:
+    blocks = []
+    pos = 0
+    for line in text.split("\n"):
+        blocks.append(Block(BlockKind.BODY, Span(pos, pos + len(line)), line))
+        pos += len(line) + 1
+    return blocks
+
+
+def test_decode_parts_is_decode_of_the_joined_features() -> None:
+    blocks = _blocks(_TEXT)
+    j = judge_runs(_TEXT, blocks)
+    weights = tagger.model()
+    feats = run_features_all(_TEXT, j)
+    parts = _run_parts_all(_TEXT, j)
+    assert sum(map(len, feats)) > 20
+    for _ in range(2):  # the second time from the cached sums
+        for f, p in zip(feats, parts, strict=True):
+            assert [[*base, *rest] for base, rest in p] == f
+            assert tagger.decode_parts(weights, p) == tagger.decode(weights, f)
+    got = {p.name for p in find_people(_TEXT, blocks)}
+    assert {"Anna Kowalczyk", "Ben Hale", "Tom Reyes", "Lena Ortiz"} <= got

@@ -159,6 +159,17 @@ def run_features(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexic
 
     ``cache`` holds the features of the document's words on their own (one dict per document).
     """
+    parts = run_feature_parts(source, run, verdict, line, lex, lower, known, cache)
+    return [[*base, *rest] for base, rest in parts]
+
+
+Parts = list[tuple[list[str], list[str]]]
+
+
+def run_feature_parts(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexicon,
+                      lower: frozenset[str], known: frozenset[str], cache: WordCache) -> Parts:
+    """:func:`run_features` in two parts per word: the word's own first six features (the same
+    list wherever the word stands, see :func:`_word`) and the rest, in the same order."""
     toks = run.toks
     n = len(toks)
     first, last = toks[0], toks[-1]
@@ -185,14 +196,14 @@ def run_features(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexic
         common.append("L:by")
     if run.possessive:
         common.append("poss")
-    out: list[list[str]] = []
+    out: Parts = []
     lows = [t.low for t in toks]
     for i, t in enumerate(toks):
         word = cache.get(t.text)
         if word is None:
             word = cache[t.text] = _word(t.text, t.low, lex, lower, known)
         base, shape, cls = word
-        f = [*base, *common]
+        f = common.copy()
         pos = "0" if i == 0 else ("e" if i == n - 1 else "m")
         f.append("pos=" + pos + nlen)
         if i == 0 and run.sentence_start:
@@ -217,7 +228,7 @@ def run_features(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexic
             f.append("c-1=" + _cls_short(lows[i - 1], lex))
         if i + 1 < n:
             f.append("c+1=" + _cls_short(lows[i + 1], lex))
-        out.append(f)
+        out.append((base, f))
     return out
 
 
@@ -270,6 +281,49 @@ def decode(weights: Weights, feats: list[list[str]], o_bias: float = 0.0) -> lis
         tags.append(best)
         prev = best
     return tags
+
+
+def decode_parts(weights: Weights, parts: Parts) -> list[int]:
+    """:func:`decode` of ``[[*base, *rest] for base, rest in parts]`` with ``o_bias`` 0, the same
+    tags to the last bit: the sums over a word's own six features are taken once per word and
+    weights (in the same order, from zero, as :func:`decode` adds them) and the rest added to them.
+    """
+    if _SUMS_OF[0] is not weights or len(_SUMS) > _STATIC_MAX:
+        _SUMS.clear()
+        _SUMS_OF[0] = weights
+    tags: list[int] = []
+    prev = _O
+    get = weights.get
+    zero = (0.0, 0.0, 0.0)
+    for base, rest in parts:
+        key = (base[1], base[2])  # "w=" and "sh=": the six features follow from them
+        sums = _SUMS.get(key)
+        if sums is None:
+            b = i = o = 0.0
+            for name in base:
+                w = get(name, zero)
+                b += w[0]
+                i += w[1]
+                o += w[2]
+            sums = _SUMS[key] = (b, i, o)
+        b, i, o = sums
+        ptag = "t-1=" + TAGS[prev]
+        for name in (*rest, ptag, ptag + base[2]):
+            w = get(name, zero)
+            b += w[0]
+            i += w[1]
+            o += w[2]
+        if prev == _O:
+            i = -1e9  # I only continues a name
+        best = 0 if b >= i and b >= o else (1 if i >= o else 2)
+        tags.append(best)
+        prev = best
+    return tags
+
+
+#: the sums of :func:`decode_parts` per word, for the weights in ``_SUMS_OF``
+_SUMS: dict[tuple[str, str], tuple[float, float, float]] = {}
+_SUMS_OF: list[Weights | None] = [None]
 
 
 def spans_of(tags: list[int]) -> list[tuple[int, int]]:
