@@ -54,7 +54,7 @@ def test_previous_word_is_the_search() -> None:
 def test_capitals_line_counts_letters_like_str_methods() -> None:
     rnd = random.Random(4)
     for _ in range(3000):
-        s = "".join(rnd.choice("AAAAZZBb c1.,\n") for _ in range(rnd.randint(0, 450)))
+        s = "".join(rnd.choice("AAAAZZBb c1.,\nÉéß’ǅ") for _ in range(rnd.randint(0, 450)))
         head = s[:400]
         up = sum(map(str.isupper, head))
         caps = up > 0.8 * (up + sum(map(str.islower, head))) and up > 8

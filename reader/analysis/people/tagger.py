@@ -61,17 +61,21 @@ class Line(NamedTuple):
 
 _ASCII_UPPER = bytes(range(65, 91))
 _ASCII_LOWER = bytes(range(97, 123))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def line_of(text: str, *, headline: bool, caption: bool, byline: bool) -> Line:
     head = text[:400]
-    if head.isascii():  # count the capitals and small letters in C
-        raw = head.encode("ascii")
-        up = len(raw) - len(raw.translate(None, _ASCII_UPPER))
-        caps = up > 8 and up > 0.8 * (up + len(raw) - len(raw.translate(None, _ASCII_LOWER)))
-    else:
-        up = sum(map(str.isupper, head))
-        caps = up > 0.8 * (up + sum(map(str.islower, head))) and up > 8
+    # capitals and small letters counted as str.isupper/islower count them: the ASCII letters in
+    # C (A-Z and a-z are the only ASCII ones), the few other characters one by one
+    raw = head.encode("ascii", "ignore")
+    up = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+    low = len(raw) - len(raw.translate(None, _ASCII_LOWER))
+    if len(raw) < len(head):
+        rest = "".join(_NON_ASCII.findall(head))
+        up += sum(map(str.isupper, rest))
+        low += sum(map(str.islower, rest))
+    caps = up > 0.8 * (up + low) and up > 8
     return Line(caps, bool(_DIGIT.search(text)), headline, caption, byline)
 
 
