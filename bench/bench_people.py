@@ -7,8 +7,8 @@ and makes their blocks (not timed), loads the tagger's weights and the word list
 then runs ``find_people`` once over every document and prints its CPU seconds
 (``time.process_time``, which other jobs on a busy machine hardly move).  One pass per process
 keeps the caches a process builds over a collection honest: they start empty, as in a refresh
-worker.  The trees alternate (old, new, old, new, ...); the best of ``--repeat`` per tree and
-their ratio are printed.  The default files are the boilerplate dev set's text dumps in
+worker.  The trees alternate (old, new, old, new, ...); the best and the median of ``--repeat``
+per tree and their ratios are printed.  The default files are the boilerplate dev set's text dumps in
 ``../shared``.  Figures are printed, never asserted.
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -72,16 +73,20 @@ def main() -> int:
         print(f"missing: {', '.join(d for d in dirs if not Path(d).is_dir())}", file=sys.stderr)
         return 1
     best: dict[str, float] = {}
+    seen: dict[str, list[float]] = {"old": [], "new": []}
     for r in range(args.repeat):
         for label, tree in (("old", args.old), ("new", args.new)):
             cpu, ndocs, npeople = measure(tree.resolve(), dirs)
             best[label] = min(best.get(label, cpu), cpu)
+            seen[label].append(cpu)
             print(f"round {r + 1} {label}: {cpu:.3f} s CPU, {ndocs} documents, {npeople} people")
     old, new = best["old"], best["new"]
     print(
         f"best of {args.repeat}: old {old:.3f} s, new {new:.3f} s CPU; new/old = {new / old:.3f} "
         f"({ndocs / new:.0f} documents/s of people detection)"
     )
+    mo, mn = statistics.median(seen["old"]), statistics.median(seen["new"])
+    print(f"median: old {mo:.3f} s, new {mn:.3f} s CPU; new/old = {mn / mo:.3f}")
     return 0
 
 

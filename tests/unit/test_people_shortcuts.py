@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from reader.analysis.people import find_people, judge, tagger
 from reader.analysis.people.find import _run_parts_all, judge_runs, run_features_all
 from reader.analysis.people.tokens import tok
@@ -96,3 +98,13 @@ def test_decode_parts_is_decode_of_the_joined_features() -> None:
             assert tagger.decode_parts(weights, p) == tagger.decode(weights, f)
     got = {p.name for p in find_people(_TEXT, blocks)}
     assert {"Anna Kowalczyk", "Ben Hale", "Tom Reyes", "Lena Ortiz"} <= got
+
+
+def test_people_the_same_with_the_word_caches_emptied_all_the_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    blocks = _blocks(_TEXT)
+    want = find_people(_TEXT, blocks)
+    monkeypatch.setattr(tagger, "_STATIC_MAX", 2)
+    monkeypatch.setattr(tagger, "_STATIC", {})
+    monkeypatch.setattr(tagger, "_SUMS", {})
+    assert find_people(_TEXT, blocks) == want
+    assert len(tagger._STATIC) <= 3

@@ -119,7 +119,7 @@ def _word(text: str, low: str, lex: Lexicon, lower: frozenset[str],
 #: or the lists change
 _STATIC: dict[tuple[str, str], tuple[list[str], str, str]] = {}
 _STATIC_OF: list[Lexicon | None] = [None]
-_STATIC_MAX = 200_000
+_STATIC_MAX = 10_000  # with _SUMS, about 10 MB at most
 
 
 def _static_word(text: str, low: str, lex: Lexicon) -> tuple[list[str], str, str]:

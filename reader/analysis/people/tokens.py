@@ -55,7 +55,7 @@ def tok(text: str, start: int, end: int) -> Tok:
     """Make a token, computing its flags once per word (they depend on its text alone)."""
     flags = _FLAGS.get(text)
     if flags is None:
-        if len(_FLAGS) > 200_000:
+        if len(_FLAGS) > 20_000:  # about 4 MB at most
             _FLAGS.clear()
         flags = _FLAGS[text] = _flags(text)
     return Tok(text, start, end, *flags)
