@@ -32,11 +32,12 @@ from reader.analysis.people.roster import Roster
 from reader.analysis.people.tagger import (
     MODEL,
     Line,
+    Parts,
     WordCache,
-    decode,
+    decode_parts,
     line_of,
     model,
-    run_features,
+    run_feature_parts,
     spans_of,
 )
 from reader.analysis.people.tokens import Run, Tok, runs_in
@@ -105,9 +106,14 @@ class Judged(NamedTuple):
 
 def run_features_all(source: str, j: Judged) -> list[list[list[str]]]:
     """The tagger's features for every run (see :mod:`.tagger`), in run order."""
+    return [[[*base, *rest] for base, rest in parts] for parts in _run_parts_all(source, j)]
+
+
+def _run_parts_all(source: str, j: Judged) -> list[Parts]:
+    """:func:`run_features_all` with each word's features in two parts (see :func:`.tagger.decode_parts`)."""
     lex = lexicon()
     known = frozenset(t.low for k in j.taken for t in j.verdicts[k].name if t.text not in PARTICLES)
-    out: list[list[list[str]]] = []
+    out: list[Parts] = []
     cache: WordCache = {}
     for k, run in enumerate(j.runs):
         v = j.verdicts[k]
@@ -116,7 +122,7 @@ def run_features_all(source: str, j: Judged) -> list[list[list[str]]]:
             continue
         if k in j.taken and not v.person:
             v = v._replace(person=True)
-        out.append(run_features(source, run, v, j.lines[run.block], lex, j.lower, known, cache))
+        out.append(run_feature_parts(source, run, v, j.lines[run.block], lex, j.lower, known, cache))
     return out
 
 
@@ -140,10 +146,10 @@ def _tagged(source: str, j: Judged) -> tuple[list[tuple[tuple[Tok, ...], str | N
     lex = lexicon()
     names: list[tuple[tuple[Tok, ...], str | None]] = []
     hit: set[int] = set()
-    for k, feats in enumerate(run_features_all(source, j)):
+    for k, parts in enumerate(_run_parts_all(source, j)):
         run = j.runs[k]
         head = j.lines[run.block].headline
-        for a, b in spans_of(decode(weights, feats)):
+        for a, b in spans_of(decode_parts(weights, parts)):
             for a2, b2 in _headline_cut(run, a, b, j.lower, lex) if head else ((a, b),):
                 found = _name_of(run, a2, b2, j.verdicts[k], k in j.taken, lex)
                 if found:
@@ -268,7 +274,8 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
     if not roster.people:
         return []
     for k, run in enumerate(j.runs):
-        if k not in hit:
+        if k not in hit and (len(run.toks) > 1 or run.toks[0].low not in STOP_WORDS):
+            # (name_part leaves nothing of a lone stop word: "The", "But")
             _, toks = name_part(run, lex, drop_common=False, foreign=j.foreign)
             if toks and not roster.link(toks) and len(toks) > 1 and toks[0].low in lex.english:
                 roster.link(toks[1:])  # "Later Qadrani said"

@@ -48,9 +48,11 @@ _TABLE_AFTER = re.compile(r"^ ?(?:\( ?[A-Z][\w. ]{1,24}\) ?)?\d[\d.:,]*(?:\s|$)"
 _RANK_BEFORE = re.compile(r"(?:^|\n)\s*\d{1,3}[.)]?\s+$")
 _ROLE_COMMA = re.compile(r"((?:[A-Z][\w.-]* ){0,3}([A-Z][\w-]*)), $")
 _BEFORE_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
-_BEFORE_SAID = re.compile(
-    r"(?:said|says|told|according to|asked|by|married|son of|daughter of|wife of)[ \u00a0]$"
-)
+# Words just before a name that make it a person's: "said", "according to", "wife of", then a
+# space or a no-break space (and a newline, which ``$`` allows): tested with ``endswith``.
+_SAID_WORDS = ("said", "says", "told", "according to", "asked", "by", "married", "son of", "daughter of",
+               "wife of")
+_BEFORE_SAID = tuple(w + sp + nl for w in _SAID_WORDS for sp in (" ", "\u00a0") for nl in ("", "\n"))
 _CREDIT_AFTER = re.compile(r"^\s*(?:/|for |via |\|)")
 _SLASH_CREDIT = re.compile(r"^ ?/ ?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?\s*(?:\n|$)")
 _CREDIT_BEFORE = re.compile(r"(?:photo|photograph|image|picture|credit|©)s?(?: by)?:?\s*$", re.I)
@@ -163,9 +165,9 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
                               for t in role_toks)
     if foreign and toks[0].text.islower():  # "consejera de Obras", "Secretaria de Saúde"
         titled = False
-    said = bool(_AFTER.match(after) or _BEFORE_SAID.search(before) or _APPOSITIVE.match(after)
+    said = bool(_AFTER.match(after) or before.endswith(_BEFORE_SAID) or _APPOSITIVE.match(after)
                 or (foreign and said_near(before, after)))
-    context = said or bool(_TABLE_AFTER.match(after) or _RANK_BEFORE.search(before))
+    context = said or bool(_TABLE_AFTER.match(after) or _rank_before(before))
     if len(words) == 1:
         ok = _single(words[0], role_toks, titled, before, after, lex, lower)
         return Verdict(name, role, ok and not headline)
@@ -215,6 +217,29 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     return Verdict(name, role, ok, listable)
 
 
+def _rank_before(before: str) -> bool:
+    """A rank before a name ("1. ", "12) " at a line's start); the search only runs when the text
+    before ends in white space after a digit, "." or ")", as every match does."""
+    end = before.rstrip()[-1:]
+    if end == before[-1:] or not (end.isdecimal() or end in ".)"):
+        return False
+    return _RANK_BEFORE.search(before) is not None
+
+
+def _before_word(before: str) -> str:
+    """The word of letters just before a name and one space ("drummer" in "the drummer "), or "".
+
+    The same as ``_BEFORE_WORD.search(before)``: a search anchored at the end tries every start,
+    so the text is cut at the last space before that word first (letters hold no space).
+    """
+    end = len(before) - 1 if before.endswith("\n") else len(before)  # ``$`` allows a last newline
+    if before[end - 1:end] not in (" ", "\u00a0"):
+        return ""
+    k = max(before.rfind(" ", 0, end - 1), before.rfind("\u00a0", 0, end - 1))
+    m = _BEFORE_WORD.search(before, k + 1)
+    return m.group(1) if m else ""
+
+
 def _role(low: str, foreign: bool) -> bool:
     return low in ROLE_WORDS or (foreign and is_role(low))
 
@@ -222,17 +247,23 @@ def _role(low: str, foreign: bool) -> bool:
 def _role_text(text: str, role_toks: list[Tok], before: str, foreign: bool) -> tuple[str | None, bool]:
     """The role before a name, and whether it is a lower-case person noun ("drummer")."""
     if not role_toks:
-        m = _BEFORE_WORD.search(before)
-        w = m.group(1) if m else ""
+        w = _before_word(before)
         if (w in ROLE_WORDS and w not in DEPARTMENTS) or w in PERSON_NOUNS or (foreign and is_role(w)):
             return w, True  # "drummer", "alcalde": a lower-case word only
-        m = _ROLE_COMMA.search(before)  # "Britain's Foreign Secretary, Liz Truss"
+        # "Britain's Foreign Secretary, Liz Truss" (every match ends in ", ")
+        m = _ROLE_COMMA.search(before) if before.endswith((", ", ", \n")) else None
         if m and m.group(2).lower() in ROLE_WORDS and m.group(2).lower() not in DEPARTMENTS:
             return m.group(1), False
         return None, False
     role = " ".join(t.text for t in role_toks)
     # "Secretary of State Antony Blinken": the role began before "of"
-    m = _ROLE_OF.search(text, max(0, role_toks[0].start - 40), role_toks[0].start)
+    start = role_toks[0].start
+    lo = max(0, start - 40)
+    # every match ends in "of ", "for " or "the " (a space or a no-break space, then maybe a newline)
+    end = start - 1 if start > lo and text[start - 1] == "\n" else start
+    tail = text[max(lo, end - 3):end]
+    m = (_ROLE_OF.search(text, lo, start)
+         if tail[-1:] in (" ", "\u00a0") and tail[:2] in ("of", "or", "he") else None)
     if m and any(w.lower().rstrip(".") in ROLE_WORDS for w in m.group().split()):
         start = m.start()
         for w in m.group().split():

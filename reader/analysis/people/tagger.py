@@ -45,7 +45,6 @@ _SHAPE_MAP = str.maketrans(
     "X" * 26 + "x" * 26 + "d" * 10,
 )
 _SQUEEZE = re.compile(r"(.)\1+")
-_PREV_WORD = re.compile(r"(\S+)\s*$")
 _NEXT_WORD = re.compile(r"^\s*(\S+)")
 _DIGIT = re.compile(r"\d")
 
@@ -60,10 +59,23 @@ class Line(NamedTuple):
     byline: bool
 
 
+_ASCII_UPPER = bytes(range(65, 91))
+_ASCII_LOWER = bytes(range(97, 123))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def line_of(text: str, *, headline: bool, caption: bool, byline: bool) -> Line:
     head = text[:400]
-    up = sum(map(str.isupper, head))
-    caps = up > 0.8 * (up + sum(map(str.islower, head))) and up > 8
+    # capitals and small letters counted as str.isupper/islower count them: the ASCII letters in
+    # C (A-Z and a-z are the only ASCII ones), the few other characters one by one
+    raw = head.encode("ascii", "ignore")
+    up = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+    low = len(raw) - len(raw.translate(None, _ASCII_LOWER))
+    if len(raw) < len(head):
+        rest = "".join(_NON_ASCII.findall(head))
+        up += sum(map(str.isupper, rest))
+        low += sum(map(str.islower, rest))
+    caps = up > 0.8 * (up + low) and up > 8
     return Line(caps, bool(_DIGIT.search(text)), headline, caption, byline)
 
 
@@ -87,6 +99,30 @@ def _word_class(w: str) -> str:
 def _word(text: str, low: str, lex: Lexicon, lower: frozenset[str],
           known: frozenset[str]) -> tuple[list[str], str, str]:
     """The features of a word on its own: (word, shape and affix features, shape, list classes)."""
+    key = (text, low)
+    static = _STATIC.get(key) if _STATIC_OF[0] is lex else None
+    if static is None:
+        if _STATIC_OF[0] is not lex or len(_STATIC) > _STATIC_MAX:
+            _STATIC.clear()
+            _STATIC_OF[0] = lex
+        static = _STATIC[key] = _static_word(text, low, lex)
+    base, shape, cls = static
+    if low in lower:
+        cls += "l"
+    if low in known:
+        cls += "K"
+    return base, shape, cls
+
+
+#: the part of :func:`_word` that depends on the word and the shipped lists alone, kept across
+#: documents (a vocabulary of names is small); cleared when it grows past ``_STATIC_MAX`` words
+#: or the lists change
+_STATIC: dict[tuple[str, str], tuple[list[str], str, str]] = {}
+_STATIC_OF: list[Lexicon | None] = [None]
+_STATIC_MAX = 10_000  # with _SUMS, about 10 MB at most
+
+
+def _static_word(text: str, low: str, lex: Lexicon) -> tuple[list[str], str, str]:
     shape = _shape(text)
     cls = ""
     if low in lex.given:
@@ -115,10 +151,6 @@ def _word(text: str, low: str, lex: Lexicon, lower: frozenset[str],
         cls += "X"
     if low in PLACE_PREFIXES:
         cls += "Q"
-    if low in lower:
-        cls += "l"
-    if low in known:
-        cls += "K"
     return ["b", "w=" + low, "sh=" + shape, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3]], shape, cls
 
 
@@ -131,13 +163,25 @@ def run_features(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexic
 
     ``cache`` holds the features of the document's words on their own (one dict per document).
     """
+    parts = run_feature_parts(source, run, verdict, line, lex, lower, known, cache)
+    return [[*base, *rest] for base, rest in parts]
+
+
+Parts = list[tuple[list[str], list[str]]]
+
+
+def run_feature_parts(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexicon,
+                      lower: frozenset[str], known: frozenset[str], cache: WordCache) -> Parts:
+    """:func:`run_features` in two parts per word: the word's own first six features (the same
+    list wherever the word stands, see :func:`_word`) and the rest, in the same order."""
     toks = run.toks
     n = len(toks)
     first, last = toks[0], toks[-1]
     before = source[max(0, first.start - 30):first.start]
     after = source[last.end:last.end + 30]
-    m = _PREV_WORD.search(before)
-    prev_w = _word_class(m.group(1)) if m else "<none>"
+    # the last word before the run: what ``(\S+)\s*$`` finds, without trying every start
+    prev = before.rsplit(None, 1)
+    prev_w = _word_class(prev[-1]) if prev else "<none>"
     m = _NEXT_WORD.match(after)
     next_w = _word_class(m.group(1)) if m else "<none>"
     in_name = {t.start for t in verdict.name}
@@ -156,14 +200,14 @@ def run_features(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexic
         common.append("L:by")
     if run.possessive:
         common.append("poss")
-    out: list[list[str]] = []
+    out: Parts = []
     lows = [t.low for t in toks]
     for i, t in enumerate(toks):
         word = cache.get(t.text)
         if word is None:
             word = cache[t.text] = _word(t.text, t.low, lex, lower, known)
         base, shape, cls = word
-        f = [*base, *common]
+        f = common.copy()
         pos = "0" if i == 0 else ("e" if i == n - 1 else "m")
         f.append("pos=" + pos + nlen)
         if i == 0 and run.sentence_start:
@@ -188,7 +232,7 @@ def run_features(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexic
             f.append("c-1=" + _cls_short(lows[i - 1], lex))
         if i + 1 < n:
             f.append("c+1=" + _cls_short(lows[i + 1], lex))
-        out.append(f)
+        out.append((base, f))
     return out
 
 
@@ -241,6 +285,49 @@ def decode(weights: Weights, feats: list[list[str]], o_bias: float = 0.0) -> lis
         tags.append(best)
         prev = best
     return tags
+
+
+def decode_parts(weights: Weights, parts: Parts) -> list[int]:
+    """:func:`decode` of ``[[*base, *rest] for base, rest in parts]`` with ``o_bias`` 0, the same
+    tags to the last bit: the sums over a word's own six features are taken once per word and
+    weights (in the same order, from zero, as :func:`decode` adds them) and the rest added to them.
+    """
+    if _SUMS_OF[0] is not weights or len(_SUMS) > _STATIC_MAX:
+        _SUMS.clear()
+        _SUMS_OF[0] = weights
+    tags: list[int] = []
+    prev = _O
+    get = weights.get
+    zero = (0.0, 0.0, 0.0)
+    for base, rest in parts:
+        key = (base[1], base[2])  # "w=" and "sh=": the six features follow from them
+        sums = _SUMS.get(key)
+        if sums is None:
+            b = i = o = 0.0
+            for name in base:
+                w = get(name, zero)
+                b += w[0]
+                i += w[1]
+                o += w[2]
+            sums = _SUMS[key] = (b, i, o)
+        b, i, o = sums
+        ptag = "t-1=" + TAGS[prev]
+        for name in (*rest, ptag, ptag + base[2]):
+            w = get(name, zero)
+            b += w[0]
+            i += w[1]
+            o += w[2]
+        if prev == _O:
+            i = -1e9  # I only continues a name
+        best = 0 if b >= i and b >= o else (1 if i >= o else 2)
+        tags.append(best)
+        prev = best
+    return tags
+
+
+#: the sums of :func:`decode_parts` per word, for the weights in ``_SUMS_OF``
+_SUMS: dict[tuple[str, str], tuple[float, float, float]] = {}
+_SUMS_OF: list[Weights | None] = [None]
 
 
 def spans_of(tags: list[int]) -> list[tuple[int, int]]:

@@ -52,13 +52,26 @@ class Tok(NamedTuple):
 
 
 def tok(text: str, start: int, end: int) -> Tok:
-    """Make a token, computing its flags once."""
+    """Make a token, computing its flags once per word (they depend on its text alone)."""
+    flags = _FLAGS.get(text)
+    if flags is None:
+        if len(_FLAGS) > 20_000:  # about 4 MB at most
+            _FLAGS.clear()
+        flags = _FLAGS[text] = _flags(text)
+    return Tok(text, start, end, *flags)
+
+
+_FLAGS: dict[str, tuple[str, bool, bool]] = {}
+
+
+def _flags(text: str) -> tuple[str, bool, bool]:
+    """A word's ``low``, ``is_initial`` and ``is_caps`` (see :class:`Tok`)."""
     bare = text.rstrip(".")
     low = bare.lower()
     if not low.isascii():  # "Frédéric" is looked up as "frederic"
         low = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
     initial = (len(text) == 2 and text[1] == "." and text[0].isupper()) or (len(text) == 1 and text.isupper())
-    return Tok(text, start, end, low, initial, len(bare) > 1 and bare.isupper())
+    return low, initial, len(bare) > 1 and bare.isupper()
 
 
 class Run(NamedTuple):
