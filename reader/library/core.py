@@ -354,6 +354,20 @@ class Library:
         merged = merge_counts(docs)
         return merged if limit is None else merged[: max(0, limit)]
 
+    def quote_counts(self) -> dict[str, int]:
+        """Quotes per speaker, a surname alone counted for the full name :meth:`people` merges it into."""
+        from reader.analysis.people.collection import canonical_names
+
+        with self._conn() as conn:
+            used = conn.execute("SELECT name, count(DISTINCT doc_id) FROM doc_people GROUP BY name")
+            names = canonical_names({str(n): int(c) for n, c in used})
+            said = conn.execute("SELECT speaker, count(*) FROM quotes WHERE speaker <> '' GROUP BY speaker")
+            out: dict[str, int] = {}
+            for speaker, n in said:
+                name = names.get(str(speaker), str(speaker))
+                out[name] = out.get(name, 0) + int(n)
+        return out
+
     def quotes(self, speaker: str | None = None) -> list[QuoteRow]:
         """Every quote (in path order), or only those whose speaker matches ``speaker``."""
         sql = "SELECT d.path, d.title, q.speaker, q.text FROM quotes q JOIN docs d ON d.id = q.doc_id"

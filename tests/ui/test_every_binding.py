@@ -18,6 +18,7 @@ from textual.command import CommandPalette
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens._picker import Picker
+from reader.ui.screens.collection_people import CollectionPeopleScreen
 from reader.ui.screens.failures import FailuresScreen
 from reader.ui.screens.help import HelpScreen, sections
 from reader.ui.screens.links import LinksScreen
@@ -265,6 +266,21 @@ async def people_all(pilot: Any, app: ReaderApp) -> None:
     assert bar.value.startswith("person:") and lst(app).count >= 1
 
 
+async def everyone(pilot: Any, app: ReaderApp) -> None:
+    await home(pilot, app)
+    await press(pilot, "P")
+    screen = app.screen
+    assert isinstance(screen, CollectionPeopleScreen) and "Maria Holm" in screen_text(app)
+    await press(pilot, "slash", *"holm")
+    assert [name for name, _a, _q in screen.shown] == ["Maria Holm"]
+    await press(pilot, "enter")
+    await ready(pilot)
+    assert app.screen is main(app) and main(app).list_pane.bar.value == "person:Maria person:Holm"
+    assert [lst(app).source.row(i).path for i in range(lst(app).count)] == ["harbour-bridge.txt"]
+    await press(pilot, "P", "escape")
+    assert app.screen is main(app)
+
+
 async def quotes_copy(pilot: Any, app: ReaderApp) -> None:
     p = await reading(pilot, app, "harbour-bridge.txt")
     await press(pilot, "Q")
@@ -443,6 +459,8 @@ CHECKS: dict[str, Check] = {
     "picker.down": picker_keys,
     "picker.up": picker_keys,
     "people.all": people_all,
+    "app.everyone": everyone,
+    "everyone.filter": everyone,
     "quotes.copy": quotes_copy,
     "app.toggle_read": state_keys,
     "app.toggle_star": state_keys,

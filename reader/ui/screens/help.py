@@ -34,6 +34,7 @@ def pretty_key(key: str) -> str:
 
 def sections(app_bindings: list[BindingType]) -> list[tuple[str, list[Binding]]]:
     """Every screen's and widget's bindings, grouped as the help screen shows them."""
+    from reader.ui.screens.collection_people import CollectionPeopleScreen
     from reader.ui.screens.main import MainScreen
     from reader.ui.screens.people import PeopleScreen
     from reader.ui.screens.quotes import QuotesScreen
@@ -62,6 +63,7 @@ def sections(app_bindings: list[BindingType]) -> list[tuple[str, list[Binding]]]
         ("On a block you kept", make(BlockView.BINDINGS)),
         ("People panel", make(PeopleScreen.BINDINGS)),
         ("Quotes panel", make(QuotesScreen.BINDINGS)),
+        ("People in the collection", make(CollectionPeopleScreen.BINDINGS)),
     ]
 
 

@@ -98,6 +98,7 @@ class MainScreen(Screen[None]):
         Binding("J", "next_article(1)", "Next article", id="app.next_article", show=False),
         Binding("K", "next_article(-1)", "Prev article", id="app.prev_article", show=False),
         Binding("p", "people", "People", id="app.people"),
+        Binding("P", "everyone", "People in the collection", id="app.everyone", show=False),
         Binding("Q", "quotes", "Quotes", id="app.quotes"),
         Binding("L", "links", "Links", id="app.links", show=False),
         Binding("m", "toggle_read", "Read/unread", id="app.toggle_read", show=False),
@@ -672,6 +673,9 @@ class MainScreen(Screen[None]):
     # -- the panels -------------------------------------------------------------------------------
     def action_people(self) -> None:
         self.panels.people()
+
+    def action_everyone(self) -> None:
+        self.panels.everyone()
 
     def action_quotes(self) -> None:
         self.panels.quotes()

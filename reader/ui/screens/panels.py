@@ -1,4 +1,5 @@
-"""What the panel keys of the main screen do: p (people), Q (quotes), L (links), F (failed files).
+"""What the panel keys of the main screen do: p (people), P (everyone), Q (quotes), L (links),
+F (failed files).
 
 Each pushes a modal screen and acts on what was chosen, through the main screen's
 panes.  A plain helper the screen owns, not a mixin.
@@ -32,9 +33,7 @@ class Panels:
         kind, name = value
         screen = self.screen
         if kind == "all":
-            screen.set_mode(False)
-            screen.list_pane.open_search()
-            screen.list_pane.bar.value = " ".join(f"person:{word}" for word in name.split())
+            self.person_articles(name)
             return
         pane = screen.pane
         if pane.article is None:
@@ -43,6 +42,22 @@ class Panels:
         pane.focus_person = name
         pane.set_targets([m.span for m in person.mentions], kind="person")
         screen.focus_reading()
+
+    def person_articles(self, name: str | None) -> None:
+        """The articles naming ``name`` in the main list, as a search the user can edit."""
+        if not name:
+            return
+        screen = self.screen
+        screen.set_mode(False)
+        screen.list_pane.open_search()
+        screen.list_pane.bar.value = " ".join(f"person:{word}" for word in name.split())
+
+    def everyone(self) -> None:
+        from reader.ui.screens.collection_people import CollectionPeopleScreen
+
+        library = self.screen.library
+        people = CollectionPeopleScreen(library.people(), library.quote_counts())
+        self.screen.app.push_screen(people, self.person_articles)
 
     def quotes(self) -> None:
         from reader.ui.screens.quotes import QuotesScreen
