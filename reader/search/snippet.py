@@ -170,7 +170,7 @@ def snippet(source: str, pattern: Pattern, folded: str | None = None,
     anchors = pattern.anchors(f, body) or pattern.anchors(f, 0)
     if not anchors:  # the words matched the title or a name only: the opening of the text
         a, b = (blocks[0][0], min(blocks[0][1], blocks[0][0] + WIDTH)) if blocks else (0, WIDTH)
-        return _SPACE.sub(" ", source[a:b]).strip(), (), None
+        return _without_link_syntax(_SPACE.sub(" ", source[a:b]).strip(), ())[0], (), None
     # the window holding the most different parts among the anchors, the earliest of equals
     best, best_n = anchors[0][0], 0
     for i, (pos, _n) in enumerate(anchors):
@@ -189,7 +189,35 @@ def snippet(source: str, pattern: Pattern, folded: str | None = None,
     spans = tuple((s - a - lead, min(e, b) - a - lead) for s, e, _n in matches if s - a - lead >= 0)
     spans = tuple((s, min(e, len(text))) for s, e in spans if s < len(text))
     first = next((s for s, _e, _n in matches if s >= best), best)
+    text, spans = _without_link_syntax(text, spans)
     return text, spans, first
+
+
+# A Markdown link or image, "[text](url)" / "![alt](url)", possibly cut by the snippet's end.
+_MD_LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\(([^()\s]{0,500})(?:\)|$)")
+
+
+def _without_link_syntax(text: str, spans: tuple[tuple[int, int], ...]
+                         ) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The snippet with Markdown links as their text (no brackets, no URL), spans moved with it:
+    a snippet reads as the rendered article does, never as its Markdown source."""
+    if "](" not in text:
+        return text, spans
+    keep = [True] * len(text)
+    for m in _MD_LINK.finditer(text):
+        for i in range(m.start(), m.start(1)):
+            keep[i] = False
+        for i in range(m.end(1), m.end()):
+            keep[i] = False
+    new_at = []
+    n = 0
+    for flag in keep:
+        new_at.append(n)
+        n += flag
+    new_at.append(n)
+    out = "".join(c for c, flag in zip(text, keep, strict=True) if flag)
+    moved = tuple((new_at[a], new_at[b]) for a, b in spans if new_at[b] > new_at[a])
+    return out, moved
 
 
 def _window(source: str, pos: int) -> tuple[int, int]:

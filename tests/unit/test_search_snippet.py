@@ -46,3 +46,15 @@ def test_spans_always_in_range(source: str, ws: list[str], prefixes: list[str]) 
     for s, e in spans:
         assert 0 <= s < e <= len(text)
     assert first is None or 0 <= first < len(source)
+
+
+def test_a_snippet_shows_a_markdown_link_as_its_text() -> None:
+    from reader.search.snippet import _without_link_syntax
+
+    text = "said [the council](https://example.org/council) on Monday, and ![a map](m.png) too"
+    council = text.index("council")
+    out, spans = _without_link_syntax(text, ((council, council + len("council")),))
+    assert out == "said the council on Monday, and a map too"
+    assert [out[a:b] for a, b in spans] == ["council"]
+    cut, _ = _without_link_syntax("see [the report](https://example.org/rep", ())
+    assert cut == "see the report"

@@ -19,6 +19,7 @@ from textual import work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
@@ -224,7 +225,10 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._on_refreshed, counts)
 
     def _on_progress(self, done: int, total: int) -> None:
-        self.query_one(AppHeader).set_progress(done, total)
+        try:
+            self.query_one(AppHeader).set_progress(done, total)
+        except NoMatches:  # a refresh's last word after the screen has gone
+            return
         lst = self.list_pane.articles
         if self._refresh_kind == "watch":
             return  # the watcher's look: the list changes once, at its end, if anything changed
