@@ -17,6 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(ns: argparse.Namespace) -> int:
     from reader import paths
     from reader.commands._common import refresh_with_notices
+    from reader.ingest.discover import BROKEN
     from reader.library import open_library
     from reader.sanitize import escaped
 
@@ -32,10 +33,13 @@ def run(ns: argparse.Namespace) -> int:
         failures = lib.failures()
         for path, reason in failures:
             print(f"reader: {escaped(path)}: {escaped(reason)}", file=sys.stderr)
-        # every file failing now counts, not only those that failed in this run
+        # every file failing now counts, not only those that failed in this run; a broken link
+        # (said once, as a notice, when the collection is walked) is a file that cannot be read
         still = len(failures) - counts.failed
         unchanged = max(0, counts.unchanged - still)
+        broken = sum(1 for note in lib.notices if BROKEN in note)
+        failed = len(failures) + broken
         print(f"{lib.count()} articles in {escaped(str(lib.root))}: {counts.added} added, "
-              f"{counts.changed} changed, {counts.removed} removed, {len(failures)} failed, "
+              f"{counts.changed} changed, {counts.removed} removed, {failed} failed, "
               f"{unchanged} unchanged{repaired}")
-        return 1 if failures else 0
+        return 1 if failed else 0

@@ -68,3 +68,16 @@ def test_core_commands_never_import_textual() -> None:
     env = {"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"}
     env.update({k: v for k, v in os.environ.items() if k.startswith("READER_")})
     assert subprocess.run([sys.executable, "-c", code], env=env, capture_output=True).returncode == 0
+
+
+def test_index_counts_a_broken_symbolic_link_as_failed(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from reader.cli import main
+
+    coll = tmp_path / "c"
+    coll.mkdir()
+    (coll / "a.txt").write_text("A short note about the harbour.\n", encoding="utf-8")
+    (coll / "gone.txt").symlink_to(coll / "nowhere.txt")
+    assert main(["index", str(coll)]) == 1
+    out = capsys.readouterr()
+    assert "1 failed" in out.out
+    assert "gone.txt" in out.err and "broken symbolic link" in out.err
