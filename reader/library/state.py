@@ -12,6 +12,7 @@ import hashlib
 import sqlite3
 import tempfile
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -92,9 +93,13 @@ class UserState:
             try:
                 self._conn.execute(sql, args)
             except sqlite3.Error as exc:  # read-only, disk full, locked for too long...
-                if not self._write_failed:
-                    self._write_failed = True
-                    self.notices.append(f"cannot save reading state in {escaped(str(self.db_path))}: {exc}")
+                self._failed(exc)
+
+    def _failed(self, exc: sqlite3.Error) -> None:
+        """A write that failed: said once in ``notices``, never raised."""
+        if not self._write_failed:
+            self._write_failed = True
+            self.notices.append(f"cannot save reading state in {escaped(str(self.db_path))}: {exc}")
 
     def get(self, path: str) -> ArticleState:
         with self._lock:
@@ -118,20 +123,7 @@ class UserState:
         """Mark every one of ``paths`` read (or unread) in one transaction: all or none."""
         sql = ("INSERT INTO state (path, read) VALUES (?, ?) "
                "ON CONFLICT(path) DO UPDATE SET read = excluded.read")
-        rows = [(to_db(p), int(bool(read))) for p in paths]
-        with self._lock:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-                try:
-                    self._conn.executemany(sql, rows)
-                except BaseException:
-                    self._conn.execute("ROLLBACK")
-                    raise
-                self._conn.execute("COMMIT")
-            except sqlite3.Error as exc:
-                if not self._write_failed:
-                    self._write_failed = True
-                    self.notices.append(f"cannot save reading state in {escaped(str(self.db_path))}: {exc}")
+        self._write_all([(sql, [(to_db(p), int(bool(read))) for p in paths])])
 
     def move(self, moves: list[tuple[str, str]]) -> None:
         """Carry the state of each ``(old path, new path)`` to the new path (a file renamed or moved
@@ -139,22 +131,24 @@ class UserState:
         if not moves:
             return
         rows = [(to_db(new), to_db(old), to_db(new)) for old, new in moves]
+        self._write_all([(f"UPDATE {table} SET path = ? WHERE path = ? "
+                          f"AND NOT EXISTS (SELECT 1 FROM {table} WHERE path = ?)", rows)
+                         for table in ("state", "block_choice")])  # fixed names, never user input
+
+    def _write_all(self, batches: Sequence[tuple[str, Sequence[Sequence[object]]]]) -> None:
+        """Run each ``(sql, rows)`` with executemany in one transaction: all or none."""
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
-                    for table in ("state", "block_choice"):  # fixed names, never user input
-                        self._conn.executemany(
-                            f"UPDATE {table} SET path = ? WHERE path = ? "
-                            f"AND NOT EXISTS (SELECT 1 FROM {table} WHERE path = ?)", rows)
+                    for sql, rows in batches:
+                        self._conn.executemany(sql, rows)
                 except BaseException:
                     self._conn.execute("ROLLBACK")
                     raise
                 self._conn.execute("COMMIT")
             except sqlite3.Error as exc:
-                if not self._write_failed:
-                    self._write_failed = True
-                    self.notices.append(f"cannot save reading state in {escaped(str(self.db_path))}: {exc}")
+                self._failed(exc)
 
     def set_starred(self, path: str, starred: bool) -> None:
         self._set(path, "starred", int(bool(starred)))
