@@ -347,11 +347,8 @@ class Library:
         surname used alone counts for the one full name of the collection it stands for."""
         from reader.analysis.people.collection import merge_counts  # the people package is heavy
 
-        docs: dict[str, list[int]] = {}
         with self._conn() as conn:
-            for name, doc_id in conn.execute("SELECT name, doc_id FROM doc_people ORDER BY name"):
-                docs.setdefault(str(name), []).append(int(doc_id))
-        merged = merge_counts(docs)
+            merged = merge_counts(_name_docs(conn))
         return merged if limit is None else merged[: max(0, limit)]
 
     def quote_counts(self) -> dict[str, int]:
@@ -359,8 +356,7 @@ class Library:
         from reader.analysis.people.collection import canonical_names
 
         with self._conn() as conn:
-            used = conn.execute("SELECT name, count(DISTINCT doc_id) FROM doc_people GROUP BY name")
-            names = canonical_names({str(n): int(c) for n, c in used})
+            names = canonical_names({name: len(set(ids)) for name, ids in _name_docs(conn).items()})
             said = conn.execute("SELECT speaker, count(*) FROM quotes WHERE speaker <> '' GROUP BY speaker")
             out: dict[str, int] = {}
             for speaker, n in said:
@@ -406,6 +402,15 @@ class Library:
 
 
 #: articles not read yet (state lives in the attached user-state database)
+def _name_docs(conn: sqlite3.Connection) -> dict[str, list[int]]:
+    """The articles (ids) that name each person, read in name order (through the name index, so a
+    damaged index is met and reported)."""
+    docs: dict[str, list[int]] = {}
+    for name, doc_id in conn.execute("SELECT name, doc_id FROM doc_people ORDER BY name"):
+        docs.setdefault(str(name), []).append(int(doc_id))
+    return docs
+
+
 _UNREAD = "WHERE coalesce((SELECT s2.read FROM st.state s2 WHERE s2.path = d.path), 0) = 0"
 _ENTRY = (
     "SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0), coalesce(s.starred, 0), "
