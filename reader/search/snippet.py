@@ -195,19 +195,19 @@ def snippet(source: str, pattern: Pattern, folded: str | None = None,
 
 # A Markdown link or image, "[text](url)" / "![alt](url)", possibly cut by the snippet's end.
 _MD_LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\(([^()\s]{0,500})(?:\)|$)")
+_MARKS = frozenset("*`")  # emphasis and code marks
 
 
 def _without_link_syntax(text: str, spans: tuple[tuple[int, int], ...]
                          ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The snippet with Markdown links as their text (no brackets, no URL), spans moved with it:
-    a snippet reads as the rendered article does, never as its Markdown source."""
-    if "](" not in text:
+    """The snippet as the rendered article reads: Markdown links and images as their text (no
+    brackets, no URL), emphasis and code marks (* and `) left out; spans moved with the text."""
+    links = "](" in text
+    if not links and not _MARKS.intersection(text):
         return text, spans
-    keep = [True] * len(text)
-    for m in _MD_LINK.finditer(text):
-        for i in range(m.start(), m.start(1)):
-            keep[i] = False
-        for i in range(m.end(1), m.end()):
+    keep = [c not in _MARKS for c in text]
+    for m in _MD_LINK.finditer(text) if links else ():
+        for i in (*range(m.start(), m.start(1)), *range(m.end(1), m.end())):
             keep[i] = False
     new_at = []
     n = 0
@@ -216,7 +216,8 @@ def _without_link_syntax(text: str, spans: tuple[tuple[int, int], ...]
         n += flag
     new_at.append(n)
     out = "".join(c for c, flag in zip(text, keep, strict=True) if flag)
-    moved = tuple((new_at[a], new_at[b]) for a, b in spans if new_at[b] > new_at[a])
+    moved = tuple((new_at[a], new_at[b]) for a, b in spans
+                  if 0 <= a < b <= len(text) and new_at[b] > new_at[a])
     return out, moved
 
 

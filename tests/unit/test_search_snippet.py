@@ -58,3 +58,13 @@ def test_a_snippet_shows_a_markdown_link_as_its_text() -> None:
     assert [out[a:b] for a, b in spans] == ["council"]
     cut, _ = _without_link_syntax("see [the report](https://example.org/rep", ())
     assert cut == "see the report"
+
+
+def test_a_snippet_leaves_out_emphasis_and_code_marks() -> None:
+    from reader.search.snippet import _without_link_syntax
+
+    text = "the **harbour** bridge and `code` here"
+    at = text.index("harbour")
+    out, spans = _without_link_syntax(text, ((at, at + len("harbour")),))
+    assert out == "the harbour bridge and code here"
+    assert [out[a:b] for a, b in spans] == ["harbour"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from reader.library import Entry, Library, SearchHit
@@ -125,7 +125,7 @@ class HitsSource:
                 words=base.words, read=base.read, starred=base.starred, failed=base.failed,
                 title_spans=spans,
                 first_hit=hit.first_hit,
-                **_unmarked(hit.snippet or "", tuple(hit.snippet_spans or ())),
+                snippet=hit.snippet or "", snippet_spans=tuple(hit.snippet_spans or ()),
             ))
         return cls(library, query, rows)
 
@@ -145,24 +145,6 @@ class HitsSource:
 
     def patch(self, path: str, *, read: bool | None = None, starred: bool | None = None) -> None:
         self.rows = [_patched(r, read, starred) if r.path == path else r for r in self.rows]
-
-
-_MARKS = frozenset("*`")
-
-
-def _unmarked(text: str, spans: tuple[tuple[int, int], ...]) -> dict[str, Any]:
-    """A Markdown snippet as it reads: emphasis and code marks (* and `) left out, spans moved."""
-    if not _MARKS.intersection(text):
-        return {"snippet": text, "snippet_spans": spans}
-    kept: list[str] = []
-    where = [0] * (len(text) + 1)  # source index -> index in the kept text
-    for i, ch in enumerate(text):
-        where[i] = len(kept)
-        if ch not in _MARKS:
-            kept.append(ch)
-    where[len(text)] = len(kept)
-    moved = tuple((where[a], where[b]) for a, b in spans if 0 <= a < b <= len(text) and where[a] < where[b])
-    return {"snippet": "".join(kept), "snippet_spans": moved}
 
 
 def _patched(row: Row, read: bool | None, starred: bool | None) -> Row:
