@@ -48,8 +48,7 @@ def prose_words(infos: list[Info], a: int, b: int) -> int:
 
 def _thread(infos: list[Info]) -> bool:
     """Lines shaped like a comment thread: many short markers (names with dates, reply words)."""
-    marks = sum(1 for i in infos if i.words <= MARK_WORDS
-                and (i.cue == "comments" or _THREAD.search(i.low) or is_byline(i.low)))
+    marks = sum(1 for i in infos if comment_head(i) or (i.words <= MARK_WORDS and i.cue == "comments"))
     posts = sum(1 for i in infos if i.sentence and i.words >= SENTENCE_WORDS)
     return marks >= THREAD_MARKS and marks >= THREAD_SHARE * posts
 
