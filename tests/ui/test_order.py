@@ -97,3 +97,24 @@ async def test_a_file_written_while_the_app_runs_appears_by_itself(tmp_path: Pat
                 break
         assert "Zebra crossings return" not in titles(app)
         assert any("removed" in n.message for n in app._notifications)
+
+
+async def test_ctrl_r_during_the_watchers_look_reports_its_counts(tmp_path: Path, make_app: Any) -> None:
+    """A key press that lands while the poll is reading the folder is answered with that read's counts."""
+    from reader.library import RefreshCounts
+    from reader.ui.screens.main import MainScreen
+
+    root = clips(tmp_path / "c")
+    app = make_app(root)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        app.clear_notifications()
+        screen.indexing, screen._refresh_kind = True, "watch"  # as if the poll had just started a read
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert any("Already reading" in n.message for n in app._notifications)
+        screen._on_refreshed(RefreshCounts(unchanged=3))
+        await pilot.pause()
+        assert any(n.message == "nothing new" for n in app._notifications)

@@ -196,7 +196,9 @@ class MainScreen(Screen[None]):
     def action_refresh_now(self) -> None:
         """ctrl+r: look for new, changed and removed files now."""
         if self.indexing:
-            self.notify("Already reading the folder.", timeout=2)
+            # the watcher's own look may be under way: its counts are the ones asked for, so say them
+            self._refresh_kind = "key"
+            self.notify("Already reading the folder; what changed follows.", timeout=2)
             return
         self.start_refresh("key")
 
