@@ -25,6 +25,7 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from reader.errors import ArticleError, ReaderError
+from reader.library.watch import FolderWatch, open_watch
 from reader.model import Article, Span
 from reader.sanitize import escaped
 from reader.ui import opener, safe
@@ -45,8 +46,13 @@ if TYPE_CHECKING:
     from reader.ui.widgets.reading_layout import Prepared
 
 NARROW = 100  # below this many columns one pane is shown at a time
-#: How often the collection folder is looked at for added, changed and removed files (seconds).
+#: How often the collection folder is looked at for added, changed and removed files (seconds),
+#: when the system cannot tell (no inotify)
 WATCH_SECONDS = 2.0
+#: How often the inotify watch's queue is read; what it reports is refreshed at once
+EVENT_SECONDS = 0.5
+#: With the watch, a full look all the same this often (a folder on a network share sends no events)
+SAFETY_SECONDS = 60.0
 
 
 def _counts_line(c: RefreshCounts) -> str:
@@ -128,6 +134,9 @@ class MainScreen(Screen[None]):
         self._refresh_on_start = refresh
         self._refresh_kind = "start"  # start (says nothing), watch (says what changed), key (says all)
         self._next_poll = 0.0
+        self.folder_watch: FolderWatch | None = None  # inotify on the collection, where the system has it
+        self._dirty = False  # the watch reported a change not yet looked at
+        self._last_look = time.monotonic()
         self._notices_shown = 0
         self._reopen_after_edit: str | None = None  # the open article, edited with e: shown again
         self._undo_marked: list[str] = []  # the articles the last M marked read (U marks them unread)
@@ -178,12 +187,31 @@ class MainScreen(Screen[None]):
         if self._refresh_on_start:
             self.indexing = True
             self.run_refresh()
-            self._watch = self.set_interval(WATCH_SECONDS, self._poll)
+            lib = self.library
+            self.folder_watch = open_watch(str(lib.root), follow_symlinks=lib.follow_symlinks)
+            tick = WATCH_SECONDS if self.folder_watch is None else EVENT_SECONDS
+            self._watch = self.set_interval(tick, self._poll)
+
+    def on_unmount(self) -> None:
+        if self.folder_watch is not None:
+            self.folder_watch.close()
 
     def _poll(self) -> None:
-        """Every WATCH_SECONDS: look for files added, changed or removed (a stat walk; skipped
-        while a refresh runs, and spaced out on a collection whose walk takes longer)."""
-        if not self.indexing and time.monotonic() >= self._next_poll:
+        """Look for files added, changed or removed: where inotify says so (read every
+        EVENT_SECONDS), else by a stat walk every WATCH_SECONDS. Skipped while a refresh runs, and
+        the walk is spaced out on a collection whose walk takes longer."""
+        watch = self.folder_watch
+        if watch is not None and watch.changed():
+            self._dirty = True
+        if self.indexing:
+            return
+        now = time.monotonic()
+        if watch is None:
+            due = now >= self._next_poll
+        else:
+            due = self._dirty or now >= max(self._next_poll, self._last_look + SAFETY_SECONDS)
+        if due:
+            self._dirty = False
             self.start_refresh("watch")
 
     def start_refresh(self, kind: str) -> None:
@@ -215,7 +243,7 @@ class MainScreen(Screen[None]):
 
         _start_resource_tracker()
         counts: RefreshCounts | None
-        started = time.monotonic()
+        started = self._last_look = time.monotonic()
         try:
             counts = self.library.refresh(progress=progress)
             took = time.monotonic() - started

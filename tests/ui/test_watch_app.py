@@ -1,0 +1,98 @@
+"""The app reads the folder when the inotify watch says it changed, and only then (bar a rare
+safety look); without a watch it polls."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.ui.screens import main as main_screen
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.article_list import ArticleList
+from tests.ui.helpers import ready
+
+
+class FakeWatch:
+    def __init__(self) -> None:
+        self.pending = False
+
+    def changed(self) -> bool:
+        pending, self.pending = self.pending, False
+        return pending
+
+    def close(self) -> None:
+        pass
+
+
+def folder(root: Path) -> Path:
+    root.mkdir()
+    (root / "a.md").write_text("# Tide tables\n\nThe harbour master posts them weekly.\n", encoding="utf-8")
+    return root
+
+
+async def test_refreshes_on_the_watchs_word_only(
+    tmp_path: Path, make_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(folder(tmp_path / "c"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        started: list[str] = []
+        monkeypatch.setattr(screen, "start_refresh", started.append)
+        fake = FakeWatch()
+        screen.folder_watch = fake  # type: ignore[assignment]
+        screen._last_look = time.monotonic()
+        screen._poll()
+        assert started == []  # nothing changed: no walk
+        fake.pending = True
+        screen._poll()
+        assert started == ["watch"]
+        screen._last_look = time.monotonic() - main_screen.SAFETY_SECONDS - 1
+        screen._next_poll = 0.0  # no spacing owed for a slow walk
+        screen._poll()
+        assert started == ["watch", "watch"]  # the safety look
+
+
+async def test_a_change_seen_during_a_refresh_is_read_after_it(
+    tmp_path: Path, make_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(folder(tmp_path / "c"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        started: list[str] = []
+        monkeypatch.setattr(screen, "start_refresh", started.append)
+        fake = FakeWatch()
+        screen.folder_watch = fake  # type: ignore[assignment]
+        screen._last_look = time.monotonic()
+        screen.indexing = True
+        fake.pending = True
+        screen._poll()
+        assert started == []
+        screen.indexing = False
+        screen._poll()
+        assert started == ["watch"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
+async def test_a_file_written_while_running_appears(tmp_path: Path, make_app: Any) -> None:
+    root = folder(tmp_path / "c")
+    app = make_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.folder_watch is not None and screen.folder_watch.folders == 1
+        (root / "b.md").write_text("# Ferry timetable\n\nBoats leave on the hour.\n", encoding="utf-8")
+        lst = app.query_one(ArticleList)
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if lst.count == 2:
+                break
+        assert lst.count == 2
