@@ -184,3 +184,10 @@ def fold_summary(blocks: Iterable[Block], revealed: bool = False) -> str:
 def reading_minutes(words: int) -> int:
     """Minutes to read ``words`` at 230 words a minute, at least one."""
     return max(1, round(words / 230))
+
+
+def reading_time(words: int) -> str:
+    """The time to read ``words``, short: "7 min", and from 100 minutes on in hours ("76 h"), so a
+    huge file cannot push the list's columns apart."""
+    minutes = reading_minutes(words)
+    return f"{minutes} min" if minutes < 100 else f"{round(minutes / 60)} h"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.style import Style
 
 from reader.model import Block, BlockKind, Span
-from reader.ui.render import Mark, find_all, fold_summary, plain, reading_minutes, styled
+from reader.ui.render import Mark, find_all, fold_summary, plain, reading_minutes, reading_time, styled
 from reader.ui.widgets.rows import display_title
 
 
@@ -36,6 +36,9 @@ def test_fold_summary_and_minutes() -> None:
     assert fold_summary(blocks) == "3 lines hidden: donation appeal, newsletter"
     assert fold_summary(blocks[:1]) == "1 line hidden: donation appeal"
     assert reading_minutes(0) == 1 and reading_minutes(2300) == 10
+    # a 5 MB dump (about 900,000 words) reads in hours, in no more room than minutes take
+    assert reading_time(2300) == "10 min" and reading_time(230 * 99) == "99 min"
+    assert reading_time(230 * 100) == "2 h" and reading_time(900_000) == "65 h"
 
 
 def test_display_title_drops_heading_marks() -> None:

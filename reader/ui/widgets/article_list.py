@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.ui.render import plain, reading_minutes
+from reader.ui.render import plain, reading_time
 from reader.ui.widgets.rows import Row, RowSource
 
 
@@ -117,7 +117,7 @@ class ArticleList(ScrollView, can_focus=True):
         meta = self.get_component_rich_style("list--meta")
         state = "✗" if row.failed else ("●" if not row.read else " ")
         star = "★" if row.starred else " "
-        mins = f"{reading_minutes(row.words):>3} min" if row.words else "       "
+        mins = f"{reading_time(row.words):>7}" if row.words else "       "
         tail_parts = []
         if width >= 90:
             tail_parts.append(f"{row.source[:16]:<16}")

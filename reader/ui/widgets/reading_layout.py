@@ -20,7 +20,7 @@ from reader.ingest.display_of import display_of
 from reader.model import Article, Block, BlockKind, DisplayBlock
 from reader.sanitize import escaped
 from reader.ui.display_render import BlockGroup, DLine, Link, assign, number_links, tight
-from reader.ui.render import MarkIndex, plain, reading_minutes, renderer_for, shown
+from reader.ui.render import MarkIndex, plain, reading_time, renderer_for, shown
 from reader.ui.widgets.block_view import BlockView
 from reader.ui.widgets.fold import Fold
 from reader.ui.widgets.piece import Piece
@@ -79,7 +79,7 @@ def meta_line(article: Article, words: int) -> str:
     meta = article.meta
     bits = [meta.get("site") or meta.get("source") or "", meta.get("author", ""), meta.get("date", ""),
             f"tags: {meta['tags']}" if meta.get("tags") else "",
-            f"{reading_minutes(words)} min read", f"{len(article.people)} people",
+            f"{reading_time(words)} read", f"{len(article.people)} people",
             f"{len(article.quotes)} quotes", *article.notices]
     return " · ".join(b for b in bits if b)
 

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from reader.model import Article, Block, BlockKind, Span
-from reader.ui.render import MarkIndex, find_all, reading_minutes
+from reader.ui.render import MarkIndex, find_all, reading_time
 from reader.ui.widgets.block_view import BlockView
 from reader.ui.widgets.fold import Fold
 from reader.ui.widgets.reading_choices import ChoiceKeys
@@ -269,7 +269,7 @@ class ReadingPane(ChoiceKeys):
             self.border_subtitle = ""
             return
         bits = [self.counter()] if self.targets else []
-        bits += [f"{reading_minutes(self.words)} min", f"{self.progress}%"]
+        bits += [reading_time(self.words), f"{self.progress}%"]
         self.border_subtitle = " · ".join(bits)
 
     @property
