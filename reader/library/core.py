@@ -98,6 +98,7 @@ class Library:
         self._idle.append(conn)
         self._searcher = Searcher()
         self._closed = False
+        self._damaged = False  # a call met a damaged cache: the next open must check it
 
     def _open_cache(self) -> tuple[sqlite3.Connection, list[str]]:
         """The cache, or a temporary copy of it when its folder cannot be written."""
@@ -140,6 +141,8 @@ class Library:
                 if self._closed or len(self._idle) >= POOL_SIZE:
                     self._open.remove(conn)
                     conn.close()
+                    if self._closed and not self._open:
+                        self._closed_clean()
                 else:
                     self._idle.append(conn)
 
@@ -160,6 +163,8 @@ class Library:
     def _cache_error(self, exc: sqlite3.DatabaseError) -> ReaderError:
         """What to tell the user when the cache fails under a call (never a raw traceback)."""
         if cache.is_damage(exc):
+            self._damaged = True
+            cache.forget_clean(self.cache_path)
             return ReaderError(
                 f"the library cache {self.cache_path} is damaged ({exc}); it is checked "
                 "and rebuilt when the reader next opens it (read and starred marks are kept)"
@@ -174,9 +179,16 @@ class Library:
                 self._open.remove(conn)
                 conn.close()
             self._idle.clear()
+            if not self._open:
+                self._closed_clean()
         self.state.close()
         if self._temp is not None:
             self._temp.cleanup()
+
+    def _closed_clean(self) -> None:
+        """The last connection is closed: let the next open skip the cache's quick check."""
+        if not self._damaged and self._temp is None:
+            cache.mark_clean(self.cache_path)
 
     def __enter__(self) -> Library:
         return self

@@ -161,3 +161,67 @@ def test_state_writes_never_wait_for_a_refresh(tmp_path: Path) -> None:
             refresh_mod.write_result = real
             refresh_mod.BATCH_SECONDS = old
     assert slowest < 0.3, f"a state write waited {slowest:.2f} s for the refresh"
+
+
+def _checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Record every quick check of the cache file on open (and still run it)."""
+    from reader.library import cache as cache_mod
+
+    seen: list[Path] = []
+    real = cache_mod._check
+
+    def spy(path: Path) -> None:
+        seen.append(path)
+        real(path)
+
+    monkeypatch.setattr(cache_mod, "_check", spy)
+    return seen
+
+
+def test_a_cache_closed_cleanly_and_untouched_is_not_read_through_again(
+    coll: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.library import cache as cache_mod
+
+    path = _indexed(coll)
+    assert cache_mod.clean_path(path).exists()
+    seen = _checks(monkeypatch)
+    with reader.open_library(coll) as lib:
+        assert not cache_mod.clean_path(path).exists()  # in use: a crash now leaves no mark
+        assert lib.count() == len(ARTICLES)
+    assert seen == []
+    with reader.open_library(coll) as lib:
+        lib.refresh()
+    assert seen == []  # still clean after a refresh that changed nothing
+
+
+def test_a_crash_or_a_write_after_the_close_brings_the_check_back(
+    coll: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+
+    path = _indexed(coll)
+    seen = _checks(monkeypatch)
+    lib = reader.open_library(coll)  # never closed: as if the process died
+    del lib
+    with reader.open_library(coll):
+        pass
+    assert seen == [path]
+    with open(path, "r+b") as f:  # someone writes the file after a clean close
+        f.seek(200)
+        f.write(b"\0")
+    with reader.open_library(coll):
+        pass
+    assert seen == [path, path]
+
+
+def test_damage_met_in_a_call_leaves_no_clean_mark(coll: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from reader.library import cache as cache_mod
+
+    path = _indexed(coll)
+    lib = reader.open_library(coll)
+    err = lib._cache_error(sqlite3.DatabaseError("database disk image is malformed"))
+    assert "is damaged" in str(err)
+    lib.close()
+    assert not cache_mod.clean_path(path).exists()
