@@ -47,6 +47,9 @@ CREATE INDEX IF NOT EXISTS docs_title ON docs (title COLLATE NOCASE, path);
 CREATE INDEX IF NOT EXISTS docs_date ON docs (date DESC, path);
 CREATE INDEX IF NOT EXISTS docs_source ON docs (source, path);
 CREATE INDEX IF NOT EXISTS docs_words ON docs (words DESC, path);
+CREATE INDEX IF NOT EXISTS docs_newest
+    ON docs (coalesce(date, date(mtime_ns / 1000000000, 'unixepoch')) DESC, path);
+CREATE INDEX IF NOT EXISTS docs_failed ON docs (path) WHERE failed IS NOT NULL;
 CREATE TABLE IF NOT EXISTS doc_people (doc_id INTEGER NOT NULL, name TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS doc_people_doc ON doc_people (doc_id);
 CREATE INDEX IF NOT EXISTS doc_people_name ON doc_people (name);

@@ -39,6 +39,7 @@ POOL_SIZE = 4
 
 ORDERS = {
     # the article's date, else the day the file was last changed (dates are ISO, so text sorts)
+    # the same expression as the cache's docs_newest index, so the newest page reads the index
     "newest": "coalesce(d.date, date(d.mtime_ns / 1000000000, 'unixepoch')) DESC, d.path",
     "path": "d.path",
     "title": "d.title COLLATE NOCASE, d.path",
