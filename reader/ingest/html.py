@@ -138,23 +138,54 @@ def _find_article(root: Any, blocks: list[TextBlock], nodes: Nodes) -> tuple[Ext
     """The article's parts, and the blocks the density scorer adds to them (see :func:`_agreed`).
 
     The parts are trafilatura's quick pass in the density scorer's region when the scorer is
-    sure, else (or when that is doubtful) on the whole page, then its fallbacks."""
+    sure, else (or when that is doubtful) on the whole page, then its fallbacks; when the scorer
+    is sure, without the page blocks outside its article that trafilatura read on into past the
+    article's end (:func:`_without_tail`).  So each pass checks the other: trafilatura's text
+    is kept where the two agree, and either one alone adds or drops only what the other's
+    article bounds."""
     from reader.ingest.html_density import density_article
 
     found = density_article(blocks, nodes)
     parts = _trafilatura(root, blocks, nodes, found)
+    if _sure(found, nodes):
+        parts = _without_tail(parts, blocks, found)
     return parts, _agreed(parts, blocks, found)
+
+
+def _sure(found: Found, nodes: Nodes) -> bool:
+    """True when the density scorer's article is most of the page's prose and far ahead of any
+    rival, in a container that is no list or table."""
+    return (
+        found.region >= 0
+        and found.share >= MIN_REGION_SHARE
+        and found.lead >= MIN_REGION_LEAD
+        and nodes.tag[found.top] not in _LISTS
+    )
+
+
+def _without_tail(parts: Extracted, blocks: list[TextBlock], found: Found) -> Extracted:
+    """trafilatura's parts without those after its last part in the density scorer's article
+    that are page blocks outside that article (topics, teasers, a gallery, a comment prompt read
+    on past the article's end), when the scorer is sure and enough is left.  The parts before
+    its first one stay (there, a lead and a headline's deck sit outside the container)."""
+    from reader.ingest.html_article import Extracted
+
+    inner = {blocks[k].text for k in found.blocks}
+    keys = [norm(t) for _, t in parts.parts]
+    last = max((i for i, key in enumerate(keys) if key in inner), default=-1)
+    if last < 0:
+        return parts
+    outer = {b.text for b in blocks} - inner
+    kept = [part for i, part in enumerate(parts.parts) if i <= last or keys[i] not in outer]
+    if len(kept) == len(parts.parts) or sum(len(t) for _, t in kept) < MIN_ARTICLE:
+        return parts
+    return Extracted(kept)
 
 
 def _trafilatura(root: Any, blocks: list[TextBlock], nodes: Nodes, found: Found) -> Extracted:
     from reader.ingest.html_article import extract, extract_in
 
-    if (
-        found.region >= 0
-        and found.share >= MIN_REGION_SHARE
-        and found.lead >= MIN_REGION_LEAD
-        and nodes.tag[found.top] not in _LISTS
-    ):
+    if _sure(found, nodes):
         region = nodes.element[found.region]
         if region.tag not in ("html", "body"):
             part = extract_in(region)

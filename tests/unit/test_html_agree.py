@@ -10,7 +10,7 @@ import pytest
 from reader.analysis.boilerplate import make_blocks
 from reader.ingest import Origin
 from reader.ingest import html as html_loader
-from reader.ingest.html import _agreed, load_html
+from reader.ingest.html import _agreed, _without_tail, load_html
 from reader.ingest.html_article import Extracted
 from reader.ingest.html_blocks import TextBlock
 from reader.ingest.html_density import Found
@@ -116,3 +116,24 @@ def test_merge_adds_an_agreed_block_only_between_the_article_parts() -> None:
     assert origins["This final note closes the page for good."] is Origin.PAGE
     plain = {t: o for _, t, o, _ in merge(parts, blocks)}
     assert plain[FORMULA] is Origin.PAGE
+
+
+def test_parts_read_on_past_the_article_end_are_dropped() -> None:
+    deck = "A parish tradition since the railway came to the valley."
+    teaser = "Topics: orchards, parish life, markets"
+    prompt = "Loading the readers' comments on this story now"
+    texts = [deck, *LINES, teaser, prompt]
+    blocks = [_block(t) for t in texts]
+    found = Found(blocks=[1, 2, 3])
+    parts = Extracted([(BlockKind.BODY, t) for t in texts])
+    kept = [t for _, t in _without_tail(parts, blocks, found).parts]
+    assert kept == [deck, *LINES]
+    # a part the page does not show as a block of its own is trafilatura's alone: kept
+    unseen = Extracted([*parts.parts, (BlockKind.BODY, "The end of the story, told twice.")])
+    assert [t for _, t in _without_tail(unseen, blocks, found).parts][
+        -1
+    ] == "The end of the story, told twice."
+    # too little would be left: nothing is dropped
+    short = [_block(t) for t in ("Pears.", teaser, prompt)]
+    few = Extracted([(BlockKind.BODY, b.text) for b in short])
+    assert _without_tail(few, short, Found(blocks=[0])).parts == few.parts
