@@ -204,14 +204,16 @@ def _agreed(parts: Extracted, blocks: list[TextBlock], found: Found) -> frozense
     the article's then, by the agreement of the two on where the article lies.  Only ordinary
     text: no furniture cue, no caption or byline hint, no figure; a heading, or a sentence at
     least :data:`MIN_SCORED` long (labels, credits and chart ticks are left out)."""
-    if not found.blocks:
-        return frozenset()
+    texts = {norm(t) for _, t in parts.parts}
+    extra = frozenset(k for k in found.blocks if blocks[k].text not in texts and _ordinary(blocks[k]))
+    if not extra:  # nothing to add (the common case): spare the word counts
+        return extra
     mine = Counter(w for _, t in parts.parts for w in _WORD.findall(t))
     theirs = Counter(w for k in found.blocks for w in _WORD.findall(blocks[k].text))
     both = sum((mine & theirs).values())
     if both < MIN_AGREEMENT * max(sum(mine.values()), sum(theirs.values())):
         return frozenset()
-    return frozenset(k for k in found.blocks if _ordinary(blocks[k]))
+    return extra
 
 
 def _ordinary(block: TextBlock) -> bool:

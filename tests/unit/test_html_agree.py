@@ -10,7 +10,7 @@ import pytest
 from reader.analysis.boilerplate import make_blocks
 from reader.ingest import Origin
 from reader.ingest import html as html_loader
-from reader.ingest.html import _agreed, _without_tail, load_html
+from reader.ingest.html import _agreed, _ordinary, _without_tail, load_html
 from reader.ingest.html_article import Extracted
 from reader.ingest.html_blocks import TextBlock
 from reader.ingest.html_density import Found
@@ -85,25 +85,27 @@ def test_agreed_needs_the_two_articles_to_be_one() -> None:
     blocks = [_block(LINES[0]), _block(FORMULA, "div"), _block(LINES[1]), _block("More rows", "h3")]
     found = Found(blocks=[0, 1, 2, 3])
     same = Extracted([(BlockKind.BODY, LINES[0]), (BlockKind.BODY, LINES[1])])
-    assert _agreed(same, blocks, found) == {0, 1, 2, 3}
+    # what trafilatura has already is no addition; the formula and the heading are
+    assert _agreed(same, blocks, found) == {1, 3}
     other = Extracted([(BlockKind.BODY, LINES[2])])
     assert _agreed(other, blocks, found) == frozenset()
     assert _agreed(same, blocks, Found()) == frozenset()
 
 
-def test_agreed_leaves_out_furniture_captions_figures_and_labels() -> None:
+def test_only_ordinary_text_is_added() -> None:
     blocks = [
-        _block(LINES[0]),
-        _block(LINES[1]),
-        _block("Photo taken on the morning of the picking day by a neighbour.", hint="caption"),
-        _block("Read the parish newsletter every week for news of the orchard.", cue="sign-up"),
-        _block("The tubs, the ladders and the baskets, all in a row by the barn door.", "figcaption"),
-        _block("Picking day 2024 in pictures and a video", "div"),
-        _block("Next", "p"),
+        (_block(LINES[0]), True),
+        (_block("More rows", "h3"), True),
+        (_block("Photo taken on the morning of the picking day by a neighbour.", hint="caption"), False),
+        (_block("Read the parish newsletter every week for news of the orchard.", cue="sign-up"), False),
+        (
+            _block("The tubs, the ladders and the baskets, all in a row by the barn door.", "figcaption"),
+            False,
+        ),
+        (_block("Picking day 2024 in pictures and a video", "div"), False),
+        (_block("Next", "p"), False),
     ]
-    found = Found(blocks=list(range(len(blocks))))
-    parts = Extracted([(BlockKind.BODY, b.text) for b in blocks])
-    assert _agreed(parts, blocks, found) == {0, 1}
+    assert [_ordinary(b) for b, _ in blocks] == [want for _, want in blocks]
 
 
 def test_merge_adds_an_agreed_block_only_between_the_article_parts() -> None:
