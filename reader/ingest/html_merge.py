@@ -89,8 +89,11 @@ class _Index:
         return self.cheap and len(block) >= MIN_SUBSTRING and block in self.whole
 
 
-def merge(parts: list[tuple[BlockKind, str]], blocks: list[TextBlock]) -> list[Item]:
-    """Article parts and uncovered page blocks, in page order, each with its hints."""
+def merge(
+    parts: list[tuple[BlockKind, str]], blocks: list[TextBlock], more: frozenset[int] = frozenset()
+) -> list[Item]:
+    """Article parts and uncovered page blocks, in page order, each with its hints; an uncovered
+    block whose index is in ``more`` counts as a part of the article."""
     nparts = [_key(text) for _, text in parts]  # matched without spaces or table bars
     kinds = [kind for kind, _ in parts]
     twins: list[TextBlock | None] = [None] * len(parts)  # a page block of the same text
@@ -100,7 +103,7 @@ def merge(parts: list[tuple[BlockKind, str]], blocks: list[TextBlock]) -> list[I
     homes: Counter[str] = Counter()  # containers of the page blocks the article covers
     used: set[int] = set()  # parts already matched by an equal block
     j = 0  # next article part to emit
-    for block in blocks:
+    for b, block in enumerate(blocks):
         bkey = _key(block.text)
         k = index.find(bkey, j - 1) if nparts else -1
         if k == j - 1 >= 0 and k in used and bkey == nparts[k]:
@@ -128,7 +131,8 @@ def merge(parts: list[tuple[BlockKind, str]], blocks: list[TextBlock]) -> list[I
                 # the block holds more than the parts: keep it too
                 plan.append(_Step(0, 0, block, Origin.EXTRA))
         elif k < 0 and not index.shown(bkey):
-            plan.append(_Step(0, 0, block))
+            inner = b in more and 0 < j < len(parts)  # between two of the article's parts
+            plan.append(_Step(0, 0, block, Origin.ARTICLE if inner else Origin.PAGE))
     plan.append(_Step(j, len(parts)))
     unseen = _unseen(nparts, kinds, blocks)
     main = _main_containers(homes)
@@ -144,14 +148,22 @@ def merge(parts: list[tuple[BlockKind, str]], blocks: list[TextBlock]) -> list[I
             seen = step.end
             continue
         kind = BlockKind.HEADING if free.tag in ("h2", "h3", "h4", "h5", "h6") else BlockKind.BODY
-        hints = _hints(free, main, late=seen > len(parts) // 2)
+        hints = _hints(free, main, late=seen > len(parts) // 2, twin=step.origin is Origin.ARTICLE)
         out.append((kind, free.text, step.origin, hints))
     return out
 
 
 def _hints(block: TextBlock, main: set[str], late: bool = False, twin: bool = False) -> Hints:
-    return Hints(tag=block.tag, cue=block.cue, hint=block.hint, length=len(block.text),
-                 link_share=block.link_share, main=block.container in main, late=late, twin=twin)
+    return Hints(
+        tag=block.tag,
+        cue=block.cue,
+        hint=block.hint,
+        length=len(block.text),
+        link_share=block.link_share,
+        main=block.container in main,
+        late=late,
+        twin=twin,
+    )
 
 
 def _main_containers(homes: Counter[str]) -> set[str]:
