@@ -95,3 +95,16 @@ def test_the_collection_lists_only_names_shown_to_be_people(tmp_path: Path) -> N
     with reader.open_library(coll) as lib:
         lib.refresh()
         assert {name for name, _ in lib.people()} == listed
+
+
+def test_partners_named_before_and_co_are_firm_words() -> None:
+    from reader.analysis.lexicon import lexicon
+    from reader.analysis.people.evidence import firm_words
+    from reader.analysis.people.find import judge_runs
+
+    text = ("The notes were placed by Brackley, Munsel and Co Inc, said analyst Ruth Anning.\n"
+            "Holders may convert through Van Oosterom en Co or Ruth Anning, Tadmor and Sons.")
+    j = judge_runs(text, _blocks(text))
+    firms = firm_words(text, j.runs, j.lines, j.taken, lexicon())
+    assert {"brackley", "munsel", "van", "oosterom", "tadmor"} <= firms
+    assert not {"ruth", "anning"} & firms  # a full name is no partner in a list

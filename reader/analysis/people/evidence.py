@@ -24,7 +24,8 @@ from reader.analysis.people.tokens import Run, Tok
 _CAPS_SUFFIXES = frozenset(
     ["ab", "as", "sa", "asa", "nv", "ag", "spa", "plc", "ltd", "inc", "co", "corp", "cos"]
 )
-_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+_AND = re.compile(r"[ \t]+(?:and|&|en|et|und)[ \t]+")  # "Van Haften en Co", "Simon et Cie"
+_COMMA = re.compile(r",[ \t]+")
 _PRONOUN_AFTER = re.compile(r"[^.!?\n]{0,80}?\b(?:he|she|his|her|him|himself|herself)\b")
 _NOUN_COMMA = re.compile(r"([a-z]+),[ \t]*$")  # "The elder son, Oisín, ...", "his wife, Maggie"
 #: people a block must name for a one-word name in it to count as one more (a team sheet)
@@ -62,15 +63,22 @@ def firm_words(
             firm[k] = False
         if firm[k] and len(toks) > 1:
             out.update(_firm_part(run))
-    for k in range(len(runs) - 1):  # "Touche Ross and Co", "Smith Kline and French Laboratories"
-        a, b = runs[k], runs[k + 1]
-        if (
-            firm[k + 1]
-            and not firm[k]
-            and a.block == b.block
-            and _AND.fullmatch(source, a.toks[-1].end, b.toks[0].start)
+    # "Touche Ross and Co", "Stifel, Nicolaus and Co": partners' names before a firm word
+    for k in range(len(runs) - 1, 0, -1):
+        if not firm[k]:
+            continue
+        i = k - 1
+        gap = _AND
+        while (
+            i >= 0
+            and not firm[i]
+            and runs[i].block == runs[k].block
+            and (gap is _AND or len(runs[i].toks) == 1)
         ):
-            out.update(_firm_part(a))
+            if not gap.fullmatch(source, runs[i].toks[-1].end, runs[i + 1].toks[0].start):
+                break
+            out.update(_firm_part(runs[i]))
+            i, gap = i - 1, _COMMA
     return frozenset(out)
 
 
