@@ -27,6 +27,8 @@ _CAPS_SUFFIXES = frozenset(
 _AND = re.compile(r"[ \t]+(?:and|&|en|et|und)[ \t]+")  # "Van Haften en Co", "Simon et Cie"
 _COMMA = re.compile(r",[ \t]+")
 _PRONOUN_AFTER = re.compile(r"[^.!?\n]{0,80}?\b(?:he|she|his|her|him|himself|herself)\b")
+#: the same within a clause, for the stricter evidence of :func:`shown_person`
+_PRONOUN_CLOSE = re.compile(r"[^.!?\n,;]{0,60}?\b(?:he|she|his|her|him|himself|herself)\b")
 _NOUN_COMMA = re.compile(r"([a-z]+),[ \t]*$")  # "The elder son, Oisín, ...", "his wife, Maggie"
 #: people a block must name for a one-word name in it to count as one more (a team sheet)
 CROWD = 3
@@ -106,9 +108,11 @@ def all_firm(name: Sequence[Tok], firms: frozenset[str], known: frozenset[str]) 
     return bool(words) and all(w in firms and w not in known for w in words)
 
 
-def pronoun_after(source: str, p: Found) -> bool:
-    """A personal pronoun follows a mention of ``p`` in the same sentence ("Suharto said he ...")."""
-    return any(_PRONOUN_AFTER.match(source, e) for _, e in p.spans)
+def pronoun_after(source: str, p: Found, close: bool = False) -> bool:
+    """A personal pronoun follows a mention of ``p`` in the same sentence ("Suharto said he ..."),
+    or with ``close`` in the same clause."""
+    pattern = _PRONOUN_CLOSE if close else _PRONOUN_AFTER
+    return any(pattern.match(source, e) for _, e in p.spans)
 
 
 def person_alone(source: str, p: Found, lex: Lexicon, crowd: Sequence[int]) -> bool:
@@ -144,4 +148,4 @@ def sure(name: Sequence[Tok], role: str | None, ruled_person: bool, lex: Lexicon
 def shown_person(source: str, p: Found) -> bool:
     """Whether the document shows ``p`` to be a person (see :func:`sure`): some mention has
     evidence of its own, a pronoun follows one, or a person noun and a comma precede one."""
-    return p.sure or pronoun_after(source, p) or noun_before(source, p)
+    return p.sure or pronoun_after(source, p, close=True) or noun_before(source, p)

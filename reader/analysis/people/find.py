@@ -254,14 +254,14 @@ def _vetoed(toks: tuple[Tok, ...], ruled: bool, lex: Lexicon) -> bool:
     if (len(toks) > 1 and toks[-1].low in lex.countries and toks[0].low not in lex.given
             and toks[0].low not in lex.given_ambiguous):
         return True  # "Latin American", "Ivory Coast" whatever role stands before
+    first = toks[0].low
+    if (len(toks) > 1 and first in lex.places and first not in lex.given and first not in lex.given_ambiguous
+            and first not in lex.surnames):
+        return True  # "California Edison", "Sierra Leone": a place that is no given name opens no name
     if ruled:
         return False
     if len(toks) > 1 and toks[-1].low in lex.countries:
         return True
-    first = toks[0].low
-    if (len(toks) > 1 and first in lex.places and first not in lex.given and first not in lex.given_ambiguous
-            and first not in lex.surnames):
-        return True  # "California Edison", "Sierra Leone": a place opens no name the rules let pass
     if any(t.is_caps for t in toks) and not all(t.is_caps for t in toks):
         return True
     return len(toks) == 1 and (toks[0].low in lex.countries or toks[0].low in STOP_WORDS)
