@@ -158,7 +158,10 @@ def _tagged(source: str, j: Judged) -> tuple[list[tuple[tuple[Tok, ...], str | N
                     names.append((*found, k))
                     hit.add(k)
         if k not in hit and k in j.taken and _rules_hold(source, j.verdicts[k], lex):
-            names.append((j.verdicts[k].name, j.verdicts[k].role, k))
+            name = j.verdicts[k].name
+            while len(name) > 1 and name[0].low.endswith(("-based", "-born")):  # "Washington-based Weil"
+                name = name[1:]
+            names.append((name, j.verdicts[k].role, k))
             hit.add(k)
     return names, hit
 
@@ -308,9 +311,10 @@ def _roster(source: str, j: Judged, names: list[tuple[tuple[Tok, ...], str | Non
     """The people of ``names`` (with the run each came from), less firms and employers.
 
     A name whose every word the document also writes beside an organisation word is the firm's
-    (see :func:`.evidence.firm_words`) unless a role stands before it or another name the rules
-    accept holds the word.  A name written in capitals in a shouted headline counts only when
-    the text names that person too ("TOWNSEND FERRY", "WILLIAMS COS" are firms).
+    (see :func:`.evidence.firm_words`) unless a title stands before it (a lower-case role before one
+    word is none) or another name the rules accept holds the word.  A name written in capitals in
+    a shouted headline counts only when the text names that person too ("TOWNSEND FERRY",
+    "WILLIAMS COS" are firms).
     """
     roster = Roster()
     firms = firm_words(source, j.runs, j.lines, j.taken, lex)
@@ -324,7 +328,9 @@ def _roster(source: str, j: Judged, names: list[tuple[tuple[Tok, ...], str | Non
         if _employer(source, name[-1].end):
             continue
         ruled = k in j.taken
-        if (not ruled or not role) and all_firm(name, firms, known_people if ruled else known):
+        # a role before the name shields it, not a lower-case noun before one word ("lead manager Stifel")
+        titled = role is not None and not (len(name) == 1 and role.islower())
+        if (not ruled or not titled) and all_firm(name, firms, known_people if ruled else known):
             continue
         if j.lines[j.runs[k].block].caps and all(t.is_caps or t.text in PARTICLES for t in name):
             shouted.append((name, role))
