@@ -217,11 +217,15 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    """A distinct person: the fullest name seen, an optional role, every mention."""
+    """A distinct person: the fullest name seen, an optional role, every mention.
+
+    ``listed`` says whether the article shows the name to be a person's (a title or role, a
+    given name, a pronoun after it): the collection's list of people counts only such names."""
 
     name: str
     mentions: tuple[Mention, ...]
     role: str | None = None
+    listed: bool = True
 
     def __post_init__(self) -> None:
         if not self.name.strip():

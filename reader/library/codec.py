@@ -55,7 +55,8 @@ def encode(article: Article, rel: str) -> Record:
         "f": article.format,
         "t": article.title,
         "b": [[b.kind.value, b.span.start, b.span.end, int(b.hidden), b.reason] for b in article.blocks],
-        "p": [[p.name, p.role, [[m.span.start, m.span.end] for m in p.mentions]] for p in article.people],
+        "p": [[p.name, p.role, [[m.span.start, m.span.end] for m in p.mentions], int(p.listed)]
+              for p in article.people],
         "q": [[q.span.start, q.span.end, q.speaker, int(q.speaker_is_org)] for q in article.quotes],
         "m": article.meta,
         "n": list(article.notices),
@@ -71,7 +72,7 @@ def encode(article: Article, rel: str) -> Record:
         tags=_tags(article.meta),
         date=article.meta.get("date") or None,
         words=article.word_count,
-        people=tuple(p.name for p in article.people),
+        people=tuple(p.name for p in article.people if p.listed),  # the collection's list
         quotes=tuple((q.speaker, q.text) for q in article.quotes),
         src=zlib.compress(source.encode("utf-8", "surrogatepass"), 6),
         analysis=zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 6),
@@ -102,8 +103,8 @@ def _decode(path: str, src: bytes, analysis: bytes) -> Article:
     d = json.loads(zlib.decompress(analysis))
     blocks = tuple(Block(BlockKind(k), Span(s, e), source[s:e], bool(h), r) for k, s, e, h, r in d["b"])
     people = tuple(
-        Person(name, tuple(Mention(Span(s, e), source[s:e]) for s, e in ms), role)
-        for name, role, ms in d["p"]
+        Person(name, tuple(Mention(Span(s, e), source[s:e]) for s, e in ms), role, bool(listed))
+        for name, role, ms, listed in d["p"]
     )
     quotes = tuple(Quote(Span(s, e), source[s:e], sp, bool(org)) for s, e, sp, org in d["q"])
     return Article(path=path, format=Format(d["f"]), source=source, title=d["t"], blocks=blocks,

@@ -13,6 +13,7 @@ alone elsewhere (see :mod:`.foreign`), since German capitalises every noun.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -26,6 +27,7 @@ from reader.analysis.lexicon import (
     Lexicon,
     lexicon,
 )
+from reader.analysis.people.evidence import all_firm, firm_words, person_alone, shown_person, sure
 from reader.analysis.people.foreign import not_english
 from reader.analysis.people.judge import SAID, Verdict, judge, name_part
 from reader.analysis.people.roster import Roster
@@ -140,11 +142,11 @@ def _plain(run: Run, lex: Lexicon, known: frozenset[str]) -> bool:
             and low not in lex.given_ambiguous)
 
 
-def _tagged(source: str, j: Judged) -> tuple[list[tuple[tuple[Tok, ...], str | None]], set[int]]:
+def _tagged(source: str, j: Judged) -> tuple[list[tuple[tuple[Tok, ...], str | None, int]], set[int]]:
     """The names the tagger finds, with the role before each, and the runs that hold one."""
     weights = model()
     lex = lexicon()
-    names: list[tuple[tuple[Tok, ...], str | None]] = []
+    names: list[tuple[tuple[Tok, ...], str | None, int]] = []
     hit: set[int] = set()
     for k, parts in enumerate(_run_parts_all(source, j)):
         run = j.runs[k]
@@ -153,10 +155,13 @@ def _tagged(source: str, j: Judged) -> tuple[list[tuple[tuple[Tok, ...], str | N
             for a2, b2 in _headline_cut(run, a, b, j.lower, lex) if head else ((a, b),):
                 found = _name_of(run, a2, b2, j.verdicts[k], k in j.taken, lex)
                 if found:
-                    names.append(found)
+                    names.append((*found, k))
                     hit.add(k)
         if k not in hit and k in j.taken and _rules_hold(source, j.verdicts[k], lex):
-            names.append((j.verdicts[k].name, j.verdicts[k].role))
+            name = j.verdicts[k].name
+            while len(name) > 1 and name[0].low.endswith(("-based", "-born")):  # "Washington-based Weil"
+                name = name[1:]
+            names.append((name, j.verdicts[k].role, k))
             hit.add(k)
     return names, hit
 
@@ -249,6 +254,13 @@ def _vetoed(toks: tuple[Tok, ...], ruled: bool, lex: Lexicon) -> bool:
         return True
     if len(toks) == 1 and _pair_of_places(toks[0].text, lex):
         return True
+    if (len(toks) > 1 and toks[-1].low in lex.countries and toks[0].low not in lex.given
+            and toks[0].low not in lex.given_ambiguous):
+        return True  # "Latin American", "Ivory Coast" whatever role stands before
+    first = toks[0].low
+    if (len(toks) > 1 and first in lex.places and first not in lex.given and first not in lex.given_ambiguous
+            and first not in lex.surnames):
+        return True  # "California Edison", "Sierra Leone": a place that is no given name opens no name
     if ruled:
         return False
     if len(toks) > 1 and toks[-1].low in lex.countries:
@@ -263,14 +275,11 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
     lex = lexicon()
     j = judge_runs(source, blocks)
     if j.foreign or not MODEL.is_file():
-        names = [(j.verdicts[k].name, j.verdicts[k].role) for k in sorted(j.taken)]
+        names = [(j.verdicts[k].name, j.verdicts[k].role, k) for k in sorted(j.taken)]
         hit = j.taken
     else:
         names, hit = _tagged(source, j)
-    roster = Roster()
-    for name, role in names:
-        if not _employer(source, name[-1].end):
-            roster.add(name, role)
+    roster = _roster(source, j, names, lex)
     if not roster.people:
         return []
     for k, run in enumerate(j.runs):
@@ -280,13 +289,58 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
             if toks and not roster.link(toks) and len(toks) > 1 and toks[0].low in lex.english:
                 roster.link(toks[1:])  # "Later Qadrani said"
     out = []
+    starts = [b.span.start for b in blocks]
+    crowd = [0] * len(blocks)
+    for p in roster.people:  # how many people each block names (a team sheet, a scorecard)
+        p.blocks = {bisect_right(starts, s) - 1 for s, _ in p.spans}
+        for blk in p.blocks:
+            crowd[blk] += 1
     for p in roster.people:
+        if len(p.words) == 1 and not person_alone(source, p, lex, crowd):
+            continue
         if p.spans:
             spans = sorted(set(p.spans))
             ms = tuple(Mention(Span(s, e), source[s:e]) for s, e in spans)
-            out.append(Person(" ".join(p.words), ms, p.role))
+            out.append(Person(" ".join(p.words), ms, p.role, listed=shown_person(source, p)))
     out.sort(key=lambda p: p.mentions[0].span.start)
     return out
+
+
+def _roster(source: str, j: Judged, names: list[tuple[tuple[Tok, ...], str | None, int]],
+            lex: Lexicon) -> Roster:
+    """The people of ``names`` (with the run each came from), less firms and employers.
+
+    A name whose every word the document also writes beside an organisation word is the firm's
+    (see :func:`.evidence.firm_words`) unless a title stands before it (a lower-case role before one
+    word is none) or another name the rules accept holds the word.  A name written in capitals in
+    a shouted headline counts only when the text names that person too ("TOWNSEND FERRY",
+    "WILLIAMS COS" are firms).
+    """
+    roster = Roster()
+    firms = firm_words(source, j.runs, j.lines, j.taken, lex)
+    accepted = [j.verdicts[k].name for k in j.taken]
+    known = frozenset(t.low for name in accepted for t in name if t.text not in PARTICLES)
+    # for a name the rules accept: the words of the other accepted names that are not all firms'
+    known_people = frozenset(t.low for name in accepted if not all_firm(name, firms, frozenset())
+                             for t in name if t.text not in PARTICLES)
+    shouted = []
+    for name, role, k in names:
+        if _employer(source, name[-1].end):
+            continue
+        ruled = k in j.taken
+        # a role before the name shields it, not a lower-case noun before one word ("lead manager Stifel")
+        titled = role is not None and not (len(name) == 1 and role.islower())
+        if (not ruled or not titled) and all_firm(name, firms, known_people if ruled else known):
+            continue
+        if j.lines[j.runs[k].block].caps and all(t.is_caps or t.text in PARTICLES for t in name):
+            shouted.append((name, role))
+            continue
+        v = j.verdicts[k]
+        roster.add(name, role, sure(name, role, ruled and v.person, lex))
+    for name, role in shouted:
+        if roster.has_surname(name[-1].low):
+            roster.add(name, role)
+    return roster
 
 
 _ROLE_NOUNS = sorted((r for r in ROLE_WORDS if r.isalpha() and r.islower()), key=len, reverse=True)

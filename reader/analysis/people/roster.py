@@ -23,6 +23,8 @@ class Found:
     surname: str = ""
     given: str = ""
     starts: list[int] = field(default_factory=list)  # sorted mention starts
+    blocks: set[int] = field(default_factory=set)  # indices of the blocks that mention the person
+    sure: bool = False  # some mention has evidence of a person (a title or role, the rules' verdict)
 
     def mention(self, start: int, end: int) -> None:
         self.spans.append((start, end))
@@ -56,8 +58,9 @@ class Roster:
         self._by_surname.setdefault(p.surname, []).append(p)
         self._by_given.setdefault(p.given, []).append(p)
 
-    def add(self, toks: tuple[Tok, ...], role: str | None) -> None:
-        """Record a judged name, joining the most recent compatible person."""
+    def add(self, toks: tuple[Tok, ...], role: str | None, sure: bool = False) -> None:
+        """Record a judged name, joining the most recent compatible person; ``sure`` marks a
+        mention with evidence of a person."""
         words = tuple(t.text for t in toks)
         span = (toks[0].start, toks[-1].end)
         cand = Found(words, role)
@@ -71,11 +74,13 @@ class Roster:
             firsts = [p for p in self._by_given.get(cand.surname, []) if len(p.words) > 1]
             match = firsts[-1] if firsts else None
         if match is None:
+            cand.sure = sure
             cand.mention(*span)
             self.people.append(cand)
             self._index(cand)
             return
         match.mention(*span)
+        match.sure = match.sure or sure
         if match.role is None:
             match.role = role
         if len(words) > len(match.words):
@@ -86,6 +91,10 @@ class Roster:
                 self._by_given[match.given].remove(match)
                 match.words, match.given = words, grown.given
                 self._by_given.setdefault(match.given, []).append(match)
+
+    def has_surname(self, low: str) -> bool:
+        """Whether a person of the roster has the surname or given name ``low`` (lower case)."""
+        return low in self._by_surname or low in self._by_given
 
     def link(self, toks: list[Tok]) -> bool:
         """Attach a leftover run to a known person when its words are part of that person's name."""
