@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reader.sanitize import storable
 
-SCHEMA_VERSION = "11"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
+SCHEMA_VERSION = "12"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
 # 6: HTML articles keep their display blocks; 7: Markdown analysed by rendered blocks, docs.tags;
 # 8: the name tagger, speaker and boilerplate changes of issues 13 and 14 (analyses redone);
 # 9: text-dump boilerplate and headlines, quote speakers chosen by the learned ranker, HTML
