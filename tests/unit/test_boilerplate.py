@@ -333,3 +333,70 @@ def test_properties(src: str, markdown: bool, start: int) -> None:
     lines = [ln for ln in src[start:].split("\n") if ln.strip()]
     assert len(out) <= len(lines)
     assert "".join(src[s:e] for s, e, _, _ in out).count("\n") + len(out) == len(lines)
+
+
+def test_chart_labels_do_not_cut_the_article() -> None:
+    ticks = ["$400", "million", "200", "0", "2019", "2020", "2021", "2022", "2023", "2024"] * 3
+    src = page(*NAV, HEADLINE, *PARA[:2], *ticks, "Source: Harbour Authority", *PARA[2:],
+               "Related stories", "Ferry fares to rise in spring", "© 2024 The Daily Example")
+    got = kinds(src)
+    assert all(got[p][0] is K.BODY for p in PARA)
+    assert all(got[t][0] is K.BOILERPLATE for t in ticks)
+    assert got["Ferry fares to rise in spring"][0] is K.BOILERPLATE
+
+
+def test_numbered_items_are_no_chart() -> None:
+    items = [f"{n}." for n in range(1, 9)]
+    src = page(HEADLINE, *PARA[:2], *items, *PARA[2:])
+    got = kinds(src)
+    assert all(got[n][0] is K.BODY for n in items)
+
+
+def test_bulleted_list_of_changes_is_the_text() -> None:
+    short = [f"+ Added the {w} tool" for w in ("hammer", "saw", "drill", "level", "chisel", "file")]
+    long = ["+ Ferries now stop at the north pier on weekdays and at the old harbour gate on Sundays",
+            "+ Season tickets bought before the closure of the bridge can be used on the ferries too"]
+    changes = [*short[:3], long[0], *short[3:], long[1], "* Timetables have been redone"]
+    src = page(*NAV, "Version 2.0 of the harbour app", *changes, "Older posts", "About", "Contact",
+               "© 2024 The Daily Example")
+    got = kinds(src)
+    assert all(got[c][0] is K.BODY for c in changes[:-1])
+    assert got["Version 2.0 of the harbour app"][0] is K.TITLE
+    assert got["Older posts"][0] is K.BOILERPLATE
+
+
+def test_displayed_formulas_are_hidden_and_prose_with_tex_stays() -> None:
+    formula = "x = a b + c {\\displaystyle x={\\frac {ab}{2}}+c}"
+    inline = ("The toll x {\\displaystyle x} grows with the number of crossings made by each car "
+              "over the bridge in one year.")
+    src = page(*NAV, HEADLINE, *PARA[:2], formula, inline, *PARA[2:], "© 2024 The Daily Example")
+    got = kinds(src)
+    assert got[formula] == (K.BOILERPLATE, "formula")
+    assert got[inline][0] is K.BODY
+    assert all(got[p][0] is K.BODY for p in PARA)
+
+
+POSTS = [
+    "I have crossed that bridge every day for twenty years and I think the council should have done "
+    "this work a long time ago, because it was obvious to all of us that it was getting worse.",
+    "The ferries are a good idea, but they will be full in the morning and the council has not said "
+    "how many boats there will be or how often they will run on the weekends.",
+    "My shop is next to the bridge and I can tell you that the quiet months have already started, "
+    "so I hope that the help the council promised arrives before the summer and not after it.",
+]
+
+
+def test_comment_count_heading_in_words_cuts_the_comments() -> None:
+    src = page(*NAV, HEADLINE, *PARA, "So far 3 responses", "Sam · March 12, 2024", POSTS[0], "Reply",
+               "Kim · March 13, 2024", POSTS[1], POSTS[2], "Reply")
+    got = kinds(src)
+    assert all(got[p][0] is K.BODY for p in PARA)
+    assert all(got[p][0] is K.BOILERPLATE for p in POSTS)
+
+
+def test_view_comments_button_cuts_the_comments() -> None:
+    src = page(*NAV, HEADLINE, *PARA, "View comments (12)", "Your name", "Anonymous", POSTS[0], POSTS[1],
+               "reply", "Anonymous", POSTS[2], "reply")
+    got = kinds(src)
+    assert all(got[p][0] is K.BODY for p in PARA)
+    assert all(got[p][0] is K.BOILERPLATE for p in POSTS)

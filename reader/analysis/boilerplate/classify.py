@@ -20,6 +20,8 @@ from reader.analysis.boilerplate.article_run import (
     best_run,
     bridge,
     decay,
+    mark_bullets,
+    mark_charts,
     mark_data_lists,
     mark_lists,
     mark_repeats,
@@ -116,6 +118,8 @@ def _classify(infos: list[Info], markdown: bool, open_end: bool) -> tuple[int, i
     mark_repeats(infos)
     mark_lists(infos)
     mark_data_lists(infos)
+    mark_bullets(infos)
+    mark_charts(infos)
     scores = decay([i.score for i in infos])
     ends = [c for c, i in enumerate(infos) if c and i.cue == "comments" and COMMENTS_START.search(i.low)]
     ends = [c for c in ends if not _BARE_HEADER.match(infos[c].low) or _thread_follows(infos, c)]
@@ -133,6 +137,8 @@ def _classify(infos: list[Info], markdown: bool, open_end: bool) -> tuple[int, i
         b = len(infos)
     while b < len(infos) and b > a and (infos[b].listed or KEEP.match(infos[b].low)):
         b += 1
+    while 0 < a < b and infos[a].listed and infos[a - 1].listed:  # the whole of a list the run starts in
+        a -= 1
     for j in range(a, b):
         _mark_body(infos, j, markdown)
     own_lists = clean and (found or not any(i.cue for i in infos))
@@ -193,6 +199,10 @@ def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
     i = infos[j]
     if i.cue:
         i.kind, i.reason = BlockKind.BOILERPLATE, i.cue
+    elif i.chart:
+        i.kind, i.reason = BlockKind.BOILERPLATE, "chart"
+    elif i.formula:
+        i.kind, i.reason = BlockKind.BOILERPLATE, "formula"
     elif i.words >= 8 and _caps_teaser(i.text):
         i.kind, i.reason = BlockKind.BOILERPLATE, "related links"
     elif markdown and i.text.startswith("#"):
