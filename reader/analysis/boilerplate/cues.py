@@ -90,10 +90,9 @@ APPEAL_HINTS = ("support", "journalism", "donat", "contribution", "mailbox", "ne
 
 #: The start of the comments section: everything after it on the page is hidden.  A count of
 #: posts after a few words ("so far 3 responses") came in on the readability_dev even half
-#: (0.929 -> 0.938), and a "view" or "show" before "comments" (0.938 -> 0.941); odd half and
-#: AEB dev halves unchanged.
+#: (0.929 -> 0.938), odd half and AEB dev halves unchanged.
 COMMENTS_START = re.compile(
-    r"^[\[(]?\s*(\d+ |top rated |all |(read|view|show|see)( all)? )?"
+    r"^[\[(]?\s*(\d+ |top rated |all |read all |view all |show all )?"
     r"(comments?|responses?|replies|discussion)( \(\d+\))?:?\s*[\])]?$|"
     r"^(leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)|"
     r"\d+ thoughts? on\b|\d+ (comments?|responses?|replies)\b|comments? (are|is) closed|"
