@@ -374,19 +374,3 @@ def test_displayed_formulas_are_hidden_and_prose_with_tex_stays() -> None:
     assert got[formula] == (K.BOILERPLATE, "formula")
     assert got[inline][0] is K.BODY
     assert all(got[p][0] is K.BODY for p in PARA)
-
-
-def test_comment_count_heading_in_words_cuts_the_comments() -> None:
-    posts = [
-        "I have crossed that bridge every day for twenty years and I think the council should have done "
-        "this work a long time ago, because it was obvious to all of us that it was getting worse.",
-        "The ferries are a good idea, but they will be full in the morning and the council has not said "
-        "how many boats there will be or how often they will run on the weekends.",
-        "My shop is next to the bridge and I can tell you that the quiet months have already started, "
-        "so I hope that the help the council promised arrives before the summer and not after it.",
-    ]
-    src = page(*NAV, HEADLINE, *PARA, "So far 3 responses", "Sam · March 12, 2024", posts[0], "Reply",
-               "Kim · March 13, 2024", posts[1], posts[2], "Reply")
-    got = kinds(src)
-    assert all(got[p][0] is K.BODY for p in PARA)
-    assert all(got[p][0] is K.BOILERPLATE for p in posts)

@@ -88,15 +88,12 @@ APPEAL_HINTS = ("support", "journalism", "donat", "contribution", "mailbox", "ne
                 "newsletter", "your help", "membership", "paywall", "sign up", "inbox", "free trial",
                 "funded", "every ", "per month", "unlimited", "click here", "cookie")
 
-#: The start of the comments section: everything after it on the page is hidden.  A count of
-#: posts after a few words ("so far 3 responses") came in on the readability_dev even half
-#: (0.929 -> 0.938), odd half and AEB dev halves unchanged.
+#: The start of the comments section: everything after it on the page is hidden.
 COMMENTS_START = re.compile(
     r"^[\[(]?\s*(\d+ |top rated |all |read all |view all |show all )?"
     r"(comments?|responses?|replies|discussion)( \(\d+\))?:?\s*[\])]?$|"
     r"^(leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)|"
     r"\d+ thoughts? on\b|\d+ (comments?|responses?|replies)\b|comments? (are|is) closed|"
-    r"(\w+ ){1,3}\d+ (comments?|responses?|replies)$|"
     r"you must be logged in to post|what do you think\?|have your say)", _I)
 
 _EN_MONTH = "(" + "|".join(MONTH_ABBREVIATIONS) + ")"
