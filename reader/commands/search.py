@@ -27,12 +27,14 @@ def run(ns: argparse.Namespace) -> int:
         if ns.format == "jsonl":
             rec = {"path": h.path, "title": h.title, "score": h.score, "snippet": h.snippet,
                    "snippet_spans": h.snippet_spans, "title_spans": h.title_spans, "first_hit": h.first_hit,
-                   "matches": [[m.start, m.end] for m in h.matches]}
+                   "matches": [[m.start, m.end] for m in h.matches], "copies": h.copies}
             # a file name that is not UTF-8 is written as JSON escapes (\udcff), as extract does
             out.write(json.dumps(rec, ensure_ascii=not _utf8(h.path)) + "\n")
         else:
             # article text is data: nothing in it may act on the terminal
-            out.write(f"{h.score:6.3f}  {escaped(h.path)}\n"
+            # one hit stands for every copy of the article (the path is the copy the list shows)
+            also = f"  ({h.copies} copies)" if h.copies > 1 else ""
+            out.write(f"{h.score:6.3f}  {escaped(h.path)}{also}\n"
                       f"        {inert(h.title)}\n        {inert(h.snippet)}\n")
     if not hits:
         print(f"reader: no articles match {escaped(ns.query)!r}", file=sys.stderr)

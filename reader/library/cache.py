@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reader.sanitize import storable
 
-SCHEMA_VERSION = "13"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
+SCHEMA_VERSION = "14"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
 # 6: HTML articles keep their display blocks; 7: Markdown analysed by rendered blocks, docs.tags;
 # 8: the name tagger, speaker and boilerplate changes of issues 13 and 14 (analyses redone);
 # 9: text-dump boilerplate and headlines, quote speakers chosen by the learned ranker, HTML
@@ -25,6 +25,7 @@ SCHEMA_VERSION = "13"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 # 11: HTML blocks of the density scorer's article kept where it agrees with trafilatura (issue 13)
 # 12: fewer firms among people, and the collection lists only names shown to be people's (issue 14)
 # 13: text dumps: a chart's labels, a bulleted list and displayed formulas keep the article one run
+# 14: copies of one article grouped (docs.lead, docs.copies, the marks table; issue 15)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -43,7 +44,9 @@ CREATE TABLE IF NOT EXISTS docs (
     people TEXT NOT NULL DEFAULT '',
     speakers TEXT NOT NULL DEFAULT '',
     src BLOB,
-    analysis BLOB
+    analysis BLOB,
+    lead INTEGER,
+    copies INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS docs_stat ON docs (path, size, mtime_ns);
 CREATE INDEX IF NOT EXISTS docs_title ON docs (title COLLATE NOCASE, path);
@@ -53,6 +56,10 @@ CREATE INDEX IF NOT EXISTS docs_words ON docs (words DESC, path);
 CREATE INDEX IF NOT EXISTS docs_newest
     ON docs (coalesce(date, date(mtime_ns / 1000000000, 'unixepoch')) DESC, path);
 CREATE INDEX IF NOT EXISTS docs_failed ON docs (path) WHERE failed IS NOT NULL;
+CREATE INDEX IF NOT EXISTS docs_lead ON docs (lead);
+CREATE TABLE IF NOT EXISTS marks (mark INTEGER NOT NULL, doc_id INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS marks_mark ON marks (mark);
+CREATE INDEX IF NOT EXISTS marks_doc ON marks (doc_id);
 CREATE TABLE IF NOT EXISTS doc_people (doc_id INTEGER NOT NULL, name TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS doc_people_doc ON doc_people (doc_id);
 CREATE INDEX IF NOT EXISTS doc_people_name ON doc_people (name);
@@ -67,7 +74,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts_terms USING fts5vocab (fts, 'row');
 CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 """
 
-_TABLES = ("meta", "docs", "doc_people", "quotes", "fts", "vocab")
+_TABLES = ("meta", "docs", "doc_people", "quotes", "fts", "vocab", "marks")
 _MAGIC = b"SQLite format 3\x00"
 
 

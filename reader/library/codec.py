@@ -15,6 +15,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
+from reader.library import copies
 from reader.model import (
     Article,
     Block,
@@ -47,6 +48,7 @@ class Record:
     src: bytes  # zlib(source)
     analysis: bytes  # zlib(json)
     body: str  # the full-text body column (not stored; rebuilt by fts_fields for deletion)
+    marks: tuple[int, ...] = ()  # how its copies are found (reader.library.copies)
 
 
 def encode(article: Article, rel: str) -> Record:
@@ -77,6 +79,7 @@ def encode(article: Article, rel: str) -> Record:
         src=zlib.compress(source.encode("utf-8", "surrogatepass"), 6),
         analysis=zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 6),
         body=_body(source, data["b"]),
+        marks=copies.marks(copies.shingles(copies.article_words(article))),
     )
 
 

@@ -24,14 +24,14 @@ from reader import config, paths
 from reader.errors import ArticleError, ReaderError
 from reader.ingest.discover import OUTSIDE, is_inside
 from reader.ingest.names import from_db, to_db
-from reader.library import cache, codec
+from reader.library import cache, codec, copies
 from reader.library.readonly import is_unwritable, temporary_copy
 from reader.library.refresh import DAMAGED, Job, analyse_job, delete_doc, refresh, write_result
 from reader.library.state import UserState
 from reader.library.types import Entry, QuoteRow, RefreshCounts
 from reader.model import Article, Span
 from reader.sanitize import escaped
-from reader.search.engine import Searcher
+from reader.search.engine import LISTED, Searcher, copy_state
 from reader.search.types import SearchHit
 
 #: Idle connections kept for reuse; more are opened when calls overlap, and closed after.
@@ -217,11 +217,11 @@ class Library:
         return counts
 
     def count(self, *, unread_only: bool = False) -> int:
-        """How many articles there are (only those not read yet with ``unread_only``)."""
+        """How many articles there are (only those not read yet with ``unread_only``); the copies of
+        one article count once."""
         with self._conn() as conn:
-            if unread_only:
-                return int(conn.execute(f"SELECT count(*) FROM docs d {_UNREAD}").fetchone()[0])
-            return int(conn.execute("SELECT count(*) FROM docs").fetchone()[0])
+            where = f"{LISTED} {_UNREAD if unread_only else ''}"
+            return int(conn.execute(f"SELECT count(*) FROM docs d WHERE {where}").fetchone()[0])
 
     def entries(
         self, offset: int = 0, limit: int = 100, *, order: str = "path", unread_only: bool = False
@@ -229,18 +229,18 @@ class Library:
         """One page of list rows in ``order`` (newest, path, title, date, source or words)."""
         if order not in ORDERS:
             raise ValueError(f"order must be one of {', '.join(ORDERS)}")
-        where = _UNREAD if unread_only else ""
+        where = f"WHERE {LISTED} {_UNREAD if unread_only else ''}"
         with self._conn() as conn:
             rows = conn.execute(
                 f"{_ENTRY} {where} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?", (max(0, limit), max(0, offset))
-            )
-            return [_entry(r) for r in rows]
+            ).fetchall()
+            return _with_others(conn, rows)
 
     def index_of(self, path: str, order: str = "path", *, unread_only: bool = False) -> int | None:
         """Where ``path`` stands in the list in ``order`` (0 first), or None when it is not listed."""
         if order not in ORDERS:
             raise ValueError(f"order must be one of {', '.join(ORDERS)}")
-        where = _UNREAD if unread_only else ""
+        where = f"WHERE {LISTED} {_UNREAD if unread_only else ''}"
         with self._conn() as conn:
             row = conn.execute(
                 f"SELECT n FROM (SELECT d.path, row_number() OVER (ORDER BY {ORDERS[order]}) - 1 AS n "
@@ -250,9 +250,22 @@ class Library:
         return None if row is None else int(row[0])
 
     def entry(self, path: str) -> Entry | None:
+        """The row of the file at ``path``, listed or not (a copy the list shows under another)."""
         with self._conn() as conn:
             row = conn.execute(f"{_ENTRY} WHERE d.path = ?", (to_db(path),)).fetchone()
-        return _entry(row) if row else None
+            return _with_others(conn, [row])[0] if row else None
+
+    def copies(self, path: str) -> list[str]:
+        """Every file that holds the article at ``path``: the one listed first, then by path
+        (``[path]`` alone when it has no copies, ``[]`` when it is not in the catalogue)."""
+        with self._conn() as conn:
+            rows = conn.execute(
+                "SELECT c.path, c.id = c.lead FROM docs d JOIN docs c ON c.lead = d.lead "
+                "WHERE d.path = ? ORDER BY c.id = c.lead DESC, c.path", (to_db(path),)).fetchall()
+            if not rows:
+                known = conn.execute("SELECT 1 FROM docs WHERE path = ?", (to_db(path),)).fetchone()
+                return [path] if known else []
+        return [from_db(p) for p, _lead in rows]
 
     def article(self, path: str) -> Article:
         """The analysed article at ``path`` (relative to the root): cached, or analysed again."""
@@ -284,6 +297,7 @@ class Library:
             w.execute("BEGIN IMMEDIATE")
             try:
                 write_result(w, res)  # the row it replaces may be damaged: that is why we are here
+                copies.regroup(w)
                 w.execute("COMMIT")
             except BaseException:
                 w.execute("ROLLBACK")
@@ -327,6 +341,7 @@ class Library:
                 row = w.execute("SELECT id FROM docs WHERE path = ?", (to_db(path),)).fetchone()
                 if row is not None:
                     delete_doc(w, row[0])
+                copies.regroup(w)
                 w.execute("COMMIT")
             except BaseException:
                 w.execute("ROLLBACK")
@@ -424,24 +439,34 @@ def _name_docs(conn: sqlite3.Connection) -> dict[str, list[int]]:
     return docs
 
 
-_UNREAD = "WHERE coalesce((SELECT s2.read FROM st.state s2 WHERE s2.path = d.path), 0) = 0"
+_UNREAD = f"AND NOT {copy_state('read')}"
 _ENTRY = (
-    "SELECT d.path, d.title, d.source, d.date, d.words, coalesce(s.read, 0), coalesce(s.starred, 0), "
-    "d.failed FROM docs d LEFT JOIN st.state s ON s.path = d.path"
+    f"SELECT d.path, d.title, d.source, d.date, d.words, {copy_state('read')}, {copy_state('starred')}, "
+    "d.failed, d.copies, d.lead FROM docs d"
 )
 
 
-def _entry(r: tuple[Any, ...]) -> Entry:
-    return Entry(
-        path=from_db(r[0]),
-        title=r[1],
-        source=r[2] or "",
-        date=r[3],
-        words=int(r[4] or 0),
-        read=bool(r[5]),
-        starred=bool(r[6]),
-        failed=r[7],
-    )
+def _with_others(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[Entry]:
+    """Entries for ``rows`` of _ENTRY, each with the paths of its copies."""
+    leads = sorted({int(r[9]) for r in rows if r[9] is not None and int(r[8] or 1) > 1})
+    members: dict[int, list[str]] = {}
+    for i in range(0, len(leads), 500):
+        chunk = leads[i:i + 500]
+        for lead, path in conn.execute(
+                f"SELECT lead, path FROM docs WHERE lead IN ({','.join('?' * len(chunk))}) "
+                "ORDER BY lead, id = lead DESC, path", chunk):
+            members.setdefault(int(lead), []).append(from_db(path))
+    out = []
+    for r in rows:
+        path = from_db(r[0])
+        group = members.get(int(r[9])) if r[9] is not None else None
+        out.append(Entry(
+            path=path, title=r[1], source=r[2] or "", date=r[3], words=int(r[4] or 0),
+            read=bool(r[5]), starred=bool(r[6]), failed=r[7],
+            copies=len(group) if group else 1,
+            others=tuple(p for p in group if p != path) if group else (),
+        ))
+    return out
 
 
 def open_library(

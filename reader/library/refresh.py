@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from reader.ingest.names import from_db, to_db
+from reader.library import copies
 from reader.library.codec import Damaged, Record, encode, fts_fields
 from reader.library.types import RefreshCounts
 from reader.model import Format
@@ -138,6 +139,7 @@ def delete_doc(conn: sqlite3.Connection, doc_id: int, notices: list[str] | None 
                 "VALUES ('delete', ?, ?, ?, ?, ?)",
                 (doc_id, *fields),
             )
+    copies.release(conn, doc_id)
     conn.execute("DELETE FROM doc_people WHERE doc_id = ?", (doc_id,))
     conn.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
     conn.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
@@ -210,6 +212,8 @@ def write_result(conn: sqlite3.Connection, res: Result, notices: list[str] | Non
         ),
     )
     doc_id = cur.lastrowid
+    assert doc_id is not None
+    copies.add_marks(conn, doc_id, rec.marks)
     conn.executemany(
         "INSERT INTO doc_people (doc_id, name) VALUES (?, ?)",
         [(doc_id, n) for n in dict.fromkeys(rec.people)],
@@ -287,6 +291,7 @@ def refresh(
                 row = conn.execute("SELECT id FROM docs WHERE path = ?", (to_db(rel),)).fetchone()
                 if row is not None:
                     delete_doc(conn, row[0], notices)
+            copies.regroup(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -305,6 +310,7 @@ def refresh(
         try:
             for r in batch:
                 write_result(conn, r, notices)
+            copies.regroup(conn)  # in the same transaction: a reader never sees a copy listed twice
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

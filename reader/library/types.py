@@ -17,10 +17,16 @@ class Entry:
     read: bool
     starred: bool
     failed: str | None
+    #: how many files hold this article (reader.library.copies): 1 when it has no copies
+    copies: int = 1
+    #: the paths of the other copies, the one listed first (when this is not it), then by path
+    others: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.words < 0:
             raise ValueError("words cannot be negative")
+        if self.copies < 1:
+            raise ValueError("an article has at least one copy")
 
 
 @dataclass(frozen=True)

@@ -100,16 +100,15 @@ class Searcher:
             return 0
         if query.empty:
             where, args = _where(query.filters)
-            return int(conn.execute(f"SELECT count(*) FROM docs d WHERE d.failed IS NULL AND {where}",
-                                    args).fetchone()[0])
+            return int(conn.execute(f"SELECT count(*) FROM docs d WHERE d.failed IS NULL AND {LISTED} "
+                                    f"AND {where}", args).fetchone()[0])
         groups = self.groups(query, self.vocabulary(conn))
         expr = _expression(groups, query, narrow=False)
         where, args = _where(query.filters)
-        sql = "SELECT count(*) FROM fts" if not query.filters else \
-            f"SELECT count(*) FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ? AND {where}"
+        # the copies of one article count once
+        sql = ("SELECT count(DISTINCT coalesce(d.lead, d.id)) FROM fts JOIN docs d ON d.id = fts.rowid "
+               f"WHERE fts MATCH ? AND {where}")
         try:
-            if not query.filters:
-                return int(conn.execute(sql + " WHERE fts MATCH ?", (expr,)).fetchone()[0])
             return int(conn.execute(sql, [expr, *args]).fetchone()[0])
         except sqlite3.OperationalError:  # an expression FTS5 refuses: nothing matches
             return 0
@@ -149,7 +148,7 @@ class Searcher:
             elif doc_id in nearby:
                 score += 0.5
             scored.append((score, d.path, doc_id, d.title))
-        scored.sort(key=lambda x: (-x[0], x[1]))
+        scored, copies = _one_per_article(conn, scored)
         top = scored[:limit]
         with self._lock:
             shown = self._docs.shown(conn, [t[2] for t in top])
@@ -165,7 +164,7 @@ class Searcher:
             matches = _spans(pattern, source, folded) if with_matches else ()
             hits.append(SearchHit(path=path, title=title, score=round(score, 4), snippet=snip,
                                   snippet_spans=spans, title_spans=pattern.spans(title),
-                                  first_hit=first, matches=matches))
+                                  first_hit=first, matches=matches, copies=copies.get(doc_id, 1)))
         return hits
 
     def matches(self, conn: sqlite3.Connection, text: str, path: str | bytes) -> tuple[Span, ...]:
@@ -241,7 +240,18 @@ def _near(groups: list[Group]) -> str:
 
 #: the article's day for after:/before: (its date, else the day its file last changed)
 _DAY = "coalesce(d.date, date(d.mtime_ns / 1000000000, 'unixepoch'))"
-_STATE = "coalesce((SELECT s.{} FROM st.state s WHERE s.path = d.path), 0)"
+#: the rows the list shows: one per article, its best copy (reader.library.copies), or a row
+#: not grouped yet
+LISTED = "(d.lead IS NULL OR d.lead = d.id)"
+
+
+def copy_state(column: str) -> str:
+    """SQL, 1 or 0: the article of ``docs d`` is read (or starred) in its own file or in a copy."""
+    return (f"(coalesce((SELECT s2.{column} FROM st.state s2 WHERE s2.path = d.path), 0) = 1 OR "
+            f"(d.copies > 1 AND EXISTS (SELECT 1 FROM docs c JOIN st.state s3 ON s3.path = c.path "
+            f"WHERE c.lead = d.lead AND s3.{column} = 1)))")
+
+
 
 
 def _where(filters: tuple[Filter, ...]) -> tuple[str, list[str]]:
@@ -250,8 +260,8 @@ def _where(filters: tuple[Filter, ...]) -> tuple[str, list[str]]:
     args: list[str] = []
     for f in filters:
         if f.key == "is":
-            cond = _STATE.format("starred") + " = 1" if f.value == "starred" else \
-                _STATE.format("read") + (" = 1" if f.value == "read" else " = 0")
+            cond = copy_state("starred") if f.value == "starred" else \
+                copy_state("read") if f.value == "read" else f"NOT {copy_state('read')}"
         elif f.key == "tag":
             cond = "(',' || d.tags || ',') LIKE ? ESCAPE '\\'"
             args.append(f"%,{_like(f.value)},%")
@@ -287,9 +297,34 @@ def _keep(conn: sqlite3.Connection, ids: list[int], filters: tuple[Filter, ...])
 def _filtered_only(conn: sqlite3.Connection, filters: tuple[Filter, ...], limit: int) -> list[SearchHit]:
     """A query of filters alone (``is:unread``): every article that passes, newest first."""
     where, args = _where(filters)
-    rows = conn.execute(f"SELECT d.path, d.title FROM docs d WHERE d.failed IS NULL AND {where} "
-                        f"ORDER BY {_DAY} DESC, d.path LIMIT ?", [*args, limit])
-    return [SearchHit(path=from_db(p), title=t, score=0.0, snippet="") for p, t in rows]
+    rows = conn.execute(f"SELECT d.path, d.title, d.copies FROM docs d WHERE d.failed IS NULL AND {LISTED} "
+                        f"AND {where} ORDER BY {_DAY} DESC, d.path LIMIT ?", [*args, limit])
+    return [SearchHit(path=from_db(p), title=t, score=0.0, snippet="", copies=max(1, int(n or 1)))
+            for p, t, n in rows]
+
+
+def _one_per_article(conn: sqlite3.Connection, scored: list[tuple[float, str, int, str]]
+                     ) -> tuple[list[tuple[float, str, int, str]], dict[int, int]]:
+    """``scored`` best first with one hit per article (reader.library.copies): the copy the list
+    shows, at the best score of its copies, or the best copy that matched when that one did not;
+    and how many copies each kept hit has."""
+    group: dict[int, tuple[int, int]] = {}  # id -> (its article's listed copy, copies)
+    ids = [t[2] for t in scored]
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for doc_id, lead, n in conn.execute(
+                f"SELECT id, lead, copies FROM docs WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            group[int(doc_id)] = (int(lead) if lead is not None else int(doc_id), max(1, int(n or 1)))
+    kept: dict[int, tuple[float, str, int, str]] = {}
+    for item in sorted(scored, key=lambda x: (-x[0], x[1])):
+        lead = group.get(item[2], (item[2], 1))[0]
+        now = kept.get(lead)
+        if now is None:
+            kept[lead] = item
+        elif item[2] == lead:
+            kept[lead] = (now[0], *item[1:])
+    out = sorted(kept.values(), key=lambda x: (-x[0], x[1]))
+    return out, {t[2]: group.get(t[2], (t[2], 1))[1] for t in out}
 
 
 def _match(conn: sqlite3.Connection, expr: str, limit: int) -> list[int]:

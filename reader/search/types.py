@@ -31,7 +31,10 @@ class SearchHit:
     title_spans: tuple[tuple[int, int], ...] = ()
     first_hit: int | None = None
     matches: tuple[Span, ...] = ()
+    copies: int = 1  # how many files hold the article (one hit stands for them all)
 
     def __post_init__(self) -> None:
+        if self.copies < 1:
+            raise ValueError("an article has at least one copy")
         _check_spans(self.snippet_spans, len(self.snippet), "snippet")
         _check_spans(self.title_spans, len(self.title), "title")

@@ -60,14 +60,20 @@ code \x1b]2;PWNED\x07 [/] \x1b[2J
 """
 
 
+def _own(n: int) -> str:
+    """A paragraph only file ``n`` has, longer than BODY: files that share BODY are not copies of
+    one article (reader.library.copies), so each is listed with its own title."""
+    return BODY + "\n" + " ".join(f"word{n}x{i}" for i in range(80)) + ".\n"
+
+
 def hostile_collection(root: Path) -> Path:
     root.mkdir()
-    (root / "escapes.txt").write_text(f"{ESC_TITLE}\n\n{BODY}", encoding="utf-8")
-    (root / "click.txt").write_text(f"{CLICK_TITLE}\n\n{BODY}", encoding="utf-8")
-    (root / "link.txt").write_text(f"{LINK_TITLE}\n\n{BODY}", encoding="utf-8")
+    (root / "escapes.txt").write_text(f"{ESC_TITLE}\n\n{_own(1)}", encoding="utf-8")
+    (root / "click.txt").write_text(f"{CLICK_TITLE}\n\n{_own(2)}", encoding="utf-8")
+    (root / "link.txt").write_text(f"{LINK_TITLE}\n\n{_own(3)}", encoding="utf-8")
     (root / "front.md").write_text(MD, encoding="utf-8")
     (root / "rendered.md").write_text(RENDERED, encoding="utf-8")
-    (root / "name \x1b]2;PWNED\x07 [@click=app.quit]x[b].txt").write_text(BODY, encoding="utf-8")
+    (root / "name \x1b]2;PWNED\x07 [@click=app.quit]x[b].txt").write_text(_own(4), encoding="utf-8")
     (root / "a[b]c[@click=app.quit]d.txt").symlink_to(root / "gone.txt")  # dangling, named as markup
     (root / "sub[").mkdir()
     (root / "sub[" / "]x.txt").symlink_to(root / "gone-2.txt")  # its relative path holds "[/]"

@@ -1,0 +1,234 @@
+"""Copies of one article (the .txt and .html saves of one page, one file saved twice) as one group.
+
+Two files are copies when the words they show as the article are nearly the same: the body and
+heading blocks that are not folded away, lower-cased and without accents (the title, byline,
+captions and furniture are left out, since the saves of one page differ most there).  Those words
+are cut into overlapping runs of :data:`SHINGLE` words, each hashed; a file's *marks* are the
+:data:`MARKS` smallest hashes (a bottom-k sketch), kept in the ``marks`` table.  Files that share
+a mark are candidates, and a candidate is a copy only when the shorter text's runs are nearly all
+in the longer one (:data:`CONTAINS`) and it is not much shorter (:data:`LENGTH`), so a shared
+template, a headline or a quoted paragraph alone never makes two articles one.  A short text
+(:data:`SHORT`) must have the same title as well: two notes may share their one sentence.
+
+Each group is listed once, as its best copy (``docs.lead`` holds that copy's id, ``docs.copies``
+the group's size); see :func:`best`.  A row not grouped yet has ``lead`` NULL and is listed on its
+own until :func:`regroup` runs (in the same transaction as the writes that made it so).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.ingest.discover import format_of
+from reader.ingest.names import from_db
+from reader.model import Article, BlockKind, Format
+from reader.search.fold import WORD, fold
+
+#: words in one run (shingle)
+SHINGLE = 5
+#: smallest run hashes kept per file, each a way to find its copies
+MARKS = 8
+#: two files are copies when at least this share of the shorter one's runs are in the other...
+#: (the .txt, .md and .html saves of one page score 0.90-1.00 in both halves of a test collection,
+#: a short one lower when a furniture line stays shown in one save; different articles in the BBC
+#: set score at most 0.79: bench/bench_copies.py)
+CONTAINS = 0.85
+#: ...and the shorter one has at least this share of the longer one's runs
+LENGTH = 0.5
+#: a text of fewer shown words than this is a copy of another only when their titles are the same
+#: too (short notes and briefs share whole sentences more often than long articles do)
+SHORT = 40
+#: a mark more files than this share is some common phrase: it proposes no candidates
+COMMON = 50
+#: a copy with at least this share of the longest copy's words may be the one shown
+FULL = 0.8
+#: which save of a page is shown first: the one with links and structure
+FORMAT_RANK = {Format.HTML: 0, Format.MARKDOWN: 1, Format.TEXT: 2}
+
+_KINDS = frozenset({BlockKind.BODY.value, BlockKind.HEADING.value})
+
+
+def words_of(source: str, blocks: Iterable[tuple[str, int, int, bool]]) -> list[str]:
+    """The folded words of the shown body and heading blocks ``(kind, start, end, hidden)``."""
+    out: list[str] = []
+    for kind, start, end, hidden in blocks:
+        if not hidden and kind in _KINDS:
+            out.extend(WORD.findall(fold(source[start:end])))
+    return out
+
+
+def article_words(article: Article) -> list[str]:
+    return words_of(
+        article.source, ((b.kind.value, b.span.start, b.span.end, b.hidden) for b in article.blocks)
+    )
+
+
+def _h(text: str) -> int:
+    # 63 bits: an SQLite INTEGER is signed
+    return (
+        int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+        >> 1
+    )
+
+
+def shingles(words: Sequence[str]) -> frozenset[int]:
+    """Hashes of every run of SHINGLE words (the whole text as one run when it is shorter)."""
+    if not words:
+        return frozenset()
+    if len(words) <= SHINGLE:
+        return frozenset({_h(" ".join(words))})
+    return frozenset(_h(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
+
+
+def marks(runs: frozenset[int]) -> tuple[int, ...]:
+    return tuple(sorted(runs)[:MARKS])
+
+
+def same_article(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Whether two texts (their run hashes) are copies of one article."""
+    if not a or not b:
+        return False
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    if len(small) < LENGTH * len(big):
+        return False
+    return len(small & big) >= CONTAINS * len(small)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """What deciding on copies needs of one file: its path, title, run hashes and shown words."""
+
+    path: str
+    title: str
+    runs: frozenset[int]
+    words: int
+
+
+def copies_of(a: Text, b: Text) -> bool:
+    """Whether two files hold the same article: their texts (:func:`same_article`), and for a
+    short text their titles too (nearly all the shorter title's words in the other)."""
+    if min(a.words, b.words) < SHORT:
+        ta, tb = set(WORD.findall(fold(a.title))), set(WORD.findall(fold(b.title)))
+        small, big = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+        if len(small & big) < CONTAINS * max(1, len(small)):
+            return False
+    return same_article(a.runs, b.runs)
+
+
+def best(members: Sequence[tuple[int, str, int]]) -> int:
+    """The id of the copy to show, from ``(id, path, shown words)``: among the copies with at least
+    FULL of the longest one's words, HTML before Markdown before a text dump, then the longer,
+    then the first path."""
+    most = max(w for _i, _p, w in members)
+
+    def key(m: tuple[int, str, int]) -> tuple[bool, int, int, str]:
+        _doc_id, path, words = m
+        fmt = format_of(path) or Format.TEXT
+        return (words < FULL * most, FORMAT_RANK.get(fmt, 3), -words, path)
+
+    return min(members, key=key)[0]
+
+
+def release(conn: sqlite3.Connection, doc_id: int) -> None:
+    """Before ``doc_id`` is deleted: its group is grouped again by the next :func:`regroup`."""
+    row = conn.execute("SELECT lead FROM docs WHERE id = ?", (doc_id,)).fetchone()
+    if row is not None and row[0] is not None:
+        conn.execute("UPDATE docs SET lead = NULL WHERE lead = ?", (row[0],))
+    conn.execute("DELETE FROM marks WHERE doc_id = ?", (doc_id,))
+
+
+def add_marks(conn: sqlite3.Connection, doc_id: int, values: Sequence[int]) -> None:
+    conn.executemany("INSERT INTO marks (mark, doc_id) VALUES (?, ?)", [(m, doc_id) for m in values])
+
+
+def _chunks(ids: Sequence[int], n: int = 500) -> Iterable[list[int]]:
+    for i in range(0, len(ids), n):
+        yield list(ids[i : i + n])
+
+
+def _candidates(conn: sqlite3.Connection, ids: Sequence[int]) -> set[tuple[int, int]]:
+    """Pairs (a, b), a in ``ids``, that share a mark few files share."""
+    pairs: set[tuple[int, int]] = set()
+    for chunk in _chunks(ids):
+        q = ",".join("?" * len(chunk))
+        for a, b in conn.execute(
+            f"SELECT a.doc_id, b.doc_id FROM marks a JOIN marks b ON b.mark = a.mark "
+            f"WHERE a.doc_id IN ({q}) AND b.doc_id <> a.doc_id "
+            f"AND (SELECT count(*) FROM marks c WHERE c.mark = a.mark) <= {COMMON}",
+            chunk,
+        ):
+            pairs.add((int(a), int(b)))
+    return pairs
+
+
+def _texts(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Text]:
+    """id -> its Text, from the stored title, source and analysis."""
+    out: dict[int, Text] = {}
+    for chunk in _chunks(ids):
+        q = ",".join("?" * len(chunk))
+        for doc_id, path, title, src, analysis in conn.execute(
+            f"SELECT id, path, title, src, analysis FROM docs WHERE id IN ({q})", chunk
+        ):
+            words: list[str] = []
+            try:
+                source = zlib.decompress(src).decode("utf-8", "surrogatepass")
+                rows = json.loads(zlib.decompress(analysis))["b"]
+                words = words_of(source, ((str(k), int(s), int(e), bool(h)) for k, s, e, h, *_r in rows))
+            except (zlib.error, ValueError, KeyError, TypeError):
+                pass  # a damaged row (or a failed file): copies of nothing
+            out[int(doc_id)] = Text(from_db(path), str(title), shingles(words), len(words))
+    return out
+
+
+def regroup(conn: sqlite3.Connection) -> int:
+    """Group every row not grouped yet with its copies (inside the caller's transaction); returns
+    how many rows were looked at.
+
+    The rows looked at are the ungrouped ones, their candidates and the whole groups those
+    candidates are in: every other group is closed, since a row outside them shares no copy
+    with any row that changed."""
+    dirty = [int(r[0]) for r in conn.execute("SELECT id FROM docs WHERE lead IS NULL")]
+    if not dirty:
+        return 0
+    pairs = _candidates(conn, dirty)
+    touched = set(dirty) | {b for _a, b in pairs}
+    others = sorted(touched - set(dirty))
+    for chunk in _chunks(others):
+        q = ",".join("?" * len(chunk))
+        touched.update(
+            int(r[0])
+            for r in conn.execute(
+                f"SELECT id FROM docs WHERE lead IN (SELECT lead FROM docs WHERE id IN ({q}))", chunk
+            )
+        )
+    pairs |= _candidates(conn, sorted(touched - set(dirty)))
+    pairs = {(min(a, b), max(a, b)) for a, b in pairs if a in touched and b in touched}
+    texts = _texts(conn, sorted({i for p in pairs for i in p}))
+    parent = {i: i for i in touched}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in sorted(pairs):
+        if find(a) != find(b) and copies_of(texts[a], texts[b]):
+            parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = {}
+    for i in touched:
+        groups.setdefault(find(i), []).append(i)
+    updates: list[tuple[int, int, int]] = []
+    for members in groups.values():
+        if len(members) == 1:
+            updates.append((members[0], 1, members[0]))
+            continue
+        lead = best([(i, texts[i].path, texts[i].words) for i in members])
+        updates.extend((lead, len(members), i) for i in members)
+    conn.executemany("UPDATE docs SET lead = ?, copies = ? WHERE id = ?", updates)
+    return len(touched)
