@@ -304,6 +304,15 @@ async def state_keys(pilot: Any, app: ReaderApp) -> None:
     assert app.library.entry(row.path).starred is row.starred
 
 
+async def next_copy(pilot: Any, app: ReaderApp) -> None:
+    # the walk's articles have no copies (tests/ui/test_copies.py opens one): c says so, stays put
+    p = await reading(pilot, app, "harbour-bridge.txt")
+    app.clear_notifications()
+    await press(pilot, "c")
+    assert p.article is not None and p.article.path.endswith("harbour-bridge.txt")
+    assert any("no other copy" in n.message for n in app._notifications)
+
+
 async def refresh_key(pilot: Any, app: ReaderApp) -> None:
     await home(pilot, app)
     app.clear_notifications()
@@ -465,6 +474,7 @@ CHECKS: dict[str, Check] = {
     "app.toggle_read": state_keys,
     "app.toggle_star": state_keys,
     "app.refresh": refresh_key,
+    "app.next_copy": next_copy,
     "app.open_url": open_url,
     "app.edit": edit,
     "app.export": export_key,

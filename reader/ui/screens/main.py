@@ -120,6 +120,7 @@ class MainScreen(Screen[None]):
         Binding("E", "export_article", "Export the cleaned article", id="app.export", show=False),
         Binding("y", "copy_quote", "Copy quote", id="app.copy_quote", show=False),
         Binding("F", "failures", "Failed files and links", id="app.failures", show=False),
+        Binding("c", "next_copy", "Next copy of the article", id="app.next_copy", show=False),
     ]
 
     app: ReaderApp  # the one App this screen runs in
@@ -440,6 +441,7 @@ class MainScreen(Screen[None]):
         pane = self.pane
         self.workers.cancel_group(self, "open")
         self._opening = row.path
+        pane.copies = tuple(self.library.copies(row.path)) if row.copies > 1 else ()
         hits = self.list_pane.hits
         query = hits.query if hits is not None and hits.query.strip() else None
         if row.words > BIG_ARTICLE:
@@ -471,7 +473,8 @@ class MainScreen(Screen[None]):
 
         try:
             article = self.library.article(row.path)
-            prepared = prepare(article, self._choices(row.path, article), width, self.pane.root)
+            prepared = prepare(article, self._choices(row.path, article), width, self.pane.root,
+                               self.pane.copies)
             hits = self._matches(query, row.path)
         except ReaderError as exc:
             self.app.call_from_thread(self._open_failed, row, exc)
@@ -499,7 +502,7 @@ class MainScreen(Screen[None]):
         self.open_path = row.path
         pane.border_title = safe.line(row.title)
         if not row.read:
-            state.set_read(row.path, True)
+            state.set_read_many(list(row.paths), True)  # every copy: one article, read once
             self._patch(row.path, read=True)
         if hits is not None:
             pane.set_targets(hits, jump=False)
@@ -558,7 +561,7 @@ class MainScreen(Screen[None]):
     def action_toggle_read(self) -> None:
         row = self._target_row()
         if row is not None:
-            self.library.state.set_read(row.path, not row.read)
+            self.library.state.set_read_many(list(row.paths), not row.read)
             self._patch(row.path, read=not row.read)
             self.update_header()
 
@@ -568,14 +571,15 @@ class MainScreen(Screen[None]):
         source = lp.articles.source
         if lp.hits is not None:
             hits = lp.hits
-            return [r.path for r in hits.rows if not r.read]
+            return [p for r in hits.rows if not r.read for p in r.paths]
         browse = lp.browse
         if browse is None or source is not browse:
             return []
         total = self.library.count(unread_only=True)
         return [
-            e.path
+            p
             for e in self.library.entries(offset=0, limit=max(total, 1), order=browse.order, unread_only=True)
+            for p in (e.path, *e.others)
         ]
 
     def action_mark_all_read(self) -> None:
@@ -613,8 +617,20 @@ class MainScreen(Screen[None]):
     def action_toggle_star(self) -> None:
         row = self._target_row()
         if row is not None:
-            self.library.state.set_starred(row.path, not row.starred)
+            for path in row.paths:
+                self.library.state.set_starred(path, not row.starred)
             self._patch(row.path, starred=not row.starred)
+
+    async def action_next_copy(self) -> None:
+        """c: open the next file that holds the open article (its other saves), in turn."""
+        here = self.open_path
+        paths = self.library.copies(here) if here is not None else []
+        if here is None or len(paths) < 2:
+            self.notify("This article has no other copy." if paths else "No article is open.", timeout=2)
+            return
+        entry = self.library.entry(paths[(paths.index(here) + 1) % len(paths)])
+        if entry is not None:
+            await self.open_row(row_from_entry(entry), focus=self._reading_focused())
 
     def action_open_url(self) -> None:
         """o: the article's address in a browser, checked first (see reader.ui.opener)."""

@@ -23,8 +23,8 @@ from reader.ui.widgets.rows import Row, RowSource
 
 
 class ArticleList(ScrollView, can_focus=True):
-    """Every article as one line: state, title, source, date, reading time; a search hit takes a
-    second line, its snippet with the matches highlighted."""
+    """Every article as one line: state, title, copies (×2), source, date, reading time; a search
+    hit takes a second line, its snippet with the matches highlighted."""
 
     # priority, as the main screen's enter: keys are handled in the order typed, even in a burst
     # (a forwarded key would otherwise be handled after an enter typed behind it)
@@ -125,7 +125,9 @@ class ArticleList(ScrollView, can_focus=True):
             tail_parts.append(f"{row.date[:10]:<10}")
         tail_parts.append(mins)
         tail = "  ".join(tail_parts)
-        title_w = max(width - len(tail) - 7, 8)
+        # the copies of one article are one row; "×2" after its title says how many files hold it
+        copies = f" ×{row.copies}" if row.copies > 1 else ""
+        title_w = max(width - len(tail) - 7 - len(copies), 8)
         title = plain(row.title.replace("\n", " "),
                       self.get_component_rich_style("list--read" if row.read else "list--unread"))
         for start, end in row.title_spans:
@@ -134,7 +136,7 @@ class ArticleList(ScrollView, can_focus=True):
         mark_style = self.get_component_rich_style("list--failed" if row.failed else "list--unread")
         return Text.assemble(
             " ", (state, mark_style), (star, self.get_component_rich_style("list--star")), " ",
-            title, "  ", plain(tail, meta), " ", end="",
+            title, plain(copies, meta), "  ", plain(tail, meta), " ", end="",
         )
 
     def _snippet_text(self, row: Row, width: int) -> Text:

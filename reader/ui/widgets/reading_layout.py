@@ -87,9 +87,7 @@ def meta_line(article: Article, words: int) -> str:
 _FORMATS = {"text": "plain text", "markdown": "Markdown", "html": "HTML"}
 
 
-def file_line(article: Article, root: str | None) -> str:
-    """'world/2024/clip.html · HTML': the file (relative to the collection) and its format, so
-    the text and HTML saves of one page tell apart."""
+def _shown_path(article: Article, root: str | None) -> str:
     path = article.path
     if root:
         with contextlib.suppress(ValueError):
@@ -97,13 +95,32 @@ def file_line(article: Article, root: str | None) -> str:
             path = rel if not rel.startswith("..") else path
     if root is None:
         path = os.path.basename(path)
-    return f"{escaped(path)} · {_FORMATS.get(str(article.format), str(article.format))}"
+    return path
 
 
-def head_pieces(article: Article, words: int, root: str | None = None) -> list[Piece]:
-    """The meta line, the file line, and the title when no block holds it."""
+def file_line(article: Article, root: str | None, copies: Sequence[str] = ()) -> str:
+    """'world/2024/clip.html · HTML': the file (relative to the collection) and its format, so
+    the text and HTML saves of one page tell apart; with ``copies`` (every file that holds the
+    article, relative to the collection), '· 1 of 2 copies · also world/2024/clip.txt (c)'."""
+    path = _shown_path(article, root)
+    line = f"{escaped(path)} · {_FORMATS.get(str(article.format), str(article.format))}"
+    if len(copies) < 2:
+        return line
+    here = copies.index(path) + 1 if path in copies else 0
+    others = [c for c in copies if c != path]
+    also = ", ".join(escaped(c) for c in others[:3])
+    if len(others) > 3:
+        also += f" and {len(others) - 3} more"
+    count = f"{here} of {len(copies)} copies" if here else f"{len(copies)} copies"
+    return f"{line} · {count} · also {also} (c opens the next)"
+
+
+def head_pieces(article: Article, words: int, root: str | None = None,
+                copies: Sequence[str] = ()) -> list[Piece]:
+    """The meta line, the file line (with the article's other copies), and the title when no
+    block holds it."""
     pieces = [Piece(meta_line(article, words), "reading--meta", after=0),
-              Piece(file_line(article, root), "reading--meta")]
+              Piece(file_line(article, root, copies), "reading--meta")]
     if article.title and not any(b.kind is BlockKind.TITLE for b in article.blocks):
         pieces.append(Piece(article.title, "reading--title"))
     return pieces
@@ -244,12 +261,13 @@ class Prepared:
 
 
 def prepare(article: Article, choices: dict[str, str | None], width: int | None = None,
-            root: str | None = None) -> Prepared:
-    """Everything the pane needs for ``article``; slow for a big one, so it can run in a thread."""
+            root: str | None = None, copies: Sequence[str] = ()) -> Prepared:
+    """Everything the pane needs for ``article``; slow for a big one, so it can run in a thread.
+    ``copies`` are every file that holds the article (the header names the others)."""
     views, links = views_of(article)
     parts = build_parts(article, choices, views)
     words = article.word_count
-    head = head_pieces(article, words, root)
+    head = head_pieces(article, words, root, copies)
     quotes = MarkIndex((q.span.start, q.span.end, "quote") for q in article.quotes)
     people = MarkIndex(sorted((m.span.start, m.span.end, "person")
                               for p in article.people for m in p.mentions))

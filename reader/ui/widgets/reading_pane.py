@@ -57,6 +57,7 @@ class ReadingPane(ChoiceKeys):
         super().__init__(id=id, classes=classes)
         self.focus_person: str | None = None
         self.root: str | None = None  # the collection folder: the header names the file relative to it
+        self.copies: tuple[str, ...] = ()  # every file that holds the article shown next (see prepare)
         self.targets: list[Span] = []  # matches or mentions n/N steps through
         self.target_index = -1
         self.target_kind = "match"
@@ -69,7 +70,7 @@ class ReadingPane(ChoiceKeys):
     # -- building -----------------------------------------------------------------------------
     async def show(self, article: Article, choices: dict[str, str | None] | None = None) -> None:
         """Replace the pane's content with ``article``; ``choices`` maps block text to keep/hide."""
-        self.install(prepare(article, choices or {}, self.measure_width(), self.root))
+        self.install(prepare(article, choices or {}, self.measure_width(), self.root, self.copies))
 
     def _on_article(self) -> None:
         self.focus_person = self._painted_focus = None

@@ -25,6 +25,13 @@ class Row:
     first_hit: int | None = None
     snippet: str = ""  # a search hit's passage (from a shown block), drawn under the title
     snippet_spans: tuple[tuple[int, int], ...] = ()
+    copies: int = 1  # files that hold this article; the row is the one shown first (its best copy)
+    others: tuple[str, ...] = ()  # the paths of the other copies
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """This row's file and its copies: a read or star mark is set on all of them."""
+        return (self.path, *self.others)
 
 
 def display_title(title: str) -> tuple[str, int]:
@@ -55,7 +62,7 @@ def row_from_entry(entry: Entry) -> Row:
     return Row(
         path=entry.path, title=display_title(entry.title or entry.path)[0], source=entry.source or "",
         date=entry.date or "", words=int(entry.words or 0), read=bool(entry.read),
-        starred=bool(entry.starred), failed=bool(entry.failed),
+        starred=bool(entry.starred), failed=bool(entry.failed), copies=entry.copies, others=entry.others,
     )
 
 
@@ -96,10 +103,11 @@ class LibrarySource:
         self._pages.clear()
 
     def patch(self, path: str, *, read: bool | None = None, starred: bool | None = None) -> None:
-        """Update a cached row after a state change without refetching."""
+        """Update a cached row (the one of ``path`` or of a copy of it) after a state change
+        without refetching."""
         for rows in self._pages.values():
             for i, r in enumerate(rows):
-                if r.path == path:
+                if path in r.paths:
                     rows[i] = _patched(r, read, starred)
 
 
@@ -126,6 +134,7 @@ class HitsSource:
                 title_spans=spans,
                 first_hit=hit.first_hit,
                 snippet=hit.snippet or "", snippet_spans=tuple(hit.snippet_spans or ()),
+                copies=base.copies, others=base.others,
             ))
         return cls(library, query, rows)
 
@@ -144,7 +153,7 @@ class HitsSource:
         return None
 
     def patch(self, path: str, *, read: bool | None = None, starred: bool | None = None) -> None:
-        self.rows = [_patched(r, read, starred) if r.path == path else r for r in self.rows]
+        self.rows = [_patched(r, read, starred) if path in r.paths else r for r in self.rows]
 
 
 def _patched(row: Row, read: bool | None, starred: bool | None) -> Row:
