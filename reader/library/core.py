@@ -385,7 +385,10 @@ class Library:
 
         with self._conn() as conn:
             names = canonical_names({name: len(set(ids)) for name, ids in _name_docs(conn).items()})
-            said = conn.execute("SELECT speaker, count(*) FROM quotes WHERE speaker <> '' GROUP BY speaker")
+            said = conn.execute(
+                "SELECT q.speaker, count(*) FROM quotes q JOIN docs d ON d.id = q.doc_id "
+                f"WHERE q.speaker <> '' AND {LISTED} GROUP BY q.speaker"
+            )
             out: dict[str, int] = {}
             for speaker, n in said:
                 name = names.get(str(speaker), str(speaker))
@@ -393,11 +396,15 @@ class Library:
         return out
 
     def quotes(self, speaker: str | None = None) -> list[QuoteRow]:
-        """Every quote (in path order), or only those whose speaker matches ``speaker``."""
-        sql = "SELECT d.path, d.title, q.speaker, q.text FROM quotes q JOIN docs d ON d.id = q.doc_id"
+        """Every quote (in path order), or only those whose speaker matches ``speaker``; of an
+        article with copies, the quotes of the copy the list shows."""
+        sql = (
+            "SELECT d.path, d.title, q.speaker, q.text FROM quotes q JOIN docs d ON d.id = q.doc_id "
+            f"WHERE {LISTED}"
+        )
         args: tuple[Any, ...] = ()
         if speaker:
-            sql += " WHERE q.speaker LIKE ?"
+            sql += " AND q.speaker LIKE ?"
             args = (f"%{speaker}%",)
         with self._conn() as conn:
             rows = conn.execute(sql + " ORDER BY d.path, q.seq", args)
@@ -431,10 +438,13 @@ class Library:
 
 #: articles not read yet (state lives in the attached user-state database)
 def _name_docs(conn: sqlite3.Connection) -> dict[str, list[int]]:
-    """The articles (ids) that name each person, read in name order (through the name index, so a
-    damaged index is met and reported)."""
+    """The articles that name each person, read in name order (through the name index, so a
+    damaged index is met and reported); an article is its listed copy's id, so copies count once."""
     docs: dict[str, list[int]] = {}
-    for name, doc_id in conn.execute("SELECT name, doc_id FROM doc_people ORDER BY name"):
+    for name, doc_id in conn.execute(
+        "SELECT p.name, coalesce(d.lead, p.doc_id) FROM doc_people p LEFT JOIN docs d ON d.id = p.doc_id "
+        "ORDER BY p.name"
+    ):
         docs.setdefault(str(name), []).append(int(doc_id))
     return docs
 

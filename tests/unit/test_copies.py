@@ -172,3 +172,10 @@ def test_short_notes_with_one_sentence_but_other_titles_stay_apart(tmp_path: Pat
         },
     ) as lib:
         assert [(e.path, e.copies) for e in lib.entries(order="path")] == [("a.md", 2), ("b.md", 1)]
+
+
+def test_people_and_quotes_count_an_article_with_copies_once(tmp_path: Path) -> None:
+    with _lib(tmp_path, {"news/lighthouse.txt": TXT, "web/lighthouse.html": HTML}) as lib:
+        assert dict(lib.people()).get("Orla Breen") == 1
+        assert len({q.path for q in lib.quotes()}) == 1
+        assert sum(lib.quote_counts().values()) == len(lib.quotes())
