@@ -57,6 +57,7 @@ CREATE INDEX IF NOT EXISTS docs_newest
     ON docs (coalesce(date, date(mtime_ns / 1000000000, 'unixepoch')) DESC, path);
 CREATE INDEX IF NOT EXISTS docs_failed ON docs (path) WHERE failed IS NOT NULL;
 CREATE INDEX IF NOT EXISTS docs_lead ON docs (lead);
+CREATE INDEX IF NOT EXISTS docs_copy ON docs (lead) WHERE lead <> id;
 CREATE TABLE IF NOT EXISTS marks (mark INTEGER NOT NULL, doc_id INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS marks_mark ON marks (mark);
 CREATE INDEX IF NOT EXISTS marks_doc ON marks (doc_id);

@@ -220,8 +220,12 @@ class Library:
         """How many articles there are (only those not read yet with ``unread_only``); the copies of
         one article count once."""
         with self._conn() as conn:
-            where = f"{LISTED} {_UNREAD if unread_only else ''}"
-            return int(conn.execute(f"SELECT count(*) FROM docs d WHERE {where}").fetchone()[0])
+            if unread_only:
+                sql = f"SELECT count(*) FROM docs d WHERE {LISTED} {_UNREAD}"
+                return int(conn.execute(sql).fetchone()[0])
+            # every row less the copies not listed (a partial index holds only those)
+            total = int(conn.execute("SELECT count(*) FROM docs").fetchone()[0])
+            return total - int(conn.execute("SELECT count(*) FROM docs WHERE lead <> id").fetchone()[0])
 
     def entries(
         self, offset: int = 0, limit: int = 100, *, order: str = "path", unread_only: bool = False

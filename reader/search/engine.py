@@ -105,10 +105,12 @@ class Searcher:
         groups = self.groups(query, self.vocabulary(conn))
         expr = _expression(groups, query, narrow=False)
         where, args = _where(query.filters)
-        # the copies of one article count once
+        # the copies of one article count once (a plain count when the collection has no copies)
         sql = ("SELECT count(DISTINCT coalesce(d.lead, d.id)) FROM fts JOIN docs d ON d.id = fts.rowid "
                f"WHERE fts MATCH ? AND {where}")
         try:
+            if not query.filters and not conn.execute(HAS_COPIES).fetchone()[0]:
+                return int(conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expr,)).fetchone()[0])
             return int(conn.execute(sql, [expr, *args]).fetchone()[0])
         except sqlite3.OperationalError:  # an expression FTS5 refuses: nothing matches
             return 0
@@ -243,6 +245,8 @@ _DAY = "coalesce(d.date, date(d.mtime_ns / 1000000000, 'unixepoch'))"
 #: the rows the list shows: one per article, its best copy (reader.library.copies), or a row
 #: not grouped yet
 LISTED = "(d.lead IS NULL OR d.lead = d.id)"
+#: whether any row is a copy the list does not show (through a partial index: cheap)
+HAS_COPIES = "SELECT EXISTS (SELECT 1 FROM docs WHERE lead <> id)"
 
 
 def copy_state(column: str) -> str:
