@@ -109,8 +109,8 @@ class Searcher:
         sql = ("SELECT count(DISTINCT coalesce(d.lead, d.id)) FROM fts JOIN docs d ON d.id = fts.rowid "
                f"WHERE fts MATCH ? AND {where}")
         try:
-            if not query.filters and not conn.execute(HAS_COPIES).fetchone()[0]:
-                return int(conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expr,)).fetchone()[0])
+            if not query.filters:
+                return _count_articles(conn, expr)
             return int(conn.execute(sql, [expr, *args]).fetchone()[0])
         except sqlite3.OperationalError:  # an expression FTS5 refuses: nothing matches
             return 0
@@ -305,6 +305,30 @@ def _filtered_only(conn: sqlite3.Connection, filters: tuple[Filter, ...], limit:
                         f"AND {where} ORDER BY {_DAY} DESC, d.path LIMIT ?", [*args, limit])
     return [SearchHit(path=from_db(p), title=t, score=0.0, snippet="", copies=max(1, int(n or 1)))
             for p, t, n in rows]
+
+
+def _count_articles(conn: sqlite3.Connection, expr: str) -> int:
+    """How many articles hold a match of ``expr``: the files that match, less the copies counted
+    twice.  Only the copies not listed (few; the partial index docs_copy) are looked up, so this
+    costs about what a plain count does."""
+    total = int(conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expr,)).fetchone()[0])
+    if not total or not conn.execute(HAS_COPIES).fetchone()[0]:
+        return total
+    matched: dict[int, int] = {}  # lead -> its copies (not the lead) that match
+    for lead, in conn.execute(
+            # "+id": walk the few copies (docs_copy) and look each up among the matches, not the reverse
+            "SELECT lead FROM docs WHERE lead <> id AND +id IN (SELECT rowid FROM fts WHERE fts MATCH ?)",
+            (expr,)):
+        matched[int(lead)] = matched.get(int(lead), 0) + 1
+    leads = sorted(matched)
+    hit: set[int] = set()
+    for i in range(0, len(leads), 500):
+        chunk = leads[i:i + 500]
+        hit.update(int(r[0]) for r in conn.execute(
+            f"SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN ({','.join('?' * len(chunk))})",
+            [expr, *chunk]))
+    # a group counts once: its matching copies, and its listed copy when that matches, are one
+    return total - sum(n if lead in hit else n - 1 for lead, n in matched.items())
 
 
 def _one_per_article(conn: sqlite3.Connection, scored: list[tuple[float, str, int, str]]

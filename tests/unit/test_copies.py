@@ -179,3 +179,20 @@ def test_people_and_quotes_count_an_article_with_copies_once(tmp_path: Path) -> 
         assert dict(lib.people()).get("Orla Breen") == 1
         assert len({q.path for q in lib.quotes()}) == 1
         assert sum(lib.quote_counts().values()) == len(lib.quotes())
+
+
+def test_search_count_counts_a_group_once_whichever_copies_match(tmp_path: Path) -> None:
+    extra = TXT.replace("left the rock.", "left the rock, as a seal watched from the slipway.")
+    files = {
+        "news/lighthouse.txt": TXT,
+        "web/lighthouse.html": HTML,
+        "old/lighthouse.txt": extra,
+        "news/ferry.txt": FERRY,
+    }
+    with _lib(tmp_path, files) as lib:
+        assert lib.count() == 2 and lib.entry("web/lighthouse.html").copies == 3  # type: ignore[union-attr]
+        assert lib.search_count("volunteers") == 1  # all three copies match
+        assert lib.search_count("seal slipway") == 1  # only a copy not listed matches
+        assert [h.path for h in lib.search("seal slipway")] == ["old/lighthouse.txt"]  # where the words are
+        assert lib.search_count("fares") == 1
+        assert lib.search_count("seal tag:none") == 0
