@@ -309,26 +309,17 @@ def _filtered_only(conn: sqlite3.Connection, filters: tuple[Filter, ...], limit:
 
 def _count_articles(conn: sqlite3.Connection, expr: str) -> int:
     """How many articles hold a match of ``expr``: the files that match, less the copies counted
-    twice.  Only the copies not listed (few; the partial index docs_copy) are looked up, so this
-    costs about what a plain count does."""
-    total = int(conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expr,)).fetchone()[0])
-    if not total or not conn.execute(HAS_COPIES).fetchone()[0]:
-        return total
-    matched: dict[int, int] = {}  # lead -> its copies (not the lead) that match
-    for lead, in conn.execute(
-            # "+id": walk the few copies (docs_copy) and look each up among the matches, not the reverse
-            "SELECT lead FROM docs WHERE lead <> id AND +id IN (SELECT rowid FROM fts WHERE fts MATCH ?)",
-            (expr,)):
-        matched[int(lead)] = matched.get(int(lead), 0) + 1
-    leads = sorted(matched)
-    hit: set[int] = set()
-    for i in range(0, len(leads), 500):
-        chunk = leads[i:i + 500]
-        hit.update(int(r[0]) for r in conn.execute(
-            f"SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN ({','.join('?' * len(chunk))})",
-            [expr, *chunk]))
+    twice.  A plain count when the collection has no copies; else the matching ids are read once
+    and checked against the copies not listed (few: the partial index docs_copy)."""
+    if not conn.execute(HAS_COPIES).fetchone()[0]:
+        return int(conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expr,)).fetchone()[0])
+    ids = {int(r[0]) for r in conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expr,))}
+    matched: dict[int, int] = {}  # lead -> how many of its copies (not itself) match
+    for doc_id, lead in conn.execute("SELECT id, lead FROM docs WHERE lead <> id"):
+        if int(doc_id) in ids:
+            matched[int(lead)] = matched.get(int(lead), 0) + 1
     # a group counts once: its matching copies, and its listed copy when that matches, are one
-    return total - sum(n if lead in hit else n - 1 for lead, n in matched.items())
+    return len(ids) - sum(n if lead in ids else n - 1 for lead, n in matched.items())
 
 
 def _one_per_article(conn: sqlite3.Connection, scored: list[tuple[float, str, int, str]]
