@@ -34,6 +34,8 @@ CREATE TABLE IF NOT EXISTS docs (
     path TEXT NOT NULL UNIQUE,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
+    lead INTEGER,  -- these two early in the row: a scan reads them without the overflow pages
+    copies INTEGER NOT NULL DEFAULT 1,
     hash TEXT,
     title TEXT NOT NULL,
     source TEXT NOT NULL DEFAULT '',
@@ -44,9 +46,7 @@ CREATE TABLE IF NOT EXISTS docs (
     people TEXT NOT NULL DEFAULT '',
     speakers TEXT NOT NULL DEFAULT '',
     src BLOB,
-    analysis BLOB,
-    lead INTEGER,
-    copies INTEGER NOT NULL DEFAULT 1
+    analysis BLOB
 );
 CREATE INDEX IF NOT EXISTS docs_stat ON docs (path, size, mtime_ns);
 CREATE INDEX IF NOT EXISTS docs_title ON docs (title COLLATE NOCASE, path);

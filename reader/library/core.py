@@ -16,6 +16,7 @@ import threading
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -234,9 +235,11 @@ class Library:
         if order not in ORDERS:
             raise ValueError(f"order must be one of {', '.join(ORDERS)}")
         where = f"WHERE {LISTED} {_UNREAD if unread_only else ''}"
+        # the page's ids first (through the order's index alone), then only its rows in full
+        page = f"SELECT d.id FROM docs d {where} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?"
         with self._conn() as conn:
             rows = conn.execute(
-                f"{_ENTRY} {where} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?", (max(0, limit), max(0, offset))
+                f"{_ENTRY} WHERE d.id IN ({page}) ORDER BY {ORDERS[order]}", (max(0, limit), max(0, offset))
             ).fetchall()
             return _with_others(conn, rows)
 
@@ -257,7 +260,14 @@ class Library:
         """The row of the file at ``path``, listed or not (a copy the list shows under another)."""
         with self._conn() as conn:
             row = conn.execute(f"{_ENTRY} WHERE d.path = ?", (to_db(path),)).fetchone()
-            return _with_others(conn, [row])[0] if row else None
+            if row is None:
+                return None
+            entry = _with_others(conn, [row])[0]
+            if row[9] is not None and row[9] != row[10]:  # a copy not listed: its article's state
+                lead = conn.execute(f"{_ENTRY} WHERE d.id = ?", (row[9],)).fetchone()
+                if lead is not None:
+                    entry = replace(entry, read=bool(lead[5]), starred=bool(lead[6]))
+            return entry
 
     def copies(self, path: str) -> list[str]:
         """Every file that holds the article at ``path``: the one listed first, then by path
@@ -456,7 +466,7 @@ def _name_docs(conn: sqlite3.Connection) -> dict[str, list[int]]:
 _UNREAD = f"AND NOT {copy_state('read')}"
 _ENTRY = (
     f"SELECT d.path, d.title, d.source, d.date, d.words, {copy_state('read')}, {copy_state('starred')}, "
-    "d.failed, d.copies, d.lead FROM docs d"
+    "d.failed, d.copies, d.lead, d.id FROM docs d"
 )
 
 

@@ -244,18 +244,18 @@ def _near(groups: list[Group]) -> str:
 _DAY = "coalesce(d.date, date(d.mtime_ns / 1000000000, 'unixepoch'))"
 #: the rows the list shows: one per article, its best copy (reader.library.copies), or a row
 #: not grouped yet
-LISTED = "(d.lead IS NULL OR d.lead = d.id)"
+LISTED = "d.id NOT IN (SELECT id FROM docs WHERE lead <> id)"
 #: whether any row is a copy the list does not show (through a partial index: cheap)
 HAS_COPIES = "SELECT EXISTS (SELECT 1 FROM docs WHERE lead <> id)"
 
 
 def copy_state(column: str) -> str:
-    """SQL, 1 or 0: the article of ``docs d`` is read (or starred) in its own file or in a copy."""
+    """SQL, 1 or 0: the article of the listed row ``docs d`` is read (or starred): in its own file
+    or in a copy (the copies are found through the partial index docs_copy; a row that is itself
+    a copy not listed has only its own state here, see Library.entry)."""
     return (f"(coalesce((SELECT s2.{column} FROM st.state s2 WHERE s2.path = d.path), 0) = 1 OR "
-            f"(d.copies > 1 AND EXISTS (SELECT 1 FROM docs c JOIN st.state s3 ON s3.path = c.path "
-            f"WHERE c.lead = d.lead AND s3.{column} = 1)))")
-
-
+            f"EXISTS (SELECT 1 FROM docs c JOIN st.state s3 ON s3.path = c.path "
+            f"WHERE c.lead = d.id AND c.lead <> c.id AND s3.{column} = 1))")
 
 
 def _where(filters: tuple[Filter, ...]) -> tuple[str, list[str]]:
