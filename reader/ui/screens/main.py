@@ -271,7 +271,10 @@ class MainScreen(Screen[None]):
     def _on_refreshed(self, counts: RefreshCounts | None) -> None:
         self.indexing = False
         kind, self._refresh_kind = self._refresh_kind, "watch"
-        self.query_one(AppHeader).set_progress(0, 0)
+        try:
+            self.query_one(AppHeader).set_progress(0, 0)
+        except NoMatches:  # the refresh ended after the screen was taken down (the app quitting)
+            return
         lst = self.list_pane.articles
         lst.empty_message = "No articles in this folder (.txt, .md, .html are read)."
         moved = counts is None or counts.added or counts.changed or counts.removed or counts.failed
