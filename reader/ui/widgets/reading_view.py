@@ -85,6 +85,9 @@ class ReadingView(ScrollView, can_focus=True):
             self._keys.append(events.Key(event.key, event.character))
 
     def _replay_key(self) -> None:
+        if not self.is_attached or self.app._closing:  # the app is quitting: no screen to act on
+            self._keys.clear()
+            return
         if self._keys and not self._busy:
             self.app.post_message(self._keys.pop(0))
             if self._keys:
