@@ -393,6 +393,15 @@ class Library:
             merged = merge_counts(_name_docs(conn))
         return merged if limit is None else merged[: max(0, limit)]
 
+    def names_of(self, person: str) -> list[str]:
+        """The names articles use for ``person`` (a name :meth:`people` lists): the name itself
+        and each surname used alone that :meth:`people` counts for it."""
+        from reader.analysis.people.collection import canonical_names
+
+        with self._conn() as conn:
+            names = canonical_names({name: len(set(ids)) for name, ids in _name_docs(conn).items()})
+        return sorted(name for name, canon in names.items() if canon == person) or [person]
+
     def quote_counts(self) -> dict[str, int]:
         """Quotes per speaker, a surname alone counted for the full name :meth:`people` merges it into."""
         from reader.analysis.people.collection import canonical_names

@@ -136,3 +136,36 @@ async def test_a_name_with_markup_shows_literally(
         await pilot.pause()
         assert f"{hostile}  3 articles · 1 quote" in screen_text(app)
         assert app.is_running
+
+
+async def test_enter_lists_the_articles_that_name_the_person_by_surname_alone(
+    tmp_path: Path, make_app: Any
+) -> None:
+    root = tmp_path / "solberg"
+    root.mkdir()
+    for i, place in enumerate(("Tromso", "Bodo")):
+        (root / f"full-{i}.txt").write_text(
+            f"Minister Visits {place}\n\nMinister Ingrid Solberg toured the harbour in {place} on Monday.\n\n"
+            f'"The quay will be rebuilt," Solberg said.\n',
+            encoding="utf-8",
+        )
+    (root / "short.txt").write_text(
+        "Budget Talks Resume\n\n"
+        "Finance Minister Solberg said on Tuesday that the budget talks would resume.\n\n"
+        '"We are close," she said.\n',
+        encoding="utf-8",
+    )
+    app = make_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        counts = dict(app.library.people())
+        if counts.get("Ingrid Solberg") != 3:
+            pytest.fail(f"the collection should count the surname for the full name: {counts}")
+        await press(pilot, "P")
+        await press(pilot, "slash", *"solberg", "enter")
+        await ready(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.list_pane.bar.value == "person:Solberg"
+        lst = app.screen.query_one(ArticleList)
+        paths = sorted(lst.source.row(i).path for i in range(lst.count))
+        assert paths == ["full-0.txt", "full-1.txt", "short.txt"]

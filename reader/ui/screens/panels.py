@@ -50,7 +50,11 @@ class Panels:
         screen = self.screen
         screen.set_mode(False)
         screen.list_pane.open_search()
-        screen.list_pane.bar.value = " ".join(f"person:{word}" for word in name.split())
+        # a surname alone that the collection counts for this person ("Trump" for "Donald Trump"):
+        # search by it, so the articles that use only the surname are listed too
+        short = [n for n in screen.library.names_of(name) if len(n.split()) == 1 and n != name]
+        words = short[:1] if short else name.split()
+        screen.list_pane.bar.value = " ".join(f"person:{word}" for word in words)
 
     def everyone(self) -> None:
         from reader.ui.screens.collection_people import CollectionPeopleScreen
