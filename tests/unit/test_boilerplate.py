@@ -363,14 +363,3 @@ def test_bulleted_list_of_changes_is_the_text() -> None:
     assert all(got[c][0] is K.BODY for c in changes[:-1])
     assert got["Version 2.0 of the harbour app"][0] is K.TITLE
     assert got["Older posts"][0] is K.BOILERPLATE
-
-
-def test_displayed_formulas_are_hidden_and_prose_with_tex_stays() -> None:
-    formula = "x = a b + c {\\displaystyle x={\\frac {ab}{2}}+c}"
-    inline = ("The toll x {\\displaystyle x} grows with the number of crossings made by each car "
-              "over the bridge in one year.")
-    src = page(*NAV, HEADLINE, *PARA[:2], formula, inline, *PARA[2:], "© 2024 The Daily Example")
-    got = kinds(src)
-    assert got[formula] == (K.BOILERPLATE, "formula")
-    assert got[inline][0] is K.BODY
-    assert all(got[p][0] is K.BODY for p in PARA)

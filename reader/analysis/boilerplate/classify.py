@@ -201,8 +201,6 @@ def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
         i.kind, i.reason = BlockKind.BOILERPLATE, i.cue
     elif i.chart:
         i.kind, i.reason = BlockKind.BOILERPLATE, "chart"
-    elif i.formula:
-        i.kind, i.reason = BlockKind.BOILERPLATE, "formula"
     elif i.words >= 8 and _caps_teaser(i.text):
         i.kind, i.reason = BlockKind.BOILERPLATE, "related links"
     elif markdown and i.text.startswith("#"):

@@ -48,10 +48,6 @@ APPEAL_HITS = 3
 # dev halves unchanged (0.937, 0.944; bench/halves.py); 20 is by hand.
 UNPUNCTUATED = 20
 UNPUNCTUATED_DENSE = 12
-# Words (of three letters or more) outside its TeX source from which a line with TeX is prose;
-# by hand; readability_dev even half 0.927 -> 0.929, odd half and AEB dev halves unchanged.
-FORMULA_WORDS = 3
-_TEX_BRACE = re.compile(r"\{|\}")
 # Speed against a surer language guess: cut from 20000 to 8000 (16f72a8) and 4000 (67e707a) for speed.
 LANGUAGE_SAMPLE = 4000  # characters of prose-like lines read to tell the page's language
 # Reference for scaling the density thresholds of _score; by hand (commit 1f1f8fa).
@@ -114,7 +110,6 @@ class Info:
     credit: bool = False
     repeated: bool = False
     chart: bool = False  # one of a chart's labels (:func:`.article_run.mark_charts`)
-    formula: bool = False  # a displayed formula: its rendering and TeX source, no words of its own
     copy: float = 0.0  # the score of a repeated line that may be the first copy of the article
 
 
@@ -125,32 +120,11 @@ def line_infos(source: str, spans: list[tuple[int, int]], markdown: bool) -> lis
     scale = _density_scale(infos) if stop else 1.0
     for i in infos:
         i.score = _score(i, bool(stop), scale)
-        if _is_formula(i.plain):
-            i.score, i.formula = 0.0, True
-            continue
         if i.score > 0 and _headline_start(i.plain, stop):
             i.score = TEASER
         elif i.score > 0 and (GALLERY.match(i.plain) or (i.words <= 40 and is_credit(i.plain))):
             i.score, i.credit = CAPTIONED, True
     return infos
-
-
-def _is_formula(text: str) -> bool:
-    """A line that holds TeX source (``{\\frac ...}``) and, outside it, fewer than FORMULA_WORDS
-    words of three letters or more: a displayed formula that the page printed twice (its glyphs,
-    then its source), not prose with a symbol inside."""
-    if "{\\" not in text:
-        return False
-    outside, depth, j = [], 0, 0
-    for m in _TEX_BRACE.finditer(text):
-        if depth == 0:
-            outside.append(text[j : m.start()])
-        depth += 1 if m.group() != "}" else -1
-        depth = max(depth, 0)
-        j = m.end()
-    if depth == 0:
-        outside.append(text[j:])
-    return sum(len(w) >= 3 and not w.isdigit() for w in _WORD.findall(" ".join(outside))) < FORMULA_WORDS
 
 
 def _density_scale(infos: list[Info]) -> float:
