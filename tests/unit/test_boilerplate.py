@@ -350,16 +350,3 @@ def test_numbered_items_are_no_chart() -> None:
     src = page(HEADLINE, *PARA[:2], *items, *PARA[2:])
     got = kinds(src)
     assert all(got[n][0] is K.BODY for n in items)
-
-
-def test_bulleted_list_of_changes_is_the_text() -> None:
-    short = [f"+ Added the {w} tool" for w in ("hammer", "saw", "drill", "level", "chisel", "file")]
-    long = ["+ Ferries now stop at the north pier on weekdays and at the old harbour gate on Sundays",
-            "+ Season tickets bought before the closure of the bridge can be used on the ferries too"]
-    changes = [*short[:3], long[0], *short[3:], long[1], "* Timetables have been redone"]
-    src = page(*NAV, "Version 2.0 of the harbour app", *changes, "Older posts", "About", "Contact",
-               "© 2024 The Daily Example")
-    got = kinds(src)
-    assert all(got[c][0] is K.BODY for c in changes[:-1])
-    assert got["Version 2.0 of the harbour app"][0] is K.TITLE
-    assert got["Older posts"][0] is K.BOILERPLATE

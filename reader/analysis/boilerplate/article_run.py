@@ -1,9 +1,8 @@
 """The article run of a text dump: the contiguous lines with the best total prose score.
 
-Before the search, repeated lines are marked down, lists (introduced by a colon, or items
-sharing a bullet) are made neutral and so are a chart's labels, which stay hidden; long runs
-of weak lines cost less after the first few.  After it, small boxes of furniture (a sign-up
-form, an advertisement) between the run and more prose are bridged, and
+Before the search, repeated lines are marked down and lists introduced by a colon are made
+neutral; long runs of weak lines cost less after the first few.  After it, small boxes of
+furniture (a sign-up form, an advertisement) between the run and more prose are bridged, and
 in a clean document (nothing but sentences above the run) the run takes in every line.
 """
 
@@ -117,30 +116,6 @@ def mark_lists(infos: list[Info]) -> None:
             infos[k].score = max(infos[k].score, 0.0)
             k += 1
         j = k
-
-
-# Items in a row that share a bullet ("+ ", "* ", "- ", "• ") and make a list of the text (a
-# changelog, a list of points): neutral, like the items after a colon; a run that starts inside
-# such a list takes all of it.  Chosen on the readability_dev even half (0.917 -> 0.927), odd
-# half and AEB dev halves unchanged; BULLET_RUN is by hand.
-BULLET_RUN = 4
-_BULLET = re.compile(r"([-*+•])\s+\S")
-
-
-def mark_bullets(infos: list[Info]) -> None:
-    """Runs of BULLET_RUN or more lines opening with the same bullet: list items of the text."""
-    j, n = 0, len(infos)
-    while j < n:
-        m = _BULLET.match(infos[j].plain)
-        k = j
-        while m and k < n and not infos[k].cue and infos[k].plain[:1] == m.group(1) \
-                and _BULLET.match(infos[k].plain):
-            k += 1
-        if k - j >= BULLET_RUN:
-            for x in range(j, k):
-                infos[x].listed = True
-                infos[x].score = max(infos[x].score, 0.0)
-        j = max(k, j + 1)
 
 
 def mark_data_lists(infos: list[Info]) -> None:

@@ -20,7 +20,6 @@ from reader.analysis.boilerplate.article_run import (
     best_run,
     bridge,
     decay,
-    mark_bullets,
     mark_charts,
     mark_data_lists,
     mark_lists,
@@ -118,7 +117,6 @@ def _classify(infos: list[Info], markdown: bool, open_end: bool) -> tuple[int, i
     mark_repeats(infos)
     mark_lists(infos)
     mark_data_lists(infos)
-    mark_bullets(infos)
     mark_charts(infos)
     scores = decay([i.score for i in infos])
     ends = [c for c, i in enumerate(infos) if c and i.cue == "comments" and COMMENTS_START.search(i.low)]
@@ -137,8 +135,6 @@ def _classify(infos: list[Info], markdown: bool, open_end: bool) -> tuple[int, i
         b = len(infos)
     while b < len(infos) and b > a and (infos[b].listed or KEEP.match(infos[b].low)):
         b += 1
-    while 0 < a < b and infos[a].listed and infos[a - 1].listed:  # the whole of a list the run starts in
-        a -= 1
     for j in range(a, b):
         _mark_body(infos, j, markdown)
     own_lists = clean and (found or not any(i.cue for i in infos))
