@@ -333,20 +333,3 @@ def test_properties(src: str, markdown: bool, start: int) -> None:
     lines = [ln for ln in src[start:].split("\n") if ln.strip()]
     assert len(out) <= len(lines)
     assert "".join(src[s:e] for s, e, _, _ in out).count("\n") + len(out) == len(lines)
-
-
-def test_chart_labels_do_not_cut_the_article() -> None:
-    ticks = ["$400", "million", "200", "0", "2019", "2020", "2021", "2022", "2023", "2024"] * 3
-    src = page(*NAV, HEADLINE, *PARA[:2], *ticks, "Source: Harbour Authority", *PARA[2:],
-               "Related stories", "Ferry fares to rise in spring", "© 2024 The Daily Example")
-    got = kinds(src)
-    assert all(got[p][0] is K.BODY for p in PARA)
-    assert all(got[t][0] is K.BOILERPLATE for t in ticks)
-    assert got["Ferry fares to rise in spring"][0] is K.BOILERPLATE
-
-
-def test_numbered_items_are_no_chart() -> None:
-    items = [f"{n}." for n in range(1, 9)]
-    src = page(HEADLINE, *PARA[:2], *items, *PARA[2:])
-    got = kinds(src)
-    assert all(got[n][0] is K.BODY for n in items)

@@ -25,16 +25,6 @@ DATA_ROWS = 4
 DATA_SCORE = 0.3
 _DIGIT = re.compile(r"\d")
 _DATA_ROW = re.compile(r"\d.*(\s[–—-]{1,2}\s|:\s|\s@\s|\s\|\s)|(\s[–—-]{1,2}\s|:\s|\s@\s|\s\|\s).*\d")
-# A chart's labels printed as text (axis ticks, values: "300", "’18", "%", "billion"): at least
-# TICK_RUN lines in a row, each of at most TICK_CHARS characters and TICK_WORDS words, at least
-# TICK_DIGITS of them with a figure.  They are hidden but cost nothing, so that the prose on both
-# sides of the chart stays one run.  Chosen on the readability_dev even half (0.911 -> 0.917),
-# odd half and AEB dev halves unchanged; the sizes are by hand.
-TICK_RUN = 6
-TICK_CHARS = 12
-TICK_WORDS = 2
-TICK_DIGITS = 0.5
-_ENUMERATOR = re.compile(r"\d+[.)]$")  # "1." on a line of its own numbers a list item, not a chart
 # Weak lines in a row at full cost: after it one link box costs less, so prose on both sides can
 # join, at the risk of swallowing furniture; by hand (commit f6052c9).
 DECAY_AFTER = 3
@@ -131,27 +121,6 @@ def mark_data_lists(infos: list[Info]) -> None:
             for m in range(j, k):
                 infos[m].listed = True
                 infos[m].score = max(infos[m].score, DATA_SCORE)
-        j = max(k, j + 1)
-
-
-def _tick(i: Info) -> bool:
-    """A line that may be one of a chart's labels: very short, no cue, no list item."""
-    return not i.cue and not i.listed and i.words <= TICK_WORDS and len(i.plain) <= TICK_CHARS \
-        and not _ENUMERATOR.match(i.plain)
-
-
-def mark_charts(infos: list[Info]) -> None:
-    """Runs of a chart's labels (short lines, mostly figures): furniture that costs nothing."""
-    j, n = 0, len(infos)
-    while j < n:
-        k = j
-        while k < n and _tick(infos[k]):
-            k += 1
-        figures = sum(bool(_DIGIT.search(i.plain)) for i in infos[j:k])
-        if k - j >= TICK_RUN and figures >= TICK_DIGITS * (k - j):
-            for m in range(j, k):
-                infos[m].chart = True
-                infos[m].score = max(infos[m].score, 0.0)
         j = max(k, j + 1)
 
 

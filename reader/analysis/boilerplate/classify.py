@@ -20,7 +20,6 @@ from reader.analysis.boilerplate.article_run import (
     best_run,
     bridge,
     decay,
-    mark_charts,
     mark_data_lists,
     mark_lists,
     mark_repeats,
@@ -117,7 +116,6 @@ def _classify(infos: list[Info], markdown: bool, open_end: bool) -> tuple[int, i
     mark_repeats(infos)
     mark_lists(infos)
     mark_data_lists(infos)
-    mark_charts(infos)
     scores = decay([i.score for i in infos])
     ends = [c for c, i in enumerate(infos) if c and i.cue == "comments" and COMMENTS_START.search(i.low)]
     ends = [c for c in ends if not _BARE_HEADER.match(infos[c].low) or _thread_follows(infos, c)]
@@ -195,8 +193,6 @@ def _mark_body(infos: list[Info], j: int, markdown: bool) -> None:
     i = infos[j]
     if i.cue:
         i.kind, i.reason = BlockKind.BOILERPLATE, i.cue
-    elif i.chart:
-        i.kind, i.reason = BlockKind.BOILERPLATE, "chart"
     elif i.words >= 8 and _caps_teaser(i.text):
         i.kind, i.reason = BlockKind.BOILERPLATE, "related links"
     elif markdown and i.text.startswith("#"):

@@ -109,7 +109,6 @@ class Info:
     listed: bool = False
     credit: bool = False
     repeated: bool = False
-    chart: bool = False  # one of a chart's labels (:func:`.article_run.mark_charts`)
     copy: float = 0.0  # the score of a repeated line that may be the first copy of the article
 
 
