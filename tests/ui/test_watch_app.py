@@ -34,19 +34,25 @@ def folder(root: Path) -> Path:
     return root
 
 
+def watched(app: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[MainScreen, FakeWatch, list[str]]:
+    """The main screen with a fake watch in place of inotify, and the refreshes it starts."""
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    started: list[str] = []
+    monkeypatch.setattr(screen, "start_refresh", started.append)
+    fake = FakeWatch()
+    screen.folder_watch = fake  # type: ignore[assignment]
+    screen._last_look = time.monotonic()
+    return screen, fake, started
+
+
 async def test_refreshes_on_the_watchs_word_only(
     tmp_path: Path, make_app: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(folder(tmp_path / "c"))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
-        started: list[str] = []
-        monkeypatch.setattr(screen, "start_refresh", started.append)
-        fake = FakeWatch()
-        screen.folder_watch = fake  # type: ignore[assignment]
-        screen._last_look = time.monotonic()
+        screen, fake, started = watched(app, monkeypatch)
         screen._poll()
         assert started == []  # nothing changed: no walk
         fake.pending = True
@@ -64,13 +70,7 @@ async def test_a_change_seen_during_a_refresh_is_read_after_it(
     app = make_app(folder(tmp_path / "c"))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
-        started: list[str] = []
-        monkeypatch.setattr(screen, "start_refresh", started.append)
-        fake = FakeWatch()
-        screen.folder_watch = fake  # type: ignore[assignment]
-        screen._last_look = time.monotonic()
+        screen, fake, started = watched(app, monkeypatch)
         screen.indexing = True
         fake.pending = True
         screen._poll()
