@@ -13,10 +13,13 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from reader.ingest.names import from_db
 from reader.model import BlockKind
 from reader.search.fold import WORD, fold
+
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,19 @@ def _fetch(conn: sqlite3.Connection, sql: str, ids: list[int]) -> Iterable[tuple
 
 
 _KINDS = frozenset(k.value for k in BlockKind)
+
+
+def _recent(cache: OrderedDict[int, V], ids: list[int], limit: int) -> dict[int, V]:
+    """The cached values of ``ids`` (those present), marked as just used; the least recently used
+    entries beyond ``limit`` are dropped."""
+    out = {}
+    for i in ids:
+        if i in cache:
+            cache.move_to_end(i)
+            out[i] = cache[i]
+    while len(cache) > limit:
+        cache.popitem(last=False)
+    return out
 
 
 def _shown_blocks(analysis: object, n: int) -> list[tuple[int, int]] | None:
@@ -121,14 +137,7 @@ class DocCache:
         for doc_id, src in _fetch(conn, "SELECT id, src FROM docs WHERE id IN ({})", missing):
             text = zlib.decompress(src).decode("utf-8", "surrogatepass") if isinstance(src, bytes) else ""
             self._sources[int(str(doc_id))] = (text, fold(text))
-        out = {}
-        for i in ids:
-            if i in self._sources:
-                self._sources.move_to_end(i)
-                out[i] = self._sources[i]
-        while len(self._sources) > self._max_sources:
-            self._sources.popitem(last=False)
-        return out
+        return _recent(self._sources, ids, self._max_sources)
 
     def shown(self, conn: sqlite3.Connection, ids: list[int]) -> dict[int, Shown]:
         """doc id -> its source with only the shown blocks searchable (for snippets)."""
@@ -142,11 +151,4 @@ class DocCache:
             # the snippet may then come from anywhere in the source, as before
             self._shown[int(str(doc_id))] = shown_text(text, folded, blocks) if blocks is not None \
                 else Shown(text, folded, ())
-        out = {}
-        for i in ids:
-            if i in self._shown:
-                self._shown.move_to_end(i)
-                out[i] = self._shown[i]
-        while len(self._shown) > self._max_sources:
-            self._shown.popitem(last=False)
-        return out
+        return _recent(self._shown, ids, self._max_sources)
