@@ -101,6 +101,12 @@ async def test_y_outside_the_panel_copies_the_quote_in_view_not_an_old_choice(
         assert app.main.copied == quotes[0].text
 
 
+def in_view(pane: ReadingPane, offset: int) -> bool:
+    """Whether the line holding source ``offset`` is on the reading pane's screen."""
+    line = pane._layout.line_of_offset(offset)
+    return bool(pane.scroll_y <= line < pane.scroll_y + pane.size.height)
+
+
 async def test_opening_a_hit_inside_a_fold_shows_the_match(collection: Path, make_app) -> None:
     app = make_app(collection)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -115,8 +121,7 @@ async def test_opening_a_hit_inside_a_fold_shows_the_match(collection: Path, mak
         start = pane.targets[pane.target_index].start  # the current match: shown, and in view
         fold = next((f for f in pane.folds if f.start <= start < f.end), None)
         assert fold is None or fold.revealed
-        line = pane._layout.line_of_offset(start)
-        assert pane.scroll_y <= line < pane.scroll_y + pane.size.height
+        assert in_view(pane, start)
 
 
 async def test_n_into_a_fold_reveals_it_and_scrolls_to_the_match(collection: Path, make_app) -> None:
@@ -131,8 +136,7 @@ async def test_n_into_a_fold_reveals_it_and_scrolls_to_the_match(collection: Pat
         start = pane.targets[pane.target_index].start
         fold = next(f for f in pane.folds if f.start <= start < f.end)
         assert fold.revealed
-        line = pane._layout.line_of_offset(start)
-        assert pane.scroll_y <= line < pane.scroll_y + pane.size.height
+        assert in_view(pane, start)
 
 
 async def test_the_layout_follows_each_resize(collection: Path, make_app) -> None:
