@@ -96,3 +96,23 @@ async def test_a_file_written_while_running_appears(tmp_path: Path, make_app: An
             if lst.count == 2:
                 break
         assert lst.count == 2
+
+
+async def test_the_watch_is_opened_in_the_refresh_thread_not_the_app_s(
+    tmp_path: Path, make_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listing every folder to watch can take seconds on a cold disk: it must not hold up the first paint."""
+    import threading
+
+    threads: list[threading.Thread] = []
+
+    def record(root: str, *, follow_symlinks: bool = False) -> None:
+        threads.append(threading.current_thread())
+
+    monkeypatch.setattr(main_screen, "open_watch", record)
+    app = make_app(folder(tmp_path / "c"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert len(threads) == 1 and threads[0] is not threading.main_thread()
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen.folder_watch is None  # falls back to the poll

@@ -136,6 +136,8 @@ class MainScreen(Screen[None]):
         self._refresh_kind = "start"  # start (says nothing), watch (says what changed), key (says all)
         self._next_poll = 0.0
         self.folder_watch: FolderWatch | None = None  # inotify on the collection, where the system has it
+        self._watching = False  # the screen watches its folder (set on mount when it refreshes)
+        self._watch_tried = False
         self._dirty = False  # the watch reported a change not yet looked at
         self._last_look = time.monotonic()
         self._notices_shown = 0
@@ -187,15 +189,24 @@ class MainScreen(Screen[None]):
         self._layout_for(self.app.size.width)
         if self._refresh_on_start:
             self.indexing = True
+            self._watching = True  # the first refresh opens the watch, in its thread
             self.run_refresh()
-            lib = self.library
-            self.folder_watch = open_watch(str(lib.root), follow_symlinks=lib.follow_symlinks)
-            tick = WATCH_SECONDS if self.folder_watch is None else EVENT_SECONDS
-            self._watch = self.set_interval(tick, self._poll)
+            self._watch = self.set_interval(EVENT_SECONDS, self._poll)
 
     def on_unmount(self) -> None:
+        self._watching = False
         if self.folder_watch is not None:
             self.folder_watch.close()
+
+    def _open_watch(self) -> None:
+        """In the refresh thread, before its walk (so nothing changed during the walk is missed):
+        listing every folder to watch can take seconds on a big collection not in the disk cache."""
+        lib = self.library
+        watch = open_watch(str(lib.root), follow_symlinks=lib.follow_symlinks)
+        if watch is not None and not self._watching:
+            watch.close()  # the screen went while the folders were listed
+            return
+        self.folder_watch = watch
 
     def _poll(self) -> None:
         """Look for files added, changed or removed: where inotify says so (read every
@@ -244,12 +255,16 @@ class MainScreen(Screen[None]):
 
         _start_resource_tracker()
         counts: RefreshCounts | None
+        if self._watching and self.folder_watch is None and not self._watch_tried:
+            self._watch_tried = True
+            self._open_watch()
         started = self._last_look = time.monotonic()
         try:
             counts = self.library.refresh(progress=progress)
             took = time.monotonic() - started
-            # a walk that takes long is repeated less often (at most a tenth of the time spent on it)
-            self._next_poll = time.monotonic() + max(0.0, 10 * took - WATCH_SECONDS)
+            # without the watch: a look every WATCH_SECONDS, and a walk that takes long is repeated
+            # less often (at most a tenth of the time spent on it)
+            self._next_poll = time.monotonic() + max(WATCH_SECONDS, 10 * took)
         except ReaderError as exc:  # the folder vanished, the cache is busy...: say so, keep what we have
             self.app.call_from_thread(self.notify, f"Could not refresh: {exc}", severity="error", timeout=10)
             counts = None
