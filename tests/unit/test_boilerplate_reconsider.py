@@ -114,3 +114,44 @@ def test_a_comments_heading_with_posts_under_it_still_ends_the_article() -> None
     got = shown(page(*STORY, *posts))
     assert all(p in got for p in STORY)
     assert not any(p in got for p in posts[1:] if len(p) > 20)
+
+
+PARTS = [
+    [f"In the {w} part of the valley the growers counted their pears again this week and found "
+     f"that the late spring had cost them about a {f} of the crop, though the fruit that is left "
+     f"is large and sweet and the buyers from the coast still want all of it."
+     for w, f in zip(words, fracs, strict=True)]
+    for words, fracs in (
+        (("northern", "upper", "eastern"), ("third", "quarter", "fifth")),
+        (("western", "lower", "southern"), ("sixth", "tenth", "half")),
+        (("central", "outer", "inner"), ("seventh", "eighth", "ninth")),
+    )
+]
+
+
+def chart(label: str) -> list[str]:
+    """What a chart leaves in a text dump: its label, then axis figures one per line."""
+    return [label, *(f"{n * 20}" for n in range(12)), *(f"’{n:02d}" for n in range(10, 22)), "%"]
+
+
+def test_a_chart_between_parts_of_the_article_does_not_hide_them() -> None:
+    src = page("Pears in the valley | The Farm Paper", "Home", "Farming", "Weather", "Sign in",
+               "Pears in the valley", "By Jo Field", *PARTS[0], *chart("Tonnes picked a year"),
+               *PARTS[1], *chart("Price per crate"), *PARTS[2], "Share", "Privacy policy")
+    out = shown(src)
+    assert all(p in out for part in PARTS for p in part)
+    assert "Tonnes picked a year" not in out and "’15" not in out  # the charts stay folded
+
+
+def test_teasers_above_the_articles_headline_never_join_it() -> None:
+    # the teasers are printed twice (a ticker above, a list below): the second look counts the
+    # first copy as prose, as it does for an article printed twice
+    teasers = [f"Harvest news from district {n}: growers there report that the late frost cost them "
+               f"part of the crop this year, and the farm office will publish its survey of every "
+               f"orchard in the district once the last fruit has been weighed at the shed." for n in range(6)]
+    src = page("Pears in the valley | The Farm Paper", "Home", "Farming", "Weather", "Sign in", *teasers,
+               "Pears in the valley", "May 3, 2024", "Share", *STORY[:5], "Share", "More news", *teasers,
+               "Privacy policy")
+    out = shown(src)
+    assert all(p in out for p in STORY[:5])
+    assert not any(t in out for t in teasers)
