@@ -42,7 +42,7 @@ def page_meta(tree: Any) -> dict[str, str]:
     if not title:
         el = tree.find(".//title")
         title = el.text_content() if el is not None else ""
-    title = _strip_site(" ".join(title.split()), found.get("og:site_name", ""))
+    title = strip_site(" ".join(title.split()), found.get("og:site_name", ""))
     author = next((found[k] for k in _AUTHOR_KEYS if k in found and not found[k].startswith("http")), "")
     date = next((found[k] for k in _DATE_KEYS if k in found), "")
     if not (author and date):  # schema.org blocks are parsed only when the tags fall short
@@ -64,7 +64,7 @@ def page_meta(tree: Any) -> dict[str, str]:
 _SITE_SEP = re.compile(r"\s+[|\-–—:·•]+\s+")
 
 
-def _strip_site(title: str, site: str) -> str:
+def strip_site(title: str, site: str) -> str:
     """'Headline - Site' or 'Site | Headline' without the site's name (og:site_name, else a short
     last part after a separator when the headline before it is longer)."""
     parts = _SITE_SEP.split(title)

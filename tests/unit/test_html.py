@@ -264,17 +264,34 @@ def test_meta_charset_does_not_re_decode_text() -> None:
 
 
 def test_page_title_loses_the_site_name() -> None:
-    from reader.ingest.html_meta import _strip_site
+    from reader.ingest.html_meta import strip_site
 
-    assert _strip_site("Port strike enters third week - Harbour Courier", "Harbour Courier") == \
+    assert strip_site("Port strike enters third week - Harbour Courier", "Harbour Courier") == \
         "Port strike enters third week"
-    assert _strip_site("Harbour Courier | Port strike enters third week", "Harbour Courier") == \
+    assert strip_site("Harbour Courier | Port strike enters third week", "Harbour Courier") == \
         "Port strike enters third week"
-    assert _strip_site("Port strike enters its third week as talks stall | Courier", "") == \
+    assert strip_site("Port strike enters its third week as talks stall | Courier", "") == \
         "Port strike enters its third week as talks stall"
     # a dash inside a headline stays when what follows is not a short site name
-    assert _strip_site("Review - a slow start, then a glorious second half of the season", "") == \
+    assert strip_site("Review - a slow start, then a glorious second half of the season", "") == \
         "Review - a slow start, then a glorious second half of the season"
+
+
+def test_the_headline_is_the_h1_the_page_titles_agree_with() -> None:
+    # og:title carries a shorter social variant and <title> the site's name: the <h1> is what
+    # the reader sees (and what a text dump of the page holds)
+    old_title = "<title>Flood cuts off east bank farms | The Valley Courier</title>"
+    old_h1 = "<h1>Flood cuts off east bank farms</h1>"
+    og = '<meta property="og:title" content="East bank farms cut off">'
+    page = PAGE.replace(old_title, "<title>Flood cuts off east bank farms for the first time | The Valley "
+                        f"Courier</title>{og}")
+    page = page.replace(old_h1, "<h1>Flood cuts off east bank farms for the first time</h1>")
+    assert load_html("h.html", page).meta["title"] == "Flood cuts off east bank farms for the first time"
+    # an <h1> holding the site's logo text is no headline: the meta title stays
+    logo = PAGE.replace(old_title, '<title>Flood cuts off east bank farms - Valley News</title>'
+                        '<meta property="og:title" content="Flood cuts off east bank farms">').replace(
+        old_h1, "<h1>Valley News</h1><h2>Flood cuts off east bank farms</h2>")
+    assert load_html("l.html", logo).meta["title"] == "Flood cuts off east bank farms"
 
 
 def test_json_ld_gives_author_and_date_for_the_byline() -> None:

@@ -47,13 +47,6 @@ def _flank(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
     right_ok = nxt.isspace() or nxt in _CLOSE_AFTER
     can_open = not nxt.isspace() and left_ok
     can_close = not prev.isspace() and right_ok
-    if c == '"' and prev in ".,:;!?" and nxt.isalnum():
-        # a space lost beside the mark ('said,"Look', '."We'): open or close by what is open
-        can_open = can_close = True
-    if c in "“„«" and prev in ",:;" and not nxt.isspace():
-        can_open = True  # 'said,“Look': an opening mark that lost its space
-    if c in "”»" and not prev.isspace() and nxt.isalpha():
-        can_close = True  # '!”After his rally': a closing mark that lost its space
     if c in "“„‘‚«":
         can_close = can_close and not can_open
     elif c in "”»’›":
