@@ -294,6 +294,13 @@ def test_the_headline_is_the_h1_the_page_titles_agree_with() -> None:
     assert load_html("l.html", logo).meta["title"] == "Flood cuts off east bank farms"
 
 
+def test_a_paragraph_repeating_the_headline_is_hidden_as_a_text_dump_does() -> None:
+    page = PAGE.replace('<p class="byline">', "<p>Flood cuts off east bank farms</p><p class=\"byline\">")
+    out = blocks_of(load_html("r.html", page))
+    repeats = [(kind, reason) for kind, text, reason in out if text == "Flood cuts off east bank farms"]
+    assert repeats == [("title", ""), ("boilerplate", "repeated title")]
+
+
 def test_json_ld_gives_author_and_date_for_the_byline() -> None:
     from reader.ingest import load_bytes
 

@@ -67,7 +67,19 @@ def html_page_blocks(doc: Document) -> list[Block]:
             blocks[-1] = _block(src, kind, last.span.start, seg.end, reason)
         else:
             blocks.append(_block(src, kind, seg.start, seg.end, reason))
-    return [_stock_phrase(b) for b in blocks]
+    return _repeated_title([_stock_phrase(b) for b in blocks])
+
+
+def _repeated_title(blocks: list[Block]) -> list[Block]:
+    """A body line or heading that repeats the headline word for word (a teaser of the article
+    itself, a print header) is hidden, as a text dump's repeated headline is."""
+    title = next((b for b in blocks if b.kind is BlockKind.TITLE), None)
+    if title is None:
+        return blocks
+    key = " ".join(title.text.split()).casefold()
+    return [Block(BlockKind.BOILERPLATE, b.span, b.text, hidden=True, reason="repeated title")
+            if b.kind in (BlockKind.BODY, BlockKind.HEADING) and " ".join(b.text.split()).casefold() == key
+            else b for b in blocks]
 
 
 def _block(src: str, kind: BlockKind, start: int, end: int, reason: str) -> Block:
