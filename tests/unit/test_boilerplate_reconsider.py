@@ -155,3 +155,33 @@ def test_teasers_above_the_articles_headline_never_join_it() -> None:
     out = shown(src)
     assert all(p in out for p in STORY[:5])
     assert not any(t in out for t in teasers)
+
+
+def thread_of(names: list[str], button: str) -> list[str]:
+    posts: list[str] = []
+    for n, name in enumerate(names):
+        posts += [f"{name} · March {n + 3}, 2024 at 4:1{n} pm",
+                  f"My grandparents kept an orchard in that valley and the late frost of that year is "
+                  f"still talked about at every family dinner, {n + 2} decades on, because it took the "
+                  f"whole crop in one night and half of the families on our road had to sell their land "
+                  f"to the new vineyards further up the hill before the next spring came round.", button]
+    return posts
+
+
+def test_a_comment_thread_without_a_heading_is_cut_off_the_article() -> None:
+    names = ["Ann Reader", "B. Walker", "Carl Jones", "Dana Smith", "Eve Stone", "Finn Hale", "Gus Ware"]
+    src = page("Home", "Farming", "Pears in the valley", "By Jo Field", *STORY, "Share this:",
+               "Posted in Farming", "There are 7 comments", *thread_of(names, "Reply"), "Privacy policy")
+    out = shown(src)
+    assert all(p in out for p in STORY)
+    assert not any("grandparents" in p for p in out)
+
+
+def test_posts_quoted_in_an_article_are_no_thread() -> None:
+    # embedded posts carry a name, a date and a "Report" link, but no reply buttons
+    names = ["Ann Reader", "B. Walker", "Carl Jones"]
+    quoted = thread_of(names, "Report")
+    src = page("Home", "Farming", "Pears in the valley", "By Jo Field", *STORY[:4], *quoted, *STORY[4:],
+               "Privacy policy")
+    out = shown(src)
+    assert all(p in out for p in STORY)
