@@ -109,6 +109,7 @@ def _load_structured(path: str, text: str) -> Document:
     from reader.ingest.html_structure import StructureWalk
 
     root = _parse(text)
+    _drop_permalinks(root)
     meta = page_meta(root)
     body = root.find("body")
     walk = StructureWalk()
@@ -134,6 +135,18 @@ def _load_structured(path: str, text: str) -> Document:
     if title:
         meta["title"] = norm(title)
     return _document(path, items, meta, notices, page)
+
+
+_PERMALINK_SIGNS = frozenset("¶#§🔗")
+
+
+def _drop_permalinks(root: Any) -> None:
+    """Take out the anchors that documentation pages put after each heading ("¶", "#", "§",
+    shown on hover in a browser): they are no text of the heading, in the title, the reading
+    pane or the extract."""
+    for a in list(root.iter("a")):
+        if len(a) == 0 and (a.text or "").strip() in _PERMALINK_SIGNS and a.get("href", "").startswith("#"):
+            a.drop_tree()
 
 
 def _find_article(root: Any, blocks: list[TextBlock], nodes: Nodes) -> tuple[Extracted, frozenset[int]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reader.sanitize import storable
 
-SCHEMA_VERSION = "19"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
+SCHEMA_VERSION = "20"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
 # 6: HTML articles keep their display blocks; 7: Markdown analysed by rendered blocks, docs.tags;
 # 8: the name tagger, speaker and boilerplate changes of issues 13 and 14 (analyses redone);
 # 9: text-dump boilerplate and headlines, quote speakers chosen by the learned ranker, HTML
@@ -31,6 +31,7 @@ SCHEMA_VERSION = "19"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 # 17: HTML pages are titled by the <h1> that their og:title or <title> agrees with (issue 13)
 # 18: HTML: a paragraph or heading repeating the headline is hidden, as in text dumps
 # 19: text dumps: a comment thread inside the article run (post heads, reply buttons) is cut off
+# 20: HTML: permalink signs after headings (¶, #) are no text
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -301,6 +301,16 @@ def test_a_paragraph_repeating_the_headline_is_hidden_as_a_text_dump_does() -> N
     assert repeats == [("title", ""), ("boilerplate", "repeated title")]
 
 
+def test_permalink_signs_after_headings_are_no_text() -> None:
+    anchor = '<a class="headerlink" href="#top">¶</a>'
+    page = PAGE.replace("farms</h1>", f"farms{anchor}</h1>")
+    page = page.replace("<h2>What happens next</h2>", '<h2>What happens next <a href="#next">#</a></h2>')
+    doc = load_html("p.html", page)
+    assert "¶" not in doc.source and "next #" not in doc.source
+    assert doc.meta["title"] == "Flood cuts off east bank farms"
+    assert ("heading", "What happens next", "") in blocks_of(doc)
+
+
 def test_json_ld_gives_author_and_date_for_the_byline() -> None:
     from reader.ingest import load_bytes
 
