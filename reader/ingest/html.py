@@ -290,7 +290,7 @@ def _headline(title: str, page_title: str, blocks: list[Any]) -> str:
     agree = [h for h in heads if (words := {w.casefold() for w in _LONG_WORD.findall(h)})
              and len(words & told) >= H1_AGREE * len(words)]
     if len(agree) == 1 and len(agree[0]) <= 300:
-        return norm(agree[0]).rstrip(" ¶#§")
+        return norm(agree[0])
     return title
 
 

@@ -8,9 +8,10 @@ again with every line's cost capped and no comment cut, and its run is taken whe
 more prose than the first (the first copy of an article that the page prints twice counts as
 prose there, and lines without a letter, a chart's residue, cost nothing), unless what it
 adds is shaped like a comment thread (names, dates, reply and vote words between many short
-posts).  When the first run starts right under the
-article's own headline, the second may not reach above it: a block of teasers over the
-headline is never the article.
+posts).  When the first run starts right under the article's own headline, the second may not
+reach above it: a block of teasers over the headline is never the article.  A comment thread
+inside the chosen run, with no heading to end the article at, is cut off by its shape
+(:func:`thread_cut`).
 """
 
 from __future__ import annotations
