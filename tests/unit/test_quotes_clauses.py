@@ -74,3 +74,13 @@ def test_says_and_tells_keep_the_first_subject() -> None:
 def test_affiliation_before_has_said_is_cut() -> None:
     text = 'Rep. Rosa Delgado (N.M.) has argued that the bill "will not pass this year."'
     assert _speakers(text, "Rosa Delgado") == ["Rosa Delgado"]
+
+
+def test_scare_quote_of_a_person_the_sentence_is_about_is_kept() -> None:
+    text = 'Ortiz took aim at the council and its "lazy habits" on Tuesday.'
+    assert _speakers(text, "Lena Ortiz") == ["Lena Ortiz"]
+
+
+def test_scare_quote_of_no_person_is_still_dropped() -> None:
+    text = 'The council met again to look at the "green belt" on Tuesday.'
+    assert _speakers(text, "Lena Ortiz") == []
