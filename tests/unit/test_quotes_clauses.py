@@ -84,3 +84,13 @@ def test_scare_quote_of_a_person_the_sentence_is_about_is_kept() -> None:
 def test_scare_quote_of_no_person_is_still_dropped() -> None:
     text = 'The council met again to look at the "green belt" on Tuesday.'
     assert _speakers(text, "Lena Ortiz") == []
+
+
+def test_title_case_words_on_a_sign_are_a_quote() -> None:
+    text = 'Last year, a sign reading "Save Our Harbour Now" hung outside.'
+    assert [q.text for q in find_quotes(text, _blocks(text), [])] == ['"Save Our Harbour Now"']
+
+
+def test_shows_after_such_as_stay_names_of_works() -> None:
+    text = 'Last year, shows such as "Night Harbour Watch" drew crowds.'
+    assert find_quotes(text, _blocks(text), []) == []

@@ -72,6 +72,23 @@ def after_prep(text: str, s: int) -> bool:
     return w in _WORK_INTRO or w.endswith(("'s", "’s"))
 
 
+# Words after which a short Title-Case quote is someone's words, not the name of a work: a sign
+# "reading" it, a crowd "chanting" it, a rival branding someone "as" it (measured on polnear_train's
+# training part, issue 14).  Naming verbs ("titled", "called", "named") stay out: they name works,
+# and so does "read" (one reads a book).
+_WORDS_INTRO = word_set("as reading says said chanting chanted chants chant")
+
+
+def introduces_words(text: str, s: int) -> bool:
+    """True when the word before a quote says words follow ('a hat reading "..."', 'chanting "..."');
+    never after "such as" or "known as" (a list of shows, a nickname)."""
+    prev = text[max(0, s - 40) : s].split()
+    w = prev[-1].lower().rstrip(",") if prev else ""
+    if w not in _WORDS_INTRO:
+        return False
+    return not (w == "as" and len(prev) > 1 and prev[-2].lower() in ("such", "known"))
+
+
 _TWO_OPEN = re.compile(r"(?:^|(?<=[\s(]))''(?=\w)")
 
 

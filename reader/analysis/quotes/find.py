@@ -41,7 +41,8 @@ keeps its quote, Council's 'Bold Vision' Meets Resistance does not).  In a text
 that quotes with double marks (or ''), single-quoted phrases outside the title are
 headlines or nested quotes: dropped.
 Short Title-Case quotes without a clause, or after "on"/"in"/a possessive ("on
-"Face the Nation""), are names of works and are dropped, as are nicknames
+"Face the Nation""), are names of works and are dropped (not after "reading", "chanting" or
+"as": the words of a sign, a crowd, a label), as are nicknames
 (Marcia "Cia" Price).  A quote in the title gets the person the title names,
 else the article's most-quoted person.
 """
@@ -256,6 +257,7 @@ def find_quotes(
                 continue  # Marcia "Cia" Price
             after_prep = kinds.after_prep(b.text, s)
             work = not is_title and kinds.is_title(b.text[s + 1 : e - 1], period_ok=after_prep)
+            work = work and not kinds.introduces_words(b.text, s)
             if work and (not item.explicit or after_prep):
                 continue  # the name of a show, book or film
             if item.loose:
