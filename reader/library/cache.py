@@ -29,7 +29,7 @@ SCHEMA_VERSION = "16"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 # 15: the three text-dump rules of 13 taken back (each moved one dev page only)
 # 16: quote speakers: the subject of the reporting clause when a clause holds several names; scare
 #     quotes in a sentence opening with a person's name kept; Title-Case words on a sign or in a
-#     chant are quotes, not names of works (issue 14)
+#     chant are quotes, not names of works; quotation marks that lost their space pair (issue 14)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

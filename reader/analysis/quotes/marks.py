@@ -5,7 +5,9 @@ emphasis: a mark opens when it follows a space, start of text or an opening
 bracket and is followed by text; it closes when it follows text and is followed
 by a space, punctuation or the end.  So apostrophes inside words (don't,
 Wallace's) neither open nor close, and a closing-shaped apostrophe before a
-digit (’90s) never opens.
+digit (’90s) never opens.  A mark that lost its space stays a mark: a curly opening mark
+after a comma or colon (said,“Yes), a curly closing mark before a word (now!”After), a straight
+mark between sentence punctuation and a word (."We) opens or closes by what is open.
 
 Two apostrophes ('') are never a quotation mark unless PAIR_TWO_APOSTROPHES is set.
 Single marks inside a double quote are part of it.
@@ -47,6 +49,13 @@ def _flank(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
     right_ok = nxt.isspace() or nxt in _CLOSE_AFTER
     can_open = not nxt.isspace() and left_ok
     can_close = not prev.isspace() and right_ok
+    if c == '"' and prev in ".,:;!?" and nxt.isalnum():
+        # a space lost beside the mark ('said,"Look', '."We'): open or close by what is open
+        can_open = can_close = True
+    if c in "“„«" and prev in ",:;" and not nxt.isspace():
+        can_open = True  # 'said,“Look': an opening mark that lost its space
+    if c in "”»" and not prev.isspace() and nxt.isalpha():
+        can_close = True  # '!”After his rally': a closing mark that lost its space
     if c in "“„‘‚«":
         can_close = can_close and not can_open
     elif c in "”»’›":

@@ -1,0 +1,31 @@
+"""Quotation marks that lost the space beside them still pair (made-up texts)."""
+
+from __future__ import annotations
+
+from reader.analysis.quotes.marks import pair_marks
+
+
+def _quotes(text: str) -> list[str]:
+    return [text[s:e] for s, e in pair_marks(text, False)]
+
+
+def test_curly_opening_mark_after_a_comma() -> None:
+    assert _quotes("Lane said,“We will see.” Then she left.") == ["“We will see.”"]
+
+
+def test_curly_closing_mark_before_a_word() -> None:
+    assert _quotes("“We won!”After the vote, Lane went home.") == ["“We won!”"]
+
+
+def test_straight_mark_after_a_period_opens_when_none_is_open() -> None:
+    text = 'She spoke to a shop owner."We were fooled," the owner said.'
+    assert _quotes(text) == ['"We were fooled,"']
+
+
+def test_straight_mark_after_a_period_closes_an_open_quote() -> None:
+    text = 'Lane wrote "It is done."Then she left.'
+    assert _quotes(text) == ['"It is done."']
+
+
+def test_apostrophes_and_inch_marks_are_untouched() -> None:
+    assert _quotes("The 12\" pipe burst, Lane's crew said.") == []
