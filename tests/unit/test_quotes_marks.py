@@ -1,4 +1,4 @@
-"""Quotation marks that lost the space beside them still pair (made-up texts)."""
+"""Quotation marks that lost the space beside them still pair; what a short quote names (made-up texts)."""
 
 from __future__ import annotations
 
@@ -29,3 +29,10 @@ def test_straight_mark_after_a_period_closes_an_open_quote() -> None:
 
 def test_apostrophes_and_inch_marks_are_untouched() -> None:
     assert _quotes("The 12\" pipe burst, Lane's crew said.") == []
+
+
+def test_show_named_with_a_host_is_a_work() -> None:
+    from reader.analysis.quotes.filters import is_title
+
+    assert is_title("Mornings with Amy Blake")
+    assert not is_title("talks went nowhere with them")

@@ -41,9 +41,13 @@ def cued(masked: str, lo: int, hi: int, e: int) -> bool:
     return any(m.group().lower() in CUES for m in _WORD.finditer(masked, lo, min(hi, e + 300)))
 
 
+# longer small words a title keeps in lower case ("Mornings with Amy Blake")
+_SMALL = word_set("with from into over upon about")
+
+
 def is_title(inner: str, period_ok: bool = False) -> bool:
     """Short and in Title Case, like the name of a show, book or event."""
-    words = [w for w in inner.split() if len(w) > 3 or w[:1].isdigit()]
+    words = [w for w in inner.split() if (len(w) > 3 and w not in _SMALL) or w[:1].isdigit()]
     end = inner.rstrip()[-1:]
     return (
         len(inner.split()) <= 6
