@@ -36,3 +36,10 @@ def test_show_named_with_a_host_is_a_work() -> None:
 
     assert is_title("Mornings with Amy Blake")
     assert not is_title("talks went nowhere with them")
+
+
+def test_title_with_a_subtitle_is_a_work() -> None:
+    from reader.analysis.quotes.filters import is_title
+
+    assert is_title("Long Road: A Memoir of the River Towns")
+    assert not is_title("Long Road: we walked it every day")

@@ -49,6 +49,9 @@ def is_title(inner: str, period_ok: bool = False) -> bool:
     """Short and in Title Case, like the name of a show, book or event."""
     words = [w for w in inner.split() if (len(w) > 3 and w not in _SMALL) or w[:1].isdigit()]
     end = inner.rstrip()[-1:]
+    head, colon, rest = inner.partition(": ")
+    if colon and rest and len(inner.split()) <= 12 and is_title(head) and is_title(rest, period_ok):
+        return True  # "Long Road: A Memoir of the River Towns", a title with its subtitle
     return (
         len(inner.split()) <= 6
         and bool(words)
