@@ -94,3 +94,8 @@ def test_title_case_words_on_a_sign_are_a_quote() -> None:
 def test_shows_after_such_as_stay_names_of_works() -> None:
     text = 'Last year, shows such as "Night Harbour Watch" drew crowds.'
     assert find_quotes(text, _blocks(text), []) == []
+
+
+def test_present_tense_reporting_verb_after_the_quote() -> None:
+    text = 'Tom Park spoke first. "We are ready for the vote," Lane notes.'
+    assert _speakers(text, "Tom Park", "Jo Lane") == ["Jo Lane"]
