@@ -99,3 +99,8 @@ def test_shows_after_such_as_stay_names_of_works() -> None:
 def test_present_tense_reporting_verb_after_the_quote() -> None:
     text = 'Tom Park spoke first. "We are ready for the vote," Lane notes.'
     assert _speakers(text, "Tom Park", "Jo Lane") == ["Jo Lane"]
+
+
+def test_present_tense_word_of_speech_keeps_a_scare_quote() -> None:
+    text = 'The mayor concedes the plan has "rough edges" for now.'
+    assert [q.text for q in find_quotes(text, _blocks(text), [])] == ['"rough edges"']

@@ -44,7 +44,8 @@ INVERT = word_set(
     "quipped countered concluded sagt sagte sagten meint meinte betont betonte dijo dice asegura explica dit"
 )
 # Present and past forms of reporting verbs the SAY list lacks ('...," Lane notes.'), read only after a
-# quote: the verb scan before a quote and the ranker's features keep to SAY and CLAUSE
+# quote and as words of speech around a scare quote (CUES): the verb scan before a quote and the
+# ranker's features keep to SAY and CLAUSE
 MORE_SAY = word_set(
     "notes announces acknowledges admits concedes complains contends maintains emphasizes stresses "
     "concludes predicts testifies agrees confirms denies wonders reminds proclaims recounts reiterates "
@@ -87,6 +88,7 @@ DOC_NOUNS = word_set("report statement release analysis study survey poll memo l
 # "Trump's claim of "thousands""); without one it is a scare quote or a term.
 CUES = (
     LEFT_VERBS
+    | MORE_SAY
     | word_set(
         "as so-called claim claims statement statements message remark remarks comment comments words word "
         "phrase slogan nickname term label chant chants chanting motto promise pledge vow warning "
