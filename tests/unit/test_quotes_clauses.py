@@ -104,3 +104,8 @@ def test_present_tense_reporting_verb_after_the_quote() -> None:
 def test_present_tense_word_of_speech_keeps_a_scare_quote() -> None:
     text = 'The mayor concedes the plan has "rough edges" for now.'
     assert [q.text for q in find_quotes(text, _blocks(text), [])] == ['"rough edges"']
+
+
+def test_talk_of_speech_keeps_a_scare_quote() -> None:
+    text = 'The mayor spoke at length about the "green belt" on Tuesday.'
+    assert [q.text for q in find_quotes(text, _blocks(text), [])] == ['"green belt"']
