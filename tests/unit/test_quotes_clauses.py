@@ -109,3 +109,8 @@ def test_present_tense_word_of_speech_keeps_a_scare_quote() -> None:
 def test_talk_of_speech_keeps_a_scare_quote() -> None:
     text = 'The mayor spoke at length about the "green belt" on Tuesday.'
     assert [q.text for q in find_quotes(text, _blocks(text), [])] == ['"green belt"']
+
+
+def test_noun_of_a_claim_keeps_a_scare_quote() -> None:
+    text = 'The board rejected the accusation that it was "asleep" for years.'
+    assert [q.text for q in find_quotes(text, _blocks(text), [])] == ['"asleep"']

@@ -89,10 +89,11 @@ DOC_NOUNS = word_set("report statement release analysis study survey poll memo l
 CUES = (
     LEFT_VERBS
     | MORE_SAY
-    | word_set(  # talk of speech (measured on polnear_train's training part, issue 14)
+    | word_set(  # talk of speech, nouns of claims (measured on polnear_train's training part, issue 14)
         "spoke speak speaks speaking talk talks talked talking commented commenting lament lamented decry "
         "decried decrying protest protested implied implies suggest suggesting predict predicting indicated "
-        "pledge pledges promise promises vows mention mentions"
+        "pledge pledges promise promises vows mention mentions assertion assertions accusation accusations "
+        "allegation allegations naming professing mouthing"
     )
     | word_set(
         "as so-called claim claims statement statements message remark remarks comment comments words word "
