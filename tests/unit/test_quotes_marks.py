@@ -43,3 +43,7 @@ def test_title_with_a_subtitle_is_a_work() -> None:
 
     assert is_title("Long Road: A Memoir of the River Towns")
     assert not is_title("Long Road: we walked it every day")
+
+
+def test_curly_opening_mark_with_a_stray_space_after_it() -> None:
+    assert _quotes("Lane said, “ You know, it works.” Then she left.") == ["“ You know, it works.”"]
