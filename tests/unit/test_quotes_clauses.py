@@ -114,3 +114,8 @@ def test_talk_of_speech_keeps_a_scare_quote() -> None:
 def test_noun_of_a_claim_keeps_a_scare_quote() -> None:
     text = 'The board rejected the accusation that it was "asleep" for years.'
     assert [q.text for q in find_quotes(text, _blocks(text), [])] == ['"asleep"']
+
+
+def test_single_quoted_scare_quote_of_a_person_stays_dropped() -> None:
+    text = "Ortiz took aim at the council and its 'lazy habits' on Tuesday."
+    assert _speakers(text, "Lena Ortiz") == []

@@ -134,7 +134,8 @@ def _explicit(
     loose = loose and not kinds.cued(masked, lo, hi, e)
     if attr is None:
         attr = sentence_subject(masked, lo, s, masked_ok=True)
-        if loose and attr is not None and attr.kind == "name" and b.kind is not BlockKind.TITLE:
+        body = b.kind is not BlockKind.TITLE and b.text[s] in DOUBLE  # single marks: headline style
+        if loose and body and attr is not None and attr.kind == "name":
             # "Ortiz took aim at the council's "lazy habits"": a person the sentence is about
             # chose the words (measured on polnear_train's training part, issue 14)
             who = res.attr(Attr(attr.kind, attr.text, attr.start + b.span.start), b.span.start + s)
