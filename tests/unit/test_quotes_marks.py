@@ -18,8 +18,8 @@ def test_curly_closing_mark_before_a_word() -> None:
 
 
 def test_straight_mark_after_a_period_opens_when_none_is_open() -> None:
-    text = 'She spoke to a shop owner."We were fooled," the owner said.'
-    assert _quotes(text) == ['"We were fooled,"']
+    text = 'She spoke to a baker."The rent is too high," the baker said.'
+    assert _quotes(text) == ['"The rent is too high,"']
 
 
 def test_straight_mark_after_a_period_closes_an_open_quote() -> None:
@@ -46,4 +46,4 @@ def test_title_with_a_subtitle_is_a_work() -> None:
 
 
 def test_curly_opening_mark_with_a_stray_space_after_it() -> None:
-    assert _quotes("Lane said, “ You know, it works.” Then she left.") == ["“ You know, it works.”"]
+    assert _quotes("Lane said, “ We will manage.” Then she left.") == ["“ We will manage.”"]
