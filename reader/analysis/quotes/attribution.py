@@ -87,6 +87,7 @@ _AFFIL = re.compile(
     r"\s*\(?[RDI]-?[A-Z][A-Za-z.]*\)?\s*$|\s*\d+\s*$|\s*(?:Inc|Ltd|LLC|Co|Corp|plc|PLC|GmbH|AG|SA)\.?\s*$"
 )
 _APPOS_NAME = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s?){1,5})\s*(?:[.,;]|$)")
+_OF = frozenset(["of", "at", "for", "from", "with"])
 _PASSIVE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|get|gets|got)\s+)(?:\w+ly\s+)?$")
 
 
@@ -125,6 +126,10 @@ def _name_run(seg: str, base: int) -> Attr | None:
         or (toks[-1][0].endswith("ly") and not _is_cap(toks[-1][0]))
     ):
         toks.pop()
+    if len(toks) > 1 and toks[-1][0].endswith(")") and "(" in seg[: toks[-1][1] + 1]:
+        # "Sen. Jo Lane (Ore.) has said": the affiliation left after the verb's helpers
+        cut = seg.rfind("(", 0, toks[-1][1] + 1)
+        toks = [t for t in toks if t[1] < cut]
     if not toks:
         return None
     last, pos = toks[-1]
@@ -138,6 +143,13 @@ def _name_run(seg: str, base: int) -> Attr | None:
     if low in LEFT_VERBS and len(toks) > 1:
         return _name_run(seg[:pos], base)
     if low in ("and", "but", "then") and len(toks) > 2:
+        for j in range(len(toks) - 2, 0, -1):
+            if _bare(toks[j][0]) in SAY_WORDS and not _is_cap(toks[j][0]):
+                # "Lane said she liked ... and added": the one who said the first part
+                said = _name_run(seg[: toks[j][1]], base)
+                if said is not None and said.kind == "name":
+                    return said
+                break
         # "Scott beamed and asked ...": the subject of the first verb of the pair
         k = len(toks) - 2
         while k > 0 and len(toks) - 2 - k < 3 and not _is_cap(toks[k][0]):
@@ -217,12 +229,28 @@ def subject_before(text: str, lo: int, hi: int) -> Attr | None:
         if not trailing and k == len(parts) - 1:
             if first in DETS or _is_cap(words[0]) or first in PRONOUNS or len(parts) == 1 or titled:
                 return _name_run(p, lo + offs[k])
+            if first in LEADERS and len(words) > 1 and _is_cap(words[-1]):
+                # "..., while Lane said": the name the conjunction brings in
+                found = _name_run(p, lo + offs[k])
+                if found is not None and found.kind == "name":
+                    return found
             continue  # "Sanders said, going on to say": a participle clause
         if first in DETS or first.rstrip(".").isdigit() or first in ("who", "which", "whose"):
             continue
         if not (_is_cap(words[0]) or first in PRONOUNS or (titled and _is_cap(words[-1]))):
             continue
         found = _name_run(p, lo + offs[k])
+        if (
+            found is not None
+            and trailing
+            and k > 0
+            and found.kind == "name"
+            and not _is_cap(words[0])
+            and any(w.lower() in _OF for w in p[: found.start - lo - offs[k]].split())
+        ):
+            # "Jo Lane, head of the Parks and Roads Board, said": the body she heads is no speaker
+            nominal = nominal or Attr("nominal", words[0], lo + offs[k])
+            continue
         if found is not None and found.kind == "nominal" and trailing and k > 0:
             # "Jo Lane, Smith's campaign manager, said": the appositive is no speaker
             nominal = nominal or found
@@ -247,6 +275,8 @@ def object_after(text: str, lo: int, hi: int) -> Attr | None:
         _bare(toks[0].group()) in CALENDAR or _bare(toks[0].group()) in ("on", "today", "yesterday")
     ):
         toks.pop(0)
+    if toks and _bare(toks[0].group()) == "that":
+        return None  # "said that Lane ...": the subject of what was said, not the speaker
     for k, t in enumerate(toks):
         if (t.group().lower() in STOPS or t.group().lower() in FOREIGN_STOPS) and k > 0:
             toks = toks[:k]

@@ -41,10 +41,17 @@ def cued(masked: str, lo: int, hi: int, e: int) -> bool:
     return any(m.group().lower() in CUES for m in _WORD.finditer(masked, lo, min(hi, e + 300)))
 
 
+# longer small words a title keeps in lower case ("Mornings with Amy Blake")
+_SMALL = word_set("with from into over upon about")
+
+
 def is_title(inner: str, period_ok: bool = False) -> bool:
     """Short and in Title Case, like the name of a show, book or event."""
-    words = [w for w in inner.split() if len(w) > 3 or w[:1].isdigit()]
+    words = [w for w in inner.split() if (len(w) > 3 and w not in _SMALL) or w[:1].isdigit()]
     end = inner.rstrip()[-1:]
+    head, colon, rest = inner.partition(": ")
+    if colon and rest and len(inner.split()) <= 12 and is_title(head) and is_title(rest, period_ok):
+        return True  # "Long Road: A Memoir of the River Towns", a title with its subtitle
     return (
         len(inner.split()) <= 6
         and bool(words)
@@ -70,6 +77,23 @@ def after_prep(text: str, s: int) -> bool:
     prev = text[max(0, s - 30) : s].split()
     w = prev[-1].lower().rstrip(",:") if prev else ""
     return w in _WORK_INTRO or w.endswith(("'s", "’s"))
+
+
+# Words after which a short Title-Case quote is someone's words, not the name of a work: a sign
+# "reading" it, a crowd "chanting" it, a rival branding someone "as" it (measured on polnear_train's
+# training part, issue 14).  Naming verbs ("titled", "called", "named") stay out: they name works,
+# and so does "read" (one reads a book).
+_WORDS_INTRO = word_set("as reading says said chanting chanted chants chant")
+
+
+def introduces_words(text: str, s: int) -> bool:
+    """True when the word before a quote says words follow ('a hat reading "..."', 'chanting "..."');
+    never after "such as" or "known as" (a list of shows, a nickname)."""
+    prev = text[max(0, s - 40) : s].split()
+    w = prev[-1].lower().rstrip(",") if prev else ""
+    if w not in _WORDS_INTRO:
+        return False
+    return not (w == "as" and len(prev) > 1 and prev[-2].lower() in ("such", "known"))
 
 
 _TWO_OPEN = re.compile(r"(?:^|(?<=[\s(]))''(?=\w)")

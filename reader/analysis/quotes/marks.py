@@ -5,7 +5,10 @@ emphasis: a mark opens when it follows a space, start of text or an opening
 bracket and is followed by text; it closes when it follows text and is followed
 by a space, punctuation or the end.  So apostrophes inside words (don't,
 Wallace's) neither open nor close, and a closing-shaped apostrophe before a
-digit (’90s) never opens.
+digit (’90s) never opens.  A mark that lost its space stays a mark: a curly opening mark
+after a comma or colon (said,“Yes), a curly closing mark before a word (won!”Then), a straight
+mark between sentence punctuation and a word (."No) opens or closes by what is open; a curly
+opening mark with a stray space after it (said, “ We) still opens.
 
 Two apostrophes ('') are never a quotation mark unless PAIR_TWO_APOSTROPHES is set.
 Single marks inside a double quote are part of it.
@@ -47,6 +50,15 @@ def _flank(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
     right_ok = nxt.isspace() or nxt in _CLOSE_AFTER
     can_open = not nxt.isspace() and left_ok
     can_close = not prev.isspace() and right_ok
+    if c == '"' and prev in ".,:;!?" and nxt.isalnum():
+        # a space lost beside the mark ('said,"Yes', '."No'): open or close by what is open
+        can_open = can_close = True
+    if c in "“„«" and prev in ",:;" and not nxt.isspace():
+        can_open = True  # 'said,“Yes': an opening mark that lost its space
+    if c in "“„«" and nxt == " " and (prev.isspace() or prev in _OPEN_BEFORE) and text[i + 2 : i + 3].strip():
+        can_open = True  # 'said, “ We will': an opening mark with a stray space after it
+    if c in "”»" and not prev.isspace() and nxt.isalpha():
+        can_close = True  # 'won!”Then': a closing mark that lost its space
     if c in "“„‘‚«":
         can_close = can_close and not can_open
     elif c in "”»’›":
