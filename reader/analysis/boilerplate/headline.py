@@ -196,7 +196,10 @@ def _page_title(infos: list[Info], t: int, a: int) -> int:
     """The title by agreement: a line above the article that the page title (the dump's first
     line) backs, else the page title itself with its site name stripped, else ``t``."""
     first = infos[0]
-    if t == 0 or a == 0 or not title_like(first) or first.sentence:
+    # a first line with a site's separator is a page title even when its headline holds a
+    # stop or a question mark ("Is it over? | Site"); without one, a sentence there is prose
+    sep = _TITLE_SEP.search(first.text) is not None
+    if t == 0 or a == 0 or not (title_like(first) or sep) or (first.sentence and not sep):
         return t
     s, e = title_part(first.text)
     same = _same_line(infos, first.text[s:e], a)
