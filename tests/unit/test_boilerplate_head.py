@@ -70,8 +70,8 @@ def test_a_page_title_with_a_question_mark_beats_a_label_above_the_article() -> 
     # the dump's first line is the page's <title>; its headline asks a question, so the line
     # reads as a sentence, but the site's separator makes it a page title all the same
     menu = "".join(f"{w}\n\n" for w in ("Home", "News", "Sport", "Weather", "Sign in", "Subscribe"))
-    text = ("Will the pier cafe open in May? Not yet, its owner says. Maybe in June | Harbour Courier\n\n" + menu + menu
-            + "Closed Till March\n\n" + BODY)
+    head = "Will the pier cafe open in May? Not yet, its owner says. Maybe in June"
+    text = f"{head} | Harbour Courier\n\n" + menu + menu + "Closed Till March\n\n" + BODY
     out = {text[s:e]: kind for s, e, kind, _ in classify_lines(text)}
-    assert out["Will the pier cafe open in May? Not yet, its owner says. Maybe in June"] is BlockKind.TITLE
+    assert out[head] is BlockKind.TITLE
     assert out["Closed Till March"] is not BlockKind.TITLE
