@@ -75,3 +75,12 @@ def test_a_page_title_with_a_question_mark_beats_a_label_above_the_article() -> 
     out = {text[s:e]: kind for s, e, kind, _ in classify_lines(text)}
     assert out[head] is BlockKind.TITLE
     assert out["Closed Till March"] is not BlockKind.TITLE
+
+
+def test_a_label_that_is_a_piece_of_the_page_title_is_not_the_headline() -> None:
+    menu = "".join(f"{w}\n\n" for w in ("Home", "News", "Sport", "Weather", "Sign in", "Subscribe"))
+    head = "Pier cafe reopens after the longest winter the harbour traders remember"
+    text = f"{head} - Harbour Courier\n\n" + menu + menu + "Harbour Traders\n\n" + BODY
+    out = {text[s:e]: kind for s, e, kind, _ in classify_lines(text)}
+    assert out["Harbour Traders"] is not BlockKind.TITLE
+    assert out[head] is BlockKind.TITLE
