@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reader.sanitize import storable
 
-SCHEMA_VERSION = "15"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
+SCHEMA_VERSION = "16"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
 # 6: HTML articles keep their display blocks; 7: Markdown analysed by rendered blocks, docs.tags;
 # 8: the name tagger, speaker and boilerplate changes of issues 13 and 14 (analyses redone);
 # 9: text-dump boilerplate and headlines, quote speakers chosen by the learned ranker, HTML
@@ -27,6 +27,8 @@ SCHEMA_VERSION = "15"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 # 13: text dumps: a chart's labels, a bulleted list and displayed formulas keep the article one run
 # 14: copies of one article grouped (docs.lead, docs.copies, the marks table; issue 15)
 # 15: the three text-dump rules of 13 taken back (each moved one dev page only)
+# 16: employers, company suffixes, dates and plural roles are no people; a lower-case noun before
+#     one word lists it no more (issue 14)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

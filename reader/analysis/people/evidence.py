@@ -21,7 +21,7 @@ from reader.analysis.people.tokens import Run, Tok
 
 #: capitalised company suffixes ("Skanska AB", "Repsol SA"): evidence of a firm beside a word,
 #: too short or too common to be organisation words of their own
-_CAPS_SUFFIXES = frozenset(
+CAPS_SUFFIXES = frozenset(
     ["ab", "as", "sa", "asa", "nv", "ag", "spa", "plc", "ltd", "inc", "co", "corp", "cos"]
 )
 _AND = re.compile(r"[ \t]+(?:and|&|en|et|und)[ \t]+")  # "Van Haften en Co", "Simon et Cie"
@@ -53,7 +53,7 @@ def firm_words(
         toks = run.toks
         firm[k] = any(
             (t.low in ORG_WORDS and t.low not in lex.given and t.low not in lex.given_ambiguous)
-            or (t.is_caps and t.low in _CAPS_SUFFIXES)
+            or (t.is_caps and t.low in CAPS_SUFFIXES)
             for t in toks
         )
         if (
@@ -137,12 +137,22 @@ def noun_before(source: str, p: Found) -> bool:
 
 def sure(name: Sequence[Tok], role: str | None, ruled_person: bool, lex: Lexicon) -> bool:
     """Evidence in one mention that a name is a person's: a role or title before it, or a full name
-    that the rules accept on their own, opens with a known given name or with an initial."""
+    that the rules accept on their own, opens with a known given name or with an initial.
+
+    A lower-case noun before one word ("lead manager Kleinwort", "rival Jetstar", "steel producer
+    X") is no such evidence unless the word is a given name ("his wife Nancy"): firms, airlines
+    and works stand there as often as people.
+    """
     if role:
-        return True
+        return len(name) > 1 or not role.islower() or _givenish(name[0].low, lex)
     if len(name) < 2:
         return False
     return ruled_person or name[0].low in lex.given or name[0].is_initial
+
+
+def _givenish(low: str, lex: Lexicon) -> bool:
+    low = low.split("-", 1)[0]  # "Anne-Sophie"
+    return low in lex.given or low in lex.given_ambiguous
 
 
 def shown_person(source: str, p: Found) -> bool:

@@ -19,15 +19,24 @@ from typing import NamedTuple
 
 from reader.analysis.lexicon import (
     HONORIFICS,
+    MONTHS,
     ORG_WORDS,
     PARTICLES,
+    PERSON_NOUNS,
     ROLE_WORDS,
     STOP_WORDS,
     TITLE_CASE_MINOR,
     Lexicon,
     lexicon,
 )
-from reader.analysis.people.evidence import all_firm, firm_words, person_alone, shown_person, sure
+from reader.analysis.people.evidence import (
+    CAPS_SUFFIXES,
+    all_firm,
+    firm_words,
+    person_alone,
+    shown_person,
+    sure,
+)
 from reader.analysis.people.foreign import not_english
 from reader.analysis.people.judge import SAID, Verdict, judge, name_part
 from reader.analysis.people.roster import Roster
@@ -246,6 +255,15 @@ def _pair_of_places(word: str, lex: Lexicon) -> bool:
     return any(country) and all(c or a for c, a in zip(country, abbrev, strict=True))
 
 
+#: number words after a month make a date ("July One")
+_NUMBER_WORDS = frozenset([
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "fifteenth", "twentieth", "thirtieth",
+])
+
+
 def _vetoed(toks: tuple[Tok, ...], ruled: bool, lex: Lexicon) -> bool:
     """Shapes that are never a person whatever the tagger says: initials alone, organisation words."""
     if all(t.is_initial for t in toks):
@@ -257,7 +275,15 @@ def _vetoed(toks: tuple[Tok, ...], ruled: bool, lex: Lexicon) -> bool:
     if (len(toks) > 1 and toks[-1].low in lex.countries and toks[0].low not in lex.given
             and toks[0].low not in lex.given_ambiguous):
         return True  # "Latin American", "Ivory Coast" whatever role stands before
+    if any(t.is_caps and t.low in CAPS_SUFFIXES for t in toks[1:]) and not toks[0].is_caps:
+        return True  # "Anders Berg Verktyg AB": a company's suffix
     first = toks[0].low
+    if len(toks) > 1 and first in MONTHS and toks[1].low in _NUMBER_WORDS:
+        return True  # "July One", "May Fifteenth": a date
+    last = toks[-1].low.rsplit("-", 1)[-1]
+    if (len(toks) > 1 and last.endswith("s") and last[:-1] in ROLE_WORDS and toks[-1].low not in lex.surnames
+            and toks[-1].low not in lex.given):
+        return True  # "P. Co-managers", "Hale Directors": a plural role ends no name
     if (len(toks) > 1 and first in lex.places and first not in lex.given and first not in lex.given_ambiguous
             and first not in lex.surnames):
         return True  # "California Edison", "Sierra Leone": a place that is no given name opens no name
@@ -324,8 +350,14 @@ def _roster(source: str, j: Judged, names: list[tuple[tuple[Tok, ...], str | Non
     known_people = frozenset(t.low for name in accepted if not all_firm(name, firms, frozenset())
                              for t in name if t.text not in PARTICLES)
     shouted = []
+    starts = frozenset(name[0].start for name, _, _ in names if len(name) > 1)
+    ends = frozenset(name[-1].end for name, _, _ in names)
     for name, role, k in names:
-        if _employer(source, name[-1].end):
+        capital_role = role is not None and not role.islower()
+        if _employer(source, name[-1].end) or _works_for(source, name, j.runs[k].toks[0].start, capital_role,
+                                                          starts, ends):
+            continue
+        if not all(t.is_caps for t in name) and _firm_after(j.runs[k], name[-1].end, lex):
             continue
         ruled = k in j.taken
         # a role before the name shields it, not a lower-case noun before one word ("lead manager Stifel")
@@ -355,6 +387,43 @@ def _employer(source: str, end: int) -> bool:
     unchanged by it (conll2003_dev odd half 0.945 -> 0.946) and six firms and a film leave the
     people of a 1,000-article scale collection."""
     return _ROLE_THEN_NAME.match(source, end) is not None
+
+
+def _firm_after(run: Run, end: int, lex: Lexicon) -> bool:
+    """The run goes on after the name with an organisation word or a company suffix in capitals
+    ("Ingrid Moe Maskin AB", "Tom Hale Foundation"): the name is the firm's (asked only of a name
+    in small letters: a shouted headline writes every word in capitals)."""
+    return any(t.start >= end and ((t.is_caps and t.low in CAPS_SUFFIXES)
+                                   or (t.low in ORG_WORDS and t.low not in lex.given))
+               for t in run.toks)
+
+
+_STAFF_NOUNS = frozenset(w for w in ROLE_WORDS | PERSON_NOUNS if w.isalpha() and w.islower()) | frozenset(
+    ["broker", "trader", "dealer"])
+_STAFF_AT = re.compile(r"([a-z]+)[ \t]+(?:with|at)[ \t]+$")
+_OF_BEFORE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_POSSESSIVE = ("'s ", "’s ")
+
+
+def _works_for(source: str, name: tuple[Tok, ...], run_start: int, titled: bool, starts: frozenset[int],
+               ends: frozenset[int]) -> bool:
+    """A name that the text shows to be somebody's employer or home, not a person: a staff noun
+    and "with" or "at" before its run ("an analyst with X", "economist at AB X"), another name and
+    "of" before it ("Ann Lee of X"), or, with no title before it, its possessive before a full
+    name ("X's Ann Lee")."""
+    end = name[-1].end
+    before = source[max(0, run_start - 30):run_start]
+    if before.endswith((" ", "\t")):
+        m = _STAFF_AT.search(before)
+        if m and (m.group(1) in _STAFF_NOUNS or m.group(1).endswith(("ist", "ant"))):
+            return True
+    start = name[0].start
+    before = source[max(0, start - 10):start]
+    if before.endswith((" ", "\t")):
+        m = _OF_BEFORE.search(before)
+        if m and start - len(before) + m.start() in ends:
+            return True
+    return not titled and source[end:end + 3] in _POSSESSIVE and end + 3 in starts
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|;|&|and|,\s*and)\s*")

@@ -1,0 +1,71 @@
+"""Names that the text shows to be firms, dates or employers, never people (issue 14), and the
+evidence the collection's list asks of a one-word name (reader.analysis.people)."""
+
+from __future__ import annotations
+
+from reader.analysis.people import find_people
+from reader.model import Block, BlockKind, Person, Span
+
+
+def _blocks(text: str) -> list[Block]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append(Block(BlockKind.BODY, Span(pos, pos + len(line)), line))
+        pos += len(line) + 1
+    return out
+
+
+def _found(text: str) -> dict[str, Person]:
+    return {p.name: p for p in find_people(text, _blocks(text))}
+
+
+def test_a_staff_noun_and_with_or_at_name_the_employer() -> None:
+    text = ('"Prices will climb," said Bob Tanner, a broker with Dean Wolcott Reynolds in Miami.\n'
+            '"It is early," said Lisa Varga, economist at KP Morgan Halvert.')
+    found = _found(text)
+    assert {"Bob Tanner", "Lisa Varga"} <= set(found)
+    assert not any("Reynolds" in n or "Halvert" in n for n in found), sorted(found)
+
+
+def test_a_name_after_a_person_and_of_is_the_employer() -> None:
+    found = _found('"We are cautious," said Eileen Hartwell of Thomson Brackley on Monday.')
+    assert "Eileen Hartwell" in found
+    assert "Thomson Brackley" not in found, sorted(found)
+
+
+def test_a_possessive_before_a_full_name_is_the_employer() -> None:
+    found = _found("Walter Prenn's David Hollis said he expected the shares to rise.")
+    assert "David Hollis" in found
+    assert "Walter Prenn" not in found, sorted(found)
+
+
+def test_a_titled_possessive_stays_a_person() -> None:
+    found = _found("Few have read Lord Wexbury's Childe Marten, a long poem, said the critic Ann Lowe.")
+    assert "Wexbury" in found, sorted(found)
+
+
+def test_a_company_suffix_in_capitals_ends_no_person() -> None:
+    found = _found("The group, which includes Ingvar Holm Verktygsmaskiner AB, a Swedish firm, said it "
+                   "bought more shares.")
+    assert not any("Holm" in n for n in found), sorted(found)
+
+
+def test_a_month_and_a_number_word_are_a_date() -> None:
+    found = _found("The dividend is payable July One to holders of record, the company said.")
+    assert not found, sorted(found)
+
+
+def test_a_plural_role_ends_no_name() -> None:
+    found = _found("The notes are rated A by S and P. Co-managers are Darrow Fenn and others.")
+    assert not any("managers" in n for n in found), sorted(found)
+
+
+def test_a_lower_case_noun_before_one_word_does_not_list_it() -> None:
+    text = ("The carrier has struggled to fend off pressure from rival Skyvolt.\n"
+            "Skyvolt took to the skies in May.\n"
+            "The jeweller said her sister Nancy would run the shop.")
+    found = _found(text)
+    assert "Skyvolt" not in found or not found["Skyvolt"].listed
+    assert found["Nancy"].listed
