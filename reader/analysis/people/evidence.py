@@ -141,9 +141,10 @@ def sure(name: Sequence[Tok], role: str | None, ruled_person: bool, lex: Lexicon
 
     A lower-case noun before one word ("lead manager Kleinwort", "rival Jetstar", "steel producer
     X") is no such evidence unless the word is a given name ("his wife Nancy"): firms, airlines
-    and works stand there as often as people.
+    and works stand there as often as people.  Nor is a role in capitals ("ADM X": a ticker or an
+    acronym that spells a title's abbreviation).
     """
-    if role:
+    if role and not role.isupper():  # "ADM Growmark": a word in capitals is no title
         return len(name) > 1 or not role.islower() or _givenish(name[0].low, lex)
     if len(name) < 2:
         return False

@@ -255,6 +255,9 @@ def _pair_of_places(word: str, lex: Lexicon) -> bool:
     return any(country) and all(c or a for c, a in zip(country, abbrev, strict=True))
 
 
+#: small words a Title Case title capitalises, never part of a name ("Kumar Get The Munchies")
+_TITLE_WORDS = frozenset(["the", "an", "and", "or", "to", "for", "with", "from", "of", "in", "on", "at"])
+
 #: number words after a month make a date ("July One")
 _NUMBER_WORDS = frozenset([
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -275,6 +278,8 @@ def _vetoed(toks: tuple[Tok, ...], ruled: bool, lex: Lexicon) -> bool:
     if (len(toks) > 1 and toks[-1].low in lex.countries and toks[0].low not in lex.given
             and toks[0].low not in lex.given_ambiguous):
         return True  # "Latin American", "Ivory Coast" whatever role stands before
+    if any(t.low in _TITLE_WORDS and t.text not in PARTICLES and not t.is_initial for t in toks[1:]):
+        return True  # "Kumar Get The Munchies": a title's words, not a name
     if any(t.is_caps and t.low in CAPS_SUFFIXES for t in toks[1:]) and not toks[0].is_caps:
         return True  # "Anders Berg Verktyg AB": a company's suffix
     first = toks[0].low
