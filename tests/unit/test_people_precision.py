@@ -84,3 +84,32 @@ def test_a_role_in_capitals_does_not_list_one_word() -> None:
 def test_small_title_words_make_a_title_not_a_name() -> None:
     found = _found("The comedy Harold and Vikram Lose The Plot opened outside the top ten, the studio said.")
     assert not any("Plot" in n for n in found), sorted(found)
+
+
+def test_a_work_or_vessel_noun_before_a_name_makes_it_the_things() -> None:
+    text = ("The critics praised the film Mona Arden, and the tanker Hilda Varne sailed on Monday.\n"
+            "Director Paul Steyn said the film was his best.")
+    found = _found(text)
+    assert "Paul Steyn" in found
+    assert not any("Arden" in n or "Varne" in n for n in found), sorted(found)
+
+
+def test_a_name_ending_in_a_month_before_a_day_is_a_date() -> None:
+    found = _found("Div pay Sept 3. Reg July 21. Chairman Hugo Brandt said the dividend was safe.")
+    assert "Hugo Brandt" in found
+    assert not any("July" in n for n in found), sorted(found)
+
+
+def test_foreign_company_words_make_a_firm() -> None:
+    found = _found("Lead manager Societe Marchande said the issue was priced at par, Agence Nordique Presse "
+                   "reported.")
+    assert not found, sorted(found)
+
+
+def test_a_name_only_after_in_or_at_is_not_listed() -> None:
+    text = ("Greece asked for the base at Vela Mirtos, north of the capital, to close.\n"
+            "Officials in Vela Mirtos said nothing.\n"
+            "Critics aimed at Tomas Rendell, the coach, said Ann Holt.")
+    found = _found(text)
+    assert "Vela Mirtos" not in found or not found["Vela Mirtos"].listed
+    assert found["Tomas Rendell"].listed
