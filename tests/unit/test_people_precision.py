@@ -113,3 +113,26 @@ def test_a_name_only_after_in_or_at_is_not_listed() -> None:
     found = _found(text)
     assert "Vela Mirtos" not in found or not found["Vela Mirtos"].listed
     assert found["Tomas Rendell"].listed
+
+
+def test_a_model_number_is_no_name() -> None:
+    found = _found("The airline grounded its Dunmore Kessler DX-20s after the crash, officials said.")
+    assert not any("DX" in n for n in found), sorted(found)
+
+
+def test_a_hyphenated_description_opens_no_name() -> None:
+    found = _found("The Oscar-winning Hartwell Brennan said she would return to the stage.")
+    assert "Oscar-winning Hartwell Brennan" not in found
+    assert "Hartwell Brennan" in found, sorted(found)
+
+
+def test_a_month_that_is_no_given_name_opens_no_name() -> None:
+    found = _found("Shares in January Telvox rose after the results, traders said.")
+    assert not found, sorted(found)
+
+
+def test_an_ordinary_last_word_does_not_list_a_name() -> None:
+    text = ("Aid under the Henley Plan reached the region, and a second plan is being drawn up.\n"
+            "Critics of the Henley Plan said it came too late.")
+    found = _found(text)
+    assert "Henley Plan" not in found or not found["Henley Plan"].listed

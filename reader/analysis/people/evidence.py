@@ -135,7 +135,8 @@ def noun_before(source: str, p: Found) -> bool:
     return False
 
 
-def sure(name: Sequence[Tok], role: str | None, ruled_person: bool, lex: Lexicon) -> bool:
+def sure(name: Sequence[Tok], role: str | None, ruled_person: bool, lex: Lexicon,
+         lower: frozenset[str] = frozenset()) -> bool:
     """Evidence in one mention that a name is a person's: a role or title before it, or a full name
     that the rules accept on their own, opens with a known given name or with an initial.
 
@@ -148,6 +149,10 @@ def sure(name: Sequence[Tok], role: str | None, ruled_person: bool, lex: Lexicon
         return len(name) > 1 or not role.islower() or _givenish(name[0].low, lex)
     if len(name) < 2:
         return False
+    last = name[-1].low
+    if ((last in lex.english or last in lower) and last not in lex.surnames and not _givenish(last, lex)
+            and not name[-1].is_initial):
+        return False  # "Marshall Plan", "Keta Lagoon", "Ryan Milk": an ordinary word ends no surname
     return ruled_person or name[0].low in lex.given or name[0].is_initial
 
 

@@ -169,7 +169,7 @@ def _tagged(source: str, j: Judged) -> tuple[list[tuple[tuple[Tok, ...], str | N
                     hit.add(k)
         if k not in hit and k in j.taken and _rules_hold(source, j.verdicts[k], lex):
             name = j.verdicts[k].name
-            while len(name) > 1 and name[0].low.endswith(("-based", "-born")):  # "Washington-based Weil"
+            while len(name) > 1 and name[0].low.endswith(_LEADING_ENDS):  # "Washington-based Weil"
                 name = name[1:]
             names.append((name, j.verdicts[k].role, k))
             hit.add(k)
@@ -242,7 +242,12 @@ def _leading(low: str, lex: Lexicon) -> bool:
     if low in lex.given or low in lex.given_ambiguous:
         return False
     return (low in ROLE_WORDS or low in HONORIFICS or low in lex.countries
-            or low.endswith(("-born", "-based", "-winger", "-back")) or low.startswith("ex-"))
+            or low.endswith(_LEADING_ENDS) or low.startswith("ex-"))
+
+
+#: hyphenated words before a name that describe it ("Texas-born", "Oscar-winning", "Sydney-listed")
+_LEADING_ENDS = ("-born", "-based", "-winger", "-back", "-winning", "-listed", "-owned", "-led", "-backed",
+                 "-controlled", "-funded")
 
 
 def _pair_of_places(word: str, lex: Lexicon) -> bool:
@@ -279,13 +284,15 @@ def _vetoed(toks: tuple[Tok, ...], ruled: bool, lex: Lexicon) -> bool:
     if (len(toks) > 1 and toks[-1].low in lex.countries and toks[0].low not in lex.given
             and toks[0].low not in lex.given_ambiguous):
         return True  # "Latin American", "Ivory Coast" whatever role stands before
+    if any(c.isdigit() for t in toks for c in t.text):
+        return True  # "DC-10s", "X5": a model's name
     if any(t.low in _TITLE_WORDS and t.text not in PARTICLES and not t.is_initial for t in toks[1:]):
         return True  # "Kumar Get The Munchies": a title's words, not a name
     if any(t.is_caps and t.low in CAPS_SUFFIXES for t in toks[1:]) and not toks[0].is_caps:
         return True  # "Anders Berg Verktyg AB": a company's suffix
     first = toks[0].low
-    if len(toks) > 1 and first in MONTHS and toks[1].low in _NUMBER_WORDS:
-        return True  # "July One", "May Fifteenth": a date
+    if len(toks) > 1 and first in MONTHS and (toks[1].low in _NUMBER_WORDS or first not in lex.given):
+        return True  # "July One", "May Fifteenth": a date; "January X": a month is no given name
     last = toks[-1].low.rsplit("-", 1)[-1]
     if (len(toks) > 1 and last.endswith("s") and last[:-1] in ROLE_WORDS and toks[-1].low not in lex.surnames
             and toks[-1].low not in lex.given):
@@ -392,7 +399,7 @@ def _roster(source: str, j: Judged, names: list[tuple[tuple[Tok, ...], str | Non
             shouted.append((name, role))
             continue
         v = j.verdicts[k]
-        roster.add(name, role, sure(name, role, ruled and v.person, lex))
+        roster.add(name, role, sure(name, role, ruled and v.person, lex, j.lower))
     for name, role in shouted:
         if roster.has_surname(name[-1].low):
             roster.add(name, role)
