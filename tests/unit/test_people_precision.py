@@ -136,3 +136,32 @@ def test_an_ordinary_last_word_does_not_list_a_name() -> None:
             "Critics of the Henley Plan said it came too late.")
     found = _found(text)
     assert "Henley Plan" not in found or not found["Henley Plan"].listed
+
+
+def test_an_organisation_noun_after_a_name_makes_it_the_organisations() -> None:
+    found = _found("Shares of the Kendrick Vale group rose, and flights at Norma Whitby airport were cut, "
+                   "said Ann Holt.")
+    assert "Ann Holt" in found
+    assert not any("Vale" in n or "Whitby" in n for n in found), sorted(found)
+
+
+def test_the_brothers_after_a_name_are_people() -> None:
+    found = _found("Director Paul Steyn said the Marlowe brothers, Tom Marlowe and Sam Marlowe, "
+                   "would write the music.")
+    assert {"Tom Marlowe", "Sam Marlowe"} <= set(found), sorted(found)
+
+
+def test_a_name_of_a_place_and_a_firm_word_is_the_firm() -> None:
+    found = _found('"It is early," said Hanley Brockwood of Canada Ltd economist Ann Sorel in Toronto.')
+    assert "Ann Sorel" in found
+    assert "Hanley Brockwood" not in found, sorted(found)
+
+
+def test_a_person_before_a_comma_is_no_role() -> None:
+    from reader.analysis.lexicon import lexicon
+    from reader.analysis.people.judge import _role_text
+
+    before = "orders grew, Robert Bishop, "
+    assert _role_text(before, [], before, False, lexicon()) == (None, False)
+    before = "orders grew, said Foreign Minister, "
+    assert _role_text(before, [], before, False, lexicon())[0] == "Foreign Minister"

@@ -384,7 +384,9 @@ def _roster(source: str, j: Judged, names: list[tuple[tuple[Tok, ...], str | Non
         if _employer(source, name[-1].end) or _works_for(source, name, j.runs[k].toks[0].start, capital_role,
                                                           starts, ends):
             continue
-        if not all(t.is_caps for t in name) and _firm_after(j.runs[k], name[-1].end, lex):
+        if not all(t.is_caps for t in name) and (_firm_after(j.runs[k], name[-1].end, lex)
+                                                  or _org_noun_after(source, name[-1].end)
+                                                  or _firm_of_place(source, j.runs, k, name[-1].end, lex)):
             continue
         first = j.runs[k].toks[0]  # (a run in a text that is not English may open with "di", "van")
         run_start = first.start if first.text[:1].isupper() else name[0].start
@@ -454,6 +456,35 @@ def _date_end(source: str, name: tuple[Tok, ...]) -> bool:
 
 
 _DAY_AFTER = re.compile(r"\.?[ \t]+\d{1,2}\b")
+#: organisation and place nouns that follow their name in lower case ("the X group", "X airport")
+_ORG_AFTER = frozenset([
+    "group", "company", "corporation", "firm", "bank", "airline", "airport", "unit", "division", "subsidiary",
+    "index", "stadium", "hotel", "casino", "university", "college", "school", "hospital", "foundation",
+    "institute", "fund", "trust", "agency", "plant", "factory", "mill", "mine", "brand", "label", "band",
+    "dam", "river", "valley", "basin", "region", "province", "district", "area", "camp", "island",
+])
+def _firm_of_place(source: str, runs: list[Run], k: int, end: int, lex: Lexicon) -> bool:
+    """The name ends its run and "of", a place and an organisation word follow ("X of Canada Ltd",
+    "X of America Inc"): the firm's name (a person of a firm is "Ann Lee of Acme Corp", no place)."""
+    if end != runs[k].toks[-1].end or k + 1 >= len(runs) or runs[k + 1].block != runs[k].block:
+        return False
+    nxt = runs[k + 1].toks
+    if source[end:nxt[0].start] != " of " or len(nxt) < 2:
+        return False
+    place = nxt[0].low in lex.places or nxt[0].low in lex.countries
+    return place and _firm_after(runs[k + 1], nxt[0].end, lex)
+
+
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _org_noun_after(source: str, end: int) -> bool:
+    """A lower-case organisation word right after the name ("the X group said", "X company
+    shares"): the name is the organisation's."""
+    m = _NOUN_AFTER.match(source, end)
+    return m is not None and m.group(1) in _ORG_AFTER
+
+
 _STAFF_NOUNS = frozenset(w for w in ROLE_WORDS | PERSON_NOUNS if w.isalpha() and w.islower()) | frozenset(
     ["broker", "trader", "dealer"])
 _STAFF_AT = re.compile(r"([a-z]+)[ \t]+(?:with|at)[ \t]+$")
