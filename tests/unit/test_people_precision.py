@@ -165,3 +165,25 @@ def test_a_person_before_a_comma_is_no_role() -> None:
     assert _role_text(before, [], before, False, lexicon()) == (None, False)
     before = "orders grew, said Foreign Minister, "
     assert _role_text(before, [], before, False, lexicon())[0] == "Foreign Minister"
+
+
+def test_a_name_after_a_person_of_a_noun_is_the_employer() -> None:
+    found = _found('"Rates may fall," said Peter Quaid, of brokers Simon Hatchard, on Monday.')
+    assert "Peter Quaid" in found
+    assert "Simon Hatchard" not in found, sorted(found)
+
+
+def test_partners_before_a_comma_and_co_are_the_firm() -> None:
+    text = ("The issue was priced at par, said Dunmore Gerald, Harris Upham and Co Inc, the lead manager.\n"
+            "Dunmore Gerald said demand was strong.")
+    found = _found(text)
+    assert "Dunmore Gerald" not in found, sorted(found)
+
+
+def test_a_country_in_its_own_language_ends_no_name() -> None:
+    from reader.analysis.lexicon import lexicon
+    from reader.analysis.people.find import _vetoed
+    from reader.analysis.people.tokens import runs_in
+
+    (run,) = runs_in("Kredietvest Nederland", 0, 0)
+    assert _vetoed(run.toks, True, lexicon())

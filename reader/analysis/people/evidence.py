@@ -65,7 +65,8 @@ def firm_words(
             firm[k] = False
         if firm[k] and len(toks) > 1:
             out.update(_firm_part(run))
-    # "Touche Ross and Co", "Stifel, Nicolaus and Co": partners' names before a firm word
+    # "Touche Ross and Co", "Stifel, Nicolaus and Co", "Hale Barney, Harris Upham and Co": partners'
+    # names before a firm word (a given name and a surname before a comma are a person's)
     for k in range(len(runs) - 1, 0, -1):
         if not firm[k]:
             continue
@@ -75,7 +76,8 @@ def firm_words(
             i >= 0
             and not firm[i]
             and runs[i].block == runs[k].block
-            and (gap is _AND or len(runs[i].toks) == 1)
+            and (gap is _AND or len(runs[i].toks) == 1
+                 or (len(runs[i].toks) == 2 and runs[i].toks[0].low not in lex.given))
         ):
             if not gap.fullmatch(source, runs[i].toks[-1].end, runs[i + 1].toks[0].start):
                 break

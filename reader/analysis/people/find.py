@@ -488,7 +488,7 @@ def _org_noun_after(source: str, end: int) -> bool:
 _STAFF_NOUNS = frozenset(w for w in ROLE_WORDS | PERSON_NOUNS if w.isalpha() and w.islower()) | frozenset(
     ["broker", "trader", "dealer"])
 _STAFF_AT = re.compile(r"([a-z]+)[ \t]+(?:with|at)[ \t]+$")
-_OF_BEFORE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_OF_BEFORE = re.compile(r",?[ \t]+of[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+)?$")
 _POSSESSIVE = ("'s ", "’s ")
 
 
@@ -496,8 +496,8 @@ def _works_for(source: str, name: tuple[Tok, ...], run_start: int, titled: bool,
                ends: frozenset[int]) -> bool:
     """A name that the text shows to be somebody's employer or home, not a person: a staff noun
     and "with" or "at" before its run ("an analyst with X", "economist at AB X"), another name and
-    "of" before it ("Ann Lee of X"), or, with no title before it, its possessive before a full
-    name ("X's Ann Lee")."""
+    "of" before it ("Ann Lee of X", "Ann Lee, of brokers X"), or, with no title before it, its
+    possessive before a full name ("X's Ann Lee")."""
     end = name[-1].end
     before = source[max(0, run_start - 30):run_start]
     if before.endswith((" ", "\t")):
@@ -505,7 +505,7 @@ def _works_for(source: str, name: tuple[Tok, ...], run_start: int, titled: bool,
         if m and (m.group(1) in _STAFF_NOUNS or m.group(1).endswith(("ist", "ant"))):
             return True
     start = name[0].start
-    before = source[max(0, start - 10):start]
+    before = source[max(0, start - 30):start]
     if before.endswith((" ", "\t")):
         m = _OF_BEFORE.search(before)
         if m and start - len(before) + m.start() in ends:
