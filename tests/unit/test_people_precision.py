@@ -187,3 +187,8 @@ def test_a_country_in_its_own_language_ends_no_name() -> None:
 
     (run,) = runs_in("Kredietvest Nederland", 0, 0)
     assert _vetoed(run.toks, True, lexicon())
+
+
+def test_a_pair_of_countries_opens_no_name() -> None:
+    found = _found("Trade rose by a tenth, the Dutch-German Chamber of Commerce said on Monday.")
+    assert not found, sorted(found)

@@ -279,8 +279,8 @@ def _vetoed(toks: tuple[Tok, ...], ruled: bool, lex: Lexicon) -> bool:
         return True
     if any(t.low in ORG_WORDS for t in toks):
         return True
-    if len(toks) == 1 and _pair_of_places(toks[0].text, lex):
-        return True
+    if _pair_of_places(toks[0].text, lex):
+        return True  # "UK-Russia", "Dutch-German Chamber"
     if (len(toks) > 1 and toks[-1].low in lex.countries and toks[0].low not in lex.given
             and toks[0].low not in lex.given_ambiguous):
         return True  # "Latin American", "Ivory Coast" whatever role stands before
