@@ -192,3 +192,8 @@ def test_a_country_in_its_own_language_ends_no_name() -> None:
 def test_a_pair_of_countries_opens_no_name() -> None:
     found = _found("Trade rose by a tenth, the Dutch-German Chamber of Commerce said on Monday.")
     assert not found, sorted(found)
+
+
+def test_a_possessive_after_in_keeps_the_person_listed() -> None:
+    found = _found("He had a part in Brendan Colquist's last film before he retired.")
+    assert found["Brendan Colquist"].listed

@@ -356,7 +356,11 @@ def _placed(source: str, p: Found) -> bool:
     "in" or "at", and 1,054 other capitalised words)."""
     if p.role and not p.role.islower():
         return False
-    return all(_PLACE_BEFORE.search(source, max(0, s - 12), s) for s, _ in p.spans)
+    return all(_PLACE_BEFORE.search(source, max(0, s - 12), s) and source[e:e + 2] not in _OWNS
+               for s, e in p.spans)  # ("in Ann Lee's film" is hers)
+
+
+_OWNS = ("'s", "’s")
 
 
 def _roster(source: str, j: Judged, names: list[tuple[tuple[Tok, ...], str | None, int]],
