@@ -197,3 +197,11 @@ def test_a_pair_of_countries_opens_no_name() -> None:
 def test_a_possessive_after_in_keeps_the_person_listed() -> None:
     found = _found("He had a part in Brendan Colquist's last film before he retired.")
     assert found["Brendan Colquist"].listed
+
+
+def test_a_nickname_in_quotes_joins_the_given_name_and_the_surname() -> None:
+    text = ('Walter Emmett "Dusty" Harrow (born 1921) was a Canadian hockey winger.\n'
+            "Harrow played nine seasons for the club.")
+    found = _found(text)
+    assert 'Walter Emmett "Dusty" Harrow' in found, sorted(found)
+    assert len(found['Walter Emmett "Dusty" Harrow'].mentions) == 2

@@ -318,6 +318,9 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
         hit = j.taken
     else:
         names, hit = _tagged(source, j)
+    names, joined = _nicknamed(source, j, names)
+    if joined:
+        hit = hit | joined
     roster = _roster(source, j, names, lex)
     if not roster.people:
         return []
@@ -361,6 +364,35 @@ def _placed(source: str, p: Found) -> bool:
 
 
 _OWNS = ("'s", "’s")
+
+
+_NICKNAME = re.compile(r"[ \t]+([\"“][A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)?[\"”])[ \t]+(?=[A-Z])")
+
+
+Named = tuple[tuple[Tok, ...], str | None, int]  # a name, the role before it, the index of its run
+
+
+def _nicknamed(source: str, j: Judged, names: list[Named]) -> tuple[list[Named], set[int]]:
+    """A name, a nickname in quotes and a surname are one name ('Ann "Bud" Lee', 'Tom Hale "Junior"
+    Ray'): the name found before the quotes grows by the nickname and the surname after them, and
+    the run of the surname (found or not) is taken; returns the names and the runs taken so."""
+    run_at = {r.toks[0].start: k for k, r in enumerate(j.runs)}
+    out = []
+    taken: set[int] = set()
+    for name, role, k in names:
+        if k in taken:
+            continue
+        m = _NICKNAME.match(source, name[-1].end) if name[-1].end == j.runs[k].toks[-1].end else None
+        nxt = run_at.get(m.end()) if m else None
+        if m and nxt is not None and len(name) < 4:
+            after = j.runs[nxt].toks
+            first = after[0]
+            if not first.is_caps and first.low not in ORG_WORDS and first.low not in STOP_WORDS:
+                nick = Tok(m.group(1), m.start(1), m.end(1), m.group(1).lower(), False, False)
+                name = (*name, nick, first)
+                taken.add(nxt)
+        out.append((name, role, k))
+    return out, taken
 
 
 def _roster(source: str, j: Judged, names: list[tuple[tuple[Tok, ...], str | None, int]],
