@@ -205,3 +205,11 @@ def test_a_nickname_in_quotes_joins_the_given_name_and_the_surname() -> None:
     found = _found(text)
     assert 'Walter Emmett "Dusty" Harrow' in found, sorted(found)
     assert len(found['Walter Emmett "Dusty" Harrow'].mentions) == 2
+
+
+def test_a_name_ending_in_a_word_the_text_writes_in_lower_case_is_no_person() -> None:
+    text = ("The team trained at the Hollis Morgan Playfield before the new playfield opened.\n"
+            "Coach Dan Pryor said the move helped.")
+    found = _found(text)
+    assert "Dan Pryor" in found
+    assert not any("Playfield" in n for n in found), sorted(found)

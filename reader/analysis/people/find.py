@@ -426,7 +426,8 @@ def _roster(source: str, j: Judged, names: list[tuple[tuple[Tok, ...], str | Non
             continue
         first = j.runs[k].toks[0]  # (a run in a text that is not English may open with "di", "van")
         run_start = first.start if first.text[:1].isupper() else name[0].start
-        if _thing_before(source, run_start) or _date_end(source, name):
+        if _thing_before(source, run_start) or _date_end(source, name) or (
+                not capital_role and _ordinary_end(name, j.lower, lex)):
             continue
         ruled = k in j.taken
         # a role before the name shields it, not a lower-case noun before one word ("lead manager Stifel")
@@ -482,6 +483,14 @@ def _thing_before(source: str, run_start: int) -> bool:
     "bank X", "the band X", "the tanker X"): the name is that thing's."""
     m = _WORD_BEFORE.search(source, max(0, run_start - 24), run_start)
     return m is not None and m.group(1) in _THING_NOUNS
+
+
+def _ordinary_end(name: tuple[Tok, ...], lower: frozenset[str], lex: Lexicon) -> bool:
+    """A full name that ends in an ordinary word the text also writes in lower case and no list
+    knows as a surname or given name ("Denny Way", "Davis Gym" beside "the gym")."""
+    last = name[-1].low
+    return (len(name) > 1 and last in lower and last not in lex.surnames
+            and last not in lex.given and last not in lex.given_ambiguous and not name[-1].is_initial)
 
 
 def _date_end(source: str, name: tuple[Tok, ...]) -> bool:
