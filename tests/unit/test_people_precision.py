@@ -213,3 +213,8 @@ def test_a_name_ending_in_a_word_the_text_writes_in_lower_case_is_no_person() ->
     found = _found(text)
     assert "Dan Pryor" in found
     assert not any("Playfield" in n for n in found), sorted(found)
+
+
+def test_a_nickname_after_one_plain_word_makes_a_name() -> None:
+    found = _found('The member since 2009 has been Gareth "Sonny" Pelham of the Liberal Party.')
+    assert 'Gareth "Sonny" Pelham' in found, sorted(found)

@@ -374,25 +374,39 @@ Named = tuple[tuple[Tok, ...], str | None, int]  # a name, the role before it, t
 
 def _nicknamed(source: str, j: Judged, names: list[Named]) -> tuple[list[Named], set[int]]:
     """A name, a nickname in quotes and a surname are one name ('Ann "Bud" Lee', 'Tom Hale "Junior"
-    Ray'): the name found before the quotes grows by the nickname and the surname after them, and
-    the run of the surname (found or not) is taken; returns the names and the runs taken so."""
+    Ray'): the name before the quotes (found, or a run of one or two plain capitalised words) grows
+    by the nickname and the surname after them, and the run of the surname is taken; returns the
+    names and the runs taken so."""
     run_at = {r.toks[0].start: k for k, r in enumerate(j.runs)}
-    out = []
     taken: set[int] = set()
-    for name, role, k in names:
-        if k in taken:
-            continue
+
+    def grown(name: tuple[Tok, ...], k: int) -> tuple[Tok, ...] | None:
         m = _NICKNAME.match(source, name[-1].end) if name[-1].end == j.runs[k].toks[-1].end else None
         nxt = run_at.get(m.end()) if m else None
-        if m and nxt is not None and len(name) < 4:
-            after = j.runs[nxt].toks
-            first = after[0]
-            if not first.is_caps and first.low not in ORG_WORDS and first.low not in STOP_WORDS:
-                nick = Tok(m.group(1), m.start(1), m.end(1), m.group(1).lower(), False, False)
-                name = (*name, nick, first)
-                taken.add(nxt)
-        out.append((name, role, k))
-    return out, taken
+        if m is None or nxt is None or nxt in taken or len(name) > 3 or not _plain_word(j.runs[nxt].toks[0]):
+            return None
+        taken.add(nxt)
+        nick = Tok(m.group(1), m.start(1), m.end(1), m.group(1).lower(), False, False)
+        return (*name, nick, j.runs[nxt].toks[0])
+
+    out: list[tuple[Named, bool]] = []
+    named = {k for _, _, k in names}
+    for name, role, k in names:
+        longer = grown(name, k)
+        out.append(((longer or name, role, k), longer is not None))
+    for k, run in enumerate(j.runs):
+        if k not in named and len(run.toks) <= 2 and all(_plain_word(t) for t in run.toks):
+            longer = grown(run.toks, k)
+            if longer:
+                out.append(((longer, None, k), True))
+    out.sort(key=lambda item: item[0][0][0].start)
+    return [n for n, merged in out if merged or n[2] not in taken], taken
+
+
+def _plain_word(t: Tok) -> bool:
+    """A capitalised word that may be part of a name (not in capitals, no function, organisation or
+    role word)."""
+    return not t.is_caps and t.low not in ORG_WORDS and t.low not in STOP_WORDS and t.low not in ROLE_WORDS
 
 
 def _roster(source: str, j: Judged, names: list[tuple[tuple[Tok, ...], str | None, int]],
