@@ -261,6 +261,7 @@ def _pair_of_places(word: str, lex: Lexicon) -> bool:
     return any(country) and all(c or a for c, a in zip(country, abbrev, strict=True))
 
 
+_DIGIT = re.compile(r"\d")
 #: small words a Title Case title capitalises, never part of a name ("Kumar Get The Munchies")
 _TITLE_WORDS = frozenset(["the", "an", "and", "or", "to", "for", "with", "from", "of", "in", "on", "at"])
 
@@ -277,19 +278,21 @@ def _vetoed(toks: tuple[Tok, ...], ruled: bool, lex: Lexicon) -> bool:
     """Shapes that are never a person whatever the tagger says: initials alone, organisation words."""
     if all(t.is_initial for t in toks):
         return True
-    if any(t.low in ORG_WORDS for t in toks):
-        return True
+    for t in toks:
+        if t.low in ORG_WORDS or (not t.text.isalpha() and _DIGIT.search(t.text)):
+            return True  # an organisation word; "DC-10s", "X5": a model's name
+    if len(toks) > 1:
+        first_caps = toks[0].is_caps
+        for t in toks[1:]:
+            if t.low in _TITLE_WORDS and t.text not in PARTICLES and not t.is_initial:
+                return True  # "Kumar Get The Munchies": a title's words, not a name
+            if t.is_caps and not first_caps and t.low in CAPS_SUFFIXES:
+                return True  # "Anders Berg Verktyg AB": a company's suffix
     if _pair_of_places(toks[0].text, lex):
         return True  # "UK-Russia", "Dutch-German Chamber"
     if (len(toks) > 1 and toks[-1].low in lex.countries and toks[0].low not in lex.given
             and toks[0].low not in lex.given_ambiguous):
         return True  # "Latin American", "Ivory Coast" whatever role stands before
-    if any(c.isdigit() for t in toks for c in t.text):
-        return True  # "DC-10s", "X5": a model's name
-    if any(t.low in _TITLE_WORDS and t.text not in PARTICLES and not t.is_initial for t in toks[1:]):
-        return True  # "Kumar Get The Munchies": a title's words, not a name
-    if any(t.is_caps and t.low in CAPS_SUFFIXES for t in toks[1:]) and not toks[0].is_caps:
-        return True  # "Anders Berg Verktyg AB": a company's suffix
     first = toks[0].low
     if len(toks) > 1 and first in MONTHS and (toks[1].low in _NUMBER_WORDS or first not in lex.given):
         return True  # "July One", "May Fifteenth": a date; "January X": a month is no given name
@@ -359,11 +362,13 @@ def _placed(source: str, p: Found) -> bool:
     "in" or "at", and 1,054 other capitalised words)."""
     if p.role and not p.role.islower():
         return False
-    return all(_PLACE_BEFORE.search(source, max(0, s - 12), s) and source[e:e + 2] not in _OWNS
-               for s, e in p.spans)  # ("in Ann Lee's film" is hers)
+    return all(source.endswith(_PLACE_ENDS, max(0, s - 12), s)
+               and _PLACE_BEFORE.search(source, max(0, s - 12), s) is not None
+               and source[e:e + 2] not in _OWNS for s, e in p.spans)  # ("in Ann Lee's film" is hers)
 
 
 _OWNS = ("'s", "’s")
+_PLACE_ENDS = tuple(w + sp for w in ("in", "at", "near", "the") for sp in (" ", "\t"))  # where a match ends
 
 
 _NICKNAME = re.compile(r"[ \t]+([\"“][A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)?[\"”])[ \t]+(?=[A-Z])")
@@ -372,13 +377,18 @@ _NICKNAME = re.compile(r"[ \t]+([\"“][A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)
 Named = tuple[tuple[Tok, ...], str | None, int]  # a name, the role before it, the index of its run
 
 
+_QUOTED = re.compile(r"[ \t][\"“][A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)?[\"”][ \t]+[A-Z]")
+
+
 def _nicknamed(source: str, j: Judged, names: list[Named]) -> tuple[list[Named], set[int]]:
     """A name, a nickname in quotes and a surname are one name ('Ann "Bud" Lee', 'Tom Hale "Junior"
     Ray'): the name before the quotes (found, or a run of one or two plain capitalised words) grows
     by the nickname and the surname after them, and the run of the surname is taken; returns the
     names and the runs taken so."""
-    run_at = {r.toks[0].start: k for k, r in enumerate(j.runs)}
     taken: set[int] = set()
+    if not _QUOTED.search(source):
+        return names, taken
+    run_at = {r.toks[0].start: k for k, r in enumerate(j.runs)}
 
     def grown(name: tuple[Tok, ...], k: int) -> tuple[Tok, ...] | None:
         m = _NICKNAME.match(source, name[-1].end) if name[-1].end == j.runs[k].toks[-1].end else None
@@ -430,18 +440,7 @@ def _roster(source: str, j: Judged, names: list[tuple[tuple[Tok, ...], str | Non
     starts = frozenset(name[0].start for name, _, _ in names if len(name) > 1)
     ends = frozenset(name[-1].end for name, _, _ in names)
     for name, role, k in names:
-        capital_role = role is not None and not role.islower()
-        if _employer(source, name[-1].end) or _works_for(source, name, j.runs[k].toks[0].start, capital_role,
-                                                          starts, ends):
-            continue
-        if not all(t.is_caps for t in name) and (_firm_after(j.runs[k], name[-1].end, lex)
-                                                  or _org_noun_after(source, name[-1].end)
-                                                  or _firm_of_place(source, j.runs, k, name[-1].end, lex)):
-            continue
-        first = j.runs[k].toks[0]  # (a run in a text that is not English may open with "di", "van")
-        run_start = first.start if first.text[:1].isupper() else name[0].start
-        if _thing_before(source, run_start) or _date_end(source, name) or (
-                not capital_role and _ordinary_end(name, j.lower, lex)):
+        if _not_someone(source, j, k, name, role, starts, ends, lex):
             continue
         ruled = k in j.taken
         # a role before the name shields it, not a lower-case noun before one word ("lead manager Stifel")
@@ -471,6 +470,30 @@ def _employer(source: str, end: int) -> bool:
     unchanged by it (conll2003_dev odd half 0.945 -> 0.946) and six firms and a film leave the
     people of a 1,000-article scale collection."""
     return _ROLE_THEN_NAME.match(source, end) is not None
+
+
+def _not_someone(source: str, j: Judged, k: int, name: tuple[Tok, ...], role: str | None,
+                 starts: frozenset[int], ends: frozenset[int], lex: Lexicon) -> bool:
+    """The text shows the name (from run ``k``) to be an employer, a firm, a thing or a date (each
+    test is asked only where its evidence can stand)."""
+    run = j.runs[k]
+    end = name[-1].end
+    capital_role = role is not None and not role.islower()
+    if _employer(source, end) or _works_for(source, name, run.toks[0].start, capital_role, starts, ends):
+        return True
+    if not name[0].is_caps or not all(t.is_caps for t in name):
+        if run.toks[-1].end > end and _firm_after(run, end, lex):
+            return True
+        if source[end + 1:end + 2].islower() and (_org_noun_after(source, end)
+                                                  or _firm_of_place(source, j.runs, k, end, lex)):
+            return True
+    first = run.toks[0]  # (a run in a text that is not English may open with "di", "van")
+    run_start = first.start if first.text[:1].isupper() else name[0].start
+    if source[run_start - 2:run_start - 1].islower() and _thing_before(source, run_start):
+        return True
+    if len(name) < 2:
+        return False
+    return _date_end(source, name) or (not capital_role and _ordinary_end(name, j.lower, lex))
 
 
 def _firm_after(run: Run, end: int, lex: Lexicon) -> bool:
@@ -510,10 +533,11 @@ def _ordinary_end(name: tuple[Tok, ...], lower: frozenset[str], lex: Lexicon) ->
 def _date_end(source: str, name: tuple[Tok, ...]) -> bool:
     """A name that ends in a month before a day's number ("Reg July 17", "Div pay Aug 6")."""
     last = name[-1].low.rstrip(".")
-    return (len(name) > 1 and (last in MONTHS or last in MONTH_ABBREVIATIONS)
+    return (len(name) > 1 and last in _MONTH_WORDS
             and _DAY_AFTER.match(source, name[-1].end) is not None)
 
 
+_MONTH_WORDS = frozenset(MONTHS) | frozenset(MONTH_ABBREVIATIONS)
 _DAY_AFTER = re.compile(r"\.?[ \t]+\d{1,2}\b")
 #: organisation and place nouns that follow their name in lower case ("the X group", "X airport")
 _ORG_AFTER = frozenset([
@@ -547,6 +571,7 @@ def _org_noun_after(source: str, end: int) -> bool:
 _STAFF_NOUNS = frozenset(w for w in ROLE_WORDS | PERSON_NOUNS if w.isalpha() and w.islower()) | frozenset(
     ["broker", "trader", "dealer"])
 _STAFF_AT = re.compile(r"([a-z]+)[ \t]+(?:with|at)[ \t]+$")
+_WITH_AT = tuple(w + sp for w in (" with", " at", "\twith", "\tat") for sp in (" ", "\t"))
 _OF_BEFORE = re.compile(r",?[ \t]+of[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+)?$")
 _POSSESSIVE = ("'s ", "’s ")
 
@@ -558,16 +583,16 @@ def _works_for(source: str, name: tuple[Tok, ...], run_start: int, titled: bool,
     "of" before it ("Ann Lee of X", "Ann Lee, of brokers X"), or, with no title before it, its
     possessive before a full name ("X's Ann Lee")."""
     end = name[-1].end
-    before = source[max(0, run_start - 30):run_start]
-    if before.endswith((" ", "\t")):
-        m = _STAFF_AT.search(before)
+    # (each search runs only where a match can end: "with " or "at " just before, " of" near)
+    if source.endswith(_WITH_AT, max(0, run_start - 6), run_start):
+        m = _STAFF_AT.search(source, max(0, run_start - 30), run_start)
         if m and (m.group(1) in _STAFF_NOUNS or m.group(1).endswith(("ist", "ant"))):
             return True
     start = name[0].start
-    before = source[max(0, start - 30):start]
-    if before.endswith((" ", "\t")):
-        m = _OF_BEFORE.search(before)
-        if m and start - len(before) + m.start() in ends:
+    lo = max(0, start - 30)
+    if source.endswith((" ", "\t"), lo, start) and source.find("of", lo, start) >= 0:
+        m = _OF_BEFORE.search(source, lo, start)
+        if m and m.start() in ends:
             return True
     return not titled and source[end:end + 3] in _POSSESSIVE and end + 3 in starts
 
