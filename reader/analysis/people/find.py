@@ -242,7 +242,7 @@ def _leading(low: str, lex: Lexicon) -> bool:
     if low in lex.given or low in lex.given_ambiguous:
         return False
     return (low in ROLE_WORDS or low in HONORIFICS or low in lex.countries
-            or low.endswith(_LEADING_ENDS) or low.startswith("ex-"))
+            or ("-" in low and (low.endswith(_LEADING_ENDS) or low.startswith("ex-"))))
 
 
 #: hyphenated words before a name that describe it ("Texas-born", "Oscar-winning", "Sydney-listed")
@@ -278,17 +278,15 @@ def _vetoed(toks: tuple[Tok, ...], ruled: bool, lex: Lexicon) -> bool:
     """Shapes that are never a person whatever the tagger says: initials alone, organisation words."""
     if all(t.is_initial for t in toks):
         return True
-    for t in toks:
-        if t.low in ORG_WORDS or (not t.text.isalpha() and _DIGIT.search(t.text)):
+    first_caps = toks[0].is_caps
+    for i, t in enumerate(toks):
+        low = t.low
+        if low in ORG_WORDS or (not t.text.isalpha() and _DIGIT.search(t.text)):
             return True  # an organisation word; "DC-10s", "X5": a model's name
-    if len(toks) > 1:
-        first_caps = toks[0].is_caps
-        for t in toks[1:]:
-            if t.low in _TITLE_WORDS and t.text not in PARTICLES and not t.is_initial:
-                return True  # "Kumar Get The Munchies": a title's words, not a name
-            if t.is_caps and not first_caps and t.low in CAPS_SUFFIXES:
-                return True  # "Anders Berg Verktyg AB": a company's suffix
-    if _pair_of_places(toks[0].text, lex):
+        if i and ((low in _TITLE_WORDS and t.text not in PARTICLES and not t.is_initial)
+                  or (t.is_caps and not first_caps and low in CAPS_SUFFIXES)):
+            return True  # "Kumar Get The Munchies": a title's words; "Anders Berg Verktyg AB": a firm
+    if "-" in toks[0].text and _pair_of_places(toks[0].text, lex):
         return True  # "UK-Russia", "Dutch-German Chamber"
     if (len(toks) > 1 and toks[-1].low in lex.countries and toks[0].low not in lex.given
             and toks[0].low not in lex.given_ambiguous):
@@ -481,7 +479,7 @@ def _not_someone(source: str, j: Judged, k: int, name: tuple[Tok, ...], role: st
     capital_role = role is not None and not role.islower()
     if _employer(source, end) or _works_for(source, name, run.toks[0].start, capital_role, starts, ends):
         return True
-    if not name[0].is_caps or not all(t.is_caps for t in name):
+    if not name[0].is_caps or not all(t.is_caps for t in name):  # (a shouted line is all capitals)
         if run.toks[-1].end > end and _firm_after(run, end, lex):
             return True
         if source[end + 1:end + 2].islower() and (_org_noun_after(source, end)
@@ -489,7 +487,7 @@ def _not_someone(source: str, j: Judged, k: int, name: tuple[Tok, ...], role: st
             return True
     first = run.toks[0]  # (a run in a text that is not English may open with "di", "van")
     run_start = first.start if first.text[:1].isupper() else name[0].start
-    if source[run_start - 2:run_start - 1].islower() and _thing_before(source, run_start):
+    if run_start > 1 and source[run_start - 2].islower() and _thing_before(source, run_start):
         return True
     if len(name) < 2:
         return False
@@ -594,7 +592,7 @@ def _works_for(source: str, name: tuple[Tok, ...], run_start: int, titled: bool,
         m = _OF_BEFORE.search(source, lo, start)
         if m and m.start() in ends:
             return True
-    return not titled and source[end:end + 3] in _POSSESSIVE and end + 3 in starts
+    return not titled and end + 3 in starts and source.startswith(_POSSESSIVE, end)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|;|&|and|,\s*and)\s*")
