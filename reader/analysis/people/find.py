@@ -55,7 +55,8 @@ from reader.analysis.people.tagger import (
 from reader.analysis.people.tokens import Run, Tok, runs_in
 from reader.model import Block, BlockKind, Mention, Person, Span
 
-_LOWER = re.compile(r"(?<![\w'’.-])[a-z]+(?![\w'’-])")
+# (the look-behind after the first letter: the search then stops only at small letters)
+_LOWER = re.compile(r"[a-z](?<![\w'’.-][a-z])[a-z]*(?![\w'’-])")
 
 
 
@@ -326,8 +327,10 @@ def find_people(source: str, blocks: Sequence[Block]) -> list[Person]:
     if not roster.people:
         return []
     for k, run in enumerate(j.runs):
-        if k not in hit and (len(run.toks) > 1 or run.toks[0].low not in STOP_WORDS):
-            # (name_part leaves nothing of a lone stop word: "The", "But")
+        if (k not in hit and (len(run.toks) > 1 or run.toks[0].low not in STOP_WORDS)
+                and roster.knows_any(run.toks)):
+            # (name_part leaves nothing of a lone stop word: "The", "But"; a run with no word of a
+            # known person's name links to nobody)
             _, toks = name_part(run, lex, drop_common=False, foreign=j.foreign)
             if toks and not roster.link(toks) and len(toks) > 1 and toks[0].low in lex.english:
                 roster.link(toks[1:])  # "Later Qadrani said"
@@ -375,16 +378,14 @@ _NICKNAME = re.compile(r"[ \t]+([\"“][A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)
 Named = tuple[tuple[Tok, ...], str | None, int]  # a name, the role before it, the index of its run
 
 
-_QUOTED = re.compile(r"[ \t][\"“][A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)?[\"”][ \t]+[A-Z]")
-
-
 def _nicknamed(source: str, j: Judged, names: list[Named]) -> tuple[list[Named], set[int]]:
     """A name, a nickname in quotes and a surname are one name ('Ann "Bud" Lee', 'Tom Hale "Junior"
     Ray'): the name before the quotes (found, or a run of one or two plain capitalised words) grows
     by the nickname and the surname after them, and the run of the surname is taken; returns the
     names and the runs taken so."""
     taken: set[int] = set()
-    if not _QUOTED.search(source):
+    quoted = {k for k, r in enumerate(j.runs) if _NICKNAME.match(source, r.toks[-1].end)}
+    if not quoted:
         return names, taken
     run_at = {r.toks[0].start: k for k, r in enumerate(j.runs)}
 
@@ -400,10 +401,11 @@ def _nicknamed(source: str, j: Judged, names: list[Named]) -> tuple[list[Named],
     out: list[tuple[Named, bool]] = []
     named = {k for _, _, k in names}
     for name, role, k in names:
-        longer = grown(name, k)
+        longer = grown(name, k) if k in quoted else None
         out.append(((longer or name, role, k), longer is not None))
-    for k, run in enumerate(j.runs):
-        if k not in named and len(run.toks) <= 2 and all(_plain_word(t) for t in run.toks):
+    for k in sorted(quoted - named):
+        run = j.runs[k]
+        if len(run.toks) <= 2 and all(_plain_word(t) for t in run.toks):
             longer = grown(run.toks, k)
             if longer:
                 out.append(((longer, None, k), True))
@@ -467,7 +469,8 @@ def _employer(source: str, end: int) -> bool:
     person: in conll2003_train such a run is a person in 1 case of 152.  The dev sets' scores are
     unchanged by it (conll2003_dev odd half 0.945 -> 0.946) and six firms and a film leave the
     people of a 1,000-article scale collection."""
-    return _ROLE_THEN_NAME.match(source, end) is not None
+    after = source[end + 1:end + 2]  # (a match has white space, then a small letter or more space)
+    return (after.islower() or after in (" ", "\t")) and _ROLE_THEN_NAME.match(source, end) is not None
 
 
 def _not_someone(source: str, j: Judged, k: int, name: tuple[Tok, ...], role: str | None,

@@ -99,6 +99,11 @@ class Roster:
                 match.words, match.given = words, given
                 self._by_given.setdefault(match.given, []).append(match)
 
+    def knows_any(self, toks: tuple[Tok, ...]) -> bool:
+        """Whether some word of ``toks`` is a surname or given name of the roster (else :meth:`link`
+        can attach no part of them)."""
+        return any(t.text.lower() in self._by_surname or t.text.lower() in self._by_given for t in toks)
+
     def has_surname(self, low: str) -> bool:
         """Whether a person of the roster has the surname or given name ``low`` (lower case)."""
         return low in self._by_surname or low in self._by_given
