@@ -548,12 +548,14 @@ _ORG_AFTER = frozenset([
     "dam", "river", "valley", "basin", "region", "province", "district", "area", "camp", "island",
 ])
 def _firm_of_place(source: str, runs: list[Run], k: int, end: int, lex: Lexicon) -> bool:
-    """The name ends its run and "of", a place and an organisation word follow ("X of Canada Ltd",
-    "X of America Inc"): the firm's name (a person of a firm is "Ann Lee of Acme Corp", no place)."""
+    """The name ends its run, opens with no given name, and "of", a place and an organisation word
+    follow ("X of Canada Ltd", "X of America Inc"): the firm's name."""
     if end != runs[k].toks[-1].end or k + 1 >= len(runs) or runs[k + 1].block != runs[k].block:
         return False
     nxt = runs[k + 1].toks
     if source[end:nxt[0].start] != " of " or len(nxt) < 2:
+        return False
+    if runs[k].toks[0].low in lex.given:  # "Ann Lee of Swiss Bank Corp" is a person at a bank
         return False
     place = nxt[0].low in lex.places or nxt[0].low in lex.countries
     return place and _firm_after(runs[k + 1], nxt[0].end, lex)
