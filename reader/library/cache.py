@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reader.sanitize import storable
 
-SCHEMA_VERSION = "23"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
+SCHEMA_VERSION = "24"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
 # 6: HTML articles keep their display blocks; 7: Markdown analysed by rendered blocks, docs.tags;
 # 8: the name tagger, speaker and boilerplate changes of issues 13 and 14 (analyses redone);
 # 9: text-dump boilerplate and headlines, quote speakers chosen by the learned ranker, HTML
@@ -37,6 +37,8 @@ SCHEMA_VERSION = "23"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 #     chant are quotes, not names of works; quotation marks that lost their space pair (issue 14)
 # 22: text dumps: a first line with a site's separator is the page title even when it holds a stop
 # 23: text dumps: a label that is a small piece of the page title is not the headline
+# 24: employers, company suffixes, dates and plural roles are no people; a lower-case noun before
+#     one word lists it no more (issue 14)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -21,7 +21,7 @@ from reader.analysis.people.tokens import Run, Tok
 
 #: capitalised company suffixes ("Skanska AB", "Repsol SA"): evidence of a firm beside a word,
 #: too short or too common to be organisation words of their own
-_CAPS_SUFFIXES = frozenset(
+CAPS_SUFFIXES = frozenset(
     ["ab", "as", "sa", "asa", "nv", "ag", "spa", "plc", "ltd", "inc", "co", "corp", "cos"]
 )
 _AND = re.compile(r"[ \t]+(?:and|&|en|et|und)[ \t]+")  # "Van Haften en Co", "Simon et Cie"
@@ -53,7 +53,7 @@ def firm_words(
         toks = run.toks
         firm[k] = any(
             (t.low in ORG_WORDS and t.low not in lex.given and t.low not in lex.given_ambiguous)
-            or (t.is_caps and t.low in _CAPS_SUFFIXES)
+            or (t.is_caps and t.low in CAPS_SUFFIXES)
             for t in toks
         )
         if (
@@ -65,7 +65,8 @@ def firm_words(
             firm[k] = False
         if firm[k] and len(toks) > 1:
             out.update(_firm_part(run))
-    # "Touche Ross and Co", "Stifel, Nicolaus and Co": partners' names before a firm word
+    # "Touche Ross and Co", "Stifel, Nicolaus and Co", "Hale Barney, Harris Upham and Co": partners'
+    # names before a firm word (a given name and a surname before a comma are a person's)
     for k in range(len(runs) - 1, 0, -1):
         if not firm[k]:
             continue
@@ -75,7 +76,8 @@ def firm_words(
             i >= 0
             and not firm[i]
             and runs[i].block == runs[k].block
-            and (gap is _AND or len(runs[i].toks) == 1)
+            and (gap is _AND or len(runs[i].toks) == 1
+                 or (len(runs[i].toks) == 2 and runs[i].toks[0].low not in lex.given))
         ):
             if not gap.fullmatch(source, runs[i].toks[-1].end, runs[i + 1].toks[0].start):
                 break
@@ -135,14 +137,30 @@ def noun_before(source: str, p: Found) -> bool:
     return False
 
 
-def sure(name: Sequence[Tok], role: str | None, ruled_person: bool, lex: Lexicon) -> bool:
+def sure(name: Sequence[Tok], role: str | None, ruled_person: bool, lex: Lexicon,
+         lower: frozenset[str] = frozenset()) -> bool:
     """Evidence in one mention that a name is a person's: a role or title before it, or a full name
-    that the rules accept on their own, opens with a known given name or with an initial."""
-    if role:
-        return True
+    that the rules accept on their own, opens with a known given name or with an initial.
+
+    A lower-case noun before one word ("lead manager Kleinwort", "rival Jetstar", "steel producer
+    X") is no such evidence unless the word is a given name ("his wife Nancy"): firms, airlines
+    and works stand there as often as people.  Nor is a role in capitals ("ADM X": a ticker or an
+    acronym that spells a title's abbreviation).
+    """
+    if role and not role.isupper():  # "ADM Growmark": a word in capitals is no title
+        return len(name) > 1 or not role.islower() or _givenish(name[0].low, lex)
     if len(name) < 2:
         return False
+    last = name[-1].low
+    if ((last in lex.english or last in lower) and last not in lex.surnames and not _givenish(last, lex)
+            and not name[-1].is_initial):
+        return False  # "Marshall Plan", "Keta Lagoon", "Ryan Milk": an ordinary word ends no surname
     return ruled_person or name[0].low in lex.given or name[0].is_initial
+
+
+def _givenish(low: str, lex: Lexicon) -> bool:
+    low = low.split("-", 1)[0]  # "Anne-Sophie"
+    return low in lex.given or low in lex.given_ambiguous
 
 
 def shown_person(source: str, p: Found) -> bool:

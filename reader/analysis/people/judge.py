@@ -155,7 +155,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
         return Verdict((), None, False)
     before = text[max(0, toks[0].start - 40):toks[0].start]
     after = text[toks[-1].end:toks[-1].end + 60]
-    role, noun_role = _role_text(text, role_toks, before, foreign)
+    role, noun_role = _role_text(text, role_toks, before, foreign, lex)
     words = [t for t in toks if t.text not in PARTICLES]
     lows = [t.low for t in words]
     name = tuple(toks)
@@ -244,7 +244,8 @@ def _role(low: str, foreign: bool) -> bool:
     return low in ROLE_WORDS or (foreign and is_role(low))
 
 
-def _role_text(text: str, role_toks: list[Tok], before: str, foreign: bool) -> tuple[str | None, bool]:
+def _role_text(text: str, role_toks: list[Tok], before: str, foreign: bool,
+               lex: Lexicon) -> tuple[str | None, bool]:
     """The role before a name, and whether it is a lower-case person noun ("drummer")."""
     if not role_toks:
         w = _before_word(before)
@@ -252,8 +253,9 @@ def _role_text(text: str, role_toks: list[Tok], before: str, foreign: bool) -> t
             return w, True  # "drummer", "alcalde": a lower-case word only
         # "Britain's Foreign Secretary, Liz Truss" (every match ends in ", ")
         m = _ROLE_COMMA.search(before) if before.endswith((", ", ", \n")) else None
-        if m and m.group(2).lower() in ROLE_WORDS and m.group(2).lower() not in DEPARTMENTS:
-            return m.group(1), False
+        if (m and m.group(2).lower() in ROLE_WORDS and m.group(2).lower() not in DEPARTMENTS
+                and not (m.group(1) != m.group(2) and m.group(1).split()[0].lower() in lex.given)):
+            return m.group(1), False  # (not "Robert Bishop, X": a person's name before the comma)
         return None, False
     role = " ".join(t.text for t in role_toks)
     # "Secretary of State Antony Blinken": the role began before "of"

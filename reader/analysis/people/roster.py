@@ -36,9 +36,16 @@ class Found:
         return self.starts[i - 1] if i else -1
 
     def __post_init__(self) -> None:
-        core = [w for w in self.words if w.lower() not in SUFFIXES and not initial(w)]
-        self.surname = core[-1].lower() if core else self.words[-1].lower()
+        self.surname = surname_of(self.words)
         self.given = self.words[0].lower()
+
+
+def surname_of(words: tuple[str, ...]) -> str:
+    """The last word of a name that is no suffix or initial, lower-cased (the last word if none is)."""
+    for w in reversed(words):
+        if not initial(w) and w.lower() not in SUFFIXES:
+            return w.lower()
+    return words[-1].lower()
 
 
 def initial(w: str) -> bool:
@@ -63,17 +70,18 @@ class Roster:
         mention with evidence of a person."""
         words = tuple(t.text for t in toks)
         span = (toks[0].start, toks[-1].end)
-        cand = Found(words, role)
+        surname, given = surname_of(words), words[0].lower()  # a Found's, made only when needed
         match = None
-        for p in reversed(self._by_surname.get(cand.surname, [])):
-            if (len(words) == 1 or len(p.words) == 1 or p.given == cand.given or _compatible(p.words, words)
+        for p in reversed(self._by_surname.get(surname, [])):
+            if (len(words) == 1 or len(p.words) == 1 or p.given == given or _compatible(p.words, words)
                     or _subset(words, p.words) or _subset(p.words, words)):
                 match = p
                 break
         if match is None and len(words) == 1:
-            firsts = [p for p in self._by_given.get(cand.surname, []) if len(p.words) > 1]
+            firsts = [p for p in self._by_given.get(surname, []) if len(p.words) > 1]
             match = firsts[-1] if firsts else None
         if match is None:
+            cand = Found(words, role)
             cand.sure = sure
             cand.mention(*span)
             self.people.append(cand)
@@ -84,13 +92,17 @@ class Roster:
         if match.role is None:
             match.role = role
         if len(words) > len(match.words):
-            grown = Found(words, match.role)
-            if grown.surname == match.surname and grown.given == match.given:
+            if surname == match.surname and given == match.given:
                 match.words = words
-            elif grown.surname == match.surname:
+            elif surname == match.surname:
                 self._by_given[match.given].remove(match)
-                match.words, match.given = words, grown.given
+                match.words, match.given = words, given
                 self._by_given.setdefault(match.given, []).append(match)
+
+    def knows_any(self, toks: tuple[Tok, ...]) -> bool:
+        """Whether some word of ``toks`` is a surname or given name of the roster (else :meth:`link`
+        can attach no part of them)."""
+        return any(t.text.lower() in self._by_surname or t.text.lower() in self._by_given for t in toks)
 
     def has_surname(self, low: str) -> bool:
         """Whether a person of the roster has the surname or given name ``low`` (lower case)."""
