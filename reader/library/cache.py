@@ -10,13 +10,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from reader.sanitize import storable
 
-SCHEMA_VERSION = "24"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
+SCHEMA_VERSION = "25"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
 # 6: HTML articles keep their display blocks; 7: Markdown analysed by rendered blocks, docs.tags;
 # 8: the name tagger, speaker and boilerplate changes of issues 13 and 14 (analyses redone);
 # 9: text-dump boilerplate and headlines, quote speakers chosen by the learned ranker, HTML
@@ -39,6 +40,12 @@ SCHEMA_VERSION = "24"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 # 23: text dumps: a label that is a small piece of the page title is not the headline
 # 24: employers, company suffixes, dates and plural roles are no people; a lower-case noun before
 #     one word lists it no more (issue 14)
+# 25: copies' run hashes are CRC-32s of words hashed as a tuple (ten times cheaper); the stored
+#     schema names the interpreter's hash as well, since a run hash depends on it (SCHEMA_KEY)
+
+#: what the cache's meta row 'schema' holds: the version above and the interpreter whose hash made
+#: the copies' run hashes (reader.library.copies.shingles), so another one rebuilds the cache
+SCHEMA_KEY = f"{SCHEMA_VERSION}/{sys.implementation.cache_tag}/{sys.hash_info.width}"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -136,7 +143,7 @@ def _check(path: Path) -> None:
             raise CacheDamaged("tables are missing")
         if names:
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-            if row is None or row[0] != SCHEMA_VERSION:
+            if row is None or row[0] != SCHEMA_KEY:
                 raise CacheDamaged("made by another version of the reader")
             conn.execute("SELECT max(id) FROM docs").fetchone()
             conn.execute("SELECT id, block FROM fts_data WHERE id <= 10").fetchall()
@@ -292,7 +299,7 @@ def _create(path: Path, root: str) -> sqlite3.Connection:
         for stmt in SCHEMA.split(";"):
             if stmt.strip():
                 conn.execute(stmt)
-        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_KEY,))
         conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('root', ?)", (storable(root),))
         conn.execute("COMMIT")
     except BaseException:

@@ -49,6 +49,9 @@ class Record:
     analysis: bytes  # zlib(json)
     body: str  # the full-text body column (not stored; rebuilt by fts_fields for deletion)
     marks: tuple[int, ...] = ()  # how its copies are found (reader.library.copies)
+    #: its run hashes and shown words, for the writer's regrouping (reader.library.copies); not stored
+    runs: frozenset[int] = frozenset()
+    shown: int = 0
 
 
 def encode(article: Article, rel: str) -> Record:
@@ -67,6 +70,8 @@ def encode(article: Article, rel: str) -> Record:
     if article.display is not None:
         data["d"] = [_display_row(d, article.source) for d in article.display]
     source = article.source
+    shown = copies.article_words(article)
+    runs = copies.shingles(shown)
     title = _clean_title(article.title or "") or _stem(rel)
     return Record(
         title=title,
@@ -79,7 +84,9 @@ def encode(article: Article, rel: str) -> Record:
         src=zlib.compress(source.encode("utf-8", "surrogatepass"), 6),
         analysis=zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 6),
         body=_body(source, data["b"]),
-        marks=copies.marks(copies.shingles(copies.article_words(article))),
+        marks=copies.marks(runs),
+        runs=runs,
+        shown=len(shown),
     )
 
 

@@ -170,8 +170,14 @@ def save_vocabulary(conn: sqlite3.Connection) -> None:
         raise
 
 
-def write_result(conn: sqlite3.Connection, res: Result, notices: list[str] | None = None) -> None:
-    """Store one result (inside the caller's transaction), replacing any older row for the path."""
+def write_result(
+    conn: sqlite3.Connection,
+    res: Result,
+    notices: list[str] | None = None,
+    texts: dict[int, copies.Text] | None = None,
+) -> None:
+    """Store one result (inside the caller's transaction), replacing any older row for the path;
+    ``texts`` gets the new row's :class:`copies.Text` (for :func:`copies.regroup`), when given."""
     job = res.job
     bump(conn)
     path = to_db(job.rel)
@@ -214,6 +220,8 @@ def write_result(conn: sqlite3.Connection, res: Result, notices: list[str] | Non
     doc_id = cur.lastrowid
     assert doc_id is not None
     copies.add_marks(conn, doc_id, rec.marks)
+    if texts is not None and rec.runs:
+        texts[doc_id] = copies.Text(job.rel, rec.title, rec.runs, rec.shown)
     conn.executemany(
         "INSERT INTO doc_people (doc_id, name) VALUES (?, ?)",
         [(doc_id, n) for n in dict.fromkeys(rec.people)],
@@ -308,9 +316,10 @@ def refresh(
     def flush() -> None:
         conn.execute("BEGIN IMMEDIATE")
         try:
+            texts: dict[int, copies.Text] = {}  # the new rows' texts, as the workers found them
             for r in batch:
-                write_result(conn, r, notices)
-            copies.regroup(conn)  # in the same transaction: a reader never sees a copy listed twice
+                write_result(conn, r, notices, texts)
+            copies.regroup(conn, texts)  # in the same transaction: a reader never sees a copy listed twice
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

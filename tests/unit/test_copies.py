@@ -196,3 +196,42 @@ def test_search_count_counts_a_group_once_whichever_copies_match(tmp_path: Path)
         assert [h.path for h in lib.search("seal slipway")] == ["old/lighthouse.txt"]  # where the words are
         assert lib.search_count("fares") == 1
         assert lib.search_count("seal tag:none") == 0
+
+
+def test_run_hashes_are_the_same_in_another_process() -> None:
+    # marks are stored in the cache and compared with those of rows written by other processes:
+    # a str hash (seeded per process) would make every copy look new
+    words = ["the", "keepers", "will", "live", "in", "the", "tower", "from", "june", "to", "september"]
+    code = (
+        "from reader.library import copies; "
+        f"print(sorted(copies.shingles({words!r})))"
+    )
+    env = {"PYTHONHASHSEED": "12345", "PATH": ""}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip() == str(sorted(copies.shingles(words)))
+    assert len(copies.shingles(words)) == len(words) - copies.SHINGLE + 1
+    assert copies.shingles(words[:3]) != copies.shingles(words[1:4])
+
+
+def test_the_workers_texts_are_the_stored_rows_texts_and_group_alike(tmp_path: Path) -> None:
+    from reader.library import cache
+    from reader.library.refresh import Job, analyse_job
+
+    files = {"a/lighthouse.txt": TXT, "b/lighthouse.html": HTML, "c/other.txt": OTHER, "d/ferry.txt": FERRY}
+    with _lib(tmp_path, files) as lib:
+        conn = cache.connect(lib.cache_path)
+        ids = {path: i for i, path in conn.execute("SELECT id, path FROM docs")}
+        stored = copies._texts(conn, sorted(ids.values()))
+        known = {}
+        for rel in files:
+            p = tmp_path / "coll" / rel
+            rec = analyse_job(Job(str(p), rel, p.stat().st_size, p.stat().st_mtime_ns, None)).record
+            assert rec is not None
+            known[ids[rel]] = copies.Text(rel, rec.title, rec.runs, rec.shown)
+        assert known == stored  # what the writer is handed is what it would read back
+        groups = sorted(conn.execute("SELECT id, lead, copies FROM docs").fetchall())
+        assert sorted(n for _i, _l, n in groups) == [1, 1, 2, 2]
+        conn.execute("UPDATE docs SET lead = NULL")
+        copies.regroup(conn, known)
+        assert sorted(conn.execute("SELECT id, lead, copies FROM docs").fetchall()) == groups
+        conn.close()
