@@ -80,6 +80,18 @@ def test_an_article_printed_twice_is_shown_once() -> None:
     assert spans[0][0] < src.index("Print")  # the first copy
 
 
+def test_an_article_printed_twice_above_a_teaser_with_a_repeated_headline_is_shown() -> None:
+    # Both copies of the article score low as repeated lines; a teaser headline the page also
+    # prints twice stands over a few teaser sentences below them.  That headline is no proof
+    # that the teasers are the article: the first copy is shown.
+    teaser = "Cold store opens in the upper valley for apple growers"
+    src = page("Home", "Farming", *STORY, *STORY, "Related stories", teaser,
+               "The district cooperative opened its store on Friday.", "Picking dates for the hill farms.",
+               "Most read", teaser, "Privacy policy")
+    texts = shown(src)
+    assert all(texts.count(p) == 1 for p in STORY)
+
+
 def test_a_teaser_ticker_printed_twice_does_not_replace_the_article() -> None:
     ticker = [f"Growers in district {n} report a late pear harvest and a smaller crop, the farm "
               f"office said on Monday, as pickers arrive." for n in range(4)]
