@@ -92,6 +92,20 @@ def test_an_article_printed_twice_above_a_teaser_with_a_repeated_headline_is_sho
     assert all(texts.count(p) == 1 for p in STORY)
 
 
+def test_an_article_printed_twice_back_to_back_is_shown_once() -> None:
+    src = page("Home", "Farming", "Late pears in the valley", *STORY, *STORY, "Share", "Privacy policy")
+    texts = shown(src)
+    assert all(texts.count(p) == 1 for p in STORY)
+    first = [s for s, e, k, _ in classify_lines(src) if k is not K.BOILERPLATE and src[s:e] == STORY[0]]
+    assert first == [src.index(STORY[0])]  # the first copy is the one shown
+
+
+def test_a_report_that_repeats_one_of_its_sentences_keeps_both() -> None:
+    src = page("Home", "Farming", "Late pears in the valley", *STORY[:3], STORY[1], *STORY[3:],
+               "Share", "Privacy policy")
+    assert shown(src).count(STORY[1]) == 2
+
+
 def test_a_teaser_ticker_printed_twice_does_not_replace_the_article() -> None:
     ticker = [f"Growers in district {n} report a late pear harvest and a smaller crop, the farm "
               f"office said on Monday, as pickers arrive." for n in range(4)]

@@ -138,6 +138,7 @@ def _classify(infos: list[Info], markdown: bool, open_end: bool) -> tuple[int, i
         _mark_body(infos, j, markdown)
     own_lists = clean and (found or not any(i.cue for i in infos))
     _hide_link_runs(infos, a, b, own_lists)
+    _hide_second_copies(infos, a, b)
     _hide_outside(infos, a, b)
     mark_head(infos, a, b, markdown, clean)
     if bare:  # the head of a bare document is text, but for its headline, bylines and captions
@@ -164,6 +165,31 @@ def _heading_start(source: str, start: int, end: int) -> int:
     """Where a Markdown title or heading's words start, after its ``#`` marks."""
     m = _MD_HASHES.match(source, start, end)
     return m.end() if m and m.end() < end else start
+
+
+# Words from which a line of the article run that repeats an earlier one is a second copy.
+COPY_SHOWN = 8
+# Share of the run's words in such lines that makes the run an article printed twice (a live
+# report that repeats a few of its own sentences keeps them).
+COPY_SHARE = 1 / 3
+
+
+def _hide_second_copies(infos: list[Info], a: int, b: int) -> None:
+    """Shown once: when a third of the run's words repeat earlier lines of it (an article the
+    page prints twice, both copies in the run), the repeating prose lines are hidden."""
+    seen: set[str] = set()
+    again: list[Info] = []
+    for i in infos[a:b]:
+        if i.kind is not BlockKind.BODY or not i.repeated or i.words < COPY_SHOWN:
+            continue
+        if i.low in seen:
+            again.append(i)
+        else:
+            seen.add(i.low)
+    total = sum(i.words for i in infos[a:b] if i.kind is BlockKind.BODY)
+    if again and sum(i.words for i in again) >= COPY_SHARE * total:
+        for i in again:
+            i.kind, i.reason = BlockKind.BOILERPLATE, "repeated text"
 
 
 def _hide_outside(infos: list[Info], a: int, b: int) -> None:
