@@ -95,14 +95,20 @@ def perturb(kind: str, lines: list[str], span: tuple[int, int], rng: random.Rand
             bodies: list[str]) -> list[str]:
     start, end = span
     head, art, tail = lines[:start], lines[start : end + 1], lines[end + 1 :]
+    # Added lines are laid out as the page's own: a blank line after each where the page has one.
+    gap = [""] if (start and not lines[start - 1].strip()) or (len(art) > 1 and not art[1].strip()) else []
+
+    def laid(new: list[str]) -> list[str]:
+        return [x for line in new for x in [line, *gap]]
+
     if kind == "twice":
-        return head + art + [""] + art + tail
+        return head + art + ["", *art] + tail
     if kind == "thread":
-        return head + art + _thread(rng, bodies) + tail
+        return head + art + ["", *laid(_thread(rng, bodies))] + tail
     if kind == "all":
         above = _above("prevnext", rng, bodies) + _above("tabs", rng, bodies) + _above("teasers", rng, bodies)
-        return head + above + art + _thread(rng, bodies) + tail
-    return head + _above(kind, rng, bodies) + art + tail
+        return head + laid(above) + art + ["", *laid(_thread(rng, bodies))] + tail
+    return head + laid(_above(kind, rng, bodies)) + art + tail
 
 
 def _score(folder: Path, gold: dict[str, object], ids: list[str], command: list[str]) -> tuple[str, str]:

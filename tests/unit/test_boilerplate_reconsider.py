@@ -106,6 +106,47 @@ def test_a_report_that_repeats_one_of_its_sentences_keeps_both() -> None:
     assert shown(src).count(STORY[1]) == 2
 
 
+THREAD_POSTS = [
+    "I grew up two valleys over and we had the same late frost that spring, which ruined most of the "
+    "cherries on our side of the hill and sent half the pickers home before the summer even started.",
+    "The cold store is a good idea but the grant only covers the building, and someone will still have "
+    "to pay for the power to keep it running through the winter months when the prices finally rise.",
+    "My grandfather sold his land to the vineyards in that bad year and regretted it for the rest of "
+    "his life, so I hope the younger growers hold on and wait for the better seasons to come back.",
+    "Does anyone know whether the packing shed is hiring for the weekends as well, because my son is "
+    "looking for work before his college term starts again in the autumn and he can drive a van.",
+    "We drove up last Sunday and bought two crates at the gate, and the pears were the best we have "
+    "had in years, sweet and firm, so the wait was well worth it for those of us in the town below.",
+    "The regional office always promises a survey and then publishes it a year late, so I would not "
+    "hold my breath for the November figures, whatever the chair of the cooperative says this week.",
+]
+
+
+def test_a_thread_under_a_short_article_ends_it_by_its_structure() -> None:
+    # The article scores less than a run worth cutting at; the posts under the comment count
+    # score higher.  Their heads and reply buttons make them a thread: the article is kept.
+    article = ("The cooperative in the valley began picking its late pears this week, two weeks after "
+               "the usual date.")
+    names = ["Lee Novak", "Max Kowalski", "Chris Ng", "Sam Moreau", "Jo Ng", "Dana Walker"]
+    thread = ["14 comments", "Sort by: Newest"]
+    for n, post in enumerate(THREAD_POSTS):
+        thread += [names[n], f"{n + 2} hours ago", post, f"Reply · {n + 3} likes"]
+    out = shown(page("Home", "Farming", "Late pears in the valley", article, *thread, "Privacy policy"))
+    assert article in out
+    assert not any(p in out for p in THREAD_POSTS)
+
+
+def test_a_comments_tab_above_a_short_article_with_a_thread_under_it_is_no_thread_start() -> None:
+    names = ["Lee Novak", "Max Kowalski", "Chris Ng", "Sam Moreau", "Jo Ng", "Dana Walker"]
+    thread = ["6 comments"]
+    for n, post in enumerate(THREAD_POSTS):
+        thread += [names[n], f"{n + 2} hours ago", post, f"Reply · {n + 3} likes"]
+    src = page("Home", "Farming", "Late pears in the valley", "14 comments", "Share", *STORY[:4], *thread,
+               "Privacy policy")
+    out = shown(src)
+    assert all(p in out for p in STORY[:4])
+
+
 def test_a_teaser_ticker_printed_twice_does_not_replace_the_article() -> None:
     ticker = [f"Growers in district {n} report a late pear harvest and a smaller crop, the farm "
               f"office said on Monday, as pickers arrive." for n in range(4)]

@@ -135,11 +135,14 @@ def decay(scores: list[float]) -> list[float]:
     return out
 
 
-def best_run(scores: list[float], cuts: list[int] | None = None) -> tuple[int, int]:
+def best_run(scores: list[float], cuts: list[int] | None = None,
+             firm: frozenset[int] = frozenset()) -> tuple[int, int]:
     """Indices [a, b) of the contiguous run with the largest total score.
 
     ``cuts`` are the starts of comment sections, in order: at the first one with a run worth
-    CUT_MIN before it, the search stops and that run is the answer.
+    CUT_MIN before it, the search stops and that run is the answer.  A cut in ``firm`` (a
+    comment thread follows it: posts with their heads and reply buttons) stops the search
+    after any run with a positive score.
     """
     best, best_a, best_b = 0.0, 0, 0
     run, a = 0.0, 0
@@ -147,7 +150,7 @@ def best_run(scores: list[float], cuts: list[int] | None = None) -> tuple[int, i
     cut = next(pending, -1)
     for j, sc in enumerate(scores):
         while cut == j:
-            if best >= CUT_MIN:
+            if best >= CUT_MIN or (best > 0 and j in firm):
                 return best_a, best_b
             cut = next(pending, -1)
         if run <= 0:

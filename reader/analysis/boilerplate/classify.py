@@ -27,7 +27,7 @@ from reader.analysis.boilerplate.article_run import (
 from reader.analysis.boilerplate.cues import COMMENTS_START, KEEP, is_byline, is_credit
 from reader.analysis.boilerplate.headline import headline_case, mark_head
 from reader.analysis.boilerplate.lines import Info, line_infos, split_lines
-from reader.analysis.boilerplate.reconsider import comment_head, reconsider, thread_cut
+from reader.analysis.boilerplate.reconsider import comment_head, reconsider, thread_below, thread_cut
 from reader.model import BlockKind
 
 Line = tuple[int, int, BlockKind, str]
@@ -119,7 +119,7 @@ def _classify(infos: list[Info], markdown: bool, open_end: bool) -> tuple[int, i
     scores = decay([i.score for i in infos])
     ends = [c for c, i in enumerate(infos) if c and i.cue == "comments" and COMMENTS_START.search(i.low)]
     ends = [c for c in ends if not _BARE_HEADER.match(infos[c].low) or _thread_follows(infos, c)]
-    a, b = best_run(scores, ends)
+    a, b = best_run(scores, ends, frozenset(c for c in ends if thread_below(infos, c, THREAD_WINDOW)))
     found = b > a
     if not found:
         a, b = 0, len(infos)

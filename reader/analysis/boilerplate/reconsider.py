@@ -146,6 +146,27 @@ def thread_cut(infos: list[Info], a: int, b: int, window: int) -> int:
     return b
 
 
+# Sentence lines of the first post, before its reply button, that a thread may start with; by hand.
+POST_LINES = 3
+
+
+def thread_below(infos: list[Info], c: int, window: int) -> bool:
+    """Whether the ``window`` lines under line ``c`` (a comment section's start) are a thread by
+    their structure: a post's head before any sentence, and THREAD_REPLIES reply or vote buttons
+    among posts with their heads."""
+    posts = infos[c + 1 : c + 1 + window]
+    buttons = [k for k, i in enumerate(posts) if i.words <= MARK_WORDS and _REPLY.search(i.low)]
+    if len(buttons) < THREAD_REPLIES:
+        return False
+    head = next((k for k, i in enumerate(posts) if comment_head(i)), len(posts))
+    prose = [k for k, i in enumerate(posts) if i.sentence and i.words >= SENTENCE_WORDS]
+    # a post's head before any sentence, and no more than one post's lines before its button:
+    # else it is a comments tab above the article
+    if any(k < head for k in prose) or sum(1 for k in prose if k < buttons[0]) > POST_LINES:
+        return False
+    return _thread(posts)
+
+
 def comment_head(i: Info) -> bool:
     """A short line that heads a post: reply or vote words, or a name with a date."""
     return i.words <= MARK_WORDS and (_THREAD.search(i.low) is not None or is_byline(i.low))
