@@ -18,6 +18,9 @@ Kinds (the failure shapes met on pages from other sources, made up here, never c
 - ``twice``: the whole article printed again below itself (a page with a print copy);
 - ``thread``: a reader comment thread under the article (names, dates, reply and vote words,
   posts made of other pages' sentences);
+- ``opinions``: a section of readers' views under the article (a heading, then posts that are
+  a name with a town and a sentence or two, without reply or vote buttons);
+- ``toolbar``: a share/print toolbar between two paragraphs in the middle of the article;
 - ``all``: prevnext, tabs and teasers above, a thread below.
 
 The added text is made from other pages' gold bodies and a few made-up words, with a fixed
@@ -37,7 +40,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "eval" / "score_boilerplate.py"
-KINDS = ("prevnext", "tabs", "teasers", "twice", "thread", "all")
+KINDS = ("prevnext", "tabs", "teasers", "twice", "thread", "opinions", "toolbar", "all")
+CITIES = ("Leeds", "Austin", "Perth", "Cork", "Halifax", "Dunedin", "Tucson", "Bristol")
 NAMES = ("Alex", "Sam", "Robin", "Kim", "Jo", "Pat", "Lee", "Max", "Chris", "Dana", "Morgan", "Terry")
 SURNAMES = ("Walker", "Brown", "Ng", "Silva", "Novak", "Okafor", "Jensen", "Moreau", "Kowalski", "Reyes")
 
@@ -91,6 +95,14 @@ def _thread(rng: random.Random, bodies: list[str]) -> list[str]:
     return out
 
 
+def _opinions(rng: random.Random, bodies: list[str]) -> list[str]:
+    out = ["What our readers say"]
+    for _ in range(6):
+        out += [f"{rng.choice(NAMES)} {rng.choice(SURNAMES)}, {rng.choice(CITIES)}",
+                _sentences(rng, bodies, rng.randint(1, 2))]
+    return out
+
+
 def perturb(kind: str, lines: list[str], span: tuple[int, int], rng: random.Random,
             bodies: list[str]) -> list[str]:
     start, end = span
@@ -105,6 +117,13 @@ def perturb(kind: str, lines: list[str], span: tuple[int, int], rng: random.Rand
         return head + art + ["", *art] + tail
     if kind == "thread":
         return head + art + ["", *laid(_thread(rng, bodies))] + tail
+    if kind == "opinions":
+        return head + art + ["", *laid(_opinions(rng, bodies))] + tail
+    if kind == "toolbar":
+        cut = [k for k, x in enumerate(art) if x.strip()]
+        mid = cut[len(cut) // 2] if len(cut) > 1 else len(art)
+        bar = ["Share this article", "Facebook", "Twitter", "Email", "Print", "Text size", "A A A"]
+        return head + art[:mid] + laid(bar) + art[mid:] + tail
     if kind == "all":
         above = _above("prevnext", rng, bodies) + _above("tabs", rng, bodies) + _above("teasers", rng, bodies)
         return head + laid(above) + art + ["", *laid(_thread(rng, bodies))] + tail

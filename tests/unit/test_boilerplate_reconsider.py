@@ -147,6 +147,29 @@ def test_a_comments_tab_above_a_short_article_with_a_thread_under_it_is_no_threa
     assert all(p in out for p in STORY[:4])
 
 
+SIGNERS = ["Lee Novak, Leeds", "Max Kowalski, Cork", "Chris Ng, Perth", "Sam Moreau, Austin",
+           "Jo Ng, Halifax", "Dana Walker, Bristol"]
+
+
+def test_readers_views_under_the_article_are_cut_off_by_their_signatures() -> None:
+    views: list[str] = ["What our readers say"]
+    for name, post in zip(SIGNERS, THREAD_POSTS, strict=True):
+        views += [name, post]
+    out = shown(page("Home", "Farming", "Late pears in the valley", *STORY, *views, "Privacy policy"))
+    assert all(p in out for p in STORY)
+    assert not any(p in out for p in THREAD_POSTS)
+    assert "What our readers say" not in out
+
+
+def test_three_signed_paragraphs_in_an_article_stay() -> None:
+    views: list[str] = []
+    for name, post in zip(SIGNERS[:3], THREAD_POSTS, strict=False):
+        views += [name, post]
+    out = shown(page("Home", "Farming", "Late pears in the valley", *STORY, *views, STORY[0][:60] + " again.",
+                     "Privacy policy"))
+    assert all(p in out for p in THREAD_POSTS[:3])
+
+
 def test_a_teaser_ticker_printed_twice_does_not_replace_the_article() -> None:
     ticker = [f"Growers in district {n} report a late pear harvest and a smaller crop, the farm "
               f"office said on Monday, as pickers arrive." for n in range(4)]

@@ -27,7 +27,13 @@ from reader.analysis.boilerplate.article_run import (
 from reader.analysis.boilerplate.cues import COMMENTS_START, KEEP, is_byline, is_credit
 from reader.analysis.boilerplate.headline import headline_case, mark_head
 from reader.analysis.boilerplate.lines import Info, line_infos, split_lines
-from reader.analysis.boilerplate.reconsider import comment_head, reconsider, thread_below, thread_cut
+from reader.analysis.boilerplate.reconsider import (
+    comment_head,
+    reconsider,
+    signed_cut,
+    thread_below,
+    thread_cut,
+)
 from reader.model import BlockKind
 
 Line = tuple[int, int, BlockKind, str]
@@ -126,6 +132,7 @@ def _classify(infos: list[Info], markdown: bool, open_end: bool) -> tuple[int, i
     a, b = bridge(scores, a, b, infos)
     a, b = reconsider(infos, scores, a, b)
     b = thread_cut(infos, a, b, THREAD_WINDOW)
+    b = signed_cut(infos, a, b)
     a, b, clean = absorb_edges(infos, a, b)
     bare = not any(i.cue or i.repeated for i in infos)
     if bare:

@@ -18,6 +18,7 @@ inside the chosen run, with no heading to end the article at, is cut off by its 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from reader.analysis.boilerplate.article_run import best_run
@@ -165,6 +166,40 @@ def thread_below(infos: list[Info], c: int, window: int) -> bool:
     if any(k < head for k in prose) or sum(1 for k in prose if k < buttons[0]) > POST_LINES:
         return False
     return _thread(posts)
+
+
+# A post's signature: a name and a town ("Ann Lee, Leeds"), the head or the foot of a reader's
+# view or a letter; capitalised words only, no sentence.
+_WORD = r"[^\W\d_][\w'’.-]*"
+_SIGNED = re.compile(rf"^{_WORD}( {_WORD}){{1,2}}, {_WORD}( {_WORD}){{0,2}}$")
+# Signed posts in a row that make readers' views, and the most lines of one post; by hand.
+SIGNED_POSTS = 4
+SIGNED_LINES = 3
+
+
+def _signed(i: Info) -> bool:
+    return not i.sentence and 3 <= i.words <= 6 and _SIGNED.match(i.text) is not None \
+        and all(w[0].isupper() for w in i.text.replace(",", "").split())
+
+
+def signed_cut(infos: list[Info], a: int, b: int) -> int:
+    """The end of the run [a, b) before a section of readers' views or letters under the article:
+    SIGNED_POSTS or more posts of at most SIGNED_LINES lines, each headed or signed with a name
+    and a town, below at least THREAD_AFTER words of prose.  The cut goes above the section's
+    heading (a short line that is no sentence) when there is one."""
+    signs = [j for j in range(a, b) if _signed(infos[j])]
+    if len(signs) < SIGNED_POSTS:
+        return b
+    for n in range(len(signs) - SIGNED_POSTS + 1):
+        row = signs[n : n + SIGNED_POSTS]
+        if all(1 < y - x <= SIGNED_LINES + 1 for x, y in itertools.pairwise(row)):
+            j = row[0]
+            if j > a and not infos[j - 1].sentence and infos[j - 1].words <= MARK_WORDS:
+                j -= 1
+            if prose_words(infos, a, j) >= THREAD_AFTER:
+                return j
+            return b
+    return b
 
 
 def comment_head(i: Info) -> bool:
