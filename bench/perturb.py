@@ -21,7 +21,9 @@ Kinds (the failure shapes met on pages from other sources, made up here, never c
 - ``opinions``: a section of readers' views under the article (a heading, then posts that are
   a name with a town and a sentence or two, without reply or vote buttons);
 - ``toolbar``: a share/print toolbar between two paragraphs in the middle of the article;
-- ``all``: prevnext, tabs and teasers above, a thread below.
+- ``all``: prevnext, tabs and teasers above, a thread below;
+- ``wrapped``: the whole page hard-wrapped at 76 columns, as some HTML-to-text tools write it;
+- ``single``: the whole page with its blank lines removed (one line per block, no gaps).
 
 The added text is made from other pages' gold bodies and a few made-up words, with a fixed
 seed, so the figures are the same on every run.  Figures are printed, never asserted.
@@ -36,11 +38,12 @@ import re
 import subprocess
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "eval" / "score_boilerplate.py"
-KINDS = ("prevnext", "tabs", "teasers", "twice", "thread", "opinions", "toolbar", "all")
+KINDS = ("prevnext", "tabs", "teasers", "twice", "thread", "opinions", "toolbar", "all", "wrapped", "single")
 CITIES = ("Leeds", "Austin", "Perth", "Cork", "Halifax", "Dunedin", "Tucson", "Bristol")
 NAMES = ("Alex", "Sam", "Robin", "Kim", "Jo", "Pat", "Lee", "Max", "Chris", "Dana", "Morgan", "Terry")
 SURNAMES = ("Walker", "Brown", "Ng", "Silva", "Novak", "Okafor", "Jensen", "Moreau", "Kowalski", "Reyes")
@@ -105,6 +108,10 @@ def _opinions(rng: random.Random, bodies: list[str]) -> list[str]:
 
 def perturb(kind: str, lines: list[str], span: tuple[int, int], rng: random.Random,
             bodies: list[str]) -> list[str]:
+    if kind == "wrapped":
+        return [w for line in lines for w in (textwrap.wrap(line, 76) or [""])]
+    if kind == "single":
+        return [line for line in lines if line.strip()]
     start, end = span
     head, art, tail = lines[:start], lines[start : end + 1], lines[end + 1 :]
     # Added lines are laid out as the page's own: a blank line after each where the page has one.

@@ -42,8 +42,9 @@ SCHEMA_VERSION = "26"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 #     one word lists it no more (issue 14)
 # 25: copies' run hashes are CRC-32s of words hashed as a tuple (ten times cheaper); the stored
 #     schema names the interpreter's hash as well, since a run hash depends on it (SCHEMA_KEY)
-# 26: a text dump's second look trusts a headline above the first run only when that run holds
-#     an article's worth of prose (an article printed twice is no longer hidden twice)
+# 26: text dumps: an article printed twice is shown once (never hidden twice), a comment thread
+#     or a section of readers' views ends the article by its structure, and a page dumped one
+#     block per line is not read as hard-wrapped
 
 #: what the cache's meta row 'schema' holds: the version above and the interpreter whose hash made
 #: the copies' run hashes (reader.library.copies.shingles), so another one rebuilds the cache

@@ -303,6 +303,20 @@ def test_hard_wrapped_paragraphs_are_units() -> None:
         assert item in shown
 
 
+def test_a_page_dumped_one_block_per_line_joins_no_lines() -> None:
+    # No blank lines between blocks, and paragraphs on single long lines: a teaser or caption
+    # line that ends without a stop is no hard-wrapped paragraph to join to the next line.
+    from reader.analysis.boilerplate.lines import split_lines
+
+    teaser = "Ferry timetable changes for the winter season on the north bank"
+    src = "\n".join([*NAV, HEADLINE, teaser, *PARA, "Contact us"]) + "\n"
+    units = [src[s:e] for s, e in split_lines(src, 0)]
+    assert teaser in units
+    assert all(p in units for p in PARA)
+    wrapped = "\n\n".join([HEADLINE, *[wrap(p) for p in PARA]]) + "\n"  # still joined: a wrapped text
+    assert [wrapped[s:e] for s, e in split_lines(wrapped, 0)] == [HEADLINE, *[wrap(p) for p in PARA]]
+
+
 def test_empty_and_blank_sources() -> None:
     assert classify_lines("") == []
     assert classify_lines("\n \n\t\n") == []

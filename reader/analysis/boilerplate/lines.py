@@ -54,6 +54,13 @@ LANGUAGE_SAMPLE = 4000  # characters of prose-like lines read to tell the page's
 FULL_DENSITY = 0.4  # stopword density of ordinary prose read with its own language's list
 # Shorter joins short lines (lists, verse) as wrapped prose; by hand (commit 3acf0ad).
 WRAP_MIN = 40  # a line at least this long that does not end a sentence may be hard-wrapped
+# A text with UNWRAPPED_LINES lines longer than UNWRAPPED characters, a fifth or more of its lines
+# of WRAP_MIN or more, is not hard-wrapped (tools wrap at 72 to 80 columns); the first
+# WRAP_SAMPLE characters are looked at.  By hand; checked with bench/perturb.py's "single" and
+# "wrapped" layouts and the dev sets by halves.
+UNWRAPPED = 120
+UNWRAPPED_LINES = 3
+WRAP_SAMPLE = 200_000
 _WRAP_END = re.compile(r"[.!?:;。！？…|][\"'”’»)\]*_]*$")
 _NO_WRAP = re.compile(r"!\[|#|\||<|.*\]\([^()\s]{0,500}\)$")
 _NOT_CONTINUED = re.compile(r"\s*([-*+•]\s|\d+[.)]\s|#|>|\||```|[A-Z][\w’' -]{0,40}:$)")
@@ -150,6 +157,7 @@ def split_lines(source: str, start: int) -> list[tuple[int, int]]:
     pos = max(0, min(start, len(source)))
     n = len(source)
     wrap = False
+    wrapped = _hard_wrapped(source, pos)
     while pos < n:
         nl = source.find("\n", pos)
         end = n if nl < 0 else nl
@@ -162,9 +170,23 @@ def split_lines(source: str, start: int) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], e)
         else:
             out.append((pos, e))
-        wrap = len(stripped) >= WRAP_MIN and not _WRAP_END.search(stripped) and not _NO_WRAP.match(stripped)
+        wrap = wrapped and len(stripped) >= WRAP_MIN and not _WRAP_END.search(stripped) \
+            and not _NO_WRAP.match(stripped)
         pos = end + 1
     return out
+
+
+def _hard_wrapped(source: str, start: int) -> bool:
+    """Whether the text may be hard-wrapped: not when long lines are common in it (a page dumped
+    one block per line, without blank lines between, has its paragraphs on single long lines;
+    joining a line there joins a teaser or a caption to the next paragraph)."""
+    long = wide = 0
+    for line in source[start : start + WRAP_SAMPLE].splitlines():
+        size = len(line.strip())
+        if size >= WRAP_MIN:
+            wide += 1
+            long += size > UNWRAPPED
+    return not (long >= UNWRAPPED_LINES and long * 5 >= wide)
 
 
 def _sample(lines: list[tuple[int, int]], source: str, least: int) -> str:
