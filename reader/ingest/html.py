@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from reader.errors import ArticleError
 from reader.ingest import Document, Hints, Origin, Segment
 from reader.ingest.display_html import html_display
+from reader.ingest.html_blocks import FURNITURE_CUES
 from reader.ingest.html_density import MIN_SCORED
 from reader.ingest.html_flat import flat_blocks
 from reader.ingest.html_merge import Item, norm
@@ -63,6 +64,8 @@ MAX_ELEMENTS = 100_000
 MIN_AGREEMENT = 0.7
 #: Most share of its text in links a block added between two parts may have.
 MAX_BETWEEN_LINKED = 0.3
+#: Furniture cues of layout boxes that may hold a side note of the article.
+_SIDE_CUES = frozenset({"related links", "navigation"})
 
 
 class _Unparsable(Exception):
@@ -238,7 +241,7 @@ def _agreed(
         k
         for k in (*found.blocks, *found.loose)
         if k not in extra and blocks[k].text not in texts and _plain(blocks[k])
-    )
+    ) | frozenset(k for k, b in enumerate(blocks) if b.text not in texts and _set_apart(b))
     if not extra and not between:  # nothing to add (the common case): spare the word counts
         return extra, between
     mine = Counter(w for _, t in parts.parts for w in _WORD.findall(t))
@@ -247,6 +250,17 @@ def _agreed(
     if both < MIN_AGREEMENT * max(sum(mine.values()), sum(theirs.values())):
         return frozenset(), frozenset()
     return extra, between
+
+
+def _set_apart(block: TextBlock) -> bool:
+    """Unlinked prose in a box of the layout (an aside, a "related" or navigation box): between
+    two consecutive parts of the article it is a pull quote or a side note of the article.
+    Appeals, sign-ups, notices and adverts are no side note, wherever they sit."""
+    return (
+        block.cue in _SIDE_CUES
+        and len(block.text) >= MIN_SCORED
+        and block.link_share < MAX_BETWEEN_LINKED
+    )
 
 
 def _plain(block: TextBlock) -> bool:
@@ -281,7 +295,6 @@ def _depth(root: Any) -> int:
 
 def _doubtful(parts: list[tuple[BlockKind, str]], blocks: list[Any]) -> bool:
     """True when the quick extraction found little, or took in much of the page furniture."""
-    from reader.ingest.html_blocks import FURNITURE_CUES
     from reader.ingest.html_merge import SEARCH_BUDGET
 
     text = "\n".join(norm(t) for _, t in parts)

@@ -173,3 +173,17 @@ def test_parts_read_on_past_the_article_end_are_dropped() -> None:
     short = [_block(t) for t in ("Pears.", teaser, prompt)]
     few = Extracted([(BlockKind.BODY, b.text) for b in short])
     assert _without_tail(few, short, Found(blocks=[0])).parts == few.parts
+
+
+def test_a_side_note_between_two_parts_is_shown_and_an_appeal_is_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    note = "The press was older than the barn itself, and had come from a farm across the valley."
+    appeal = "Get the parish newsletter every week in your inbox, free of charge for all residents."
+    page = _page(f"<aside>{note}</aside>")
+    monkeypatch.setattr(html_loader, "_trafilatura", _dropping(note))
+    assert _shown(page)[note]
+    signup = _page(f'<div class="newsletter-box">{appeal}</div>')
+    monkeypatch.setattr(html_loader, "_trafilatura", _dropping(appeal))
+    assert not _shown(signup)[appeal]
+    linked = _page(f'<aside><a href="/press">{note}</a></aside>')
+    monkeypatch.setattr(html_loader, "_trafilatura", _dropping(note))
+    assert not _shown(linked)[note]
