@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from reader.errors import ArticleError
 from reader.ingest import Document, Hints, Origin, Segment
 from reader.ingest.display_html import html_display
+from reader.ingest.html_blocks import FURNITURE_CUES
 from reader.ingest.html_density import MIN_SCORED
 from reader.ingest.html_flat import flat_blocks
 from reader.ingest.html_merge import Item, norm
@@ -61,6 +62,10 @@ MAX_ELEMENTS = 100_000
 #: other for the two to be one article: 0.5, 0.6 and 0.7 scored alike on the readability dev set's
 #: even half, 0.8 lower; 0.7, the strictest of them, loses least on the AEB dev set's odd half.
 MIN_AGREEMENT = 0.7
+#: Most share of its text in links a block added between two parts may have.
+MAX_BETWEEN_LINKED = 0.3
+#: Furniture cues of layout boxes that may hold a side note of the article.
+_SIDE_CUES = frozenset({"related links", "navigation"})
 
 
 class _Unparsable(Exception):
@@ -121,12 +126,13 @@ def _load_structured(path: str, text: str) -> Document:
         found = Extracted()  # too big for the article finder: show all of its ordinary text
         notices = ("page too large to find its article: all of its text is shown",)
         dense: frozenset[int] = frozenset()
+        between: frozenset[int] = frozenset()
     else:
-        found, dense = _find_article(root, blocks, nodes)
+        found, dense, between = _find_article(root, blocks, nodes)
     el = root.find(".//title")
     page_title = el.text_content() if el is not None else ""
     parts = _with_title(found.parts, _headline(meta.get("title", ""), page_title, blocks), blocks)
-    items = merge(parts, blocks, dense)
+    items = merge(parts, blocks, dense, between)
     author, date = meta.get("author", ""), meta.get("date", "")
     if author or date:  # analysis hides it when the page shows a byline of its own
         at = next((i + 1 for i, item in enumerate(items) if item[0] is BlockKind.TITLE), 0)
@@ -149,8 +155,11 @@ def _drop_permalinks(root: Any) -> None:
             a.drop_tree()
 
 
-def _find_article(root: Any, blocks: list[TextBlock], nodes: Nodes) -> tuple[Extracted, frozenset[int]]:
-    """The article's parts, and the blocks the density scorer adds to them (see :func:`_agreed`).
+def _find_article(
+    root: Any, blocks: list[TextBlock], nodes: Nodes
+) -> tuple[Extracted, frozenset[int], frozenset[int]]:
+    """The article's parts, the blocks the density scorer adds to them and those it adds only
+    where they sit between two of them (see :func:`_agreed`).
 
     The parts are trafilatura's quick pass in the density scorer's region when the scorer is
     sure, else (or when that is doubtful) on the whole page, then its fallbacks; when the scorer
@@ -164,7 +173,8 @@ def _find_article(root: Any, blocks: list[TextBlock], nodes: Nodes) -> tuple[Ext
     parts = _trafilatura(root, blocks, nodes, found)
     if _sure(found, nodes):
         parts = _without_tail(parts, blocks, found)
-    return parts, _agreed(parts, blocks, found)
+    dense, between = _agreed(parts, blocks, found)
+    return parts, dense, between
 
 
 def _sure(found: Found, nodes: Nodes) -> bool:
@@ -212,23 +222,56 @@ def _trafilatura(root: Any, blocks: list[TextBlock], nodes: Nodes, found: Found)
     return whole
 
 
-def _agreed(parts: Extracted, blocks: list[TextBlock], found: Found) -> frozenset[int]:
+def _agreed(
+    parts: Extracted, blocks: list[TextBlock], found: Found
+) -> tuple[frozenset[int], frozenset[int]]:
     """Blocks of the density scorer's article that the merge may add to trafilatura's, when the
     two passes found one article (:data:`MIN_AGREEMENT` of the words of each are in the other):
     a heading, list item, formula or loose paragraph trafilatura left out between its parts is
     the article's then, by the agreement of the two on where the article lies.  Only ordinary
     text: no furniture cue, no caption or byline hint, no figure; a heading, or a sentence at
-    least :data:`MIN_SCORED` long (labels, credits and chart ticks are left out)."""
+    least :data:`MIN_SCORED` long (labels, credits and chart ticks are left out).
+
+    The second set holds the other plain text of the scorer's container (at least
+    :data:`MIN_SCORED` long, mostly unlinked, no cue or hint: a formula, a short loose line):
+    the merge adds one only where it sits alone between two consecutive parts."""
     texts = {norm(t) for _, t in parts.parts}
     extra = frozenset(k for k in found.blocks if blocks[k].text not in texts and _ordinary(blocks[k]))
-    if not extra:  # nothing to add (the common case): spare the word counts
-        return extra
+    between = frozenset(
+        k
+        for k in (*found.blocks, *found.loose)
+        if k not in extra and blocks[k].text not in texts and _plain(blocks[k])
+    ) | frozenset(k for k, b in enumerate(blocks) if b.text not in texts and _set_apart(b))
+    if not extra and not between:  # nothing to add (the common case): spare the word counts
+        return extra, between
     mine = Counter(w for _, t in parts.parts for w in _WORD.findall(t))
     theirs = Counter(w for k in found.blocks for w in _WORD.findall(blocks[k].text))
     both = sum((mine & theirs).values())
     if both < MIN_AGREEMENT * max(sum(mine.values()), sum(theirs.values())):
-        return frozenset()
-    return extra
+        return frozenset(), frozenset()
+    return extra, between
+
+
+def _set_apart(block: TextBlock) -> bool:
+    """Unlinked prose in a box of the layout (an aside, a "related" or navigation box): between
+    two consecutive parts of the article it is a pull quote or a side note of the article.
+    Appeals, sign-ups, notices and adverts are no side note, wherever they sit."""
+    return (
+        block.cue in _SIDE_CUES
+        and len(block.text) >= MIN_SCORED
+        and block.link_share < MAX_BETWEEN_LINKED
+    )
+
+
+def _plain(block: TextBlock) -> bool:
+    """Text of no furniture, caption or byline kind, mostly unlinked and not a short label."""
+    return (
+        not block.cue
+        and not block.hint
+        and block.tag not in _FIGURES
+        and len(block.text) >= MIN_SCORED
+        and block.link_share < MAX_BETWEEN_LINKED
+    )
 
 
 def _ordinary(block: TextBlock) -> bool:
@@ -252,7 +295,6 @@ def _depth(root: Any) -> int:
 
 def _doubtful(parts: list[tuple[BlockKind, str]], blocks: list[Any]) -> bool:
     """True when the quick extraction found little, or took in much of the page furniture."""
-    from reader.ingest.html_blocks import FURNITURE_CUES
     from reader.ingest.html_merge import SEARCH_BUDGET
 
     text = "\n".join(norm(t) for _, t in parts)

@@ -35,6 +35,16 @@ def _text(el: etree._Element) -> str:
     return _clean("".join(el.itertext()))
 
 
+#: trafilatura's elements that are paragraphs of their own (a list item holding one is split at it).
+_BLOCK_PARTS = frozenset({"head", "p", "list", "quote", "table"})
+
+
+def _holds_blocks(node: etree._Element) -> bool:
+    """True when a list item holds a heading, paragraph, list, quote or table: its text is then
+    several parts (joined, "Title" and "Text" of a card would read as one word)."""
+    return any(child.tag in _BLOCK_PARTS for child in node)
+
+
 def _walk(body: etree._Element, out: list[tuple[BlockKind, str]]) -> None:
     """Append the parts of trafilatura's body (iterative, so any depth is safe)."""
     todo: list[etree._Element | str] = [body]
@@ -48,7 +58,8 @@ def _walk(body: etree._Element, out: list[tuple[BlockKind, str]]) -> None:
         tag = node.tag
         if node.tail and node is not body:
             todo.append(node.tail)
-        if tag in ("body", "list", "quote", "table", "div") and len(node):
+        wraps = tag in ("body", "list", "quote", "table", "div") or (tag == "item" and _holds_blocks(node))
+        if wraps and len(node):
             todo.extend(reversed(list(node)))
             if node.text:
                 todo.append(node.text)

@@ -136,6 +136,9 @@ class Found:
     region: int = -1
     #: best score over the best score of a candidate outside the chosen one (inf when alone)
     lead: float = 0.0
+    #: blocks inside the container (not cut, no cue) left out of :attr:`blocks` as short loose
+    #: text or labels: more of the article only where the loader finds them between its parts
+    loose: list[int] = field(default_factory=list)
 
 
 def _weight(tag: str, names: str) -> float:
@@ -199,13 +202,12 @@ def density_article(blocks: list[TextBlock], nodes: Nodes) -> Found:
     found = Found(top=top)
     kept = 0
     for k, b in enumerate(blocks):
-        if (
-            b.node >= 0
-            and inside[b.node]
-            and not cut[b.node]
-            and _article_like(b)
-            and (b.cue not in FURNITURE_CUES or b.cue_owner <= nodes.mark[top])
-        ):
+        if b.node < 0 or not inside[b.node] or cut[b.node]:
+            continue
+        if not _article_like(b):
+            if not b.cue:
+                found.loose.append(k)
+        elif b.cue not in FURNITURE_CUES or b.cue_owner <= nodes.mark[top]:
             found.blocks.append(k)
             if len(b.text) >= MIN_SCORED and b.link_share <= 0.5:
                 kept += len(b.text)

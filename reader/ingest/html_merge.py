@@ -43,6 +43,8 @@ class _Step(NamedTuple):
     end: int
     block: TextBlock | None = None
     origin: Origin = Origin.PAGE
+    #: a free block that is the article's when it sits alone between two consecutive parts
+    gap: bool = False
 
 
 def norm(text: str) -> str:
@@ -90,10 +92,14 @@ class _Index:
 
 
 def merge(
-    parts: list[tuple[BlockKind, str]], blocks: list[TextBlock], more: frozenset[int] = frozenset()
+    parts: list[tuple[BlockKind, str]],
+    blocks: list[TextBlock],
+    more: frozenset[int] = frozenset(),
+    between: frozenset[int] = frozenset(),
 ) -> list[Item]:
     """Article parts and uncovered page blocks, in page order, each with its hints; an uncovered
-    block whose index is in ``more`` counts as a part of the article."""
+    block whose index is in ``more`` counts as a part of the article, and so does a run of
+    uncovered blocks all in ``between`` that sits alone between two consecutive parts."""
     nparts = [_key(text) for _, text in parts]  # matched without spaces or table bars
     kinds = [kind for kind, _ in parts]
     twins: list[TextBlock | None] = [None] * len(parts)  # a page block of the same text
@@ -132,8 +138,10 @@ def merge(
                 plan.append(_Step(0, 0, block, Origin.EXTRA))
         elif k < 0 and not index.shown(bkey):
             inner = b in more and 0 < j < len(parts)  # between two of the article's parts
-            plan.append(_Step(0, 0, block, Origin.ARTICLE if inner else Origin.PAGE))
+            plan.append(_Step(0, 0, block, Origin.ARTICLE if inner else Origin.PAGE, b in between))
     plan.append(_Step(j, len(parts)))
+    if between:
+        _fill_gaps(plan, kinds)
     unseen = _unseen(nparts, kinds, blocks)
     main = _main_containers(homes)
     out: list[Item] = []
@@ -151,6 +159,25 @@ def merge(
         hints = _hints(free, main, late=seen > len(parts) // 2, twin=step.origin is Origin.ARTICLE)
         out.append((kind, free.text, step.origin, hints))
     return out
+
+
+def _fill_gaps(plan: list[_Step], kinds: list[BlockKind]) -> None:
+    """Free blocks marked ``gap`` become the article's where a run of them, and nothing else,
+    sits between the parts ``[.., j)`` and ``[j, ..)`` after the first body part: trafilatura
+    left them out of the middle of its own text (a formula, a loose line), and the density
+    scorer has them in its article.  Before the first body part (between the headline and the
+    text) they are datelines and bylines."""
+    first = next((k for k, kind in enumerate(kinds) if kind is BlockKind.BODY), len(kinds))
+    last = -1  # index in the plan of the last run of parts
+    for i, step in enumerate(plan):
+        if step.block is not None or step.end <= step.start:
+            continue
+        if last >= 0 and i > last + 1 and plan[last].end == step.start and step.start > first:
+            run = plan[last + 1 : i]
+            if all(s.gap and s.origin is Origin.PAGE for s in run):
+                for k in range(last + 1, i):
+                    plan[k] = plan[k]._replace(origin=Origin.ARTICLE)
+        last = i
 
 
 def _hints(block: TextBlock, main: set[str], late: bool = False, twin: bool = False) -> Hints:

@@ -45,6 +45,11 @@ SCHEMA_VERSION = "26"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 # 26: text dumps: an article printed twice is shown once (never hidden twice), a comment thread
 #     or a section of readers' views ends the article by its structure, and a page dumped one
 #     block per line is not read as hard-wrapped
+#     HTML: plain text of the density scorer's container that sits alone between two article
+#     parts (a formula, a short loose line) is the article's, and so is unlinked prose of an
+#     aside or related box there (a pull quote, a side note); a list item of trafilatura's
+#     holding a heading or paragraph is split into parts; a line repeating the headline with
+#     other quotation marks or spacing is hidden as the repeated title (issue 13)
 
 #: what the cache's meta row 'schema' holds: the version above and the interpreter whose hash made
 #: the copies' run hashes (reader.library.copies.shingles), so another one rebuilds the cache

@@ -322,3 +322,19 @@ def test_json_ld_gives_author_and_date_for_the_byline() -> None:
     doc = load_bytes("p.html", page.encode(), "html")
     assert doc.meta.get("author") == "Ada Lind"
     assert doc.meta.get("date") == "2024-03-05"
+
+
+def test_the_headline_repeated_with_other_quotation_marks_is_hidden_too() -> None:
+    from reader.analysis.boilerplate.html import _repeated_title
+    from reader.model import Block, BlockKind, Span
+
+    def block(kind: BlockKind, text: str) -> Block:
+        return Block(kind, Span(0, len(text)), text)
+
+    title = block(BlockKind.TITLE, 'Flood "cuts off" east bank farms')
+    again = block(BlockKind.HEADING, "Flood “cuts off” east  bank farms")
+    other = block(BlockKind.BODY, "Flood cuts off the west bank")
+    out = _repeated_title([title, again, other])
+    assert [(b.kind, b.reason) for b in out] == [
+        (BlockKind.TITLE, ""), (BlockKind.BOILERPLATE, "repeated title"), (BlockKind.BODY, "")
+    ]

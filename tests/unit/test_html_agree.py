@@ -58,6 +58,11 @@ def _shown(page: str) -> dict[str, bool]:
 def test_a_paragraph_trafilatura_drops_between_its_parts_is_shown(monkeypatch: pytest.MonkeyPatch) -> None:
     page = _page(f"<div>{FORMULA}</div>")
     assert _shown(page)[FORMULA]
+    short = "y = 4 k + 2 for every row k"
+    loose = _page(f"{short}")
+    monkeypatch.setattr(html_loader, "_trafilatura", _dropping(short))
+    assert _shown(loose)[short]
+    monkeypatch.undo()
     monkeypatch.setattr(html_loader, "_trafilatura", _dropping(FORMULA))
     shown = _shown(page)
     assert shown[FORMULA]
@@ -86,10 +91,39 @@ def test_agreed_needs_the_two_articles_to_be_one() -> None:
     found = Found(blocks=[0, 1, 2, 3])
     same = Extracted([(BlockKind.BODY, LINES[0]), (BlockKind.BODY, LINES[1])])
     # what trafilatura has already is no addition; the formula and the heading are
-    assert _agreed(same, blocks, found) == {1, 3}
+    assert _agreed(same, blocks, found)[0] == {1, 3}
     other = Extracted([(BlockKind.BODY, LINES[2])])
-    assert _agreed(other, blocks, found) == frozenset()
-    assert _agreed(same, blocks, Found()) == frozenset()
+    assert _agreed(other, blocks, found) == (frozenset(), frozenset())
+    assert _agreed(same, blocks, Found()) == (frozenset(), frozenset())
+
+
+def test_plain_loose_text_of_the_container_may_fill_a_gap() -> None:
+    formula = "y = 4 k + 2 for every row k of the orchard"
+    blocks = [_block(LINES[0]), _block(formula, "body"), _block(LINES[1]), _block("Next", "div"),
+              _block("Photo of the orchard and its rows of pear trees", "div", hint="caption")]
+    found = Found(blocks=[0, 2], loose=[1, 3, 4])
+    same = Extracted([(BlockKind.BODY, LINES[0]), (BlockKind.BODY, LINES[1])])
+    # the short label and the caption are no text to add; the formula may be
+    assert _agreed(same, blocks, found) == (frozenset(), {1})
+    assert _agreed(Extracted([(BlockKind.BODY, LINES[2])]), blocks, found) == (frozenset(), frozenset())
+
+
+def test_a_gap_is_filled_only_alone_between_two_parts_after_the_first_body_part() -> None:
+    dateline = "Posted on the first of May by the parish clerk"
+    formula = "y = 4 k + 2 for every row k of the orchard"
+    texts = ["Picking day", dateline, LINES[0], formula, LINES[1], formula + " again", "Home", LINES[2],
+             "Written for the parish newsletter by its editor"]
+    blocks = [_block(t) for t in texts]
+    parts = [(BlockKind.HEADING, "Picking day"), (BlockKind.BODY, LINES[0]), (BlockKind.BODY, LINES[1]),
+             (BlockKind.BODY, LINES[2])]
+    gaps = frozenset({1, 3, 5, 8})
+    origins = {t: o for _, t, o, _ in merge(parts, blocks, frozenset(), gaps)}
+    assert origins[formula] is Origin.ARTICLE
+    # not before the first body part, not in a run with a block outside the set, not at the end
+    assert origins[dateline] is Origin.PAGE
+    assert origins[formula + " again"] is Origin.PAGE
+    assert origins["Written for the parish newsletter by its editor"] is Origin.PAGE
+    assert {t: o for _, t, o, _ in merge(parts, blocks)}[formula] is Origin.PAGE
 
 
 def test_only_ordinary_text_is_added() -> None:
@@ -139,3 +173,17 @@ def test_parts_read_on_past_the_article_end_are_dropped() -> None:
     short = [_block(t) for t in ("Pears.", teaser, prompt)]
     few = Extracted([(BlockKind.BODY, b.text) for b in short])
     assert _without_tail(few, short, Found(blocks=[0])).parts == few.parts
+
+
+def test_a_side_note_between_two_parts_is_shown_and_an_appeal_is_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    note = "The press was older than the barn itself, and had come from a farm across the valley."
+    appeal = "Get the parish newsletter every week in your inbox, free of charge for all residents."
+    page = _page(f"<aside>{note}</aside>")
+    monkeypatch.setattr(html_loader, "_trafilatura", _dropping(note))
+    assert _shown(page)[note]
+    signup = _page(f'<div class="newsletter-box">{appeal}</div>')
+    monkeypatch.setattr(html_loader, "_trafilatura", _dropping(appeal))
+    assert not _shown(signup)[appeal]
+    linked = _page(f'<aside><a href="/press">{note}</a></aside>')
+    monkeypatch.setattr(html_loader, "_trafilatura", _dropping(note))
+    assert not _shown(linked)[note]

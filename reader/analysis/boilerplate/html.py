@@ -13,6 +13,8 @@ holding a stock phrase (:mod:`.cues`) is hidden too.
 
 from __future__ import annotations
 
+import re
+
 from reader.analysis.boilerplate.cues import in_article_cue
 from reader.ingest import Document, Hints, Origin, Segment
 from reader.ingest.html_blocks import FURNITURE_CUES
@@ -39,6 +41,7 @@ _UI_LABELS = frozenset({
 })
 
 _Decision = tuple[BlockKind, str]
+_WORD = re.compile(r"\w+")
 
 
 def html_page_blocks(doc: Document) -> list[Block]:
@@ -76,10 +79,18 @@ def _repeated_title(blocks: list[Block]) -> list[Block]:
     title = next((b for b in blocks if b.kind is BlockKind.TITLE), None)
     if title is None:
         return blocks
-    key = " ".join(title.text.split()).casefold()
+    key = _words(title.text)
+    if not key:
+        return blocks
     return [Block(BlockKind.BOILERPLATE, b.span, b.text, hidden=True, reason="repeated title")
-            if b.kind in (BlockKind.BODY, BlockKind.HEADING) and " ".join(b.text.split()).casefold() == key
+            if b.kind in (BlockKind.BODY, BlockKind.HEADING) and _words(b.text) == key
             else b for b in blocks]
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text, case folded: a headline repeated with other quotation marks, dashes
+    or spacing is the same headline."""
+    return _WORD.findall(text.casefold())
 
 
 def _block(src: str, kind: BlockKind, start: int, end: int, reason: str) -> Block:
