@@ -82,3 +82,18 @@ def test_a_wire_headline_with_a_stop_heads_its_dateline_and_the_dateline_is_no_t
     src = "\n\n".join(lines) + "\n"
     kinds = {src[s:e]: k for s, e, k, _ in classify_lines(src)}
     assert kinds["HARBOUR 2024-05-04"] is BlockKind.BYLINE
+
+
+def test_without_a_page_title_the_headline_the_opening_backs_wins_over_credits_and_bylines() -> None:
+    # a dump with no page title on its first line: the headline is the line above the byline,
+    # tags, share buttons and photo credit whose words the article's opening holds
+    title = title_of("Valley Courier", "Home", "Farming", "Weather", "Sign in",
+                     "Cooperative picks late pears after cold spring", "By Ann Marsh",
+                     "Harvest", "Share", "Tweet", "Email", "Photo", "Credit Tom Reyes", *BODY)
+    assert title == "Cooperative picks late pears after cold spring"
+
+
+def test_a_first_line_the_opening_does_not_name_loses_to_a_backed_headline() -> None:
+    title = title_of("Skip to main content now", "Home", "Farming", "Weather",
+                     "Cooperative picks late pears after cold spring", "By Ann Marsh", *BODY)
+    assert title == "Cooperative picks late pears after cold spring"

@@ -78,6 +78,9 @@ def _find_title(infos: list[Info], a: int, markdown: bool, clean: bool = False) 
             best, best_j = share, j
     if best_j >= 0:
         return best_j
+    found = _scan(infos, a)
+    if found >= 0:
+        return found
     near = -1
     for j in range(a - 1, max(lo - 1, a - 8) - 1, -1):
         i = infos[j]
@@ -100,6 +103,66 @@ def _find_title(infos: list[Info], a: int, markdown: bool, clean: bool = False) 
         return 0
     if clean and 1 <= a <= 4 and wire_headline(infos):
         return 0
+    return -1
+
+
+# Lines above the article searched for a headline that the article's opening backs.
+SCAN_BACK = 30
+# Longer words of the article's opening read for that backing.
+OPENING_WORDS = 300
+# Least share of a candidate's longer words that the opening must hold (at least two of them).
+SUPPORT = 0.5
+# Most words of a headline found by its backing: longer lines are captions or teasers.
+SCAN_WORDS = 25
+_NOT_TITLE = re.compile(r"\.(jpe?g|png|gif|webp|svg)\b|https?://|www\.|^(photo|image|credit|source|"
+                        r"illustration|picture|video)s?\b|…$|\.\.\.$", re.I)
+
+
+def _long_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 4 and not w.isdigit()}
+
+
+def opening_words(infos: list[Info], a: int) -> set[str]:
+    """The longer words of the article's first OPENING_WORDS words of body text."""
+    out: set[str] = set()
+    n = 0
+    for i in infos[a:]:
+        if i.kind is not BlockKind.BODY:
+            continue
+        words = [w for w in _WORD.findall(i.text.casefold()) if len(w) >= 4]
+        out.update(words)
+        n += len(words)
+        if n >= OPENING_WORDS:
+            break
+    return out
+
+
+class _Text:
+    """A bare text where a line record is read for its text only."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def supported(i: Info | _Text, opening: set[str]) -> bool:
+    """At least SUPPORT of the line's longer words (two at least) are in the article's opening."""
+    words = _long_words(i.text)
+    have = len(words & opening)
+    return len(words) >= 2 and have >= 2 and have >= SUPPORT * len(words)
+
+
+def _scan(infos: list[Info], a: int) -> int:
+    """The nearest line above the article in headline shape that the article's opening backs
+    (a headline names what the article is about; a credit, a byline, a tag, a share prompt or a
+    teaser for another story does not), or -1."""
+    opening = opening_words(infos, a)
+    if not opening:
+        return -1
+    for j in range(a - 1, max(1, a - SCAN_BACK) - 1, -1):
+        i = infos[j]
+        if title_like(i) and i.words <= SCAN_WORDS and not _NOT_TITLE.search(i.text) \
+                and supported(i, opening):
+            return j
     return -1
 
 
@@ -223,6 +286,9 @@ def _page_title(infos: list[Info], t: int, a: int) -> int:
     if len(words) < TITLE_PART_WORDS or sum(len(w) >= 4 for w in words) < 2 \
             or all(len(_WORD.findall(p)) <= 2 for p in _TITLE_SEP.split(first.text[s:e])):
         return t  # too short, or a menu ("Fixtures | Results | Tables")
+    opening = opening_words(infos, a)
+    if t > 0 and supported(infos[t], opening) and not supported(_Text(first.text[s:e]), opening):
+        return t  # the article's opening names the line, not the first line (a site's name, a menu)
     if first.end - first.start == len(first.text):  # no blank around it: the part's own span
         first.start, first.end = first.start + s, first.start + e
         first.text = first.text[s:e]
