@@ -152,9 +152,9 @@ def headline(title: str, page_title: str, heads: list[tuple[str, str]], url: str
     page_title = strip_site(" ".join(page_title.split()))
     told = {w.casefold() for w in _LONG_WORD.findall(f"{title} {page_title}")}
     site = (host(url),) if url else ()
-    for ok in (lambda cue: not cue, lambda cue: cue not in FURNITURE_CUES):
-        texts = list(dict.fromkeys(t for t, cue in heads if ok(cue) and t.strip()
-                                   and not is_site_part(t, site)))  # not the site's logo
+    for marked in (False, True):
+        texts = list(dict.fromkeys(t for t, cue in heads if (cue not in FURNITURE_CUES if marked else not cue)
+                                   and t.strip() and not is_site_part(t, site)))  # not the site's logo
         agree = [h for h in texts if (words := {w.casefold() for w in _LONG_WORD.findall(h)})
                  and len(words & told) >= H1_AGREE * len(words)]
         if len(agree) == 1 and len(agree[0]) <= 300:
