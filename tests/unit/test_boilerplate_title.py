@@ -97,3 +97,19 @@ def test_a_first_line_the_opening_does_not_name_loses_to_a_backed_headline() -> 
     title = title_of("Skip to main content now", "Home", "Farming", "Weather",
                      "Cooperative picks late pears after cold spring", "By Ann Marsh", *BODY)
     assert title == "Cooperative picks late pears after cold spring"
+
+
+def test_the_headline_shown_above_the_byline_wins_over_a_page_title_variant() -> None:
+    # the page title is a variant written for search engines; the page shows its own headline,
+    # which shares words with it, above the byline
+    title = title_of("Pear harvest: valley cooperative starts late picking | Valley Courier", "Home",
+                     "Farming", "Weather", "Sign in", "Cold spring delays the valley pear harvest",
+                     "By Ann Marsh", "12 March 2024", "Share", *BODY)
+    assert title == "Cold spring delays the valley pear harvest"
+
+
+def test_a_teaser_with_its_date_above_the_article_is_not_the_shown_headline() -> None:
+    title = title_of("Pear harvest: valley cooperative starts late picking | Valley Courier", "Home",
+                     "Apple harvest in the valley ends early", "11 March 2024",
+                     "Valley pear prices hold", "12 March 2024", *BODY)
+    assert title == "Pear harvest: valley cooperative starts late picking"

@@ -106,16 +106,19 @@ def _find_title(infos: list[Info], a: int, markdown: bool, clean: bool = False) 
     return -1
 
 
-# Lines above the article searched for a headline that the article's opening backs.
+# Lines above the article searched for a headline that the article's opening backs; by hand.
 SCAN_BACK = 30
-# Longer words of the article's opening read for that backing.
+# Longer words of the article's opening read for that backing; by hand.
 OPENING_WORDS = 300
-# Least share of a candidate's longer words that the opening must hold (at least two of them).
+# Least share of a candidate's longer words that the opening must hold (at least two of them);
+# by hand, checked on dumps without their page-title line (see the commit message).
 SUPPORT = 0.5
-# Most words of a headline found by its backing: longer lines are captions or teasers.
+# Most words of a headline found by its backing: longer lines are captions or teasers; by hand.
 SCAN_WORDS = 25
+# A file name, an address, a credit, a teaser cut short, a wire slug ("XX-Story--Topic"), a
+# sentence with its credit in brackets: never a headline.
 _NOT_TITLE = re.compile(r"\.(jpe?g|png|gif|webp|svg)\b|https?://|www\.|^(photo|image|credit|source|"
-                        r"illustration|picture|video)s?\b|…$|\.\.\.$", re.I)
+                        r"illustration|picture|video)s?\b|…$|\.\.\.$|\w--\w|[.!?]\s*\([^)]*\)$", re.I)
 
 
 def _long_words(text: str) -> set[str]:
@@ -161,9 +164,75 @@ def _scan(infos: list[Info], a: int) -> int:
     for j in range(a - 1, max(1, a - SCAN_BACK) - 1, -1):
         i = infos[j]
         if title_like(i) and i.words <= SCAN_WORDS and not _NOT_TITLE.search(i.text) \
-                and supported(i, opening):
+                and not _TWO_SENTENCES.search(i.text) and supported(i, opening):
             return j
     return -1
+
+
+# Lines above the article searched for the byline under its headline; by hand.
+HEAD_LINES = 12
+# Lines above that byline searched for the headline; by hand.
+OVER_BYLINE = 6
+# Least share of the shown headline's longer words that the page title's headline part holds (two
+# at least): chosen on the even halves (AEB dev h1 76/86 at 0.5, 78/86 at 0.4 and 0.34).
+SHOWN_AGREE = 0.4
+# Lines above a shown headline searched for the date of a teaser before it (a list of teasers,
+# each with its date, above the article); by hand.
+TEASER_GAP = 3
+# Title-like lines above the byline that may not agree with the page title before the search
+# stops (an author's "About" line, a label); by hand.
+MISSES = 2
+
+
+_TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?] +[A-Z]")  # "...in Austria. Photo by"; not "L.A. Show"
+
+
+def _displayed(infos: list[Info], a: int) -> int:
+    """The headline the page shows above its byline, when the page title (the first line) names
+    it (two longer words in common): the head of an article is its headline, then bylines, dates,
+    share buttons, a photo and its credit, a standfirst.  The page's own headline wins over its
+    page title (a variant for search engines); -1 when the head has no such shape."""
+    if a < 2 or not (title_like(infos[0]) or _TITLE_SEP.search(infos[0].text)):
+        return -1
+    s, e = title_part(infos[0].text)
+    told = _long_words(infos[0].text[s:e])
+    part = _norm(infos[0].text[s:e])
+    k = -1
+    for j in range(a - 1, max(1, a - HEAD_LINES) - 1, -1):
+        i = infos[j]
+        if is_byline(i.low):
+            k = j
+            break
+        if not (i.cue or i.sentence or i.words <= 5 or is_credit(i.text)):
+            return -1  # a line of another kind between the article and any byline
+    if k < 0:
+        return -1
+    misses, best, best_j = 0, 0.0, -1
+    for j in range(k - 1, max(1, k - OVER_BYLINE) - 1, -1):
+        i = infos[j]
+        if i.cue or is_byline(i.low) or is_credit(i.text) or not title_like(i):
+            continue
+        words = _long_words(i.text)
+        shared = len(words & told)
+        low = _norm(i.text)
+        if low in part and len(_WORD.findall(low)) * FRAGMENT < len(_WORD.findall(part)):
+            continue  # a tag or a name that is a piece of the page title
+        if i.words >= 3 and not _TWO_SENTENCES.search(i.text) and not _NOT_TITLE.search(i.text) \
+                and shared >= 2 and shared >= SHOWN_AGREE * len(words):
+            if best_j >= 0 and shared / len(words) <= best:
+                break
+            if any(is_byline(x.low) for x in infos[max(1, j - TEASER_GAP):j]):
+                break  # a teaser under teasers, each with its date
+            # a subtitle under the headline agrees less with the page title than the headline
+            best, best_j = shared / len(words), j
+            continue
+        misses += 1
+        if misses >= MISSES or best_j >= 0:
+            break
+    if best_j >= 0 and f" {' '.join(_WORD.findall(_norm(infos[best_j].text)))} " in \
+            f" {' '.join(_WORD.findall(part))} ":
+        return -1  # the line is a piece of the page title (under a kicker): the page title says more
+    return best_j
 
 
 def wire_headline(infos: list[Info]) -> bool:
@@ -300,9 +369,11 @@ def _page_title(infos: list[Info], t: int, a: int) -> int:
 def mark_head(infos: list[Info], a: int, b: int, markdown: bool, clean: bool = False) -> None:
     """Set the title, the bylines and captions above the article, hide repeated headlines
     (``clean``: a document with nothing but sentences above the article, see ``absorb_edges``)."""
-    t = _find_title(infos, a, markdown, clean)
-    if not markdown:
-        t = _page_title(infos, t, a)
+    t = -1 if markdown or clean else _displayed(infos, a)
+    if t < 0:
+        t = _find_title(infos, a, markdown, clean)
+        if not markdown:
+            t = _page_title(infos, t, a)
     if t < 0:
         return
     head = infos[t]
