@@ -113,3 +113,11 @@ def test_a_teaser_with_its_date_above_the_article_is_not_the_shown_headline() ->
                      "Apple harvest in the valley ends early", "11 March 2024",
                      "Valley pear prices hold", "12 March 2024", *BODY)
     assert title == "Pear harvest: valley cooperative starts late picking"
+
+
+def test_a_byline_without_by_is_not_the_headline() -> None:
+    from reader.analysis.boilerplate.headline import bylineish
+
+    assert bylineish("Ann Marsh, Valley Courier")
+    assert bylineish("Valley Courier staff reporter")
+    assert not bylineish("Cooperative picks late pears after cold spring")

@@ -121,6 +121,18 @@ _NOT_TITLE = re.compile(r"\.(jpe?g|png|gif|webp|svg)\b|https?://|www\.|^(photo|i
                         r"illustration|picture|video)s?\b|…$|\.\.\.$|\w--\w|[.!?]\s*\([^)]*\)$", re.I)
 
 
+# A byline without "By": "Jane Doe, The Courier", "Courier staff reporter".
+_NAME_OUTLET = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}, (?:The )?[A-Z][\w&.]*"
+                          r"(?: [A-Z&][\w&.]*){0,3}$")
+_ROLE_END = re.compile(r"\b(reporter|editor|writer|correspondent|columnist|contributor|staff|photographer|"
+                       r"producer)s?$", re.I)
+
+
+def bylineish(text: str) -> bool:
+    """A line that names its author and outlet or role, not the story."""
+    return bool(_NAME_OUTLET.match(text) or _ROLE_END.search(text))
+
+
 def _long_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.casefold()) if len(w) >= 4 and not w.isdigit()}
 
@@ -164,7 +176,7 @@ def _scan(infos: list[Info], a: int) -> int:
     for j in range(a - 1, max(1, a - SCAN_BACK) - 1, -1):
         i = infos[j]
         if title_like(i) and i.words <= SCAN_WORDS and not _NOT_TITLE.search(i.text) \
-                and not _TWO_SENTENCES.search(i.text) and supported(i, opening):
+                and not _TWO_SENTENCES.search(i.text) and not bylineish(i.text) and supported(i, opening):
             return j
     return -1
 
