@@ -157,6 +157,8 @@ def headline(title: str, page_title: str, heads: list[tuple[str, str]], url: str
                                    and t.strip() and not is_site_part(t, site)))  # not the site's logo
         agree = [h for h in texts if (words := {w.casefold() for w in _LONG_WORD.findall(h)})
                  and len(words & told) >= H1_AGREE * len(words)]
+        if not told:  # no title to agree with: the page's first <h1> of a few words is its headline
+            agree = [h for h in texts if 2 <= len(h.split()) <= 30][:1]
         if len(agree) == 1 and len(agree[0]) <= 300:
             return " ".join(agree[0].split())
         if agree:

@@ -293,6 +293,9 @@ def test_a_site_named_by_its_address_is_stripped_from_either_end() -> None:
                    "https://harbourcourier.com/a")
     assert got == "Port strike enters third week"
     assert headline("Port strike", "Port strike", [("Port strike news", "navigation")]) == "Port strike"
+    # a page without any title: its first <h1> outside the furniture, not the logo
+    heads = [("Harbour Courier", "header"), ("Port strike enters third week", "header")]
+    assert headline("", "", heads, "https://harbourcourier.com/a") == "Port strike enters third week"
 
 
 def test_the_headline_is_the_h1_the_page_titles_agree_with() -> None:
