@@ -121,3 +121,17 @@ def test_a_byline_without_by_is_not_the_headline() -> None:
     assert bylineish("Ann Marsh, Valley Courier")
     assert bylineish("Valley Courier staff reporter")
     assert not bylineish("Cooperative picks late pears after cold spring")
+
+
+def test_a_page_title_repeated_just_inside_the_article_run_is_the_headline() -> None:
+    # menus taken into the article run, then the page's heading repeating its first line: the
+    # repeat is the headline although the first line ends with a stop
+    from reader.analysis.boilerplate import headline
+    from reader.analysis.boilerplate.lines import line_infos, split_lines
+
+    lines = ["Cooperative picks late pears after cold spring.", "Home", "Farming", "Search:", "Markets",
+             "Cooperative picks late pears after cold spring", "by Ann Marsh", *BODY]
+    src = "\n\n".join(lines) + "\n"
+    infos = line_infos(src, split_lines(src, 0), False)
+    assert headline._page_title(infos, -1, 2) == 5
+    assert headline._page_title(infos, -1, 6) == 5  # above the article, as before

@@ -329,6 +329,11 @@ def _agrees(i: Info, page: str, part: str) -> bool:
         and len(words & told) >= AGREE * len(told)
 
 
+# Most lines at the start of the article run, before its first sentence, searched for a repeat
+# of the page title; by hand.
+IN_RUN = 20
+
+
 def _same_line(infos: list[Info], part: str, a: int) -> int:
     """A line above the article that is the page title's headline part word for word (the page's
     own heading repeating its title), or -1."""
@@ -349,6 +354,15 @@ def _page_title(infos: list[Info], t: int, a: int) -> int:
     # a first line with a site's separator is a page title even when its headline holds a
     # stop or a question mark ("Is it over? | Site"); without one, a sentence there is prose
     sep = _TITLE_SEP.search(first.text) is not None
+    if t < 0 and 0 < a < len(infos) and 3 <= first.words <= 30:
+        # no headline found, but the page repeats its first line word for word above the article
+        # or just inside its run: the page's heading under its page title, whatever its shape
+        end = a
+        while end < min(len(infos), a + IN_RUN) and not (infos[end].sentence and infos[end].words >= 8):
+            end += 1  # up to the article's first sentence
+        same = _same_line(infos, first.text, end)
+        if same > 0:
+            return same
     if t == 0 or a == 0 or not (title_like(first) or sep) or (first.sentence and not sep):
         return t
     s, e = title_part(first.text)
