@@ -1,9 +1,13 @@
 """The head of an article in a text dump: its headline, bylines and photo captions.
 
 Works on the line records of :mod:`.classify` once the article run
-``[a, b)`` is known.  The headline is looked for just above the run: a line that the page's
-first line (often the HTML title, "Headline - Site") repeats, else the nearest title-like line.
-Exactly one line becomes the title; other copies of it are hidden as a repeated title.
+``[a, b)`` is known.  The headline is chosen by agreement between the signals a dump holds: the
+line the page shows above its byline when the page's first line (often the HTML title,
+"Headline - Site") names it; else a line above the run that the first line repeats or agrees
+with; else the nearest headline-shaped line that the article's opening names (a credit, a byline,
+a tag or a share prompt does not); else the first line without its site name, or the nearest
+title-like line.  Exactly one line becomes the title; other copies of it are hidden as a
+repeated title.
 """
 
 from __future__ import annotations
@@ -152,16 +156,9 @@ def opening_words(infos: list[Info], a: int) -> set[str]:
     return out
 
 
-class _Text:
-    """A bare text where a line record is read for its text only."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-
-def supported(i: Info | _Text, opening: set[str]) -> bool:
-    """At least SUPPORT of the line's longer words (two at least) are in the article's opening."""
-    words = _long_words(i.text)
+def supported(text: str, opening: set[str]) -> bool:
+    """At least SUPPORT of the text's longer words (two at least) are in the article's opening."""
+    words = _long_words(text)
     have = len(words & opening)
     return len(words) >= 2 and have >= 2 and have >= SUPPORT * len(words)
 
@@ -176,7 +173,8 @@ def _scan(infos: list[Info], a: int) -> int:
     for j in range(a - 1, max(1, a - SCAN_BACK) - 1, -1):
         i = infos[j]
         if title_like(i) and i.words <= SCAN_WORDS and not _NOT_TITLE.search(i.text) \
-                and not _TWO_SENTENCES.search(i.text) and not bylineish(i.text) and supported(i, opening):
+                and not _TWO_SENTENCES.search(i.text) and not bylineish(i.text) \
+                and supported(i.text, opening):
             return j
     return -1
 
@@ -382,7 +380,7 @@ def _page_title(infos: list[Info], t: int, a: int) -> int:
             or all(len(_WORD.findall(p)) <= 2 for p in _TITLE_SEP.split(first.text[s:e])):
         return t  # too short, or a menu ("Fixtures | Results | Tables")
     opening = opening_words(infos, a)
-    if t > 0 and supported(infos[t], opening) and not supported(_Text(first.text[s:e]), opening):
+    if t > 0 and supported(infos[t].text, opening) and not supported(first.text[s:e], opening):
         return t  # the article's opening names the line, not the first line (a site's name, a menu)
     if first.end - first.start == len(first.text):  # no blank around it: the part's own span
         first.start, first.end = first.start + s, first.start + e
