@@ -131,7 +131,8 @@ def _load_structured(path: str, text: str) -> Document:
         found, dense, between = _find_article(root, blocks, nodes)
     el = root.find(".//title")
     page_title = el.text_content() if el is not None else ""
-    parts = _with_title(found.parts, _headline(meta.get("title", ""), page_title, blocks), blocks)
+    head = _headline(meta.get("title", ""), page_title, blocks, meta.get("url", ""))
+    parts = _with_title(found.parts, head, blocks)
     items = merge(parts, blocks, dense, between)
     author, date = meta.get("author", ""), meta.get("date", "")
     if author or date:  # analysis hides it when the page shows a byline of its own
@@ -310,30 +311,11 @@ def _doubtful(parts: list[tuple[BlockKind, str]], blocks: list[Any]) -> bool:
     return furniture > MAX_FURNITURE_SHARE * len(text)
 
 
-# Share of an <h1>'s longer words (four letters or more) that the page's own titles (og:title and
-# <title>, each without the site's name) must hold for the <h1> to be the headline they name: a
-# site's logo or a section name in an <h1> shares too few.  By hand (0.6), not tuned.
-H1_AGREE = 0.6
-_LONG_WORD = re.compile(r"\w{4,}")
+def _headline(title: str, page_title: str, blocks: list[Any], url: str) -> str:
+    """The headline the page shows (:func:`reader.ingest.html_meta.headline`)."""
+    from reader.ingest.html_meta import headline
 
-
-def _headline(title: str, page_title: str, blocks: list[Any]) -> str:
-    """The headline the page shows: its one <h1> that the meta title or <title> agrees with (the
-    two often carry a social-media variant, a section or the site's name), else the meta title.
-
-    What a reader sees is the headline, and a text dump of the page holds the <h1>, not the
-    og:title: the two formats of one page now name it alike more often.
-    """
-    from reader.ingest.html_meta import strip_site
-
-    page_title = strip_site(" ".join(page_title.split()), "")
-    told = {w.casefold() for w in _LONG_WORD.findall(f"{title} {page_title}")}
-    heads = list(dict.fromkeys(b.text for b in blocks if b.tag == "h1" and not b.cue and b.text.strip()))
-    agree = [h for h in heads if (words := {w.casefold() for w in _LONG_WORD.findall(h)})
-             and len(words & told) >= H1_AGREE * len(words)]
-    if len(agree) == 1 and len(agree[0]) <= 300:
-        return norm(agree[0])
-    return title
+    return headline(title, page_title, [(b.text, b.cue) for b in blocks if b.tag == "h1"], url)
 
 
 def _with_title(

@@ -42,7 +42,8 @@ def page_meta(tree: Any) -> dict[str, str]:
     if not title:
         el = tree.find(".//title")
         title = el.text_content() if el is not None else ""
-    title = strip_site(" ".join(title.split()), found.get("og:site_name", ""))
+    sites = [found.get(k, "").lstrip("@") for k in ("og:site_name", "application-name", "twitter:site")]
+    title = strip_site(" ".join(title.split()), *sites, host(url))
     author = next((found[k] for k in _AUTHOR_KEYS if k in found and not found[k].startswith("http")), "")
     date = next((found[k] for k in _DATE_KEYS if k in found), "")
     if not (author and date):  # schema.org blocks are parsed only when the tags fall short
@@ -61,23 +62,107 @@ def page_meta(tree: Any) -> dict[str, str]:
     return out
 
 
-_SITE_SEP = re.compile(r"\s+[|\-–—:·•]+\s+")
+_SITE_SEP = re.compile(r"\s+[|\-–—:·•»~]+\s+")
+_SQUASH = re.compile(r"[\W_]+")
+# A title part that is an address ("example.com", "www.example.co.uk"): a site's name.
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.I)
+# Most words of a title part taken for a site's name when the site's name or address holds it.
+SITE_PART_WORDS = 6
 
 
-def strip_site(title: str, site: str) -> str:
-    """'Headline - Site' or 'Site | Headline' without the site's name (og:site_name, else a short
-    last part after a separator when the headline before it is longer)."""
-    parts = _SITE_SEP.split(title)
-    if len(parts) < 2:
+def host(url: str) -> str:
+    """The host of an address without its "www." ("https://www.example.com/a" -> "example.com")."""
+    m = re.match(r"^(?:[a-z]+:)?//([^/:?#]+)", url.strip(), re.I)
+    h = m.group(1).casefold() if m else ""
+    return h[4:] if h.startswith("www.") else h
+
+
+def _squash(text: str) -> str:
+    return _SQUASH.sub("", text.casefold())
+
+
+def is_site_part(part: str, sites: tuple[str, ...]) -> bool:
+    """A title part that names the site: an address, or words the site's name or its address
+    hold whole ("Courier" for "The Harbour Courier", "Harbour Courier" for harbourcourier.com)."""
+    p = part.strip()
+    if _DOMAIN.match(p):
+        return True
+    key = _squash(p)
+    if len(key) < 3 or len(p.split()) > SITE_PART_WORDS:
+        return False
+    for site in sites:
+        low = site.casefold().strip()
+        if not low:
+            continue
+        if "." in low and " " not in low:  # an address: its name without the dots
+            name = _squash(low.rsplit(".", 1)[0]) if low.count(".") else _squash(low)
+            if key == name or (len(key) >= 5 and key in name):
+                return True
+        elif key == _squash(low) or (len(key) >= 5 and (key in _squash(low) or _squash(low) in key)):
+            return True
+    return False
+
+
+def strip_site(title: str, *sites: str) -> str:
+    """'Headline - Site' or 'Site | Headline' without the site's name: parts at either end that
+    name the site (its og:site_name, its address, see :func:`is_site_part`), else a short last
+    part after a separator when the headline before it is longer."""
+    names = tuple(s for s in sites if s and s.strip())
+    cuts = [(m.start(), m.end()) for m in _SITE_SEP.finditer(title)]
+    if not cuts:
         return title
-    low = site.casefold().strip()
-    if low:
-        kept = [p for p in parts if p.casefold().strip() != low]
-        if kept and len(kept) < len(parts):
-            return title[title.find(kept[0]):title.rfind(kept[-1]) + len(kept[-1])]
+    spans = [(0, cuts[0][0])] + [(c[1], cuts[k + 1][0] if k + 1 < len(cuts) else len(title))
+                                 for k, c in enumerate(cuts)]
+    lo, hi = 0, len(spans) - 1
+    while lo < hi:
+        if is_site_part(title[spans[hi][0]:spans[hi][1]], names):
+            hi -= 1
+        elif is_site_part(title[spans[lo][0]:spans[lo][1]], names):
+            lo += 1
+        else:
+            break
+    if (lo, hi) != (0, len(spans) - 1):
+        return title[spans[lo][0]:spans[hi][1]]
+    parts = _SITE_SEP.split(title)
     last = parts[-1]
     if len(last.split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 4:
-        return title[:title.rfind(last)].rstrip(" |-–—:·•")
+        return title[:title.rfind(last)].rstrip(" |-–—:·•»~")
+    return title
+
+
+# Share of an <h1>'s longer words (four letters or more) that the page's own titles (og:title and
+# <title>, each without the site's name) must hold for the <h1> to be the headline they name: a
+# site's logo or a section name in an <h1> shares too few.  By hand (0.6), not tuned.
+H1_AGREE = 0.6
+_LONG_WORD = re.compile(r"\w{4,}")
+
+
+def headline(title: str, page_title: str, heads: list[tuple[str, str]], url: str = "") -> str:
+    """The headline the page shows: its one <h1> that the meta title or <title> agrees with (the
+    two often carry a social-media variant, a section or the site's name), else the meta title.
+
+    ``heads`` are the page's <h1> texts with their furniture cues: an <h1> in no marked part of
+    the page is looked for first, then one in a part that is no furniture (a page header holds
+    the article's headline on many sites); one that names the site of ``url`` is its logo.
+    What a reader sees is the headline, and a text dump of the page holds the <h1>, not the
+    og:title: the two formats of one page name it alike.
+    """
+    from reader.ingest.html_blocks import FURNITURE_CUES
+
+    page_title = strip_site(" ".join(page_title.split()))
+    told = {w.casefold() for w in _LONG_WORD.findall(f"{title} {page_title}")}
+    site = (host(url),) if url else ()
+    for marked in (False, True):
+        texts = list(dict.fromkeys(t for t, cue in heads if (cue not in FURNITURE_CUES if marked else not cue)
+                                   and t.strip() and not is_site_part(t, site)))  # not the site's logo
+        agree = [h for h in texts if (words := {w.casefold() for w in _LONG_WORD.findall(h)})
+                 and len(words & told) >= H1_AGREE * len(words)]
+        if not told:  # no title to agree with: the page's first <h1> of a few words is its headline
+            agree = [h for h in texts if 2 <= len(h.split()) <= 30][:1]
+        if len(agree) == 1 and len(agree[0]) <= 300:
+            return " ".join(agree[0].split())
+        if agree:
+            break
     return title
 
 

@@ -82,3 +82,56 @@ def test_a_wire_headline_with_a_stop_heads_its_dateline_and_the_dateline_is_no_t
     src = "\n\n".join(lines) + "\n"
     kinds = {src[s:e]: k for s, e, k, _ in classify_lines(src)}
     assert kinds["HARBOUR 2024-05-04"] is BlockKind.BYLINE
+
+
+def test_without_a_page_title_the_headline_the_opening_backs_wins_over_credits_and_bylines() -> None:
+    # a dump with no page title on its first line: the headline is the line above the byline,
+    # tags, share buttons and photo credit whose words the article's opening holds
+    title = title_of("Valley Courier", "Home", "Farming", "Weather", "Sign in",
+                     "Cooperative picks late pears after cold spring", "By Ann Marsh",
+                     "Harvest", "Share", "Tweet", "Email", "Photo", "Credit Tom Reyes", *BODY)
+    assert title == "Cooperative picks late pears after cold spring"
+
+
+def test_a_first_line_the_opening_does_not_name_loses_to_a_backed_headline() -> None:
+    title = title_of("Skip to main content now", "Home", "Farming", "Weather",
+                     "Cooperative picks late pears after cold spring", "By Ann Marsh", *BODY)
+    assert title == "Cooperative picks late pears after cold spring"
+
+
+def test_the_headline_shown_above_the_byline_wins_over_a_page_title_variant() -> None:
+    # the page title is a variant written for search engines; the page shows its own headline,
+    # which shares words with it, above the byline
+    title = title_of("Pear harvest: valley cooperative starts late picking | Valley Courier", "Home",
+                     "Farming", "Weather", "Sign in", "Cold spring delays the valley pear harvest",
+                     "By Ann Marsh", "12 March 2024", "Share", *BODY)
+    assert title == "Cold spring delays the valley pear harvest"
+
+
+def test_a_teaser_with_its_date_above_the_article_is_not_the_shown_headline() -> None:
+    title = title_of("Pear harvest: valley cooperative starts late picking | Valley Courier", "Home",
+                     "Apple harvest in the valley ends early", "11 March 2024",
+                     "Valley pear prices hold", "12 March 2024", *BODY)
+    assert title == "Pear harvest: valley cooperative starts late picking"
+
+
+def test_a_byline_without_by_is_not_the_headline() -> None:
+    from reader.analysis.boilerplate.headline import bylineish
+
+    assert bylineish("Ann Marsh, Valley Courier")
+    assert bylineish("Valley Courier staff reporter")
+    assert not bylineish("Cooperative picks late pears after cold spring")
+
+
+def test_a_page_title_repeated_just_inside_the_article_run_is_the_headline() -> None:
+    # menus taken into the article run, then the page's heading repeating its first line: the
+    # repeat is the headline although the first line ends with a stop
+    from reader.analysis.boilerplate import headline
+    from reader.analysis.boilerplate.lines import line_infos, split_lines
+
+    lines = ["Cooperative picks late pears after cold spring.", "Home", "Farming", "Search:", "Markets",
+             "Cooperative picks late pears after cold spring", "by Ann Marsh", *BODY]
+    src = "\n\n".join(lines) + "\n"
+    infos = line_infos(src, split_lines(src, 0), False)
+    assert headline._page_title(infos, -1, 2) == 5
+    assert headline._page_title(infos, -1, 6) == 5  # above the article, as before

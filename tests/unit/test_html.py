@@ -277,6 +277,27 @@ def test_page_title_loses_the_site_name() -> None:
         "Review - a slow start, then a glorious second half of the season"
 
 
+def test_a_site_named_by_its_address_is_stripped_from_either_end() -> None:
+    from reader.ingest.html_meta import headline, host, strip_site
+
+    assert host("https://www.harbourcourier.com/news/a.html") == "harbourcourier.com"
+    assert strip_site("harbourcourier.com -- Port strike enters third week") == \
+        "Port strike enters third week"
+    assert strip_site("Harbour Courier :: Port strike enters third week", "harbourcourier.com") == \
+        "Port strike enters third week"
+    assert strip_site("Port strike enters third week » Local » The Harbour Courier", "Harbour Courier") == \
+        "Port strike enters third week » Local"
+    # an <h1> in the page header is the headline when the titles agree with it, not the logo
+    heads = [("Harbour Courier", "header"), ("Port strike enters third week", "header")]
+    got = headline("Port strike enters third week", "Harbour Courier: Port strike enters third week", heads,
+                   "https://harbourcourier.com/a")
+    assert got == "Port strike enters third week"
+    assert headline("Port strike", "Port strike", [("Port strike news", "navigation")]) == "Port strike"
+    # a page without any title: its first <h1> outside the furniture, not the logo
+    heads = [("Harbour Courier", "header"), ("Port strike enters third week", "header")]
+    assert headline("", "", heads, "https://harbourcourier.com/a") == "Port strike enters third week"
+
+
 def test_the_headline_is_the_h1_the_page_titles_agree_with() -> None:
     # og:title carries a shorter social variant and <title> the site's name: the <h1> is what
     # the reader sees (and what a text dump of the page holds)

@@ -1,9 +1,13 @@
 """The head of an article in a text dump: its headline, bylines and photo captions.
 
 Works on the line records of :mod:`.classify` once the article run
-``[a, b)`` is known.  The headline is looked for just above the run: a line that the page's
-first line (often the HTML title, "Headline - Site") repeats, else the nearest title-like line.
-Exactly one line becomes the title; other copies of it are hidden as a repeated title.
+``[a, b)`` is known.  The headline is chosen by agreement between the signals a dump holds: the
+line the page shows above its byline when the page's first line (often the HTML title,
+"Headline - Site") names it; else a line above the run that the first line repeats or agrees
+with; else the nearest headline-shaped line that the article's opening names (a credit, a byline,
+a tag or a share prompt does not); else the first line without its site name, or the nearest
+title-like line.  Exactly one line becomes the title; other copies of it are hidden as a
+repeated title.
 """
 
 from __future__ import annotations
@@ -78,6 +82,9 @@ def _find_title(infos: list[Info], a: int, markdown: bool, clean: bool = False) 
             best, best_j = share, j
     if best_j >= 0:
         return best_j
+    found = _scan(infos, a)
+    if found >= 0:
+        return found
     near = -1
     for j in range(a - 1, max(lo - 1, a - 8) - 1, -1):
         i = infos[j]
@@ -101,6 +108,141 @@ def _find_title(infos: list[Info], a: int, markdown: bool, clean: bool = False) 
     if clean and 1 <= a <= 4 and wire_headline(infos):
         return 0
     return -1
+
+
+# Lines above the article searched for a headline that the article's opening backs; by hand.
+SCAN_BACK = 30
+# Longer words of the article's opening read for that backing; by hand.
+OPENING_WORDS = 300
+# Least share of a candidate's longer words that the opening must hold (at least two of them);
+# by hand, checked on dumps without their page-title line (see the commit message).
+SUPPORT = 0.5
+# Most words of a headline found by its backing: longer lines are captions or teasers; by hand.
+SCAN_WORDS = 25
+# A file name, an address, a credit, a teaser cut short, a wire slug ("XX-Story--Topic"), a
+# sentence with its credit in brackets: never a headline.
+_NOT_TITLE = re.compile(r"\.(jpe?g|png|gif|webp|svg)\b|https?://|www\.|^(photo|image|credit|source|"
+                        r"illustration|picture|video)s?\b|…$|\.\.\.$|\w--\w|[.!?]\s*\([^)]*\)$", re.I)
+
+
+# A byline without "By": "Jane Doe, The Courier", "Courier staff reporter".
+_NAME_OUTLET = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}, (?:The )?[A-Z][\w&.]*"
+                          r"(?: [A-Z&][\w&.]*){0,3}$")
+_ROLE_END = re.compile(r"\b(reporter|editor|writer|correspondent|columnist|contributor|staff|photographer|"
+                       r"producer)s?$", re.I)
+
+
+def bylineish(text: str) -> bool:
+    """A line that names its author and outlet or role, not the story."""
+    return bool(_NAME_OUTLET.match(text) or _ROLE_END.search(text))
+
+
+def _long_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 4 and not w.isdigit()}
+
+
+def opening_words(infos: list[Info], a: int) -> set[str]:
+    """The longer words of the article's first OPENING_WORDS words of body text."""
+    out: set[str] = set()
+    n = 0
+    for i in infos[a:]:
+        if i.kind is not BlockKind.BODY:
+            continue
+        words = [w for w in _WORD.findall(i.text.casefold()) if len(w) >= 4]
+        out.update(words)
+        n += len(words)
+        if n >= OPENING_WORDS:
+            break
+    return out
+
+
+def supported(text: str, opening: set[str]) -> bool:
+    """At least SUPPORT of the text's longer words (two at least) are in the article's opening."""
+    words = _long_words(text)
+    have = len(words & opening)
+    return len(words) >= 2 and have >= 2 and have >= SUPPORT * len(words)
+
+
+def _scan(infos: list[Info], a: int) -> int:
+    """The nearest line above the article in headline shape that the article's opening backs
+    (a headline names what the article is about; a credit, a byline, a tag, a share prompt or a
+    teaser for another story does not), or -1."""
+    opening = opening_words(infos, a)
+    if not opening:
+        return -1
+    for j in range(a - 1, max(1, a - SCAN_BACK) - 1, -1):
+        i = infos[j]
+        if title_like(i) and i.words <= SCAN_WORDS and not _NOT_TITLE.search(i.text) \
+                and not _TWO_SENTENCES.search(i.text) and not bylineish(i.text) \
+                and supported(i.text, opening):
+            return j
+    return -1
+
+
+# Lines above the article searched for the byline under its headline; by hand.
+HEAD_LINES = 12
+# Lines above that byline searched for the headline; by hand.
+OVER_BYLINE = 6
+# Least share of the shown headline's longer words that the page title's headline part holds (two
+# at least): chosen on the even halves (AEB dev h1 76/86 at 0.5, 78/86 at 0.4 and 0.34).
+SHOWN_AGREE = 0.4
+# Lines above a shown headline searched for the date of a teaser before it (a list of teasers,
+# each with its date, above the article); by hand.
+TEASER_GAP = 3
+# Title-like lines above the byline that may not agree with the page title before the search
+# stops (an author's "About" line, a label); by hand.
+MISSES = 2
+
+
+_TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?] +[A-Z]")  # "...in Austria. Photo by"; not "L.A. Show"
+
+
+def _displayed(infos: list[Info], a: int) -> int:
+    """The headline the page shows above its byline, when the page title (the first line) names
+    it (two longer words in common): the head of an article is its headline, then bylines, dates,
+    share buttons, a photo and its credit, a standfirst.  The page's own headline wins over its
+    page title (a variant for search engines); -1 when the head has no such shape."""
+    if a < 2 or not (title_like(infos[0]) or _TITLE_SEP.search(infos[0].text)):
+        return -1
+    s, e = title_part(infos[0].text)
+    told = _long_words(infos[0].text[s:e])
+    part = _norm(infos[0].text[s:e])
+    k = -1
+    for j in range(a - 1, max(1, a - HEAD_LINES) - 1, -1):
+        i = infos[j]
+        if is_byline(i.low):
+            k = j
+            break
+        if not (i.cue or i.sentence or i.words <= 5 or is_credit(i.text)):
+            return -1  # a line of another kind between the article and any byline
+    if k < 0:
+        return -1
+    misses, best, best_j = 0, 0.0, -1
+    for j in range(k - 1, max(1, k - OVER_BYLINE) - 1, -1):
+        i = infos[j]
+        if i.cue or is_byline(i.low) or is_credit(i.text) or not title_like(i):
+            continue
+        words = _long_words(i.text)
+        shared = len(words & told)
+        low = _norm(i.text)
+        if low in part and len(_WORD.findall(low)) * FRAGMENT < len(_WORD.findall(part)):
+            continue  # a tag or a name that is a piece of the page title
+        if i.words >= 3 and not _TWO_SENTENCES.search(i.text) and not _NOT_TITLE.search(i.text) \
+                and shared >= 2 and shared >= SHOWN_AGREE * len(words):
+            if best_j >= 0 and shared / len(words) <= best:
+                break
+            if any(is_byline(x.low) for x in infos[max(1, j - TEASER_GAP):j]):
+                break  # a teaser under teasers, each with its date
+            # a subtitle under the headline agrees less with the page title than the headline
+            best, best_j = shared / len(words), j
+            continue
+        misses += 1
+        if misses >= MISSES or best_j >= 0:
+            break
+    if best_j >= 0 and f" {' '.join(_WORD.findall(_norm(infos[best_j].text)))} " in \
+            f" {' '.join(_WORD.findall(part))} ":
+        return -1  # the line is a piece of the page title (under a kicker): the page title says more
+    return best_j
 
 
 def wire_headline(infos: list[Info]) -> bool:
@@ -185,6 +327,11 @@ def _agrees(i: Info, page: str, part: str) -> bool:
         and len(words & told) >= AGREE * len(told)
 
 
+# Most lines at the start of the article run, before its first sentence, searched for a repeat
+# of the page title; by hand.
+IN_RUN = 20
+
+
 def _same_line(infos: list[Info], part: str, a: int) -> int:
     """A line above the article that is the page title's headline part word for word (the page's
     own heading repeating its title), or -1."""
@@ -205,6 +352,15 @@ def _page_title(infos: list[Info], t: int, a: int) -> int:
     # a first line with a site's separator is a page title even when its headline holds a
     # stop or a question mark ("Is it over? | Site"); without one, a sentence there is prose
     sep = _TITLE_SEP.search(first.text) is not None
+    if t < 0 and 0 < a < len(infos) and 3 <= first.words <= 30:
+        # no headline found, but the page repeats its first line word for word above the article
+        # or just inside its run: the page's heading under its page title, whatever its shape
+        end = a
+        while end < min(len(infos), a + IN_RUN) and not (infos[end].sentence and infos[end].words >= 8):
+            end += 1  # up to the article's first sentence
+        same = _same_line(infos, first.text, end)
+        if same > 0:
+            return same
     if t == 0 or a == 0 or not (title_like(first) or sep) or (first.sentence and not sep):
         return t
     s, e = title_part(first.text)
@@ -223,6 +379,9 @@ def _page_title(infos: list[Info], t: int, a: int) -> int:
     if len(words) < TITLE_PART_WORDS or sum(len(w) >= 4 for w in words) < 2 \
             or all(len(_WORD.findall(p)) <= 2 for p in _TITLE_SEP.split(first.text[s:e])):
         return t  # too short, or a menu ("Fixtures | Results | Tables")
+    opening = opening_words(infos, a)
+    if t > 0 and supported(infos[t].text, opening) and not supported(first.text[s:e], opening):
+        return t  # the article's opening names the line, not the first line (a site's name, a menu)
     if first.end - first.start == len(first.text):  # no blank around it: the part's own span
         first.start, first.end = first.start + s, first.start + e
         first.text = first.text[s:e]
@@ -234,9 +393,11 @@ def _page_title(infos: list[Info], t: int, a: int) -> int:
 def mark_head(infos: list[Info], a: int, b: int, markdown: bool, clean: bool = False) -> None:
     """Set the title, the bylines and captions above the article, hide repeated headlines
     (``clean``: a document with nothing but sentences above the article, see ``absorb_edges``)."""
-    t = _find_title(infos, a, markdown, clean)
-    if not markdown:
-        t = _page_title(infos, t, a)
+    t = -1 if markdown or clean else _displayed(infos, a)
+    if t < 0:
+        t = _find_title(infos, a, markdown, clean)
+        if not markdown:
+            t = _page_title(infos, t, a)
     if t < 0:
         return
     head = infos[t]
