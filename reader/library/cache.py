@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reader.sanitize import storable
 
-SCHEMA_VERSION = "25"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
+SCHEMA_VERSION = "26"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
 # 6: HTML articles keep their display blocks; 7: Markdown analysed by rendered blocks, docs.tags;
 # 8: the name tagger, speaker and boilerplate changes of issues 13 and 14 (analyses redone);
 # 9: text-dump boilerplate and headlines, quote speakers chosen by the learned ranker, HTML
@@ -42,6 +42,7 @@ SCHEMA_VERSION = "25"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 #     one word lists it no more (issue 14)
 # 25: copies' run hashes are CRC-32s of words hashed as a tuple (ten times cheaper); the stored
 #     schema names the interpreter's hash as well, since a run hash depends on it (SCHEMA_KEY)
+# 26: a quote left open at a line's end runs on over a hard-wrapped paragraph's lines
 
 #: what the cache's meta row 'schema' holds: the version above and the interpreter whose hash made
 #: the copies' run hashes (reader.library.copies.shingles), so another one rebuilds the cache

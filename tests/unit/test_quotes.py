@@ -515,3 +515,10 @@ def test_quote_with_no_clause_takes_the_person_named_in_its_paragraph() -> None:
 def test_names_inside_quotes_are_never_the_fallback_speaker() -> None:
     text = 'Fans were there. The mood was "like Tom Vale never left the club" in the end.'
     assert _run(text, "Tom Vale") == [("like Tom Vale never left the club", None)]
+
+
+def test_quote_wrapped_over_two_lines_of_one_paragraph_keeps_its_speaker() -> None:
+    text = 'Ann Lee said the port was "not\nready for the storm," and left.'
+    block = [Block(BlockKind.BODY, Span(0, len(text)), text)]
+    quotes = find_quotes(text, block, _people(text, "Ann Lee"))
+    assert [(q.text, q.speaker) for q in quotes] == [('"not\nready for the storm,"', "Ann Lee")]

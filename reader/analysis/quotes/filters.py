@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.analysis.quotes.marks import SINGLE, opens_with_mark, pair_marks
+from reader.analysis.quotes.marks import SINGLE, open_depth, opens_with_mark, pair_marks
 from reader.analysis.quotes.words import CUES, word_set
 from reader.model import Block, BlockKind
 
@@ -19,15 +19,30 @@ _WORK_INTRO = word_set(
 _WORD = re.compile(r"[A-Za-z-]+")
 
 
+# Characters of lines one open quote may join ('"the plan is not\nworkable," he said'), so a stray
+# mark never swallows a long block; a speech left open runs to the end of its wrapped paragraph
+_WRAP_CHARS = 3000
+
+
 def _block_spans(text: str, continues: bool) -> list[tuple[int, int]]:
-    """Quote spans of a block, paired line by line (a block may hold several paragraphs)."""
+    """Quote spans of a block, paired line by line (a block may hold several paragraphs).  A quote
+    left open at a line's end runs on over the next lines (a paragraph wrapped by hand) unless the
+    next line opens with a mark (the next paragraph of a speech)."""
     if "\n" not in text:
         return pair_marks(text, continues)
     out: list[tuple[int, int]] = []
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-    for k, (at, line) in enumerate(lines):
-        cont = opens_with_mark(lines[k + 1][1]) if k + 1 < len(lines) else continues
-        out.extend((at + s, at + e) for s, e in pair_marks(line, cont))
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    opens = [opens_with_mark(text[a:b]) for a, b in lines]
+    k = 0
+    while k < len(lines):
+        lo, j = lines[k][0], k
+        depth = open_depth(text, lo, lines[k][1])
+        while depth and j + 1 < len(lines) and not opens[j + 1] and lines[j + 1][1] - lo <= _WRAP_CHARS:
+            j += 1
+            depth = open_depth(text, lines[j][0], lines[j][1], depth)
+        cont = opens[j + 1] if j + 1 < len(lines) else continues
+        out.extend((lo + s, lo + e) for s, e in pair_marks(text[lo : lines[j][1]], cont))
+        k = j + 1
     return out
 
 

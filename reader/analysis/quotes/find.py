@@ -1,8 +1,9 @@
 """Quotes: direct quotations in the shown blocks and who said them.
 
 Spans come from :mod:`.marks` (straight, curly, mixed marks and '' paired by
-context, line by line; a speech running over paragraphs gives one quote per
-paragraph), filtered by :mod:`.filters`.  Speakers come from
+context, line by line, a quote left open at a line's end running on over a
+hard-wrapped paragraph's lines; a speech running over paragraphs gives one quote
+per paragraph), filtered by :mod:`.filters`.  Speakers come from
 :mod:`.attribution` and :mod:`.subject`, in this order:
 
 1. a clause in the quote's own sentence: a reporting verb before the quote
