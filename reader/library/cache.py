@@ -42,7 +42,8 @@ SCHEMA_VERSION = "26"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 #     one word lists it no more (issue 14)
 # 25: copies' run hashes are CRC-32s of words hashed as a tuple (ten times cheaper); the stored
 #     schema names the interpreter's hash as well, since a run hash depends on it (SCHEMA_KEY)
-# 26: a quote left open at a line's end runs on over a hard-wrapped paragraph's lines
+# 26: a quote left open at a line's end runs on over a hard-wrapped paragraph's lines, whose line
+#     breaks quotes read as spaces
 
 #: what the cache's meta row 'schema' holds: the version above and the interpreter whose hash made
 #: the copies' run hashes (reader.library.copies.shingles), so another one rebuilds the cache

@@ -78,3 +78,32 @@ def test_open_paragraph_runs_to_the_end_of_its_wrapped_lines() -> None:
 def test_lines_with_closed_quotes_pair_alone() -> None:
     text = 'Lane said "yes" once.\nKim said "no" twice.'
     assert _block(text) == ['"yes"', '"no"']
+
+
+def _body(text: str):  # type: ignore[no-untyped-def]
+    from reader.model import Block, BlockKind, Span
+
+    return Block(BlockKind.BODY, Span(0, len(text)), text)
+
+
+def test_hard_wrapped_paragraph_reads_its_line_breaks_as_spaces() -> None:
+    from reader.analysis.quotes.filters import unwrapped
+
+    text = (
+        "The harbour board met on Tuesday night and voted to delay the new pier,\n"
+        "a plan that the mayor had backed for two years, until the spring of next\n"
+        "year."
+    )
+    assert unwrapped(_body(text)).text == text.replace("\n", " ")
+
+
+def test_short_lines_and_lines_of_quotes_keep_their_breaks() -> None:
+    from reader.analysis.quotes.filters import unwrapped
+
+    for text in (
+        "Stop the strike\nOpen the port\nPay the crews",
+        "“We will not move from this quay until the board listens to us.” ― Ann Lee\n"
+        "“The port has never been this quiet on a weekday morning in June.” ― Kim Park",
+    ):
+        block = _body(text)
+        assert unwrapped(block) is block
