@@ -52,6 +52,8 @@ SCHEMA_VERSION = "26"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 #     other quotation marks or spacing is hidden as the repeated title (issue 13)
 #     headlines by agreement (issue 13): text dumps take the headline shown above the byline or
 #     backed by the article's opening; HTML takes a page header's <h1>, strips site names by address
+#     quotes: a quote left open at a line's end runs on over a hard-wrapped paragraph's lines (issue 14),
+#     whose line breaks quotes read as spaces
 
 #: what the cache's meta row 'schema' holds: the version above and the interpreter whose hash made
 #: the copies' run hashes (reader.library.copies.shingles), so another one rebuilds the cache

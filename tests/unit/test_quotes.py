@@ -515,3 +515,35 @@ def test_quote_with_no_clause_takes_the_person_named_in_its_paragraph() -> None:
 def test_names_inside_quotes_are_never_the_fallback_speaker() -> None:
     text = 'Fans were there. The mood was "like Tom Vale never left the club" in the end.'
     assert _run(text, "Tom Vale") == [("like Tom Vale never left the club", None)]
+
+
+def test_quote_wrapped_over_two_lines_of_one_paragraph_keeps_its_speaker() -> None:
+    text = 'Ann Lee said the port was "not\nready for the storm," and left.'
+    block = [Block(BlockKind.BODY, Span(0, len(text)), text)]
+    quotes = find_quotes(text, block, _people(text, "Ann Lee"))
+    assert [(q.text, q.speaker) for q in quotes] == [('"not\nready for the storm,"', "Ann Lee")]
+
+
+def test_reporting_clause_cut_by_a_wrapped_line_still_names_the_speaker() -> None:
+    text = (
+        "Kim Park spoke for an hour about the new bus lanes on the high street, but\n"
+        'in the end "nobody was happy with the plan for the lanes," said\n'
+        "Ann Lee, who chairs the transport committee of the town."
+    )
+    block = [Block(BlockKind.BODY, Span(0, len(text)), text)]
+    quotes = find_quotes(text, block, _people(text, "Ann Lee", "Kim Park"))
+    assert [q.speaker for q in quotes] == ["Ann Lee"]
+
+
+def test_quote_of_a_hard_wrapped_paragraph_keeps_the_source_text() -> None:
+    text = (
+        'The harbour board met on Tuesday night and Ann Lee told the members "the\n'
+        "pier will have to wait until the spring of next year at the earliest,\"\n"
+        "before the vote on the budget was taken by the board and the meeting ended."
+    )
+    block = [Block(BlockKind.BODY, Span(0, len(text)), text)]
+    quotes = find_quotes(text, block, _people(text, "Ann Lee"))
+    start = text.index('"')
+    end = text.index(',"') + 2
+    assert [(q.text, q.speaker) for q in quotes] == [(text[start:end], "Ann Lee")]
+    assert "\n" in quotes[0].text

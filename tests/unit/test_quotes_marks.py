@@ -47,3 +47,63 @@ def test_title_with_a_subtitle_is_a_work() -> None:
 
 def test_curly_opening_mark_with_a_stray_space_after_it() -> None:
     assert _quotes("Lane said, “ We will manage.” Then she left.") == ["“ We will manage.”"]
+
+
+def _block(text: str) -> list[str]:
+    from reader.analysis.quotes.filters import _block_spans
+
+    return [text[s:e] for s, e in _block_spans(text, False)]
+
+
+def test_quote_runs_over_a_hard_wrapped_line() -> None:
+    text = 'The mayor said on Monday that "the plan is not\nworkable at all," and left.'
+    assert _block(text) == ['"the plan is not\nworkable at all,"']
+
+
+def test_quote_runs_over_several_wrapped_lines_with_a_nested_one() -> None:
+    text = 'Lane added, "we read the\nsign, “Keep Out,” and went\nhome anyway." Then she left.'
+    assert _block(text) == ['"we read the\nsign, “Keep Out,” and went\nhome anyway."']
+
+
+def test_next_paragraph_of_a_speech_still_ends_the_line() -> None:
+    text = '"First part of the speech\n"Second part," Lane said.'
+    assert _block(text) == ['"First part of the speech', '"Second part,"']
+
+
+def test_open_paragraph_runs_to_the_end_of_its_wrapped_lines() -> None:
+    text = '"First part of a speech that\nnever closes here'
+    assert _block(text) == [text]
+
+
+def test_lines_with_closed_quotes_pair_alone() -> None:
+    text = 'Lane said "yes" once.\nKim said "no" twice.'
+    assert _block(text) == ['"yes"', '"no"']
+
+
+def _body(text: str):  # type: ignore[no-untyped-def]
+    from reader.model import Block, BlockKind, Span
+
+    return Block(BlockKind.BODY, Span(0, len(text)), text)
+
+
+def test_hard_wrapped_paragraph_reads_its_line_breaks_as_spaces() -> None:
+    from reader.analysis.quotes.filters import unwrapped
+
+    text = (
+        "The harbour board met on Tuesday night and voted to delay the new pier,\n"
+        "a plan that the mayor had backed for two years, until the spring of next\n"
+        "year."
+    )
+    assert unwrapped(_body(text)).text == text.replace("\n", " ")
+
+
+def test_short_lines_and_lines_of_quotes_keep_their_breaks() -> None:
+    from reader.analysis.quotes.filters import unwrapped
+
+    for text in (
+        "Stop the strike\nOpen the port\nPay the crews",
+        "“We will not move from this quay until the board listens to us.” ― Ann Lee\n"
+        "“The port has never been this quiet on a weekday morning in June.” ― Kim Park",
+    ):
+        block = _body(text)
+        assert unwrapped(block) is block

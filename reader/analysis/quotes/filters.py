@@ -4,12 +4,13 @@ works, nicknames)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
-from reader.analysis.quotes.marks import SINGLE, opens_with_mark, pair_marks
+from reader.analysis.quotes.marks import SINGLE, open_depth, opens_with_mark, pair_marks
 from reader.analysis.quotes.words import CUES, word_set
-from reader.model import Block, BlockKind
+from reader.model import Block, BlockKind, Span
 
 _WORK_INTRO = word_set(
     "on in at of from to with for titled entitled named watching book show film movie program programme "
@@ -19,15 +20,67 @@ _WORK_INTRO = word_set(
 _WORD = re.compile(r"[A-Za-z-]+")
 
 
+# Characters of lines one open quote may join ('"the plan is not\nworkable," he said'), so a stray
+# mark never swallows a long block; a speech left open runs to the end of its wrapped paragraph
+_WRAP_CHARS = 3000
+
+
+# A block's lines are the lines of one hard-wrapped paragraph when most of them end inside a
+# sentence and they are long: a list, an address or lines of verse have short lines.  By hand
+# (fill columns are 60 to 80), not fitted to a data set.
+_WRAP_MIN_LINE = 40
+_MID_SENTENCE = re.compile(r"[\w,;(\-–—]$")
+_ITEM = frozenset("-–—―•*·‘'\"“„«")
+
+
+def unwrapped(b: Block) -> Block:
+    """``b`` with the line breaks of a hard-wrapped paragraph read as spaces (same offsets), so a
+    line break ends no sentence and cuts no reporting clause ('said\nJones')."""
+    if "\n" not in b.text:
+        return b
+    lines = b.text.split("\n")
+    head = [ln.rstrip() for ln in lines[:-1]]
+    # a break inside a sentence: the line ends in a word or a comma, the next opens no quote or item
+    mid = sum(
+        1
+        for ln, nx in zip(head, lines[1:], strict=True)
+        if _MID_SENTENCE.search(ln) and not opens_with_mark(nx) and nx.lstrip()[:1] not in _ITEM
+    )
+    long = sorted(len(ln) for ln in head)[len(head) // 2] >= _WRAP_MIN_LINE
+    if not long or 2 * mid <= len(head):
+        return b
+    return dataclasses.replace(b, text=b.text.replace("\n", " "))
+
+
+def unwrapped_source(source: str, spans: Sequence[Span]) -> str:
+    """``source`` with the line breaks of the hard-wrapped blocks at ``spans`` read as spaces."""
+    parts: list[str] = []
+    at = 0
+    for sp in spans:
+        parts += [source[at : sp.start], source[sp.start : sp.end].replace("\n", " ")]
+        at = sp.end
+    return "".join([*parts, source[at:]])
+
+
 def _block_spans(text: str, continues: bool) -> list[tuple[int, int]]:
-    """Quote spans of a block, paired line by line (a block may hold several paragraphs)."""
+    """Quote spans of a block, paired line by line (a block may hold several paragraphs).  A quote
+    left open at a line's end runs on over the next lines (a paragraph wrapped by hand) unless the
+    next line opens with a mark (the next paragraph of a speech)."""
     if "\n" not in text:
         return pair_marks(text, continues)
     out: list[tuple[int, int]] = []
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-    for k, (at, line) in enumerate(lines):
-        cont = opens_with_mark(lines[k + 1][1]) if k + 1 < len(lines) else continues
-        out.extend((at + s, at + e) for s, e in pair_marks(line, cont))
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    opens = [opens_with_mark(text[a:b]) for a, b in lines]
+    k = 0
+    while k < len(lines):
+        lo, j = lines[k][0], k
+        depth = open_depth(text, lo, lines[k][1])
+        while depth and j + 1 < len(lines) and not opens[j + 1] and lines[j + 1][1] - lo <= _WRAP_CHARS:
+            j += 1
+            depth = open_depth(text, lines[j][0], lines[j][1], depth)
+        cont = opens[j + 1] if j + 1 < len(lines) else continues
+        out.extend((lo + s, lo + e) for s, e in pair_marks(text[lo : lines[j][1]], cont))
+        k = j + 1
     return out
 
 

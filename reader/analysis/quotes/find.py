@@ -1,8 +1,11 @@
 """Quotes: direct quotations in the shown blocks and who said them.
 
 Spans come from :mod:`.marks` (straight, curly, mixed marks and '' paired by
-context, line by line; a speech running over paragraphs gives one quote per
-paragraph), filtered by :mod:`.filters`.  Speakers come from
+context, line by line, a quote left open at a line's end running on over a
+hard-wrapped paragraph's lines; a speech running over paragraphs gives one quote
+per paragraph), filtered by :mod:`.filters`.  In a hard-wrapped paragraph (long
+lines, most ending inside a sentence) a line break is read as a space: it ends no
+sentence and cuts no clause ('said\nJones').  Speakers come from
 :mod:`.attribution` and :mod:`.subject`, in this order:
 
 1. a clause in the quote's own sentence: a reporting verb before the quote
@@ -224,6 +227,10 @@ def _rank(
             found[i] = found[i]._replace(speaker=ranker.choose(weights, slot, cs))
 
 
+def _start(sp: Span) -> int:
+    return sp.start
+
+
 def find_quotes(
     source: str, blocks: Sequence[Block], people: Sequence[Person], trace: list[Traced] | None = None
 ) -> list[Quote]:
@@ -231,6 +238,11 @@ def find_quotes(
 
     ``trace``, when given, receives what the rules found for each quote and the ranker's
     candidates (``bench/train_quotes.py`` learns from them)."""
+    given, shown = source, [kinds.unwrapped(b) for b in blocks]
+    wrapped = sorted((b.span for a, b in zip(blocks, shown, strict=True) if a is not b), key=_start)
+    if wrapped:  # a hard-wrapped paragraph's line breaks are spaces (the quotes keep the source's text)
+        source = kinds.unwrapped_source(source, wrapped)
+    blocks = shown
     res = Resolver(source, people)
     found: list[_Item] = []
     where: list[int] = []  # the block of each quote
@@ -306,5 +318,5 @@ def find_quotes(
                 found[i] = found[i]._replace(speaker=top, how="top")
     _rank(source, blocks, res, found, (where, quoted), trace)
     return [
-        Quote(Span(x.start, x.end), source[x.start : x.end], x.speaker, x.speaker in res.orgs) for x in found
+        Quote(Span(x.start, x.end), given[x.start : x.end], x.speaker, x.speaker in res.orgs) for x in found
     ]

@@ -137,6 +137,18 @@ def pair_marks(text: str, continues: bool) -> list[tuple[int, int]]:
     return out
 
 
+def open_depth(text: str, lo: int, hi: int, depth: int = 0) -> int:
+    """How many double quotes are open after ``text[lo:hi]``, given ``depth`` open before it
+    (pairing as :func:`pair_marks` does; a line at a time, without pairing again from the start)."""
+    for m in _DOUBLE_RE.finditer(text, lo, hi):
+        can_open, can_close = _flank(text, m.start(), m.end() - m.start())
+        if depth and can_close:
+            depth -= 1
+        elif can_open and depth < 4:
+            depth += 1
+    return depth
+
+
 def opens_with_mark(text: str) -> bool:
     """True when the block starts (after spaces) with a double opening mark."""
     s = text.lstrip()
