@@ -85,7 +85,9 @@ class Gen:
                 parts.append(r.choice(["Kim", "Lee", "Ng", "Ortiz", "Mbeki", "Smith", "O'Neil", "Jean-Luc"])
                              + r.choice([" ", " said ", "\t", "-", ""]))
             else:  # a big repetitive structure
-                parts.append(r.choice([*TOKENS, "x", "> ", "[", "<div>"]) * r.randrange(100, 3000))
+                # (capitals and spaces: runs that a pattern may split many ways, or retry at each place)
+                parts.append(r.choice([*TOKENS, "x", "> ", "[", "<div>", "A", "AB.", " - ", "Ab "])
+                             * r.randrange(100, 3000))
         out = "".join(parts)
         return out if self.tabs else out.replace("\t", " ")
 

@@ -62,7 +62,7 @@ def page_meta(tree: Any) -> dict[str, str]:
     return out
 
 
-_SITE_SEP = re.compile(r"\s+[|\-–—:·•»~]+\s+")
+_SITE_SEP = re.compile(r"(?<!\s)\s+[|\-–—:·•»~]+\s+")  # (?<!\s): linear in a run of spaces
 _SQUASH = re.compile(r"[\W_]+")
 # A title part that is an address ("example.com", "www.example.co.uk"): a site's name.
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.I)

@@ -283,7 +283,8 @@ SITE_WORDS = 4
 TITLE_PART_WORDS = 3
 # Share of a candidate's longer words that the page title must hold for the two to agree.
 AGREE = 0.5
-_TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
+# (?<!\s): tried only where a run of spaces starts (quadratic in a long run otherwise)
+_TITLE_SEP = re.compile(r"(?<!\s)\s+(?:\||-|–|—|::|·|»)\s+")
 
 
 def title_part(text: str) -> tuple[int, int]:

@@ -69,7 +69,8 @@ from reader.analysis.quotes.subject import sentence_subject
 from reader.analysis.quotes.words import NOT_LABELS, ORG_HEADS
 from reader.model import Block, BlockKind, Person, Quote, Span
 
-_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+ ?){1,3}|(?:[A-Z][a-z'’-]+ ?){1,3}):\s")
+# possessive (++): a run of capitals is never split between the groups (cubic on a long run)
+_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'’-]++ ?){1,3}|(?:[A-Z][a-z'’-]+ ?){1,3}):\s")
 # Characters looked back for a reporting clause: bounds the scan for linear time (commit fcaa5b5;
 # bench/quotes_speed.py); a longer window would find clauses in longer sentences.
 _WINDOW = 400
