@@ -9,6 +9,10 @@ Usage (from the project root):
     python bench/halves.py quotes ../shared/corpus/quotes/polnear_dev -- .venv/bin/reader extract \
         --format jsonl
 
+``--wrap N`` scores a hard-wrapped copy of the set instead: in every text document, the space
+before a word that would pass column N becomes a line break (a mail or a terminal dump), so
+every gold offset still holds.
+
 Documents are sorted by their gold id; the "even" half holds positions 0, 2, 4 ... and the
 "odd" half 1, 3, 5 ...  Choose a rule on one half and confirm it on the other.  Each half is
 scored by the shared scorer itself (``--jsonl``) over a temporary copy of the set that holds
@@ -29,6 +33,39 @@ def _stem(path: str) -> str:
     return Path(path).stem
 
 
+def wrap_text(text: str, width: int) -> str:
+    """``text`` with the space before each word that would pass column ``width`` made a newline."""
+    out = list(text)
+    col = 0
+    last_space = -1
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            col, last_space = 0, -1
+            continue
+        if ch == " ":
+            last_space = i
+        col += 1
+        if col > width and last_space >= 0:
+            out[last_space] = "\n"
+            col = i - last_space
+            last_space = -1
+    return "".join(out)
+
+
+def _wrapped(root: Path, dest: Path, width: int) -> Path:
+    """A copy of the set at ``dest`` with its text documents (``txt/``, ``docs/``) hard-wrapped."""
+    dest.mkdir(parents=True)
+    for entry in root.iterdir():
+        if entry.is_dir() and entry.name in ("txt", "docs"):
+            (dest / entry.name).mkdir()
+            for f in entry.iterdir():
+                text = f.read_text(encoding="utf-8")
+                (dest / entry.name / f.name).write_text(wrap_text(text, width), encoding="utf-8")
+        else:
+            (dest / entry.name).symlink_to(entry)
+    return dest
+
+
 def main(argv: list[str]) -> int:
     if "--" not in argv or len(argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -38,6 +75,12 @@ def main(argv: list[str]) -> int:
     command = argv[cut + 1 :]
     root = Path(dataset).resolve()
     scorer = root.parents[2] / "eval" / f"score_{task}.py"
+    if "--wrap" in opts:
+        k = opts.index("--wrap")
+        width = int(opts[k + 1])
+        del opts[k : k + 2]
+        keep = tempfile.TemporaryDirectory()
+        root = _wrapped(root, Path(keep.name) / root.name, width)
     gold = json.loads((root / "gold.json").read_text(encoding="utf-8"))
     ids = sorted(gold)
     if task == "boilerplate":

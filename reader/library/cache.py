@@ -53,7 +53,7 @@ SCHEMA_VERSION = "26"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 #     headlines by agreement (issue 13): text dumps take the headline shown above the byline or
 #     backed by the article's opening; HTML takes a page header's <h1>, strips site names by address
 #     quotes: a quote left open at a line's end runs on over a hard-wrapped paragraph's lines (issue 14),
-#     whose line breaks quotes read as spaces
+#     whose line breaks quotes read as spaces; people: a name broken over a line is one name
 
 #: what the cache's meta row 'schema' holds: the version above and the interpreter whose hash made
 #: the copies' run hashes (reader.library.copies.shingles), so another one rebuilds the cache

@@ -1,7 +1,8 @@
 """Runs of capitalised words in a block, cut into tokens with absolute spans.
 
 A run is what could be a name: capitalised words, initials ("H."), and lower-case
-particles ("van", "de") before or between capitalised words, separated by single spaces.
+particles ("van", "de") before or between capitalised words, separated by single spaces (or a
+single line break: the soft break of a hard-wrapped paragraph).
 A possessive ('s) ends a run and is left out of the last token's span.
 """
 
@@ -16,7 +17,7 @@ from reader.analysis.lexicon import NAME_ABBREVIATIONS, RUN_PARTICLE_LIST
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏА-ЯЁ"
 _WORD = rf"(?:(?:[Oo]'|[Dd]'|[Aa][lr]-|[Ee]l-)?[{_UP}][\w'’\-]*\.?)"
 _PART = "(?:" + "|".join(RUN_PARTICLE_LIST) + ")"
-_SP = "[ \u00a0]"
+_SP = "[ \u00a0\n]"  # a line break too: the soft break of a hard-wrapped paragraph
 RUN = re.compile(rf"(?<![\w.\-])(?<!\w['’])(?:{_PART}{_SP})*{_WORD}(?:{_SP}(?:{_PART}{_SP})*{_WORD})*")
 _QUOTE_MARKS = "'’"
 
@@ -94,7 +95,7 @@ def runs_in(text: str, offset: int, block: int) -> list[Run]:
         sent = s == 0 or bool(_SENT_END.search(head))
         toks: list[Tok] = []
         pos = s
-        for piece in m.group().replace("\u00a0", " ").split(" "):
+        for piece in m.group().replace("\u00a0", " ").replace("\n", " ").split(" "):
             a = pos
             pos += len(piece) + 1
             toks.append(tok(piece, offset + a, offset + a + len(piece)))
