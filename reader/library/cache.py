@@ -54,6 +54,7 @@ SCHEMA_VERSION = "26"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 #     backed by the article's opening; HTML takes a page header's <h1>, strips site names by address
 #     quotes: a quote left open at a line's end runs on over a hard-wrapped paragraph's lines (issue 14),
 #     whose line breaks quotes read as spaces; people: a name broken over a line is one name
+#     text dumps: a full line of a hard-wrapped text goes on to the next even after a full stop
 
 #: what the cache's meta row 'schema' holds: the version above and the interpreter whose hash made
 #: the copies' run hashes (reader.library.copies.shingles), so another one rebuilds the cache

@@ -317,6 +317,19 @@ def test_a_page_dumped_one_block_per_line_joins_no_lines() -> None:
     assert [wrapped[s:e] for s, e in split_lines(wrapped, 0)] == [HEADLINE, *[wrap(p) for p in PARA]]
 
 
+def test_a_wrap_after_a_full_stop_does_not_end_the_paragraph() -> None:
+    from reader.analysis.boilerplate.lines import split_lines
+
+    para = ("The council met on Monday and agreed to close the old harbour bridge. "
+            "Repairs will take a year, the chair said, and buses will carry people across the river "
+            "in the meantime, from the north quay to the market square every ten minutes of the day. "
+            "Traders on the south bank said they feared for their trade over the winter months ahead.")
+    body = wrap(para, 72)
+    assert body.split("\n")[0].endswith(".")  # the case: the first line is full and ends a sentence
+    src = "\n\n".join([HEADLINE, body, *[wrap(p) for p in PARA]]) + "\n"
+    assert body in [src[s:e] for s, e in split_lines(src, 0)]
+
+
 def test_empty_and_blank_sources() -> None:
     assert classify_lines("") == []
     assert classify_lines("\n \n\t\n") == []

@@ -61,6 +61,10 @@ WRAP_MIN = 40  # a line at least this long that does not end a sentence may be h
 UNWRAPPED = 120
 UNWRAPPED_LINES = 3
 WRAP_SAMPLE = 200_000
+# A line of a hard-wrapped text this close to its width is full: the paragraph goes on under it
+# even when the line ends a sentence (a wrap that fell after a full stop); by hand.
+FULL_SLACK = 10
+NO_WIDTH = 1 << 30
 _WRAP_END = re.compile(r"[.!?:;。！？…|][\"'”’»)\]*_]*$")
 _NO_WRAP = re.compile(r"!\[|#|\||<|.*\]\([^()\s]{0,500}\)$")
 _NOT_CONTINUED = re.compile(r"\s*([-*+•]\s|\d+[.)]\s|#|>|\||```|[A-Z][\w’' -]{0,40}:$)")
@@ -157,7 +161,8 @@ def split_lines(source: str, start: int) -> list[tuple[int, int]]:
     pos = max(0, min(start, len(source)))
     n = len(source)
     wrap = False
-    wrapped = _hard_wrapped(source, pos)
+    width = _wrap_width(source, pos)
+    wrapped = width > 0
     while pos < n:
         nl = source.find("\n", pos)
         end = n if nl < 0 else nl
@@ -170,23 +175,35 @@ def split_lines(source: str, start: int) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], e)
         else:
             out.append((pos, e))
-        wrap = wrapped and len(stripped) >= WRAP_MIN and not _WRAP_END.search(stripped) \
-            and not _NO_WRAP.match(stripped)
+        wrap = wrapped and len(stripped) >= WRAP_MIN and not _NO_WRAP.match(stripped) \
+            and (not _WRAP_END.search(stripped) or len(stripped) >= width - FULL_SLACK)
         pos = end + 1
     return out
 
 
-def _hard_wrapped(source: str, start: int) -> bool:
-    """Whether the text may be hard-wrapped: not when long lines are common in it (a page dumped
-    one block per line, without blank lines between, has its paragraphs on single long lines;
-    joining a line there joins a teaser or a caption to the next paragraph)."""
-    long = wide = 0
+def _wrap_width(source: str, start: int) -> int:
+    """The column the text is hard-wrapped at, or 0 when long lines are common in it: a page
+    dumped one block per line, without blank lines between, has its paragraphs on single long
+    lines, and joining a line there joins a teaser or a caption to the next paragraph.
+
+    The column is the length of the longest lines (past the longest tenth) when half the lines
+    of WRAP_MIN or more characters come within FULL_SLACK of it (a wrapping tool fills its lines
+    to about the same width); else NO_WIDTH, which no line reaches, so that only lines that
+    end no sentence are joined."""
+    sizes = []
     for line in source[start : start + WRAP_SAMPLE].splitlines():
         size = len(line.strip())
         if size >= WRAP_MIN:
-            wide += 1
-            long += size > UNWRAPPED
-    return not (long >= UNWRAPPED_LINES and long * 5 >= wide)
+            sizes.append(size)
+    long = sum(1 for size in sizes if size > UNWRAPPED)
+    if long >= UNWRAPPED_LINES and long * 5 >= len(sizes):
+        return 0
+    if not sizes:
+        return NO_WIDTH
+    sizes.sort()
+    width = sizes[len(sizes) * 9 // 10]
+    full = sum(1 for size in sizes if width - FULL_SLACK <= size <= width)
+    return width if full * 2 >= len(sizes) else NO_WIDTH
 
 
 def _sample(lines: list[tuple[int, int]], source: str, least: int) -> str:
