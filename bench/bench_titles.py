@@ -12,6 +12,10 @@ Three figures per set, format and half (documents sorted by id; even and odd pos
   site names and authors left on count against a clean headline).
 - ``agree``: how often the text dump and the HTML page of one article get the same title.
 
+``--no-page-title`` scores copies of the text dumps without their first line (the page's
+``<title>``, which a dump made by another tool may not print), to see the headline found from
+the page alone.
+
 Matching is the shared scorer's ``title_right``.  Needs ``../shared``; prints, never asserts.
 """
 
@@ -53,7 +57,22 @@ def titles(command: list[str], files: list[Path]) -> dict[str, str | None]:
     return {Path(r["path"]).stem: r.get("title") for r in rows}
 
 
+def _without_first_line(files: list[Path], dest: Path) -> list[Path]:
+    """Copies of ``files`` in ``dest`` without their first non-blank line."""
+    out = []
+    for f in files:
+        lines = f.read_text(encoding="utf-8", errors="replace").split("\n")
+        first = next((k for k, line in enumerate(lines) if line.strip()), len(lines))
+        (dest / f.name).write_text("\n".join(lines[first + 1 :]), encoding="utf-8")
+        out.append(dest / f.name)
+    return out
+
+
 def main(argv: list[str]) -> int:
+    import tempfile
+
+    bare = "--no-page-title" in argv[: argv.index("--")] if "--" in argv else "--no-page-title" in argv
+    tmp = tempfile.TemporaryDirectory()
     command = argv[argv.index("--") + 1:] if "--" in argv else [str(ROOT / ".venv/bin/reader"), "extract",
                                                                  "--format", "jsonl"]
     if not SETS.is_dir():
@@ -67,7 +86,11 @@ def main(argv: list[str]) -> int:
         gold = json.loads((base / "gold.json").read_text(encoding="utf-8"))
         html = sorted((base / "html").glob("*.html"))
         heads = {p.stem: h1_headline(p) for p in html}
-        got = {ext: titles(command, sorted((base / ext).glob(f"*.{ext}"))) for ext in ("txt", "html")}
+        txt = sorted((base / "txt").glob("*.txt"))
+        if bare:
+            (Path(tmp.name) / name).mkdir()
+            txt = _without_first_line(txt, Path(tmp.name) / name)
+        got = {"txt": titles(command, txt), "html": titles(command, html)}
         ids = sorted(gold)
         for half, part in (("even", ids[0::2]), ("odd", ids[1::2])):
             cells = []
