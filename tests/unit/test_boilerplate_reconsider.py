@@ -170,6 +170,19 @@ def test_three_signed_paragraphs_in_an_article_stay() -> None:
     assert all(p in out for p in THREAD_POSTS[:3])
 
 
+def test_a_short_article_printed_twice_is_shown_once_not_a_teaser() -> None:
+    # Three paragraphs (fewer words than a second look otherwise asks for) printed twice, both
+    # copies marked down as repeated lines, and one teaser sentence under the menu: the first
+    # copy of text the page prints twice is evidence enough to show it instead of the teaser.
+    menu = ["Home", "Farming", "Weather", "Markets", "Opinion", "Sign in"]
+    teaser = "Growers across the region will meet in the market hall on Friday to talk about prices."
+    src = page(*menu, "Late pears in the valley", *STORY[:3], *STORY[:3], *menu, "Most read", teaser,
+               "Privacy policy")
+    texts = shown(src)
+    assert all(texts.count(p) == 1 for p in STORY[:3])
+    assert teaser not in texts
+
+
 def test_a_teaser_ticker_printed_twice_does_not_replace_the_article() -> None:
     ticker = [f"Growers in district {n} report a late pear harvest and a smaller crop, the farm "
               f"office said on Monday, as pickers arrive." for n in range(4)]
