@@ -13,7 +13,9 @@ article's worth of prose, the second may not reach above it: a block of teasers 
 headline is never the article (a headline-like line over a few teasers proves nothing, and
 the first copy of an article printed twice may stand above it).  A comment thread
 inside the chosen run, with no heading to end the article at, is cut off by its shape
-(:func:`thread_cut`).
+(:func:`thread_cut`); a comment count with such a thread under it ends the first search at once
+(:func:`thread_below`), and a section of readers' views or letters, short posts each headed or
+signed with a name and a town, is cut off the run too (:func:`signed_cut`).
 """
 
 from __future__ import annotations
