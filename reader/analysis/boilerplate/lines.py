@@ -154,8 +154,9 @@ def split_lines(source: str, start: int) -> list[tuple[int, int]]:
     """Spans of the units of ``source`` from ``start``: non-blank lines, hard-wrapped ones joined.
 
     A unit is a whole line without its newline, or the lines of one hard-wrapped paragraph (a
-    long line that does not end a sentence, followed directly by a line that is not a list
-    item, heading or quote).
+    long line that does not end a sentence, or that fills the text's wrap width, followed
+    directly by a line that is not a list item, heading or quote).  A text whose long lines are
+    common is not hard-wrapped, and no line of it is joined (:func:`_wrap_width`).
     """
     out: list[tuple[int, int]] = []
     pos = max(0, min(start, len(source)))
