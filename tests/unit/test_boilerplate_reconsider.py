@@ -183,6 +183,15 @@ def test_a_short_article_printed_twice_is_shown_once_not_a_teaser() -> None:
     assert teaser not in texts
 
 
+def test_a_two_paragraph_article_printed_twice_is_shown_once() -> None:
+    menu = ["Home", "Farming", "Weather", "Markets", "Opinion", "Sign in"]
+    teaser = "Growers across the region will meet in the market hall on Friday to talk about prices."
+    src = page(*menu, "Late pears in the valley", *STORY[:2], *STORY[:2], *menu, "Most read", teaser,
+               "Privacy policy")
+    texts = shown(src)
+    assert all(texts.count(p) == 1 for p in STORY[:2])
+
+
 def test_a_teaser_ticker_printed_twice_does_not_replace_the_article() -> None:
     ticker = [f"Growers in district {n} report a late pear harvest and a smaller crop, the farm "
               f"office said on Monday, as pickers arrive." for n in range(4)]
