@@ -73,10 +73,15 @@ def mark_repeats(infos: list[Info]) -> None:
 
 def _first_copies(infos: list[Info], seen: dict[str, int]) -> set[int]:
     """Lines of the first copy of an article that the page prints twice: COPY_RUN or more long
-    repeated sentences in a row (shorter lines between them aside), each the first of its text."""
+    repeated sentences in a row (shorter lines between them aside), each the first of its text,
+    or a pair of them (:func:`_pair_copied`)."""
     keep: set[int] = set()
     run: list[int] = []
     met: set[str] = set()
+    where: dict[str, list[int]] = {}
+    for j, i in enumerate(infos):
+        if i.words >= COPY_WORDS and seen[i.low] > 1:
+            where.setdefault(i.low, []).append(j)
     for j, i in enumerate(infos):
         if i.words < COPY_WORDS:
             continue
@@ -84,10 +89,10 @@ def _first_copies(infos: list[Info], seen: dict[str, int]) -> set[int]:
             run.append(j)
             met.add(i.low)
             continue
-        if len(run) >= COPY_RUN or _pair_copied(infos, run):
+        if len(run) >= COPY_RUN or _pair_copied(infos, run, where):
             keep.update(run)
         run = []
-    if len(run) >= COPY_RUN or _pair_copied(infos, run):
+    if len(run) >= COPY_RUN or _pair_copied(infos, run, where):
         keep.update(run)
     return keep
 
@@ -95,14 +100,15 @@ def _first_copies(infos: list[Info], seen: dict[str, int]) -> set[int]:
 _STOP_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 
-def _pair_copied(infos: list[Info], run: list[int]) -> bool:
+def _pair_copied(infos: list[Info], run: list[int], where: dict[str, list[int]]) -> bool:
     """Two long sentences side by side, each ending with a stop, whose second copies stand side
-    by side in the same order further down: a short article printed twice."""
+    by side in the same order further down (``where``: the lines of each repeated text): a short
+    article printed twice."""
     if len(run) != 2 or run[1] != run[0] + 1 or not all(_STOP_END.search(infos[j].text) for j in run):
         return False  # paragraphs end with a stop ("... more" ends a caption's short form)
-    first, second = infos[run[0]].low, infos[run[1]].low
-    return any(infos[k].low == first and infos[k + 1].low == second
-               for k in range(run[1] + 1, len(infos) - 1))
+    second = infos[run[1]].low
+    return any(k > run[1] and k + 1 < len(infos) and infos[k + 1].low == second
+               for k in where[infos[run[0]].low])
 
 
 def mark_lists(infos: list[Info]) -> None:
