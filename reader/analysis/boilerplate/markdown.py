@@ -34,7 +34,6 @@ from reader.analysis.boilerplate.cues import in_article_cue, is_byline, is_credi
 from reader.analysis.boilerplate.lines import Info, split_lines, text_cue
 from reader.ingest import Document
 from reader.ingest.display import DisplayBlock, DisplayKind, displayed_text
-from reader.ingest.display_md import markdown_blocks
 from reader.model import Block, BlockKind, Span
 
 __all__ = ["markdown_analysis_blocks"]
@@ -72,6 +71,8 @@ class _Group:
 def markdown_analysis_blocks(doc: Document) -> list[Block]:
     """The analysis Blocks of a Markdown document: one per rendered block (see the module doc)."""
     src = doc.source
+    from reader.ingest.display_md import markdown_blocks  # markdown-it: only when Markdown comes
+
     groups = _groups(src, markdown_blocks(src, doc.body_start))
     spans = split_lines(src, doc.body_start)
     _attach(groups, spans)
