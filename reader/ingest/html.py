@@ -257,26 +257,26 @@ def _set_apart(block: TextBlock) -> bool:
     """Unlinked prose in a box of the layout (an aside, a "related" or navigation box): between
     two consecutive parts of the article it is a pull quote or a side note of the article.
     Appeals, sign-ups, notices and adverts are no side note, wherever they sit."""
-    return (
-        block.cue in _SIDE_CUES
-        and len(block.text) >= MIN_SCORED
-        and block.link_share < MAX_BETWEEN_LINKED
-    )
+    return block.cue in _SIDE_CUES and _unlinked_text(block)
 
 
 def _plain(block: TextBlock) -> bool:
     """Text of no furniture, caption or byline kind, mostly unlinked and not a short label."""
-    return (
-        not block.cue
-        and not block.hint
-        and block.tag not in _FIGURES
-        and len(block.text) >= MIN_SCORED
-        and block.link_share < MAX_BETWEEN_LINKED
-    )
+    return _unmarked(block) and _unlinked_text(block)
+
+
+def _unlinked_text(block: TextBlock) -> bool:
+    """At least :data:`MIN_SCORED` long and mostly not links."""
+    return len(block.text) >= MIN_SCORED and block.link_share < MAX_BETWEEN_LINKED
+
+
+def _unmarked(block: TextBlock) -> bool:
+    """No furniture cue, no caption or byline hint, no figure."""
+    return not block.cue and not block.hint and block.tag not in _FIGURES
 
 
 def _ordinary(block: TextBlock) -> bool:
-    if block.cue or block.hint or block.tag in _FIGURES:
+    if not _unmarked(block):
         return False
     if block.tag in _HEADINGS:
         return True

@@ -123,10 +123,9 @@ def strip_site(title: str, *sites: str) -> str:
             break
     if (lo, hi) != (0, len(spans) - 1):
         return title[spans[lo][0]:spans[hi][1]]
-    parts = _SITE_SEP.split(title)
-    last = parts[-1]
-    if len(last.split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 4:
-        return title[:title.rfind(last)].rstrip(" |-–—:·•»~")
+    last = title[spans[-1][0]:spans[-1][1]]
+    if len(last.split()) <= 4 and sum(len(title[s:e].split()) for s, e in spans[:-1]) >= 4:
+        return title[:spans[-1][0]].rstrip(" |-–—:·•»~")
     return title
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.analysis.boilerplate.classify import classify_lines
 from reader.model import BlockKind
 
@@ -106,6 +108,7 @@ def test_a_report_that_repeats_one_of_its_sentences_keeps_both() -> None:
     assert shown(src).count(STORY[1]) == 2
 
 
+THREAD_NAMES = ["Lee Novak", "Max Kowalski", "Chris Ng", "Sam Moreau", "Jo Ng", "Dana Walker"]
 THREAD_POSTS = [
     "I grew up two valleys over and we had the same late frost that spring, which ruined most of the "
     "cherries on our side of the hill and sent half the pickers home before the summer even started.",
@@ -127,20 +130,18 @@ def test_a_thread_under_a_short_article_ends_it_by_its_structure() -> None:
     # score higher.  Their heads and reply buttons make them a thread: the article is kept.
     article = ("The cooperative in the valley began picking its late pears this week, two weeks after "
                "the usual date.")
-    names = ["Lee Novak", "Max Kowalski", "Chris Ng", "Sam Moreau", "Jo Ng", "Dana Walker"]
     thread = ["14 comments", "Sort by: Newest"]
     for n, post in enumerate(THREAD_POSTS):
-        thread += [names[n], f"{n + 2} hours ago", post, f"Reply · {n + 3} likes"]
+        thread += [THREAD_NAMES[n], f"{n + 2} hours ago", post, f"Reply · {n + 3} likes"]
     out = shown(page("Home", "Farming", "Late pears in the valley", article, *thread, "Privacy policy"))
     assert article in out
     assert not any(p in out for p in THREAD_POSTS)
 
 
 def test_a_comments_tab_above_a_short_article_with_a_thread_under_it_is_no_thread_start() -> None:
-    names = ["Lee Novak", "Max Kowalski", "Chris Ng", "Sam Moreau", "Jo Ng", "Dana Walker"]
     thread = ["6 comments"]
     for n, post in enumerate(THREAD_POSTS):
-        thread += [names[n], f"{n + 2} hours ago", post, f"Reply · {n + 3} likes"]
+        thread += [THREAD_NAMES[n], f"{n + 2} hours ago", post, f"Reply · {n + 3} likes"]
     src = page("Home", "Farming", "Late pears in the valley", "14 comments", "Share", *STORY[:4], *thread,
                "Privacy policy")
     out = shown(src)
@@ -170,26 +171,19 @@ def test_three_signed_paragraphs_in_an_article_stay() -> None:
     assert all(p in out for p in THREAD_POSTS[:3])
 
 
-def test_a_short_article_printed_twice_is_shown_once_not_a_teaser() -> None:
-    # Three paragraphs (fewer words than a second look otherwise asks for) printed twice, both
-    # copies marked down as repeated lines, and one teaser sentence under the menu: the first
-    # copy of text the page prints twice is evidence enough to show it instead of the teaser.
+@pytest.mark.parametrize("paragraphs", [2, 3])
+def test_a_short_article_printed_twice_is_shown_once_not_a_teaser(paragraphs: int) -> None:
+    # Two or three paragraphs (fewer words than a second look otherwise asks for) printed twice,
+    # both copies marked down as repeated lines, and one teaser sentence under the menu: the
+    # first copy of text the page prints twice is evidence enough to show it instead.
     menu = ["Home", "Farming", "Weather", "Markets", "Opinion", "Sign in"]
     teaser = "Growers across the region will meet in the market hall on Friday to talk about prices."
-    src = page(*menu, "Late pears in the valley", *STORY[:3], *STORY[:3], *menu, "Most read", teaser,
+    story = STORY[:paragraphs]
+    src = page(*menu, "Late pears in the valley", *story, *story, *menu, "Most read", teaser,
                "Privacy policy")
     texts = shown(src)
-    assert all(texts.count(p) == 1 for p in STORY[:3])
+    assert all(texts.count(p) == 1 for p in story)
     assert teaser not in texts
-
-
-def test_a_two_paragraph_article_printed_twice_is_shown_once() -> None:
-    menu = ["Home", "Farming", "Weather", "Markets", "Opinion", "Sign in"]
-    teaser = "Growers across the region will meet in the market hall on Friday to talk about prices."
-    src = page(*menu, "Late pears in the valley", *STORY[:2], *STORY[:2], *menu, "Most read", teaser,
-               "Privacy policy")
-    texts = shown(src)
-    assert all(texts.count(p) == 1 for p in STORY[:2])
 
 
 def test_a_teaser_ticker_printed_twice_does_not_replace_the_article() -> None:

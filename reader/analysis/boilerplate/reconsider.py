@@ -135,6 +135,11 @@ THREAD_REPLIES = 2
 THREAD_AFTER = 100
 
 
+def _buttons(lines: list[Info]) -> list[int]:
+    """Indexes in ``lines`` of the reply or vote buttons (short lines of :data:`_REPLY`)."""
+    return [k for k, i in enumerate(lines) if i.words <= MARK_WORDS and _REPLY.search(i.low)]
+
+
 def thread_cut(infos: list[Info], a: int, b: int, window: int) -> int:
     """The end of the run [a, b) before a comment thread inside it: from a post's head (a name
     with a date, reply or vote words) on, the next ``window`` lines are shaped like a thread and
@@ -144,7 +149,7 @@ def thread_cut(infos: list[Info], a: int, b: int, window: int) -> int:
     is otherwise read on as more of the article.  Chosen on the readability_dev even half
     (0.918 -> 0.928, two pages), the odd half and the AEB halves unchanged.
     """
-    buttons = [j for j in range(a, b) if infos[j].words <= MARK_WORDS and _REPLY.search(infos[j].low)]
+    buttons = [a + k for k in _buttons(infos[a:b])]
     if len(buttons) < THREAD_REPLIES:  # most pages: no thread to look for
         return b
     for j in range(a + 1, b):
@@ -167,7 +172,7 @@ def thread_below(infos: list[Info], c: int, window: int) -> bool:
     their structure: a post's head before any sentence, and THREAD_REPLIES reply or vote buttons
     among posts with their heads."""
     posts = infos[c + 1 : c + 1 + window]
-    buttons = [k for k, i in enumerate(posts) if i.words <= MARK_WORDS and _REPLY.search(i.low)]
+    buttons = _buttons(posts)
     if len(buttons) < THREAD_REPLIES:
         return False
     head = next((k for k, i in enumerate(posts) if comment_head(i)), len(posts))
