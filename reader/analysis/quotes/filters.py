@@ -8,7 +8,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from reader.analysis.quotes.marks import SINGLE, open_depth, opens_with_mark, pair_marks
+from reader.analysis.quotes.marks import DOUBLE, SINGLE, open_depth, openers, opens_with_mark, pair_marks
 from reader.analysis.quotes.words import CUES, word_set
 from reader.model import Block, BlockKind, Span
 
@@ -62,24 +62,25 @@ def unwrapped_source(source: str, spans: Sequence[Span]) -> str:
     return "".join([*parts, source[at:]])
 
 
-def _block_spans(text: str, continues: bool) -> list[tuple[int, int]]:
+def _block_spans(text: str, continues: bool, single: bool = False) -> list[tuple[int, int]]:
     """Quote spans of a block, paired line by line (a block may hold several paragraphs).  A quote
     left open at a line's end runs on over the next lines (a paragraph wrapped by hand) unless the
-    next line opens with a mark (the next paragraph of a speech)."""
+    next line opens with a mark (the next paragraph of a speech).  ``single``: the text quotes
+    with single marks (:func:`single_first`)."""
     if "\n" not in text:
-        return pair_marks(text, continues)
+        return pair_marks(text, continues, single)
     out: list[tuple[int, int]] = []
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    opens = [opens_with_mark(text[a:b]) for a, b in lines]
+    opens = [opens_with_mark(text[a:b], single) for a, b in lines]
     k = 0
     while k < len(lines):
         lo, j = lines[k][0], k
-        depth = open_depth(text, lo, lines[k][1])
+        depth = open_depth(text, lo, lines[k][1], 0, single)
         while depth and j + 1 < len(lines) and not opens[j + 1] and lines[j + 1][1] - lo <= _WRAP_CHARS:
             j += 1
-            depth = open_depth(text, lines[j][0], lines[j][1], depth)
+            depth = open_depth(text, lines[j][0], lines[j][1], depth, single)
         cont = opens[j + 1] if j + 1 < len(lines) else continues
-        out.extend((lo + s, lo + e) for s, e in pair_marks(text[lo : lines[j][1]], cont))
+        out.extend((lo + s, lo + e) for s, e in pair_marks(text[lo : lines[j][1]], cont, single))
         k = j + 1
     return out
 
@@ -152,16 +153,48 @@ def introduces_words(text: str, s: int) -> bool:
 _TWO_OPEN = re.compile(r"(?:^|(?<=[\s(]))''(?=\w)")
 
 
-def all_spans(blocks: Sequence[Block]) -> list[list[tuple[int, int]]]:
-    """Quote spans per block; in a text whose body quotes with double marks (or '', the old
-    newspaper way), single-quoted phrases in body blocks are no quotes: they are headlines,
-    subheads or nested quotes cut loose.  Title blocks keep them ('Close to Zero')."""
+def _single_first(blocks: Sequence[Block], spans: Sequence[Sequence[tuple[int, int]]]) -> bool:
+    """True when the text quotes with single marks, the British way ('Yes,' he said), given its
+    spans paired the usual way (``spans``): more single marks outside double quotes can open a
+    quotation in its body blocks than double marks can, and more than one ('' counts as a double
+    mark; apostrophes, and headlines, which quote with single marks anyway, count not).  Only in
+    Latin script: Korean or Japanese text marks emphasis with single marks and writes a particle
+    right after the closing one, which reads as an apostrophe."""
+    n_double = n_single = latin = letters = 0
+    for b, sp in zip(blocks, spans, strict=True):
+        if b.kind is BlockKind.TITLE:
+            continue
+        double, single = openers(b.text)
+        n_double += double + (len(_TWO_OPEN.findall(b.text)) if "''" in b.text else 0)
+        inside = [(s, e) for s, e in sp if b.text[s] in DOUBLE]
+        outside = [i for i in single if not any(s < i < e for s, e in inside)]
+        n_single += len(outside)
+        if outside:
+            letters += sum(1 for c in b.text if c.isalpha())
+            latin += sum(1 for c in b.text if c.isalpha() and c < "\u0250")
+    return n_single > max(1, n_double) and 2 * latin > letters
+
+
+def _spans(blocks: Sequence[Block], single: bool) -> list[list[tuple[int, int]]]:
     out = []
-    n_double = n_single = 0
     for bi, b in enumerate(blocks):
-        cont = bi + 1 < len(blocks) and opens_with_mark(blocks[bi + 1].text)
-        spans = _block_spans(b.text, cont)
-        out.append(spans)
+        cont = bi + 1 < len(blocks) and opens_with_mark(blocks[bi + 1].text, single)
+        out.append(_block_spans(b.text, cont, single))
+    return out
+
+
+def all_spans(blocks: Sequence[Block]) -> tuple[list[list[tuple[int, int]]], bool]:
+    """Quote spans per block, and whether the text quotes with single marks (:func:`_single_first`).
+
+    In a text whose body quotes with double marks (or '', the old newspaper way), single-quoted
+    phrases in body blocks are no quotes: they are headlines, subheads or nested quotes cut loose.
+    Title blocks keep them ('Close to Zero')."""
+    out = _spans(blocks, False)
+    single = _single_first(blocks, out)
+    if single:
+        out = _spans(blocks, True)
+    n_double = n_single = 0
+    for b, spans in zip(blocks, out, strict=True):
         if b.kind is not BlockKind.TITLE:
             singles = sum(1 for s, _ in spans if b.text[s] in SINGLE)
             n_single += singles
@@ -170,4 +203,4 @@ def all_spans(blocks: Sequence[Block]) -> list[list[tuple[int, int]]]:
         for b, spans in zip(blocks, out, strict=True):
             if b.kind is not BlockKind.TITLE:
                 spans[:] = [(s, e) for s, e in spans if b.text[s] not in SINGLE]
-    return out
+    return out, single

@@ -138,7 +138,7 @@ def _explicit(
     loose = loose and not kinds.cued(masked, lo, hi, e)
     if attr is None:
         attr = sentence_subject(masked, lo, s, masked_ok=True)
-        body = b.kind is not BlockKind.TITLE and b.text[s] in DOUBLE  # single marks: headline style
+        body = b.kind is not BlockKind.TITLE and b.text[s] in res.marks  # other marks: headline style
         if loose and body and attr is not None and attr.kind == "name":
             # "Ortiz took aim at the council's "lazy habits"": a person the sentence is about
             # chose the words (measured on polnear_train's training part, issue 14)
@@ -245,6 +245,8 @@ def find_quotes(
         source = kinds.unwrapped_source(source, wrapped)
     blocks = shown
     res = Resolver(source, people)
+    spans_of, single = kinds.all_spans(blocks)
+    res.marks = SINGLE if single else DOUBLE  # the marks body quotes are written in
     found: list[_Item] = []
     where: list[int] = []  # the block of each quote
     quoted: list[tuple[int, int]] = []  # every quote's span, dropped ones too
@@ -252,7 +254,7 @@ def find_quotes(
     prev_speaker: str | None = None
     prev_at = -9
     lead: tuple[int, str | None] = (-9, None)
-    for bi, (b, spans) in enumerate(zip(blocks, kinds.all_spans(blocks), strict=True)):
+    for bi, (b, spans) in enumerate(zip(blocks, spans_of, strict=True)):
         intro = lead[1] if lead[0] == bi - 1 else None
         if b.text.rstrip().endswith(":") and b.kind is not BlockKind.TITLE:
             lead = (bi, _colon_lead(res, b, mask_quotes(b.text, spans)))

@@ -16,6 +16,11 @@ Single marks pair only outside double quotes (British style, headlines).
 A double quote left open at the end of a block is kept only when it opened
 the block (a speech running over several paragraphs, each opening with a mark)
 or when the next block continues it; the span then ends at the block end.
+
+A text that quotes with single marks (British style: 'Yes,' he said, with "inner" quotes in
+double marks) is paired the other way round when ``single_first`` is set: single marks are the
+quotes, double marks inside them are part of them, double marks outside pair on their own.
+:func:`reader.analysis.quotes.filters.single_first` tells the style of a text.
 """
 
 from __future__ import annotations
@@ -73,11 +78,14 @@ def _flank(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
     return can_open, can_close
 
 
-def _singles(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:
-    """Pair single marks in ``text[lo:hi]`` (outside double quotes)."""
+def _singles(
+    text: str, lo: int, hi: int, out: list[tuple[int, int]], marks: re.Pattern[str] = _SINGLE_RE
+) -> None:
+    """Pair single marks in ``text[lo:hi]`` (outside double quotes); with ``marks`` = the double
+    marks' pattern, the double marks outside single quotes of a text quoting in single marks."""
     start = -1
     n = len(text)
-    for m in _SINGLE_RE.finditer(text, lo, hi):
+    for m in marks.finditer(text, lo, hi):
         i = m.start()
         if m.end() - i == 2:
             continue
@@ -92,12 +100,50 @@ def _singles(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:
             start = i
 
 
-def pair_marks(text: str, continues: bool) -> list[tuple[int, int]]:
+def _apostrophe(text: str, m: re.Match[str]) -> bool:
+    """A single mark that is no quotation mark: two of them (''), or one inside a word (don't)."""
+    i = m.start()
+    return m.end() - i == 2 or (0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum())
+
+
+def _pair_single_first(text: str, continues: bool) -> list[tuple[int, int]]:
+    """:func:`pair_marks` for a text that quotes with single marks (they do not nest)."""
+    out: list[tuple[int, int]] = []
+    start, last = -1, 0
+    for m in _SINGLE_RE.finditer(text):
+        if _apostrophe(text, m):
+            continue
+        i = m.start()
+        can_open, can_close = _flank(text, i)
+        if start >= 0:
+            if can_close and text[start + 1 : i].strip():
+                out.append((start, i + 1))
+                start, last = -1, i + 1
+        elif can_open:
+            _singles(text, last, i, out, _DOUBLE_RE)
+            start = i
+    if start >= 0:
+        lead = text[:start].strip()
+        end = len(text.rstrip())
+        if (continues or not lead) and text[start + 1 : end].strip():
+            out.append((start, end))
+        else:
+            _singles(text, start + 1, len(text), out, _DOUBLE_RE)
+    else:
+        _singles(text, last, len(text), out, _DOUBLE_RE)
+    out.sort()
+    return out
+
+
+def pair_marks(text: str, continues: bool, single_first: bool = False) -> list[tuple[int, int]]:
     """Quote spans ``(start, end)`` in ``text``; ``continues`` says the next block opens with a mark.
 
     Double quotes nested in double quotes ("... “inner” ...") stay inside the outer
     quote; when the outer one never closes, the inner ones are kept instead.
+    ``single_first``: the text quotes with single marks (see the module's text).
     """
+    if single_first:
+        return _pair_single_first(text, continues)
     out: list[tuple[int, int]] = []
     stack: list[tuple[int, int]] = []
     inner: list[tuple[int, int]] = []
@@ -137,9 +183,27 @@ def pair_marks(text: str, continues: bool) -> list[tuple[int, int]]:
     return out
 
 
-def open_depth(text: str, lo: int, hi: int, depth: int = 0) -> int:
+def openers(text: str) -> tuple[int, list[int]]:
+    """How many double marks of ``text`` can open a quotation, and where the single ones that can are."""
+    double = sum(1 for m in _DOUBLE_RE.finditer(text) if _flank(text, m.start(), m.end() - m.start())[0])
+    single = [
+        m.start()
+        for m in _SINGLE_RE.finditer(text)
+        if not _apostrophe(text, m) and _flank(text, m.start())[0]
+    ]
+    return double, single
+
+
+def open_depth(text: str, lo: int, hi: int, depth: int = 0, single_first: bool = False) -> int:
     """How many double quotes are open after ``text[lo:hi]``, given ``depth`` open before it
-    (pairing as :func:`pair_marks` does; a line at a time, without pairing again from the start)."""
+    (pairing as :func:`pair_marks` does; a line at a time, without pairing again from the start);
+    with ``single_first``, whether a single quote is (0 or 1)."""
+    if single_first:
+        for m in _SINGLE_RE.finditer(text, lo, hi):
+            if not _apostrophe(text, m):
+                can_open, can_close = _flank(text, m.start())
+                depth = 0 if depth and can_close else 1 if can_open else depth
+        return depth
     for m in _DOUBLE_RE.finditer(text, lo, hi):
         can_open, can_close = _flank(text, m.start(), m.end() - m.start())
         if depth and can_close:
@@ -149,8 +213,11 @@ def open_depth(text: str, lo: int, hi: int, depth: int = 0) -> int:
     return depth
 
 
-def opens_with_mark(text: str) -> bool:
-    """True when the block starts (after spaces) with a double opening mark."""
+def opens_with_mark(text: str, single_first: bool = False) -> bool:
+    """True when the block starts (after spaces) with a double opening mark (a single one, with
+    ``single_first``)."""
     s = text.lstrip()
-    m = _DOUBLE_RE.match(s)
-    return m is not None and _flank(s, 0, m.end())[0]
+    m = (_SINGLE_RE if single_first else _DOUBLE_RE).match(s)
+    if m is None or (single_first and _apostrophe(s, m)):
+        return False
+    return _flank(s, 0, m.end() - m.start() if not single_first else 1)[0]

@@ -159,6 +159,7 @@ def _camel_ok(w: str) -> bool:
 class Resolver:
     def __init__(self, source: str, people: Sequence[Person]) -> None:
         self.source = source
+        self.marks: frozenset[str] = frozenset()  # the marks body quotes are written in (find_quotes)
         self.seen: dict[str, bool] = {}
         self.idx = _People(people)
         self.last: str | None = None  # who the last reporting clause named ("he said" refers to it)
