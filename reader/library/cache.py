@@ -56,7 +56,8 @@ SCHEMA_VERSION = "27"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 #     whose line breaks quotes read as spaces; people: a name broken over a line is one name
 #     text dumps: a full line of a hard-wrapped text goes on to the next even after a full stop
 # 27: people: a capitalised 'Administration' ends a name, as other institution words do;
-#     quotes: a text quoting with single marks (British style) pairs them first (issue 14)
+#     quotes: a text quoting with single marks (British style) pairs them first (issue 14), and
+#     in a hard-wrapped text every paragraph of long lines reads its line breaks as spaces
 
 #: what the cache's meta row 'schema' holds: the version above and the interpreter whose hash made
 #: the copies' run hashes (reader.library.copies.shingles), so another one rebuilds the cache

@@ -547,3 +547,29 @@ def test_quote_of_a_hard_wrapped_paragraph_keeps_the_source_text() -> None:
     end = text.index(',"') + 2
     assert [(q.text, q.speaker) for q in quotes] == [(text[start:end], "Ann Lee")]
     assert "\n" in quotes[0].text
+
+
+def _paragraphs(text: str) -> list[Block]:
+    found = re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)
+    return [Block(BlockKind.BODY, Span(m.start(), m.end()), m.group()) for m in found]
+
+
+def test_short_paragraph_of_a_hard_wrapped_text_reads_as_one_line() -> None:
+    # Few of the last paragraph's own line breaks fall inside a sentence, but the text around it
+    # is wrapped at one width: its breaks are spaces too, so the second quote stays Lane's.
+    text = (
+        "The harbour association met on Saturday for its yearly dinner, and the\n"
+        "mayor, who has rarely spoken in public since the storm, came with the\n"
+        "members of the council and most of the fishing crews of the town.\n"
+        "\n"
+        "The evening went on late into the night, with speeches from the crews\n"
+        "and the council, and a long list of thanks read out by the secretary.\n"
+        "\n"
+        '"Our work is on the ballot, and so is every promise we made,"\n'
+        "Mayor Ann Lane said on Saturday night at the Harbour Crews Caucus\n"
+        "Foundation dinner in the old town, where the governor also spoke.\n"
+        '"Fairness is on the ballot. Trust is on the ballot. The harbour is on\n'
+        'the ballot."\n'
+    )
+    quotes = find_quotes(text, _paragraphs(text), _people(text, "Ann Lane"))
+    assert [q.speaker for q in quotes] == ["Ann Lane", "Ann Lane"]

@@ -239,7 +239,7 @@ def find_quotes(
 
     ``trace``, when given, receives what the rules found for each quote and the ranker's
     candidates (``bench/train_quotes.py`` learns from them)."""
-    given, shown = source, [kinds.unwrapped(b) for b in blocks]
+    given, shown = source, kinds.unwrapped_all(blocks)
     wrapped = sorted((b.span for a, b in zip(blocks, shown, strict=True) if a is not b), key=_start)
     if wrapped:  # a hard-wrapped paragraph's line breaks are spaces (the quotes keep the source's text)
         source = kinds.unwrapped_source(source, wrapped)
