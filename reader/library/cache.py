@@ -55,7 +55,8 @@ SCHEMA_VERSION = "27"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 #     quotes: a quote left open at a line's end runs on over a hard-wrapped paragraph's lines (issue 14),
 #     whose line breaks quotes read as spaces; people: a name broken over a line is one name
 #     text dumps: a full line of a hard-wrapped text goes on to the next even after a full stop
-# 27: people: a capitalised 'Administration' ends a name, as other institution words do;
+# 27: people: a capitalised 'Administration' ends a name, as other institution words do, and so
+#     do the words of countries named in two words ('Costa Rica', 'Sri Lanka');
 #     quotes: a text quoting with single marks (British style) pairs them first (issue 14), and
 #     in a hard-wrapped text every paragraph of long lines reads its line breaks as spaces
 
