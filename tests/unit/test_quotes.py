@@ -573,3 +573,12 @@ def test_short_paragraph_of_a_hard_wrapped_text_reads_as_one_line() -> None:
     )
     quotes = find_quotes(text, _paragraphs(text), _people(text, "Ann Lane"))
     assert [q.speaker for q in quotes] == ["Ann Lane", "Ann Lane"]
+
+
+def test_state_abbreviation_in_an_apposition_never_speaks() -> None:
+    text = (
+        '"Nobody here trusts either of them," Nora Pike, 41, of Dayton, Ohio, said. '
+        '"We want the roads fixed," Sam Ortez, 30, of Raleigh, N.C., who was among the voters polled '
+        'last week, said.'
+    )
+    assert [s for _, s in _run(text, "Nora Pike", "Sam Ortez")] == ["Nora Pike", "Sam Ortez"]

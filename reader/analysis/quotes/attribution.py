@@ -35,6 +35,7 @@ from reader.analysis.quotes.words import (
     SAY_WORDS,
     SKIP,
     STOPS,
+    word_set,
 )
 
 MASK = "\x01"
@@ -192,9 +193,20 @@ def _name_run(seg: str, base: int) -> Attr | None:
     return run
 
 
+# US states as news style abbreviates them ("of Raleigh, N.C., said"), written with their points
+_STATE_ABBREVIATIONS = word_set(
+    "ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. kans. ky. la. md. mass. mich. "
+    "minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. "
+    "tenn. tex. vt. va. wash. w.va. wis. wyo. d.c."
+)
+
+
 def _place(words: list[str]) -> bool:
-    """True when every word names a place that is no state ("Oklahoma", "New Mexico"; not "Japan")."""
+    """True when every word names a place that is no state ("Oklahoma", "New Mexico", "Okla."; not
+    "Japan")."""
     lex = lexicon()
+    if all(w.strip(",;:").lower() in _STATE_ABBREVIATIONS for w in words):
+        return True
     keys = [_bare(w) for w in words]
     named = all(k in lex.surnames or k in lex.given for k in keys)  # "Washington", "Jordan"
     return all(k in lex.places for k in keys) and not all(k in lex.countries for k in keys) and not named
