@@ -97,3 +97,10 @@ def test_a_speech_over_paragraphs_in_single_marks() -> None:
         "‘But the port must move too,’",
     ]
     assert all(q.speaker == "Maya Lund" for q in quotes)
+
+
+def test_closing_single_mark_after_a_spaced_inner_double_mark() -> None:
+    text = "‘I never liked the word “outreach,” ’ Lund told the group."
+    assert [text[s:e] for s, e in pair_marks(text, False, single_first=True)] == [
+        "‘I never liked the word “outreach,” ’"
+    ]

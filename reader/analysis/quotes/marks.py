@@ -51,6 +51,8 @@ def _flank(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
     c = text[i] if width == 1 else '"'
     if prev == " " and i > 1 and text[i - 2] in "’'" and c in DOUBLE:
         prev = text[i - 2]  # 'outreach,' " with a space between the closing marks
+    elif prev == " " and i > 1 and text[i - 2] in "”\"" and c in "’'":
+        prev = text[i - 2]  # the same in British style: ‘... “outreach,” ’
     left_ok = prev.isspace() or prev in _OPEN_BEFORE
     right_ok = nxt.isspace() or nxt in _CLOSE_AFTER
     can_open = not nxt.isspace() and left_ok
