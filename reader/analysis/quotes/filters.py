@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
 
 from reader.analysis.quotes.marks import DOUBLE, SINGLE, open_depth, openers, opens_with_mark, pair_marks
 from reader.analysis.quotes.words import CUES, word_set
@@ -185,8 +187,10 @@ def _single_first(blocks: Sequence[Block], spans: Sequence[Sequence[tuple[int, i
             continue
         double, single = openers(b.text)
         n_double += double + (len(_TWO_OPEN.findall(b.text)) if "''" in b.text else 0)
-        inside = [(s, e) for s, e in sp if b.text[s] in DOUBLE]
-        outside = [i for i in single if not any(s < i < e for s, e in inside)]
+        inside = sorted((s, e) for s, e in sp if b.text[s] in DOUBLE)
+        starts = [s for s, _ in inside]
+        ends = list(accumulate((e for _, e in inside), max))  # spans may nest: the furthest end so far
+        outside = [i for i in single if not (k := bisect_left(starts, i)) or ends[k - 1] <= i]
         n_single += len(outside)
         if outside:
             letters += sum(1 for c in b.text if c.isalpha())
