@@ -33,7 +33,7 @@ from reader.analysis.boilerplate import make_blocks
 from reader.analysis.people import find_people
 from reader.analysis.people.tagger import model
 from reader.analysis.lexicon import lexicon
-files = [str(p) for d in sys.argv[1:] for p in sorted(Path(d).iterdir()) if p.is_file()]
+files = [str(p) for d in sys.argv[1:] for p in sorted(Path(d).rglob("*")) if p.is_file()]
 docs = []
 for f in files:
     doc = load(f)
