@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from reader.analysis.people import find_people, judge, tagger
+from reader.analysis.people import find_people, judge, tagger, tokens
 from reader.analysis.people.find import _run_parts_all, _run_tags_all, judge_runs, run_features_all
 from reader.analysis.people.tokens import tok
 from reader.model import Block, BlockKind, Span
@@ -124,3 +124,11 @@ def test_packed_weights_stay_inside_their_fields() -> None:
     # a word's sums take one weight per feature at most: all of them together fit a field
     total = sum(max(map(abs, v)) for v in tagger._raw()["weights"].values())
     assert total < tagger._HALF
+
+
+def test_possessive_found_only_after_its_endings() -> None:
+    rnd = random.Random(6)
+    for _ in range(20000):
+        s = "".join(rnd.choice("ab's’'s") for _ in range(rnd.randint(0, 6)))
+        if tokens.possessive_at(s) >= 0:
+            assert s.endswith(tokens._POSSESSIVE_ENDS), s

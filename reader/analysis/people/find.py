@@ -64,7 +64,7 @@ def _headline(block: Block) -> bool:
     """Title Case text (every long word capitalised), where capitals are no evidence of a name."""
     if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
         return True
-    words = block.text.split()
+    words = block.text.split(None, 20)  # (21 parts: more than 20 words, the last part not split)
     if len(words) < 3 or len(words) > 20 or block.text.count(",") > 1:
         return False
     if words[0][:1].isdigit() or words[-1][:1].isdigit():  # a row of a results table

@@ -309,6 +309,8 @@ def run_tags(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexicon,
     weights = _packed()
     if _VEC_OF[0] is not weights or _VEC_OF[1] is not lex or len(_VEC) > _STATIC_MAX:
         _VEC.clear()
+        _BEFORE.clear()
+        _AFTER.clear()
         _VEC_OF[:] = [weights, lex, _constants(weights)]
     const: _Constants = _VEC_OF[2]  # type: ignore[assignment]
     get = weights.get
@@ -319,12 +321,24 @@ def run_tags(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexicon,
     after = source[last.end:last.end + 30]
     # the same context words as :func:`run_feature_parts`
     prev = before.rsplit(None, 1)
-    prev_w = _word_class(prev[-1]) if prev else "<none>"
+    raw = prev[-1] if prev else ""
+    prev_w = _BEFORE.get(raw)
+    if prev_w is None:
+        if len(_BEFORE) > _STATIC_MAX:
+            _BEFORE.clear()
+        w = _word_class(raw) if raw else "<none>"
+        prev_w = _BEFORE[raw] = (get("pw=" + w, 0), get("w-1=" + w, 0))
     m = _NEXT_WORD.match(after)
-    next_w = _word_class(m.group(1)) if m else "<none>"
+    raw = m.group(1) if m else ""
+    next_w = _AFTER.get(raw)
+    if next_w is None:
+        if len(_AFTER) > _STATIC_MAX:
+            _AFTER.clear()
+        w = _word_class(raw) if raw else "<none>"
+        next_w = _AFTER[raw] = (get("nw=" + w, 0), get("w+1=" + w, 0))
     rule = 0 if verdict.person else (1 if verdict.listable else (2 if verdict.weak else 3))
     nlen = min(n, 5)
-    shared = get("ln=" + str(nlen), 0) + get("pw=" + prev_w, 0) + get("nw=" + next_w, 0)
+    shared = const.length[nlen] + prev_w[0] + next_w[0]
     if line.caps:
         shared += const.caps_line
     if line.digits:
@@ -366,8 +380,8 @@ def run_tags(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexicon,
                 s += r_first
         else:
             s += r_out
-        s += words[k - 1][2] if k else get("w-1=" + prev_w, 0)
-        s += words[k + 1][3] if k + 1 < n else get("w+1=" + next_w, 0)
+        s += words[k - 1][2] if k else prev_w[1]
+        s += words[k + 1][3] if k + 1 < n else next_w[1]
         o = ((s + _HALF) & _MASK) - _HALF
         s = (s - o) >> _BITS
         i = ((s + _HALF) & _MASK) - _HALF
@@ -417,6 +431,7 @@ class _Constants(NamedTuple):
     sentence: int
     caps: int
     pos: tuple[tuple[int, int, int], ...]  # per run length (index 1-5), per place: first, middle, last
+    length: tuple[int, ...]  # per run length (index 1-5)
     rule: tuple[int, ...]
     rule_first: tuple[int, ...]
     rule_out: tuple[int, ...]
@@ -430,7 +445,8 @@ def _constants(weights: dict[str, int]) -> _Constants:
     pos = tuple((get(f"pos=0{n}"), get(f"pos=m{n}"), get(f"pos=e{n}")) for n in range(1, 6))
     return _Constants(
         get("L:caps"), get("L:dig"), get("L:head"), get("L:cap"), get("L:by"), get("poss"), get("ss"),
-        get("caps"), ((0, 0, 0), *pos), tuple(get("r=" + r) for r in _RULES),
+        get("caps"), ((0, 0, 0), *pos), (0, *(get(f"ln={n}") for n in range(1, 6))),
+        tuple(get("r=" + r) for r in _RULES),
         tuple(get("r0=" + r) for r in _RULES), tuple(get("r-=" + r) for r in _RULES),
         tuple(get("t-1=" + t) for t in TAGS))
 
@@ -438,6 +454,10 @@ def _constants(weights: dict[str, int]) -> _Constants:
 #: per word text, for the weights and lists in ``_VEC_OF``: see :func:`_vectors`; cleared when it
 #: grows past ``_STATIC_MAX`` words (a few MB) or the weights or lists change
 _VEC: dict[str, list] = {}  # type: ignore[type-arg]
+#: the "pw=" and "w-1=" weights per word before a run (as the text has it, "" for none); the
+#: "nw=" and "w+1=" ones per word after a run
+_BEFORE: dict[str, tuple[int, int]] = {}
+_AFTER: dict[str, tuple[int, int]] = {}
 _VEC_OF: list[object] = [None, None, None]
 _RULES = "plwn"  # the rules' verdict: a person, listable, weak, none (see :func:`run_feature_parts`)
 
