@@ -132,3 +132,10 @@ def test_possessive_found_only_after_its_endings() -> None:
         s = "".join(rnd.choice("ab's’'s") for _ in range(rnd.randint(0, 6)))
         if tokens.possessive_at(s) >= 0:
             assert s.endswith(tokens._POSSESSIVE_ENDS), s
+
+
+def test_word_shape_is_the_template_substitution() -> None:
+    rnd = random.Random(7)
+    for _ in range(5000):
+        s = "".join(rnd.choice("AAbb11..\n-’é") for _ in range(rnd.randint(0, 12)))
+        assert tagger._shape(s) == tagger._SQUEEZE.sub(r"\1", s.translate(tagger._SHAPE_MAP)), s
