@@ -8,7 +8,8 @@ then runs ``find_people`` once over every document and prints its CPU seconds
 (``time.process_time``, which other jobs on a busy machine hardly move).  One pass per process
 keeps the caches a process builds over a collection honest: they start empty, as in a refresh
 worker.  The trees alternate (old, new, old, new, ...); the best and the median of ``--repeat``
-per tree and their ratios are printed.  The default files are the boilerplate dev set's text dumps in
+per tree and their ratios are printed.  Folders are walked recursively (a generated collection
+nests them); the default files are the boilerplate dev set's text dumps in
 ``../shared``.  Figures are printed, never asserted.
 """
 
