@@ -8,7 +8,8 @@ then runs ``find_people`` once over every document and prints its CPU seconds
 (``time.process_time``, which other jobs on a busy machine hardly move).  One pass per process
 keeps the caches a process builds over a collection honest: they start empty, as in a refresh
 worker.  The trees alternate (old, new, old, new, ...); the best and the median of ``--repeat``
-per tree and their ratios are printed.  The default files are the boilerplate dev set's text dumps in
+per tree and their ratios are printed.  Folders are walked recursively (a generated collection
+nests them); the default files are the boilerplate dev set's text dumps in
 ``../shared``.  Figures are printed, never asserted.
 """
 
@@ -33,7 +34,7 @@ from reader.analysis.boilerplate import make_blocks
 from reader.analysis.people import find_people
 from reader.analysis.people.tagger import model
 from reader.analysis.lexicon import lexicon
-files = [str(p) for d in sys.argv[1:] for p in sorted(Path(d).iterdir()) if p.is_file()]
+files = [str(p) for d in sys.argv[1:] for p in sorted(Path(d).rglob("*")) if p.is_file()]
 docs = []
 for f in files:
     doc = load(f)

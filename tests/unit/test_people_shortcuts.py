@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from reader.analysis.people import find_people, judge, tagger
-from reader.analysis.people.find import _run_parts_all, judge_runs, run_features_all
+from reader.analysis.people import find_people, judge, tagger, tokens
+from reader.analysis.people.find import _run_parts_all, _run_tags_all, judge_runs, run_features_all
 from reader.analysis.people.tokens import tok
 from reader.model import Block, BlockKind, Span
 
@@ -85,7 +85,7 @@ def _blocks(text: str) -> list[Block]:
     return blocks
 
 
-def test_decode_parts_is_decode_of_the_joined_features() -> None:
+def test_run_tags_are_decode_of_the_joined_features() -> None:
     blocks = _blocks(_TEXT)
     j = judge_runs(_TEXT, blocks)
     weights = tagger.model()
@@ -93,9 +93,9 @@ def test_decode_parts_is_decode_of_the_joined_features() -> None:
     parts = _run_parts_all(_TEXT, j)
     assert sum(map(len, feats)) > 20
     for _ in range(2):  # the second time from the cached sums
-        for f, p in zip(feats, parts, strict=True):
+        for f, p, tags in zip(feats, parts, _run_tags_all(_TEXT, j), strict=True):
             assert [[*base, *rest] for base, rest in p] == f
-            assert tagger.decode_parts(weights, p) == tagger.decode(weights, f)
+            assert tags == tagger.decode(weights, f)
     got = {p.name for p in find_people(_TEXT, blocks)}
     assert {"Anna Kowalczyk", "Ben Hale", "Tom Reyes", "Lena Ortiz"} <= got
 
@@ -105,6 +105,37 @@ def test_people_the_same_with_the_word_caches_emptied_all_the_time(monkeypatch: 
     want = find_people(_TEXT, blocks)
     monkeypatch.setattr(tagger, "_STATIC_MAX", 2)
     monkeypatch.setattr(tagger, "_STATIC", {})
-    monkeypatch.setattr(tagger, "_SUMS", {})
+    monkeypatch.setattr(tagger, "_VEC", {})
     assert find_people(_TEXT, blocks) == want
-    assert len(tagger._STATIC) <= 3
+    longest = max(len(r.toks) for r in judge_runs(_TEXT, blocks).runs)
+    assert len(tagger._VEC) <= 2 + longest  # (cleared before a run, when past the bound)
+
+
+def test_tied_sums_are_decoded_the_float_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    blocks = _blocks(_TEXT)
+    j = judge_runs(_TEXT, blocks)
+    want = [tagger.decode(tagger.model(), f) for f in run_features_all(_TEXT, j)]
+    monkeypatch.setattr(tagger, "_packed", lambda: {})  # every sum 0: every word a tie
+    monkeypatch.setattr(tagger, "_VEC", {})
+    assert _run_tags_all(_TEXT, j) == want
+
+
+def test_packed_weights_stay_inside_their_fields() -> None:
+    # a word's sums take one weight per feature at most: all of them together fit a field
+    total = sum(max(map(abs, v)) for v in tagger._raw()["weights"].values())
+    assert total < tagger._HALF
+
+
+def test_possessive_found_only_after_its_endings() -> None:
+    rnd = random.Random(6)
+    for _ in range(20000):
+        s = "".join(rnd.choice("ab's’'s") for _ in range(rnd.randint(0, 6)))
+        if tokens.possessive_at(s) >= 0:
+            assert s.endswith(tokens._POSSESSIVE_ENDS), s
+
+
+def test_word_shape_is_the_template_substitution() -> None:
+    rnd = random.Random(7)
+    for _ in range(5000):
+        s = "".join(rnd.choice("AAbb11..\n-’é") for _ in range(rnd.randint(0, 12)))
+        assert tagger._shape(s) == tagger._SQUEEZE.sub(r"\1", s.translate(tagger._SHAPE_MAP)), s

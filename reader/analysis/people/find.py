@@ -46,10 +46,9 @@ from reader.analysis.people.tagger import (
     Line,
     Parts,
     WordCache,
-    decode_parts,
     line_of,
-    model,
     run_feature_parts,
+    run_tags,
     spans_of,
 )
 from reader.analysis.people.tokens import Run, Tok, runs_in
@@ -65,7 +64,7 @@ def _headline(block: Block) -> bool:
     """Title Case text (every long word capitalised), where capitals are no evidence of a name."""
     if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
         return True
-    words = block.text.split()
+    words = block.text.split(None, 20)  # (21 parts: more than 20 words, the last part not split)
     if len(words) < 3 or len(words) > 20 or block.text.count(",") > 1:
         return False
     if words[0][:1].isdigit() or words[-1][:1].isdigit():  # a row of a results table
@@ -123,20 +122,44 @@ def run_features_all(source: str, j: Judged) -> list[list[list[str]]]:
 
 
 def _run_parts_all(source: str, j: Judged) -> list[Parts]:
-    """:func:`run_features_all` with each word's features in two parts (see :func:`.tagger.decode_parts`)."""
+    """:func:`run_features_all` with each word's features in two parts (:func:`.tagger.run_feature_parts`)."""
     lex = lexicon()
-    known = frozenset(t.low for k in j.taken for t in j.verdicts[k].name if t.text not in PARTICLES)
+    known = _known(j)
     out: list[Parts] = []
     cache: WordCache = {}
     for k, run in enumerate(j.runs):
-        v = j.verdicts[k]
-        if k not in j.taken and _plain(run, lex, known):
-            out.append([])  # never a name: the tagger is not asked
-            continue
-        if k in j.taken and not v.person:
-            v = v._replace(person=True)
-        out.append(run_feature_parts(source, run, v, j.lines[run.block], lex, j.lower, known, cache))
+        v = _asked(j, k, lex, known)
+        out.append([] if v is None else run_feature_parts(source, run, v, j.lines[run.block], lex, j.lower,
+                                                          known, cache))
     return out
+
+
+def _run_tags_all(source: str, j: Judged) -> list[list[int]]:
+    """The tagger's tags for every run (:func:`.tagger.run_tags`, the tags of :func:`run_features_all`)."""
+    lex = lexicon()
+    known = _known(j)
+    out: list[list[int]] = []
+    for k, run in enumerate(j.runs):
+        v = _asked(j, k, lex, known)
+        out.append([] if v is None else run_tags(source, run, v, j.lines[run.block], lex, j.lower,
+                                                 known))
+    return out
+
+
+def _known(j: Judged) -> frozenset[str]:
+    """The words of the names the rules accept (the tagger's "K" class)."""
+    return frozenset(t.low for k in j.taken for t in j.verdicts[k].name if t.text not in PARTICLES)
+
+
+def _asked(j: Judged, k: int, lex: Lexicon, known: frozenset[str]) -> Verdict | None:
+    """The verdict the tagger reads for run ``k`` (a person's when the document's context accepted
+    it), or None when the run is never a name and the tagger is not asked."""
+    v = j.verdicts[k]
+    if k not in j.taken and _plain(j.runs[k], lex, known):
+        return None
+    if k in j.taken and not v.person:
+        v = v._replace(person=True)
+    return v
 
 
 def _plain(run: Run, lex: Lexicon, known: frozenset[str]) -> bool:
@@ -155,14 +178,13 @@ def _plain(run: Run, lex: Lexicon, known: frozenset[str]) -> bool:
 
 def _tagged(source: str, j: Judged) -> tuple[list[tuple[tuple[Tok, ...], str | None, int]], set[int]]:
     """The names the tagger finds, with the role before each, and the runs that hold one."""
-    weights = model()
     lex = lexicon()
     names: list[tuple[tuple[Tok, ...], str | None, int]] = []
     hit: set[int] = set()
-    for k, parts in enumerate(_run_parts_all(source, j)):
+    for k, tags in enumerate(_run_tags_all(source, j)):
         run = j.runs[k]
         head = j.lines[run.block].headline
-        for a, b in spans_of(decode_parts(weights, parts)):
+        for a, b in spans_of(tags):
             for a2, b2 in _headline_cut(run, a, b, j.lower, lex) if head else ((a, b),):
                 found = _name_of(run, a2, b2, j.verdicts[k], k in j.taken, lex)
                 if found:

@@ -143,7 +143,7 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
     if len(run.toks) > 12:  # a Title Case line or a table row, not a name
         return Verdict((), None, False)
     role_toks, toks = name_part(run, lex, drop_common=True, foreign=foreign)
-    if any(t.low in ORG_WORDS for t in toks[1:]):
+    if len(toks) > 1 and any(t.low in ORG_WORDS for t in toks[1:]):
         return Verdict(tuple(toks), None, False)
     # "Barack Obama Election Day", "Hillary Clinton Speaks": ordinary words after a name
     while len(toks) > 2 and (toks[-1].low in lower or (headline and toks[-1].low in lex.english
@@ -165,12 +165,12 @@ def judge(run: Run, text: str, lex: Lexicon, lower: frozenset[str], *,
                               for t in role_toks)
     if foreign and toks[0].text.islower():  # "consejera de Obras", "Secretaria de Saúde"
         titled = False
+    if len(words) == 1:  # (one word asks for no context below)
+        ok = _single(words[0], role_toks, titled, before, after, lex, lower)
+        return Verdict(name, role, ok and not headline)
     said = bool(_AFTER.match(after) or before.endswith(_BEFORE_SAID) or _APPOSITIVE.match(after)
                 or (foreign and said_near(before, after)))
     context = said or bool(_TABLE_AFTER.match(after) or _rank_before(before))
-    if len(words) == 1:
-        ok = _single(words[0], role_toks, titled, before, after, lex, lower)
-        return Verdict(name, role, ok and not headline)
     first, last = lows[0], lows[-1]
     given = first in lex.given or ("-" in first and first.split("-", 1)[0] in lex.given)
     given_amb = first in lex.given_ambiguous
@@ -279,6 +279,8 @@ def _role_text(text: str, role_toks: list[Tok], before: str, foreign: bool,
 
 def _not_a_name(words: list[Tok], lows: list[str], role_toks: list[Tok], lex: Lexicon) -> bool:
     """Organisation and place shapes, firms, all-caps words: never a person."""
+    if len(lows) == 1:  # what the tests below come to for one word
+        return lows[0] in FIRM_NAMES
     first, last = lows[0], lows[-1]
     if any(w in ORG_WORDS for w in lows[1:-1]) or len(words) > 4:
         return True

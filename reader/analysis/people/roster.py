@@ -102,7 +102,12 @@ class Roster:
     def knows_any(self, toks: tuple[Tok, ...]) -> bool:
         """Whether some word of ``toks`` is a surname or given name of the roster (else :meth:`link`
         can attach no part of them)."""
-        return any(t.text.lower() in self._by_surname or t.text.lower() in self._by_given for t in toks)
+        by_surname, by_given = self._by_surname, self._by_given
+        for t in toks:
+            low = t.text.lower()
+            if low in by_surname or low in by_given:
+                return True
+        return False
 
     def has_surname(self, low: str) -> bool:
         """Whether a person of the roster has the surname or given name ``low`` (lower case)."""

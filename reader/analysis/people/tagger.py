@@ -20,8 +20,9 @@ import json
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from reader.analysis.lexicon import (
     HONORIFICS,
@@ -34,7 +35,7 @@ from reader.analysis.lexicon import (
     Lexicon,
 )
 from reader.analysis.people.judge import Verdict
-from reader.analysis.people.tokens import Run
+from reader.analysis.people.tokens import Run, Tok
 
 MODEL = Path(__file__).resolve().parent.parent / "data" / "people_tagger.json.gz"
 TAGS = ("B", "I", "O")
@@ -45,6 +46,7 @@ _SHAPE_MAP = str.maketrans(
     "X" * 26 + "x" * 26 + "d" * 10,
 )
 _SQUEEZE = re.compile(r"(.)\1+")
+_GROUP_1 = itemgetter(1)
 _NEXT_WORD = re.compile(r"^\s*(\S+)")
 _DIGIT = re.compile(r"\d")
 
@@ -80,7 +82,8 @@ def line_of(text: str, *, headline: bool, caption: bool, byline: bool) -> Line:
 
 
 def _shape(text: str) -> str:
-    return _SQUEEZE.sub(r"\1", text.translate(_SHAPE_MAP))
+    # (the group by a C function: a template such as r"\1" is expanded in Python, 4 times slower)
+    return _SQUEEZE.sub(_GROUP_1, text.translate(_SHAPE_MAP))
 
 
 def _word_class(w: str) -> str:
@@ -119,7 +122,7 @@ def _word(text: str, low: str, lex: Lexicon, lower: frozenset[str],
 #: or the lists change
 _STATIC: dict[tuple[str, str], tuple[list[str], str, str]] = {}
 _STATIC_OF: list[Lexicon | None] = [None]
-_STATIC_MAX = 10_000  # with _SUMS, about 10 MB at most
+_STATIC_MAX = 10_000  # (and of _VEC below) a few MB at most
 
 
 def _static_word(text: str, low: str, lex: Lexicon) -> tuple[list[str], str, str]:
@@ -258,10 +261,17 @@ Weights = dict[str, Sequence[float]]
 @lru_cache(maxsize=1)
 def model() -> Weights:
     """The shipped weights (loaded once per process, on first use)."""
-    with gzip.open(MODEL, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
+    data = _raw()
     scale = float(data["scale"])
     return {k: tuple(x / scale for x in v) for k, v in data["weights"].items()}
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict[str, Any]:
+    """The weights file as stored: integers, ``scale`` times the weights."""
+    with gzip.open(MODEL, "rt", encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
 
 
 def decode(weights: Weights, feats: list[list[str]], o_bias: float = 0.0) -> list[int]:
@@ -287,50 +297,199 @@ def decode(weights: Weights, feats: list[list[str]], o_bias: float = 0.0) -> lis
     return tags
 
 
-def decode_parts(weights: Weights, parts: Parts) -> list[int]:
-    """:func:`decode` of ``[[*base, *rest] for base, rest in parts]`` with ``o_bias`` 0, the same
-    tags to the last bit: the sums over a word's own six features are taken once per word and
-    weights (in the same order, from zero, as :func:`decode` adds them) and the rest added to them.
+def run_tags(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexicon,
+             lower: frozenset[str], known: frozenset[str]) -> list[int]:
+    """:func:`decode` of :func:`run_features` with the shipped weights (``o_bias`` 0): the same tags,
+    with no feature string made per word and a few additions per word.
 
-    Its loop repeats :func:`decode`'s on purpose: sharing it through helper calls per word cost
-    4-14% of people detection's CPU (``bench/bench_people.py --old TREE --repeat 6``).
+    The weights are integers over ``scale`` (see :func:`model`); here they are added exactly, as
+    integers, each feature's three packed in one (see :func:`_packed`), so the sums of a word's
+    features that do not change with the run (its own, as a neighbour, for each list class) are
+    taken once per process (:func:`_vectors`) and the run's shared ones once per run.  Exact sums
+    order the tags as :func:`decode`'s floats do (their rounding is far below a unit of the
+    integers) unless two of them tie; then the run is decoded the float way, as before.
     """
-    if _SUMS_OF[0] is not weights or len(_SUMS) > _STATIC_MAX:
-        _SUMS.clear()
-        _SUMS_OF[0] = weights
-    tags: list[int] = []
-    prev = _O
+    weights = _packed()
+    if _VEC_OF[0] is not weights or _VEC_OF[1] is not lex or len(_VEC) > _STATIC_MAX:
+        _VEC.clear()
+        _BEFORE.clear()
+        _AFTER.clear()
+        _VEC_OF[:] = [weights, lex, _constants(weights)]
+    const: _Constants = _VEC_OF[2]  # type: ignore[assignment]
     get = weights.get
-    zero = (0.0, 0.0, 0.0)
-    for base, rest in parts:
-        key = (base[1], base[2])  # "w=" and "sh=": the six features follow from them
-        sums = _SUMS.get(key)
-        if sums is None:
-            b = i = o = 0.0
-            for name in base:
-                w = get(name, zero)
-                b += w[0]
-                i += w[1]
-                o += w[2]
-            sums = _SUMS[key] = (b, i, o)
-        b, i, o = sums
-        ptag = "t-1=" + TAGS[prev]
-        for name in (*rest, ptag, ptag + base[2]):
-            w = get(name, zero)
-            b += w[0]
-            i += w[1]
-            o += w[2]
-        if prev == _O:
-            i = -1e9  # I only continues a name
-        best = 0 if b >= i and b >= o else (1 if i >= o else 2)
-        tags.append(best)
-        prev = best
+    toks = run.toks
+    n = len(toks)
+    first, last = toks[0], toks[-1]
+    before = source[max(0, first.start - 30):first.start]
+    after = source[last.end:last.end + 30]
+    # the same context words as :func:`run_feature_parts`
+    prev = before.rsplit(None, 1)
+    raw = prev[-1] if prev else ""
+    prev_w = _BEFORE.get(raw)
+    if prev_w is None:
+        if len(_BEFORE) > _STATIC_MAX:
+            _BEFORE.clear()
+        w = _word_class(raw) if raw else "<none>"
+        prev_w = _BEFORE[raw] = (get("pw=" + w, 0), get("w-1=" + w, 0))
+    m = _NEXT_WORD.match(after)
+    raw = m.group(1) if m else ""
+    next_w = _AFTER.get(raw)
+    if next_w is None:
+        if len(_AFTER) > _STATIC_MAX:
+            _AFTER.clear()
+        w = _word_class(raw) if raw else "<none>"
+        next_w = _AFTER[raw] = (get("nw=" + w, 0), get("w+1=" + w, 0))
+    rule = 0 if verdict.person else (1 if verdict.listable else (2 if verdict.weak else 3))
+    nlen = min(n, 5)
+    shared = const.length[nlen] + prev_w[0] + next_w[0]
+    if line.caps:
+        shared += const.caps_line
+    if line.digits:
+        shared += const.digits
+    if line.headline:
+        shared += const.headline
+    if line.caption:
+        shared += const.caption
+    if line.byline:
+        shared += const.byline
+    if run.possessive:
+        shared += const.possessive
+    pos = const.pos[nlen]
+    in_name = {t.start for t in verdict.name}
+    name_start = verdict.name[0].start if verdict.name else -1
+    r_in, r_first, r_out = const.rule[rule], const.rule_first[rule], const.rule_out[rule]
+    words = []
+    for t in toks:
+        word = _VEC.get(t.text)
+        if word is None:
+            word = _VEC[t.text] = _vectors(t, weights, lex, const)
+        words.append(word)
+    tags: list[int] = []
+    tag = _O
+    for k, t in enumerate(toks):
+        word = words[k]
+        low = t.low
+        flags = (low in lower) + 2 * (low in known)
+        cls = word[1][flags]
+        if cls is None:
+            cls = word[1][flags] = _class_vectors(word, flags, weights)
+        p = 0 if k == 0 else (2 if k == n - 1 else 1)
+        s = shared + cls[0] + cls[1][p] + pos[p] + word[4][tag]
+        if k == 0 and run.sentence_start:
+            s += const.sentence
+        if t.start in in_name:
+            s += r_in + cls[2][rule]
+            if t.start == name_start:
+                s += r_first
+        else:
+            s += r_out
+        s += words[k - 1][2] if k else prev_w[1]
+        s += words[k + 1][3] if k + 1 < n else next_w[1]
+        o = ((s + _HALF) & _MASK) - _HALF
+        s = (s - o) >> _BITS
+        i = ((s + _HALF) & _MASK) - _HALF
+        b = (s - i) >> _BITS
+        if tag == _O:  # I only continues a name
+            if b == o:
+                return _float_tags(source, run, verdict, line, lex, lower, known)
+            tag = 0 if b > o else 2
+        else:
+            top = max(b, i, o)
+            if (b == top) + (i == top) + (o == top) > 1:
+                return _float_tags(source, run, verdict, line, lex, lower, known)
+            tag = 0 if b == top else (1 if i == top else 2)
+        tags.append(tag)
     return tags
 
 
-#: the sums of :func:`decode_parts` per word, for the weights in ``_SUMS_OF``
-_SUMS: dict[tuple[str, str], tuple[float, float, float]] = {}
-_SUMS_OF: list[Weights | None] = [None]
+def _float_tags(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexicon,
+                lower: frozenset[str], known: frozenset[str]) -> list[int]:
+    """The tags of a run whose exact sums tie: :func:`decode`'s floats break the tie."""
+    return decode(model(), run_features(source, run, verdict, line, lex, lower, known, {}))
+
+
+#: a packed weight: the B, I and O integers in fields of _BITS bits (O lowest), each read back
+#: with its sign; the sums of a word's features stay far inside a field (the weights' largest is
+#: about 42,000, their total about 9.4 million)
+_BITS = 40
+_HALF = 1 << (_BITS - 1)
+_MASK = (1 << _BITS) - 1
+
+
+@lru_cache(maxsize=1)
+def _packed() -> dict[str, int]:
+    """The shipped weights as integers (the file's, not divided by its scale), packed."""
+    return {k: (b << 2 * _BITS) + (i << _BITS) + o for k, (b, i, o) in _raw()["weights"].items()}
+
+
+class _Constants(NamedTuple):
+    """The packed weights of the features that name no word (per the rules' verdict: p, l, w, n)."""
+
+    caps_line: int
+    digits: int
+    headline: int
+    caption: int
+    byline: int
+    possessive: int
+    sentence: int
+    caps: int
+    pos: tuple[tuple[int, int, int], ...]  # per run length (index 1-5), per place: first, middle, last
+    length: tuple[int, ...]  # per run length (index 1-5)
+    rule: tuple[int, ...]
+    rule_first: tuple[int, ...]
+    rule_out: tuple[int, ...]
+    previous: tuple[int, ...]  # per previous tag
+
+
+def _constants(weights: dict[str, int]) -> _Constants:
+    def get(name: str) -> int:
+        return weights.get(name, 0)
+
+    pos = tuple((get(f"pos=0{n}"), get(f"pos=m{n}"), get(f"pos=e{n}")) for n in range(1, 6))
+    return _Constants(
+        get("L:caps"), get("L:dig"), get("L:head"), get("L:cap"), get("L:by"), get("poss"), get("ss"),
+        get("caps"), ((0, 0, 0), *pos), (0, *(get(f"ln={n}") for n in range(1, 6))),
+        tuple(get("r=" + r) for r in _RULES),
+        tuple(get("r0=" + r) for r in _RULES), tuple(get("r-=" + r) for r in _RULES),
+        tuple(get("t-1=" + t) for t in TAGS))
+
+
+#: per word text, for the weights and lists in ``_VEC_OF``: see :func:`_vectors`; cleared when it
+#: grows past ``_STATIC_MAX`` words (a few MB) or the weights or lists change
+_VEC: dict[str, list] = {}  # type: ignore[type-arg]
+#: the "pw=" and "w-1=" weights per word before a run (as the text has it, "" for none); the
+#: "nw=" and "w+1=" ones per word after a run
+_BEFORE: dict[str, tuple[int, int]] = {}
+_AFTER: dict[str, tuple[int, int]] = {}
+_VEC_OF: list[object] = [None, None, None]
+_RULES = "plwn"  # the rules' verdict: a person, listable, weak, none (see :func:`run_feature_parts`)
+
+
+def _vectors(t: Tok, weights: dict[str, int], lex: Lexicon, const: _Constants) -> list:  # type: ignore[type-arg]
+    """What :func:`run_tags` needs of a word, packed: [0] the sum of its first six features and
+    "caps" (see :func:`_static_word`), [1] the class sums per document flag (made when first
+    asked, see :func:`_class_vectors`), [2] its "w-1=" and "c-1=" as the word before another,
+    [3] its "w+1=" and "c+1=" as the word after, [4] "t-1=" and "t-1=" with its shape per previous
+    tag, [5] its shape, [6] its list classes."""
+    base, shape, cls = _static_word(t.text, t.low, lex)
+    get = weights.get
+    own = sum(get(name, 0) for name in base) + (const.caps if t.is_caps else 0)
+    short = _cls_short(t.low, lex)
+    return [own, [None, None, None, None], get("w-1=" + t.low, 0) + get("c-1=" + short, 0),
+            get("w+1=" + t.low, 0) + get("c+1=" + short, 0),
+            tuple(p + get("t-1=" + tag + base[2], 0) for p, tag in zip(const.previous, TAGS, strict=True)),
+            shape, cls]
+
+
+def _class_vectors(word: list, flags: int,  # type: ignore[type-arg]
+                   weights: dict[str, int]) -> tuple[int, tuple[int, ...], tuple[int, ...]]:
+    """A word's sums with its list class (the static one, "l" if the document writes it in lower
+    case, "K" if an accepted name holds it): its own and "c=" and "cs=", "cp=" per place in the
+    run, "rc=" per rule."""
+    cls = word[6] + ("l" if flags & 1 else "") + ("K" if flags & 2 else "")
+    get = weights.get
+    return (word[0] + get("c=" + cls, 0) + get("cs=" + cls + word[5][:3], 0),
+            tuple(get("cp=" + cls + p, 0) for p in "0me"), tuple(get("rc=" + r + cls, 0) for r in _RULES))
 
 
 def spans_of(tags: list[int]) -> list[tuple[int, int]]:

@@ -103,6 +103,10 @@ def runs_in(text: str, offset: int, block: int) -> list[Run]:
     return out
 
 
+#: how every text that :func:`possessive_at` finds a possessive in ends
+_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
+
+
 def _split(toks: list[Tok], sent: bool, block: int, out: list[Run]) -> None:
     """Cut a raw run at sentence-ending periods and possessives; strip a trailing period."""
     cur: list[Tok] = []
@@ -114,7 +118,7 @@ def _split(toks: list[Tok], sent: bool, block: int, out: list[Run]) -> None:
         if t.endswith(".") and len(t) > 2 and t[:-1].lower() not in NAME_ABBREVIATIONS and "." not in t[:-1]:
             tk = tok(t[:-1], tk.start, tk.end - 1)
             end_after = True
-        at = possessive_at(tk.text)
+        at = possessive_at(tk.text) if tk.text.endswith(_POSSESSIVE_ENDS) else -1
         if at >= 0 and len(tk.text) > 2:
             tk = tok(tk.text[:at], tk.start, tk.start + at)
             possessive = end_after = True
