@@ -121,6 +121,8 @@ class Info:
     credit: bool = False
     repeated: bool = False
     copy: float = 0.0  # the score of a repeated line that may be the first copy of the article
+    #: :func:`text_cue` of ``plain``, kept from the line's features (the Markdown analysis asks again)
+    plain_cue: tuple[str, bool] = ("", False)
 
 
 def line_infos(source: str, spans: list[tuple[int, int]], markdown: bool) -> list[Info]:
@@ -277,10 +279,11 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
                 _CUE_CACHE.clear()
             _CUE_CACHE[plain] = known
     cue, strong, toks, length, sentence, words = known
+    plain_cue = (cue, strong)
     density = sum(map(stop.__contains__, toks)) / len(toks) if toks and stop and length >= 40 else 0.0
     if markdown and _MD_ONLY_LINKS.match(text):
         cue, strong = ("image" if text.lstrip("-*+ ").startswith("!") else "navigation"), False
-    return Info(s, e, text, low, plain, words, length, density, sentence, cue, strong)
+    return Info(s, e, text, low, plain, words, length, density, sentence, cue, strong, plain_cue=plain_cue)
 
 
 def text_cue(plain: str) -> tuple[str, bool]:

@@ -172,7 +172,7 @@ def _neutral_structure(groups: list[_Group], infos: list[Info]) -> None:
 def _certain(i: Info) -> str:
     """The stock phrase that makes a line furniture for certain ("" for none): any on a line
     that is not a sentence of prose, else only one that opens a page section."""
-    cue, strong = text_cue(i.plain)
+    cue, strong = i.plain_cue
     if not cue or (i.sentence and i.words >= _PROSE_WORDS and not strong):
         return ""
     return cue
