@@ -182,28 +182,31 @@ def _judge(g: _Group, infos: list[Info], certain: list[str], clean: bool, head: 
     """The kind, hidden state and reason of one group from the verdicts of its lines
     (``certain``: each line's :func:`_certain` phrase; ``[head, end)``: the article's lines)."""
     d = g.display
-    known = [j for j in g.units if j < len(infos)]  # later lines (a huge file) are text in bulk
-    size = {j: min(g.end, infos[j].end) - max(g.start, infos[j].start) for j in known}
-    total = sum(size.values()) or 1
+    units = g.units  # ascending (see _attach)
+    known = units if not units or units[-1] < len(infos) else [j for j in units if j < len(infos)]
+    # later lines (a huge file) are text in bulk
+    size = [min(g.end, infos[j].end) - max(g.start, infos[j].start) for j in known]
+    total = sum(size) or 1
     if d.kind is DisplayKind.HEADING:  # its words without the marks, which the lines keep
         cue = text_cue(displayed_text(d))[0]
     else:
-        cued = [(size[j], certain[j]) for j in known if certain[j]]
-        cue = max(cued)[1] if 2 * sum(n for n, _ in cued) >= total else ""
+        cued = [(n, certain[j]) for j, n in zip(known, size, strict=True) if certain[j]]
+        cue = max(cued)[1] if cued and 2 * sum(n for n, _ in cued) >= total else ""
     if not cue and d.kind not in (DisplayKind.HEADING, DisplayKind.CODE, DisplayKind.TABLE):
         cue = in_article_cue(displayed_text(d))
-    hid = [(size[j], infos[j].reason) for j in known if infos[j].kind is BlockKind.BOILERPLATE]
+    hid = [(n, infos[j].reason) for j, n in zip(known, size, strict=True)
+           if infos[j].kind is BlockKind.BOILERPLATE]
     if clean:
         repeated = bool(known) and all(infos[j].kind is BlockKind.BOILERPLATE
                                        and infos[j].reason == "repeated title" for j in known)
         g.hidden = d.kind not in _NEVER_HIDDEN and (bool(cue) or repeated)
         g.reason = cue or "repeated title"
     else:
-        g.hidden = 2 * sum(n for n, _ in hid) > total
+        g.hidden = bool(hid) and 2 * sum(n for n, _ in hid) > total
         g.reason = cue or (max(hid)[1] if hid else "")
-        inside = any(head <= j < end for j in known)
-        figure = any("image" in r.styles for r in d.runs)  # a photo with its caption
-        if g.hidden and inside and (d.kind in _STRUCTURE or figure) and not cue:
+        # structure inside the article, or a photo with its caption, is hidden only for a cue
+        if g.hidden and not cue and any(head <= j < end for j in known) \
+                and (d.kind in _STRUCTURE or any("image" in r.styles for r in d.runs)):
             g.hidden = False
     if not g.hidden:
         g.kind = _shown_kind(g, [infos[j] for j in known])
