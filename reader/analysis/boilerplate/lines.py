@@ -234,10 +234,11 @@ def _language(lines: list[tuple[int, int]], source: str) -> frozenset[str]:
     words = _WORD.findall((_sample(lines, source, 60) or _sample(lines, source, 0)).lower())
     if not words:
         return frozenset()
+    counts = Counter(words)
     totals = dict.fromkeys(FUNCTION_WORDS, 0)
-    for w, n in Counter(words).items():
-        for lang in _LANGUAGES_OF.get(w, ()):
-            totals[lang] += n
+    for w in counts.keys() & _LANGUAGES_OF.keys():  # the function words the sample holds
+        for lang in _LANGUAGES_OF[w]:
+            totals[lang] += counts[w]
     best, hits = "", 0
     for lang, n in totals.items():  # the first language of the most hits, in FUNCTION_WORDS order
         if n > hits:
