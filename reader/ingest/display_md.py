@@ -172,7 +172,8 @@ class _Walk:
             item.pending = False
             fields.update(ordered=item.ordered, number=item.number)
             return DisplayKind.LIST_ITEM, fields
-        if inline is not None and (image := _lone_image(inline.children or [])) is not None:
+        if inline is not None and inline.content.lstrip()[:1] in ("!", "[") \
+                and (image := _lone_image(inline.children or [])) is not None:
             fields.update(alt="", src=str(image[0].attrGet("src") or ""), href=image[1],
                           caption=str(image[0].attrGet("title") or "") or None)
             return DisplayKind.IMAGE, fields
@@ -254,7 +255,8 @@ class _Walk:
 
 
 def _lone_image(children: list[Token]) -> tuple[Token, str | None] | None:
-    """The image (and the href of a link around it) when it is all a paragraph holds."""
+    """The image (and the href of a link around it) when it is all a paragraph holds (so its
+    text, but for white space, starts with the image's "!" or the link's "[")."""
     kids = [t for t in children if not (t.type == "text" and not t.content.strip())]
     if len(kids) == 1 and kids[0].type == "image":
         return kids[0], None
