@@ -14,6 +14,7 @@ as its literal lines rather than with offsets that could be wrong.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import Any
 
 from markdown_it.token import Token
@@ -52,11 +53,17 @@ class _Walk:
         self.starts: list[int] = [base]  # source index where each line starts ...
         self.ends: list[int] = []  # ... and ends, its line break left out
         self.norm: list[int] = [0]  # where each line starts in markdown-it's normalised text
-        for m in _NEWLINE.finditer(source, base):
-            self.ends.append(m.start())
-            self.norm.append(self.norm[-1] + m.start() - self.starts[-1] + 1)
-            self.starts.append(m.end())
-        self.ends.append(len(source))
+        if source.find("\r", base) < 0:  # every break is one "\n": the normalised text is the same
+            sizes = [len(line) + 1 for line in source[base:].split("\n")]  # each line with its break
+            self.starts = list(accumulate(sizes[:-1], initial=base))
+            self.ends = [s + n - 1 for s, n in zip(self.starts, sizes, strict=True)]
+            self.norm = [s - base for s in self.starts]
+        else:
+            for m in _NEWLINE.finditer(source, base):
+                self.ends.append(m.start())
+                self.norm.append(self.norm[-1] + m.start() - self.starts[-1] + 1)
+                self.starts.append(m.end())
+            self.ends.append(len(source))
         self.out: list[DisplayBlock] = []
         self.floor = base
         self.quote = 0
@@ -165,7 +172,8 @@ class _Walk:
             item.pending = False
             fields.update(ordered=item.ordered, number=item.number)
             return DisplayKind.LIST_ITEM, fields
-        if inline is not None and (image := _lone_image(inline.children or [])) is not None:
+        if inline is not None and inline.content.lstrip()[:1] in ("!", "[") \
+                and (image := _lone_image(inline.children or [])) is not None:
             fields.update(alt="", src=str(image[0].attrGet("src") or ""), href=image[1],
                           caption=str(image[0].attrGet("title") or "") or None)
             return DisplayKind.IMAGE, fields
@@ -247,7 +255,8 @@ class _Walk:
 
 
 def _lone_image(children: list[Token]) -> tuple[Token, str | None] | None:
-    """The image (and the href of a link around it) when it is all a paragraph holds."""
+    """The image (and the href of a link around it) when it is all a paragraph holds (so its
+    text, but for white space, starts with the image's "!" or the link's "[")."""
     kids = [t for t in children if not (t.type == "text" and not t.content.strip())]
     if len(kids) == 1 and kids[0].type == "image":
         return kids[0], None

@@ -82,12 +82,16 @@ def encode(article: Article, rel: str) -> Record:
         people=tuple(p.name for p in article.people if p.listed),  # the collection's list
         quotes=tuple((q.speaker, q.text) for q in article.quotes),
         src=zlib.compress(source.encode("utf-8", "surrogatepass"), 6),
-        analysis=zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 6),
+        analysis=zlib.compress(_JSON.encode(data).encode("utf-8"), 6),
         body=_body(source, data["b"]),
         marks=copies.marks(runs),
         runs=runs,
         shown=len(shown),
     )
+
+
+#: Compact JSON; the analysis holds no cycles, so they are not looked for (the text is the same).
+_JSON = json.JSONEncoder(separators=(",", ":"), check_circular=False)
 
 
 class Damaged(Exception):
@@ -126,7 +130,13 @@ def _decode(path: str, src: bytes, analysis: bytes) -> Article:
 def _run_row(run: Run, source: str) -> list[Any]:
     """A run as ``[start, text or its length when it is the source slice, styles, href, src]``."""
     same = source.startswith(run.text, run.start)
-    return [run.start, len(run.text) if same else run.text, sorted(run.styles), run.href, run.src]
+    styles = _SORTED.get(run.styles)
+    if styles is None:  # a handful of style sets recur: each is sorted once
+        styles = _SORTED[run.styles] = sorted(run.styles)
+    return [run.start, len(run.text) if same else run.text, styles, run.href, run.src]
+
+
+_SORTED: dict[frozenset[str], list[str]] = {}
 
 
 def _run(row: list[Any], source: str) -> Run:
@@ -138,7 +148,8 @@ def _run(row: list[Any], source: str) -> Run:
 
 def _display_row(b: DisplayBlock, source: str) -> list[Any]:
     shape = [[len(cell) for cell in row] for row in b.rows]
-    return [b.kind.value, b.span.start, b.span.end, [_run_row(r, source) for r in b.runs], b.level,
+    # the kind is a str enum: JSON writes its value
+    return [b.kind, b.span.start, b.span.end, [_run_row(r, source) for r in b.runs], b.level,
             b.depth, b.quote, int(b.ordered), b.number, b.language, shape, int(b.header), b.alt, b.src,
             b.caption, b.href]
 

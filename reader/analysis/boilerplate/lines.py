@@ -121,6 +121,8 @@ class Info:
     credit: bool = False
     repeated: bool = False
     copy: float = 0.0  # the score of a repeated line that may be the first copy of the article
+    #: :func:`text_cue` of ``plain``, kept from the line's features (the Markdown analysis asks again)
+    plain_cue: tuple[str, bool] = ("", False)
 
 
 def line_infos(source: str, spans: list[tuple[int, int]], markdown: bool) -> list[Info]:
@@ -220,16 +222,25 @@ def _sample(lines: list[tuple[int, int]], source: str, least: int) -> str:
     return " ".join(parts)[:LANGUAGE_SAMPLE]
 
 
+#: Each function word and the languages whose list holds it (one pass over a sample's words).
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _stop in FUNCTION_WORDS.items():
+    for _w in _stop:
+        _LANGUAGES_OF[_w] = (*_LANGUAGES_OF.get(_w, ()), _lang)
+
+
 def _language(lines: list[tuple[int, int]], source: str) -> frozenset[str]:
     """The stopword set of the page's language, or an empty set when none fits."""
     words = _WORD.findall((_sample(lines, source, 60) or _sample(lines, source, 0)).lower())
     if not words:
         return frozenset()
     counts = Counter(words)
-    seen = counts.keys()
+    totals = dict.fromkeys(FUNCTION_WORDS, 0)
+    for w in counts.keys() & _LANGUAGES_OF.keys():  # the function words the sample holds
+        for lang in _LANGUAGES_OF[w]:
+            totals[lang] += counts[w]
     best, hits = "", 0
-    for lang, stop in FUNCTION_WORDS.items():
-        n = sum(counts[w] for w in stop & seen)
+    for lang, n in totals.items():  # the first language of the most hits, in FUNCTION_WORDS order
         if n > hits:
             best, hits = lang, n
     # share of function words below which no language is trusted; by hand (commit f1a6357)
@@ -267,7 +278,7 @@ def _cue(text: str, low: str, toks: list[str]) -> tuple[str, bool]:
 
 def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> Info:
     text = source[s:e].strip()
-    plain = _MD_PREFIX.sub("", _MD_LINK.sub(r"\1", text)).strip("*_ ") if markdown else text
+    plain = _md_plain(text) if markdown else text
     low = plain.lower()
     known = _CUE_CACHE.get(plain) if len(plain) <= _CACHED_LEN else None
     if known is None:
@@ -277,10 +288,20 @@ def _info(source: str, s: int, e: int, stop: frozenset[str], markdown: bool) -> 
                 _CUE_CACHE.clear()
             _CUE_CACHE[plain] = known
     cue, strong, toks, length, sentence, words = known
+    plain_cue = (cue, strong)
     density = sum(map(stop.__contains__, toks)) / len(toks) if toks and stop and length >= 40 else 0.0
     if markdown and _MD_ONLY_LINKS.match(text):
         cue, strong = ("image" if text.lstrip("-*+ ").startswith("!") else "navigation"), False
-    return Info(s, e, text, low, plain, words, length, density, sentence, cue, strong)
+    return Info(s, e, text, low, plain, words, length, density, sentence, cue, strong, plain_cue=plain_cue)
+
+
+def _md_plain(text: str) -> str:
+    """A Markdown line's words: links as their text, without a list or quote marker or emphasis
+    around it (the link pattern needs a "](", so a line without one is not searched for it)."""
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    m = _MD_PREFIX.match(text)  # anchored at the start: it matches once at most
+    return (text[m.end():] if m else text).strip("*_ ")
 
 
 def text_cue(plain: str) -> tuple[str, bool]:

@@ -172,7 +172,7 @@ def _neutral_structure(groups: list[_Group], infos: list[Info]) -> None:
 def _certain(i: Info) -> str:
     """The stock phrase that makes a line furniture for certain ("" for none): any on a line
     that is not a sentence of prose, else only one that opens a page section."""
-    cue, strong = text_cue(i.plain)
+    cue, strong = i.plain_cue
     if not cue or (i.sentence and i.words >= _PROSE_WORDS and not strong):
         return ""
     return cue
@@ -182,28 +182,43 @@ def _judge(g: _Group, infos: list[Info], certain: list[str], clean: bool, head: 
     """The kind, hidden state and reason of one group from the verdicts of its lines
     (``certain``: each line's :func:`_certain` phrase; ``[head, end)``: the article's lines)."""
     d = g.display
-    known = [j for j in g.units if j < len(infos)]  # later lines (a huge file) are text in bulk
-    size = {j: min(g.end, infos[j].end) - max(g.start, infos[j].start) for j in known}
-    total = sum(size.values()) or 1
+    units = g.units  # ascending (see _attach)
+    known = units if not units or units[-1] < len(infos) else [j for j in units if j < len(infos)]
+    # later lines (a huge file) are text in bulk.  In one pass: the characters of the group in
+    # each line, and in its lines with a certain cue and its hidden lines, with the largest of each
+    total = cued = hidden = 0
+    top_cue: tuple[int, str] | None = None
+    top_hid: tuple[int, str] | None = None
+    for j in known:
+        i = infos[j]
+        n = min(g.end, i.end) - max(g.start, i.start)
+        total += n
+        if certain[j]:
+            cued += n
+            if top_cue is None or (n, certain[j]) > top_cue:
+                top_cue = (n, certain[j])
+        if i.kind is BlockKind.BOILERPLATE:
+            hidden += n
+            if top_hid is None or (n, i.reason) > top_hid:
+                top_hid = (n, i.reason)
+    total = total or 1
     if d.kind is DisplayKind.HEADING:  # its words without the marks, which the lines keep
         cue = text_cue(displayed_text(d))[0]
     else:
-        cued = [(size[j], certain[j]) for j in known if certain[j]]
-        cue = max(cued)[1] if 2 * sum(n for n, _ in cued) >= total else ""
+        cue = top_cue[1] if top_cue is not None and 2 * cued >= total else ""
     if not cue and d.kind not in (DisplayKind.HEADING, DisplayKind.CODE, DisplayKind.TABLE):
         cue = in_article_cue(displayed_text(d))
-    hid = [(size[j], infos[j].reason) for j in known if infos[j].kind is BlockKind.BOILERPLATE]
     if clean:
         repeated = bool(known) and all(infos[j].kind is BlockKind.BOILERPLATE
                                        and infos[j].reason == "repeated title" for j in known)
         g.hidden = d.kind not in _NEVER_HIDDEN and (bool(cue) or repeated)
         g.reason = cue or "repeated title"
     else:
-        g.hidden = 2 * sum(n for n, _ in hid) > total
-        g.reason = cue or (max(hid)[1] if hid else "")
-        inside = any(head <= j < end for j in known)
-        figure = any("image" in r.styles for r in d.runs)  # a photo with its caption
-        if g.hidden and inside and (d.kind in _STRUCTURE or figure) and not cue:
+        g.hidden = 2 * hidden > total
+        g.reason = cue or (top_hid[1] if top_hid is not None else "")
+        # structure inside the article, or a photo with its caption, is hidden only for a cue
+        if g.hidden and not cue and any(head <= j < end for j in known) \
+                and (d.kind in _STRUCTURE or any("image" in r.styles for r in d.runs)):
             g.hidden = False
     if not g.hidden:
         g.kind = _shown_kind(g, [infos[j] for j in known])
