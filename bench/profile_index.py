@@ -44,7 +44,7 @@ STAGES = [
     ("reader.ingest.html_article", "extract", "HTML extraction (trafilatura)"),
     ("reader.ingest.html_merge", "merge", "HTML merge"),
     ("reader.ingest.html", "html_display", "rendering model"),
-    ("reader.analysis.boilerplate.markdown", "markdown_blocks", "rendering model"),
+    ("reader.ingest.display_md", "markdown_blocks", "rendering model"),  # imported when Markdown comes
     ("reader.analysis", "make_blocks", "boilerplate"),
     ("reader.analysis", "find_people", "people"),
     ("reader.analysis", "find_quotes", "quotes"),
