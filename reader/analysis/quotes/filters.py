@@ -48,16 +48,17 @@ def _wrap_counts(b: Block) -> tuple[int, int, bool]:
     return mid, len(head), sorted(len(ln) for ln in head)[len(head) // 2] >= _WRAP_MIN_LINE
 
 
-def unwrapped(b: Block, wrapped_text: bool = False) -> Block:
+def unwrapped(b: Block, wrapped_text: bool = False, counts: tuple[int, int, bool] | None = None) -> Block:
     """``b`` with the line breaks of a hard-wrapped paragraph read as spaces (same offsets), so a
     line break ends no sentence and cuts no reporting clause ('said\nJones').  ``wrapped_text``:
     the whole text is hard-wrapped (:func:`unwrapped_all`), so a block of long lines is a wrapped
     paragraph even when few of its own lines end inside a sentence (a short one, full of quotes).
     Joining only the breaks inside sentences there, or all but those before a quotation mark,
-    was measured worse on both halves of polnear_dev wrapped at 60 and 72 columns."""
+    was measured worse on both halves of polnear_dev wrapped at 60 and 72 columns.  ``counts``:
+    the block's :func:`_wrap_counts`, when known."""
     if "\n" not in b.text:
         return b
-    mid, head, long = _wrap_counts(b)
+    mid, head, long = counts or _wrap_counts(b)
     if not long or (2 * mid <= head and not wrapped_text):
         return b
     return dataclasses.replace(b, text=b.text.replace("\n", " "))
@@ -66,11 +67,11 @@ def unwrapped(b: Block, wrapped_text: bool = False) -> Block:
 def unwrapped_all(blocks: Sequence[Block]) -> list[Block]:
     """:func:`unwrapped` for every block.  The text is hard-wrapped when, over all its blocks of
     long lines, most line breaks fall inside a sentence."""
-    counts = [_wrap_counts(b) for b in blocks if "\n" in b.text]
+    counts = [_wrap_counts(b) if "\n" in b.text else (0, 0, False) for b in blocks]
     mid = sum(c[0] for c in counts if c[2])
     head = sum(c[1] for c in counts if c[2])
     wrapped_text = 2 * mid > head
-    return [unwrapped(b, wrapped_text) for b in blocks]
+    return [unwrapped(b, wrapped_text, c) for b, c in zip(blocks, counts, strict=True)]
 
 
 def unwrapped_source(source: str, spans: Sequence[Span]) -> str:
