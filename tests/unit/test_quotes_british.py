@@ -3,12 +3,12 @@ double marks: the single marks are the quotes (made-up texts)."""
 
 from __future__ import annotations
 
-import re
-
 from reader.analysis.quotes import find_quotes
 from reader.analysis.quotes.filters import all_spans
 from reader.analysis.quotes.marks import pair_marks
-from reader.model import Block, BlockKind, Mention, Person, Span
+from reader.model import Block
+from tests.unit.test_quotes import _blocks as _lines
+from tests.unit.test_quotes import _people
 
 BRITISH = (
     "Harbour talks stall\n"
@@ -21,20 +21,7 @@ BRITISH = (
 
 
 def _blocks(text: str) -> list[Block]:
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        kind = BlockKind.TITLE if not out else BlockKind.BODY
-        out.append(Block(kind, Span(m.start(), m.end()), m.group()))
-    return out
-
-
-def _people(text: str, *names: str) -> list[Person]:
-    out = []
-    for name in names:
-        sur = name.split()[-1]
-        ms = [Mention(Span(m.start(), m.end()), m.group()) for m in re.finditer(re.escape(sur), text)]
-        out.append(Person(name, tuple(ms)))
-    return out
+    return _lines(text, title=True)
 
 
 def test_single_marks_pair_around_inner_double_marks() -> None:

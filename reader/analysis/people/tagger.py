@@ -18,7 +18,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -173,20 +173,37 @@ def run_features(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexic
 Parts = list[tuple[list[str], list[str]]]
 
 
+def _context_words(source: str, run: Run) -> tuple[str, str]:
+    """The word just before a run and the word just after it, within 30 characters ("" for none)."""
+    first, last = run.toks[0], run.toks[-1]
+    # the last word before the run: what ``(\S+)\s*$`` finds, without trying every start
+    prev = source[max(0, first.start - 30):first.start].rsplit(None, 1)
+    m = _NEXT_WORD.match(source[last.end:last.end + 30])
+    return (prev[-1] if prev else ""), (m.group(1) if m else "")
+
+
+def _context_weights(
+    cache: dict[str, tuple[int, int]], raw: str, names: tuple[str, str], get: Callable[[str, int], int]
+) -> tuple[int, int]:
+    """The two packed weights of a context word (``names``: its feature prefixes), kept in ``cache``."""
+    found = cache.get(raw)
+    if found is None:
+        if len(cache) > _STATIC_MAX:
+            cache.clear()
+        w = _word_class(raw) if raw else "<none>"
+        found = cache[raw] = (get(names[0] + w, 0), get(names[1] + w, 0))
+    return found
+
+
 def run_feature_parts(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexicon,
                       lower: frozenset[str], known: frozenset[str], cache: WordCache) -> Parts:
     """:func:`run_features` in two parts per word: the word's own first six features (the same
     list wherever the word stands, see :func:`_word`) and the rest, in the same order."""
     toks = run.toks
     n = len(toks)
-    first, last = toks[0], toks[-1]
-    before = source[max(0, first.start - 30):first.start]
-    after = source[last.end:last.end + 30]
-    # the last word before the run: what ``(\S+)\s*$`` finds, without trying every start
-    prev = before.rsplit(None, 1)
-    prev_w = _word_class(prev[-1]) if prev else "<none>"
-    m = _NEXT_WORD.match(after)
-    next_w = _word_class(m.group(1)) if m else "<none>"
+    prev_raw, next_raw = _context_words(source, run)
+    prev_w = _word_class(prev_raw) if prev_raw else "<none>"
+    next_w = _word_class(next_raw) if next_raw else "<none>"
     in_name = {t.start for t in verdict.name}
     rule = "p" if verdict.person else ("l" if verdict.listable else ("w" if verdict.weak else "n"))
     nlen = str(min(n, 5))
@@ -319,26 +336,9 @@ def run_tags(source: str, run: Run, verdict: Verdict, line: Line, lex: Lexicon,
     get = weights.get
     toks = run.toks
     n = len(toks)
-    first, last = toks[0], toks[-1]
-    before = source[max(0, first.start - 30):first.start]
-    after = source[last.end:last.end + 30]
-    # the same context words as :func:`run_feature_parts`
-    prev = before.rsplit(None, 1)
-    raw = prev[-1] if prev else ""
-    prev_w = _BEFORE.get(raw)
-    if prev_w is None:
-        if len(_BEFORE) > _STATIC_MAX:
-            _BEFORE.clear()
-        w = _word_class(raw) if raw else "<none>"
-        prev_w = _BEFORE[raw] = (get("pw=" + w, 0), get("w-1=" + w, 0))
-    m = _NEXT_WORD.match(after)
-    raw = m.group(1) if m else ""
-    next_w = _AFTER.get(raw)
-    if next_w is None:
-        if len(_AFTER) > _STATIC_MAX:
-            _AFTER.clear()
-        w = _word_class(raw) if raw else "<none>"
-        next_w = _AFTER[raw] = (get("nw=" + w, 0), get("w+1=" + w, 0))
+    raw_prev, raw_next = _context_words(source, run)  # the same context words as run_feature_parts
+    prev_w = _context_weights(_BEFORE, raw_prev, ("pw=", "w-1="), get)
+    next_w = _context_weights(_AFTER, raw_next, ("nw=", "w+1="), get)
     rule = 0 if verdict.person else (1 if verdict.listable else (2 if verdict.weak else 3))
     nlen = min(n, 5)
     shared = const.length[nlen] + prev_w[0] + next_w[0]
