@@ -88,7 +88,7 @@ def _block_spans(text: str, continues: bool, single: bool = False) -> list[tuple
     """Quote spans of a block, paired line by line (a block may hold several paragraphs).  A quote
     left open at a line's end runs on over the next lines (a paragraph wrapped by hand) unless the
     next line opens with a mark (the next paragraph of a speech).  ``single``: the text quotes
-    with single marks (:func:`single_first`)."""
+    with single marks (:func:`_single_first`)."""
     if "\n" not in text:
         return pair_marks(text, continues, single)
     out: list[tuple[int, int]] = []

@@ -20,7 +20,7 @@ or when the next block continues it; the span then ends at the block end.
 A text that quotes with single marks (British style: 'Yes,' he said, with "inner" quotes in
 double marks) is paired the other way round when ``single_first`` is set: single marks are the
 quotes, double marks inside them are part of them, double marks outside pair on their own.
-:func:`reader.analysis.quotes.filters.single_first` tells the style of a text.
+:func:`reader.analysis.quotes.filters.all_spans` tells the style of a text.
 """
 
 from __future__ import annotations
@@ -86,13 +86,10 @@ def _singles(
     """Pair single marks in ``text[lo:hi]`` (outside double quotes); with ``marks`` = the double
     marks' pattern, the double marks outside single quotes of a text quoting in single marks."""
     start = -1
-    n = len(text)
     for m in marks.finditer(text, lo, hi):
+        if _apostrophe(text, m):
+            continue  # '' or an apostrophe inside a word (don't, Trump's): _flank says neither
         i = m.start()
-        if m.end() - i == 2:
-            continue
-        if i > 0 and i + 1 < n and text[i - 1].isalnum() and text[i + 1].isalnum():
-            continue  # an apostrophe inside a word (don't, Trump's): _flank says neither
         can_open, can_close = _flank(text, i)
         if start >= 0 and can_close and i > start + 1:
             if i + 1 - start <= _MAX_SINGLE and text[start + 1 : i].strip():
