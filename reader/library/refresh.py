@@ -80,8 +80,23 @@ def analyse_job(job: Job) -> Result:
     return Result(job, digest, record=record)
 
 
+_frozen = False
+
+
 def analyse_chunk(jobs: list[Job]) -> list[Result]:
-    return [analyse_job(j) for j in jobs]
+    """Analyse a chunk in a worker.  After the first, what the worker keeps (modules, word lists,
+    the tagger's weights, loaded on first use) is moved out of the collector's sight
+    (``gc.freeze``): the collections of the rest of the refresh then scan only the articles'
+    own objects, not those long-lived millions again and again."""
+    global _frozen
+    out = [analyse_job(j) for j in jobs]
+    if not _frozen:
+        import gc
+
+        gc.collect()
+        gc.freeze()
+        _frozen = True
+    return out
 
 
 def results(jobs: list[Job], workers: int) -> Iterator[Result]:
