@@ -104,13 +104,14 @@ def merge(
     kinds = [kind for kind, _ in parts]
     twins: list[TextBlock | None] = [None] * len(parts)  # a page block of the same text
     index = _Index(nparts, len(blocks))
+    bkeys = [_key(block.text) for block in blocks]
     # a run of parts to emit, or a free block (with its origin)
     plan: list[_Step] = []
     homes: Counter[str] = Counter()  # containers of the page blocks the article covers
     used: set[int] = set()  # parts already matched by an equal block
     j = 0  # next article part to emit
     for b, block in enumerate(blocks):
-        bkey = _key(block.text)
+        bkey = bkeys[b]
         k = index.find(bkey, j - 1) if nparts else -1
         if k == j - 1 >= 0 and k in used and bkey == nparts[k]:
             k = index.find(bkey, j)
@@ -142,7 +143,7 @@ def merge(
     plan.append(_Step(j, len(parts)))
     if between:
         _fill_gaps(plan, kinds)
-    unseen = _unseen(nparts, kinds, blocks)
+    unseen = _unseen(nparts, kinds, bkeys)
     main = _main_containers(homes)
     out: list[Item] = []
     seen = 0
@@ -199,11 +200,12 @@ def _main_containers(homes: Counter[str]) -> set[str]:
     return {c for c, n in homes.items() if c and (n >= MIN_HOME or n >= 0.3 * total)}
 
 
-def _unseen(nparts: list[str], kinds: list[BlockKind], blocks: list[TextBlock]) -> list[bool]:
-    """Which short body or heading parts the page never shows (metadata in hidden elements)."""
+def _unseen(nparts: list[str], kinds: list[BlockKind], bkeys: list[str]) -> list[bool]:
+    """Which short body or heading parts the page never shows (metadata in hidden elements);
+    ``bkeys`` are the page blocks' texts as :func:`_key` gives them."""
     out = [False] * len(nparts)
-    keys = {_key(b.text) for b in blocks}
-    seen = _key("".join(b.text for b in blocks))
+    keys = set(bkeys)
+    seen = "".join(bkeys)  # _key of the joined texts: it only drops characters
     budget = SEARCH_BUDGET
     for i, key in enumerate(nparts):
         if kinds[i] not in (BlockKind.BODY, BlockKind.HEADING) or len(key) > MAX_UNSEEN or key in keys:
