@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reader.sanitize import storable
 
-SCHEMA_VERSION = "27"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
+SCHEMA_VERSION = "28"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
 # 6: HTML articles keep their display blocks; 7: Markdown analysed by rendered blocks, docs.tags;
 # 8: the name tagger, speaker and boilerplate changes of issues 13 and 14 (analyses redone);
 # 9: text-dump boilerplate and headlines, quote speakers chosen by the learned ranker, HTML
@@ -59,6 +59,7 @@ SCHEMA_VERSION = "27"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 #     do the words of countries named in two words ('Costa Rica', 'Sri Lanka');
 #     quotes: a text quoting with single marks (British style) pairs them first (issue 14), and
 #     in a hard-wrapped text every paragraph of long lines reads its line breaks as spaces
+# 28: quotes: one left open inside a paragraph runs to its end, chants of "..." are words (issue 14)
 
 #: what the cache's meta row 'schema' holds: the version above and the interpreter whose hash made
 #: the copies' run hashes (reader.library.copies.shingles), so another one rebuilds the cache

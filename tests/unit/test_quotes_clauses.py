@@ -91,6 +91,16 @@ def test_title_case_words_on_a_sign_are_a_quote() -> None:
     assert [q.text for q in find_quotes(text, _blocks(text), [])] == ['"Save Our Harbour Now"']
 
 
+def test_title_case_chants_of_a_crowd_are_a_quote() -> None:
+    text = 'The rally closed with chants of "Go Harbour Go" from the back rows.'
+    assert [q.text for q in find_quotes(text, _blocks(text), [])] == ['"Go Harbour Go"']
+
+
+def test_title_case_words_after_a_plain_of_stay_names_of_works() -> None:
+    text = 'The rally closed with a reading of "Go Harbour Go" from the back rows.'
+    assert find_quotes(text, _blocks(text), []) == []
+
+
 def test_shows_after_such_as_stay_names_of_works() -> None:
     text = 'Last year, shows such as "Night Harbour Watch" drew crowds.'
     assert find_quotes(text, _blocks(text), []) == []

@@ -107,3 +107,18 @@ def test_short_lines_and_lines_of_quotes_keep_their_breaks() -> None:
     ):
         block = _body(text)
         assert unwrapped(block) is block
+
+
+def test_quote_opened_inside_a_paragraph_and_never_closed_runs_to_its_end() -> None:
+    text = 'The vote was close, said Moss. "We will try again in the spring and win it then.'
+    assert _quotes(text) == ['"We will try again in the spring and win it then.']
+
+
+def test_stray_open_mark_before_closed_quotes_keeps_only_those() -> None:
+    text = 'Moss said "the plan and then called it "fair" and "quick" on Friday.'
+    assert _quotes(text) == ['"fair"', '"quick"']
+
+
+def test_curly_closing_mark_before_a_bracketed_source() -> None:
+    text = "Moss wrote: “The count is final.”[Harbour Daily]"
+    assert _quotes(text) == ["“The count is final.”"]

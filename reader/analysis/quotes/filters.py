@@ -160,13 +160,18 @@ def after_prep(text: str, s: int) -> bool:
 # training part, issue 14).  Naming verbs ("titled", "called", "named") stay out: they name works,
 # and so does "read" (one reads a book).
 _WORDS_INTRO = word_set("as reading says said chanting chanted chants chant")
+# Nouns of a crowd's voice: "chants of "Go Team Go"" are words shouted, not a name (measured on
+# polnear_train's training part, issue 14)
+_VOICES = word_set("chant chants cry cries shout shouts call calls chorus cheers screams yells roar roars")
 
 
 def introduces_words(text: str, s: int) -> bool:
-    """True when the word before a quote says words follow ('a hat reading "..."', 'chanting "..."');
-    never after "such as" or "known as" (a list of shows, a nickname)."""
+    """True when the word before a quote says words follow ('a hat reading "..."', 'chanting "..."',
+    'chants of "..."'); never after "such as" or "known as" (a list of shows, a nickname)."""
     prev = text[max(0, s - 40) : s].split()
     w = prev[-1].lower().rstrip(",") if prev else ""
+    if w == "of" and len(prev) > 1 and prev[-2].lower() in _VOICES:
+        return True
     if w not in _WORDS_INTRO:
         return False
     return not (w == "as" and len(prev) > 1 and prev[-2].lower() in ("such", "known"))

@@ -44,8 +44,8 @@ keeps its quote, Council's 'Bold Vision' Meets Resistance does not).  In a text
 that quotes with double marks (or ''), single-quoted phrases outside the title are
 headlines or nested quotes: dropped.
 Short Title-Case quotes without a clause, or after "on"/"in"/a possessive ("on
-"Face the Nation""), are names of works and are dropped (not after "reading", "chanting" or
-"as": the words of a sign, a crowd, a label), as are nicknames
+"Face the Nation""), are names of works and are dropped (not after "reading", "chanting", "chants
+of" or "as": the words of a sign, a crowd, a label), as are nicknames
 (Marcia "Cia" Price).  A quote in the title gets the person the title names,
 else the article's most-quoted person.
 """
