@@ -18,10 +18,13 @@ LIMIT = 30  # seconds: a hang guard, not a speed figure
 CASES = {
     # a quoted run of capitals: the speaker-label pattern split it between its groups
     "capitals in a quote": ("x.txt", "text", 'Headline\n\n"' + "A" * 6000 + '" he added.\n'),
-    # a first line with a long run of spaces: the title separator pattern retried at each space
     # many quoted words and single marks in one paragraph: telling the quoting style looks up
     # each single mark among the double quotes
     "quotes and single marks": ("x.txt", "text", "Headline\n\n" + '"a" ' * 30000 + " 'b" * 30000 + "\n"),
+    # a first line cut by many separators: the headline's parts had their words recounted for
+    # every range tried
+    "separators in a page title": ("x.txt", "text", "Story" + " - w" * 75_000 + "\n\nText of it.\n"),
+    # a first line with a long run of spaces: the title separator pattern retried at each space
     "spaces in a page title": ("x.txt", "text", "Headline" + " " * 300_000 + "x - Site\n\nText of it.\n"),
     "spaces in an HTML title": ("x.html", "html", "<html><head><title>Story" + " " * 300_000
                                 + "x | Site</title></head><body><p>The text of the story.</p></body></html>"),

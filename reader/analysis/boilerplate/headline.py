@@ -298,8 +298,14 @@ def title_part(text: str) -> tuple[int, int]:
     parts = [(0, cuts[0][0] if cuts else len(text))]
     parts += [(c[1], cuts[k + 1][0] if k + 1 < len(cuts) else len(text)) for k, c in enumerate(cuts)]
 
+    # words of parts [0, k), counted once: a separator holds no word, so a range of parts has
+    # the sum of theirs (recounting each range made a title of many parts quadratic)
+    sums = [0]
+    for a, b in parts:
+        sums.append(sums[-1] + len(_WORD.findall(text, a, b)))
+
     def words(lo: int, hi: int) -> int:
-        return len(_WORD.findall(text[parts[lo][0]:parts[hi][1]]))
+        return sums[hi + 1] - sums[lo]
 
     lo, hi = 0, len(parts) - 1
     while lo < hi:
