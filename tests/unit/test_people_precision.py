@@ -220,3 +220,15 @@ def test_a_name_ending_in_a_word_the_text_writes_in_lower_case_is_no_person() ->
 def test_a_nickname_after_one_plain_word_makes_a_name() -> None:
     found = _found('The member since 2009 has been Gareth "Sonny" Pelham of the Liberal Party.')
     assert 'Gareth "Sonny" Pelham' in found, sorted(found)
+
+
+def test_a_firm_word_after_the_name_in_its_run_makes_it_a_firm() -> None:
+    from reader.analysis.lexicon import lexicon
+    from reader.analysis.people.find import _firm_after
+    from reader.analysis.people.tokens import runs_in
+
+    (run,) = runs_in("Tom Hale Foundation", 0, 0)
+    hale = run.toks[1].end
+    assert _firm_after(run, hale, lexicon())  # "Tom Hale" names the foundation
+    (run,) = runs_in("Foundation Director Tom Hale", 0, 0)
+    assert not _firm_after(run, run.toks[-1].end, lexicon())  # the firm word stands before him

@@ -461,8 +461,9 @@ def _roster(source: str, j: Judged, names: list[tuple[tuple[Tok, ...], str | Non
     shouted = []
     starts = frozenset(name[0].start for name, _, _ in names if len(name) > 1)
     ends = frozenset(name[-1].end for name, _, _ in names)
+    last_firm: dict[int, int] = {}  # run -> where its last firm word starts (see _firm_after)
     for name, role, k in names:
-        if _not_someone(source, j, k, name, role, starts, ends, lex):
+        if _not_someone(source, j, k, name, role, starts, ends, lex, last_firm):
             continue
         ruled = k in j.taken
         # a role before the name shields it, not a lower-case noun before one word ("lead manager Stifel")
@@ -496,7 +497,8 @@ def _employer(source: str, end: int) -> bool:
 
 
 def _not_someone(source: str, j: Judged, k: int, name: tuple[Tok, ...], role: str | None,
-                 starts: frozenset[int], ends: frozenset[int], lex: Lexicon) -> bool:
+                 starts: frozenset[int], ends: frozenset[int], lex: Lexicon,
+                 last_firm: dict[int, int]) -> bool:
     """The text shows the name (from run ``k``) to be an employer, a firm, a thing or a date (each
     test is asked only where its evidence can stand)."""
     run = j.runs[k]
@@ -505,7 +507,9 @@ def _not_someone(source: str, j: Judged, k: int, name: tuple[Tok, ...], role: st
     if _employer(source, end) or _works_for(source, name, run.toks[0].start, capital_role, starts, ends):
         return True
     if not name[0].is_caps or not all(t.is_caps for t in name):  # (a shouted line is all capitals)
-        if run.toks[-1].end > end and _firm_after(run, end, lex):
+        if k not in last_firm:  # once per run: a run of many names scanned for each was quadratic
+            last_firm[k] = _last_firm(run, lex)
+        if last_firm[k] >= end:
             return True
         if source[end + 1:end + 2].islower() and (_org_noun_after(source, end)
                                                   or _firm_of_place(source, j.runs, k, end, lex)):
@@ -523,9 +527,15 @@ def _firm_after(run: Run, end: int, lex: Lexicon) -> bool:
     """The run goes on after the name with an organisation word or a company suffix in capitals
     ("Ingrid Moe Maskin AB", "Tom Hale Foundation"): the name is the firm's (asked only of a name
     in small letters: a shouted headline writes every word in capitals)."""
-    return any(t.start >= end and ((t.is_caps and t.low in CAPS_SUFFIXES)
-                                   or (t.low in ORG_WORDS and t.low not in lex.given))
-               for t in run.toks)
+    return _last_firm(run, lex) >= end
+
+
+def _last_firm(run: Run, lex: Lexicon) -> int:
+    """Where the run's last organisation word or capitalised company suffix starts, else -1."""
+    for t in reversed(run.toks):
+        if (t.is_caps and t.low in CAPS_SUFFIXES) or (t.low in ORG_WORDS and t.low not in lex.given):
+            return t.start
+    return -1
 
 
 #: nouns for works, firms and vessels that stand before their name ("the film X", "the band X")
