@@ -328,13 +328,16 @@ def refresh(
     last = saved_at = time.monotonic()
     done = 0
 
+    kept = copies.TextCache()  # texts of rows written or read back, for the batches after
+
     def flush() -> None:
         conn.execute("BEGIN IMMEDIATE")
         try:
             texts: dict[int, copies.Text] = {}  # the new rows' texts, as the workers found them
             for r in batch:
                 write_result(conn, r, notices, texts)
-            copies.regroup(conn, texts)  # in the same transaction: a reader never sees a copy listed twice
+            kept.add(texts)
+            copies.regroup(conn, kept)  # in the same transaction: a reader never sees a copy listed twice
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

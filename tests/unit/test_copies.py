@@ -235,3 +235,15 @@ def test_the_workers_texts_are_the_stored_rows_texts_and_group_alike(tmp_path: P
         copies.regroup(conn, known)
         assert sorted(conn.execute("SELECT id, lead, copies FROM docs").fetchall()) == groups
         conn.close()
+
+
+def test_the_text_cache_gives_back_what_it_was_given_and_drops_the_least_recently_used() -> None:
+    cache = copies.TextCache(limit=2)
+    one = copies.Text("a.txt", "A", copies.shingles(["the", "first", "of", "the", "two", "texts", "here"]), 7)
+    two = copies.Text("b.txt", "B", copies.shingles(["another", "text", "of", "a", "few", "words"]), 6)
+    three = copies.Text("c.txt", "C", frozenset({-5, 2**62}), 2)
+    cache.add({1: one, 2: two})
+    assert cache[1] == one  # 1 is now the most recently used
+    cache.add({3: three})
+    assert 2 not in cache and cache[1] == one and cache[3] == three
+    assert len(cache) == 2
