@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+from collections.abc import Callable
 from typing import Any
 
 from reader.ui.widgets.article_list import ArticleList
@@ -15,6 +17,19 @@ async def ready(pilot: Any) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+async def settled(pilot: Any, done: Callable[[], bool], timeout: float = 10.0) -> bool:
+    """Wait until ``done()`` holds (keys queued at once are handled one by one, and a loaded
+    machine may take longer than any fixed pause), then two more idle pauses so that a later
+    change would show; return ``done()`` as it is then."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not done() and loop.time() < deadline:
+        await pilot.pause(0.05)
+    await pilot.pause()
+    await pilot.pause()
+    return done()
 
 
 async def open_article(pilot: Any, name: str) -> ReadingPane:

@@ -13,7 +13,7 @@ from reader.ui.widgets.block_view import BlockView
 from reader.ui.widgets.fold import Fold
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.rows import HitsSource
-from tests.ui.helpers import open_article, ready, screen_text
+from tests.ui.helpers import open_article, ready, screen_text, settled
 
 
 def footer_text(app) -> str:
@@ -224,7 +224,7 @@ async def test_ctrl_u_then_typing_in_one_burst_keeps_the_text(collection: Path, 
         assert bar.value == "harbour"
         for key, ch in [("ctrl+u", None), *[(c, c) for c in "garden"]]:
             app.post_message(events.Key(key, ch))
-        await pilot.pause(0.3)
+        await settled(pilot, lambda: bar.value == "garden")
         await ready(pilot)
         assert bar.value == "garden"
         assert app.focused is bar

@@ -8,7 +8,7 @@ from reader.config import Config, load_config
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.rows import HitsSource, LibrarySource
-from tests.ui.helpers import open_article, ready, screen_text
+from tests.ui.helpers import open_article, ready, screen_text, settled
 
 
 async def test_search_filters_and_enter_opens_at_first_hit(collection: Path, make_app) -> None:
@@ -173,8 +173,8 @@ async def test_keys_typed_in_one_burst_after_slash_reach_the_bar(collection: Pat
         await ready(pilot)
         for ch in "/bri/dge":  # as a fast typist or a paste delivers them: all queued at once
             app.post_message(events.Key("slash" if ch == "/" else ch, ch))
-        await pilot.pause(0.3)
         bar = app.query_one("#search")
+        await settled(pilot, lambda: bar.value == "bri/dge")
         assert app.focused is bar and bar.value == "bri/dge"  # a second "/" is text in the bar
         await pilot.press("escape")
         await pilot.pause()
@@ -184,8 +184,8 @@ async def test_keys_typed_in_one_burst_after_slash_reach_the_bar(collection: Pat
         assert app.focused is app.query_one(ReadingPane)
         for ch in "/the":
             app.post_message(events.Key("slash" if ch == "/" else ch, ch))
-        await pilot.pause(0.3)
         find = app.query_one("#find")
+        await settled(pilot, lambda: find.value == "the")
         assert app.focused is find and find.value == "the"
 
 
@@ -230,8 +230,8 @@ async def test_keys_typed_in_one_burst_after_enter_act_in_the_article(collection
         for key in ("j", "enter", "j", "j", "j"):  # all queued at once, as a fast typist sends them
             app.post_message(events.Key(key, None))
         await app.workers.wait_for_complete()
-        await pilot.pause(0.3)
         pane = app.query_one(ReadingPane)
+        assert await settled(pilot, lambda: pane.scroll_y >= 3)
         assert pane.article is not None and pane.article.path.endswith("harbour-bridge.txt")
         assert lst.cursor == start + 1 and pane.scroll_y == 3
 
