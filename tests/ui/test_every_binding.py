@@ -32,7 +32,7 @@ from reader.ui.widgets.fold import Fold
 from reader.ui.widgets.query_bar import QueryBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from tests.ui.conftest import GARDEN, HARBOUR
-from tests.ui.helpers import open_article, ready, screen_text
+from tests.ui.helpers import open_article, ready, screen_text, settled
 
 LONG = (
     "Lantern Keepers of the Northern Coast\n\n"
@@ -239,8 +239,7 @@ async def panels(pilot: Any, app: ReaderApp) -> None:
         await press(pilot, "escape")
         assert app.screen is m
     await press(pilot, "ctrl+p")
-    await pilot.pause(0.2)
-    assert isinstance(app.screen, CommandPalette)
+    assert await settled(pilot, lambda: isinstance(app.screen, CommandPalette))
     await press(pilot, "escape")
 
 

@@ -196,7 +196,7 @@ async def test_the_palette_shows_keys_as_typed(collection: Path, make_app) -> No
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Help")
-        await pilot.pause(0.5)
+        await settled(pilot, lambda: "key: ?" in screen_text(app))
         text = screen_text(app)
         assert "question_mark" not in text and "key: ?" in text
 

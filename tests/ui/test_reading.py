@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.ui.widgets.block_view import BlockView
-from tests.ui.helpers import open_article, ready, row_of, screen_styles, screen_text
+from tests.ui.helpers import open_article, ready, row_of, screen_styles, screen_text, settled
 
 
 def shown_blocks(pane) -> list[BlockView]:
@@ -229,8 +229,7 @@ async def test_long_article_opens_and_is_findable(tmp_path: Path, make_app) -> N
         assert len(shown_blocks(pane)) >= 400
         assert "Paragraph 0 tells" in screen_text(app)
         await pilot.press("slash", *"Paragraph 399")
-        await pilot.pause(0.4)
-        assert pane.counter() == "1/1"
+        assert await settled(pilot, lambda: pane.counter() == "1/1")
         await pilot.press("enter")
         await pilot.pause()
         assert pane.scroll_y > pane.max_scroll_y - 40
