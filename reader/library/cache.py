@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reader.sanitize import storable
 
-SCHEMA_VERSION = "28"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
+SCHEMA_VERSION = "29"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes keep speaker_is_org;
 # 6: HTML articles keep their display blocks; 7: Markdown analysed by rendered blocks, docs.tags;
 # 8: the name tagger, speaker and boilerplate changes of issues 13 and 14 (analyses redone);
 # 9: text-dump boilerplate and headlines, quote speakers chosen by the learned ranker, HTML
@@ -60,6 +60,7 @@ SCHEMA_VERSION = "28"  # 4: docs ids are never reused (AUTOINCREMENT); 5: quotes
 #     quotes: a text quoting with single marks (British style) pairs them first (issue 14), and
 #     in a hard-wrapped text every paragraph of long lines reads its line breaks as spaces
 # 28: quotes: one left open inside a paragraph runs to its end, chants of "..." are words (issue 14)
+# 29: copies: each row's sketch (its smallest run hashes, run count and shown words, the sketches table)
 
 #: what the cache's meta row 'schema' holds: the version above and the interpreter whose hash made
 #: the copies' run hashes (reader.library.copies.shingles), so another one rebuilds the cache
@@ -99,6 +100,8 @@ CREATE INDEX IF NOT EXISTS docs_copy ON docs (lead) WHERE lead <> id;
 CREATE TABLE IF NOT EXISTS marks (mark INTEGER NOT NULL, doc_id INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS marks_mark ON marks (mark);
 CREATE INDEX IF NOT EXISTS marks_doc ON marks (doc_id);
+CREATE TABLE IF NOT EXISTS sketches (
+    doc_id INTEGER PRIMARY KEY, runs INTEGER NOT NULL, shown INTEGER NOT NULL, low BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS doc_people (doc_id INTEGER NOT NULL, name TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS doc_people_doc ON doc_people (doc_id);
 CREATE INDEX IF NOT EXISTS doc_people_name ON doc_people (name);
@@ -113,7 +116,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts_terms USING fts5vocab (fts, 'row');
 CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 """
 
-_TABLES = ("meta", "docs", "doc_people", "quotes", "fts", "vocab", "marks")
+_TABLES = ("meta", "docs", "doc_people", "quotes", "fts", "vocab", "marks", "sketches")
 _MAGIC = b"SQLite format 3\x00"
 
 

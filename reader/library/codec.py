@@ -48,8 +48,8 @@ class Record:
     src: bytes  # zlib(source)
     analysis: bytes  # zlib(json)
     body: str  # the full-text body column (not stored; rebuilt by fts_fields for deletion)
-    marks: tuple[int, ...] = ()  # how its copies are found (reader.library.copies)
-    #: its run hashes and shown words, for the writer's regrouping (reader.library.copies); not stored
+    #: its run hashes and shown words: the writer stores its marks and sketch from them and regroups
+    #: with them (reader.library.copies); the hashes themselves are not stored
     runs: frozenset[int] = frozenset()
     shown: int = 0
 
@@ -84,7 +84,6 @@ def encode(article: Article, rel: str) -> Record:
         src=zlib.compress(source.encode("utf-8", "surrogatepass"), 6),
         analysis=zlib.compress(_JSON.encode(data).encode("utf-8"), 6),
         body=_body(source, data["b"]),
-        marks=copies.marks(runs),
         runs=runs,
         shown=len(shown),
     )

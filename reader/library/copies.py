@@ -7,7 +7,10 @@ are cut into overlapping runs of :data:`SHINGLE` words, each hashed; a file's *m
 :data:`MARKS` smallest hashes (a bottom-k sketch), kept in the ``marks`` table.  Files that share
 a mark are candidates, and a candidate is a copy only when the shorter text's runs are nearly all
 in the longer one (:data:`CONTAINS`) and it is not much shorter (:data:`LENGTH`), so a shared
-template, a headline or a quoted paragraph alone never makes two articles one.  A short text
+template, a headline or a quoted paragraph alone never makes two articles one.  Most candidates
+are ruled out without their texts, from each row's *sketch* (its :data:`SKETCH` smallest run
+hashes, a superset of its marks, with its run count and shown words, in the ``sketches`` table):
+see :func:`unlikely`.  A short text
 (:data:`SHORT`) must have the same title as well: two notes may share their one sentence.
 
 Each group is listed once, as its best copy (``docs.lead`` holds that copy's id, ``docs.copies``
@@ -21,8 +24,8 @@ import json
 import sqlite3
 import zlib
 from array import array
-from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.ingest.discover import format_of
@@ -48,8 +51,13 @@ SHORT = 40
 COMMON = 50
 #: a copy with at least this share of the longest copy's words may be the one shown
 FULL = 0.8
-#: texts a refresh keeps between its batches (packed, about 5 KB each; the least recently used go)
-CACHE_TEXTS = 8000
+#: smallest run hashes kept per file in its sketch (512 bytes), to rule candidates out unread
+SKETCH = 64
+#: a candidate is read and compared only when at least this share of the shorter text's sketched
+#: runs that the longer one's sketch can answer for are in it (true copies share 0.85 or more)...
+LIKELY = 0.5
+#: ...once at least this many can be answered for; with fewer it is always read and compared
+ANSWERED = 16
 #: which save of a page is shown first: the one with links and structure
 FORMAT_RANK = {Format.HTML: 0, Format.MARKDOWN: 1, Format.TEXT: 2}
 
@@ -86,8 +94,40 @@ def shingles(words: Sequence[str]) -> frozenset[int]:
     return frozenset(map(hash, zip(*(c[i:] for i in range(SHINGLE)), strict=False)))
 
 
-def marks(runs: frozenset[int]) -> tuple[int, ...]:
-    return tuple(sorted(runs)[:MARKS])
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """What ruling a candidate out needs of a text: how many runs it has, its shown words and its
+    SKETCH smallest run hashes, ascending (all of them when it has fewer)."""
+
+    runs: int
+    shown: int
+    low: Sequence[int]  # ascending
+    have: frozenset[int]  # the same hashes, to look up
+
+
+def sketch_of(runs: frozenset[int], shown: int) -> Sketch:
+    low = array("q", sorted(runs)[:SKETCH])
+    return Sketch(len(runs), shown, low, frozenset(low))
+
+
+def unlikely(a: Sketch | None, b: Sketch | None) -> bool:
+    """Whether two texts cannot be copies (no text, or :func:`same_article`'s length test), or almost
+    surely are not: of the shorter text's sketched runs no larger than the longer one's largest
+    sketched hash (for those, being in the longer text and being in its sketch are the same thing;
+    all of them when its sketch holds all its runs), fewer than LIKELY are in the longer one.
+    Those runs are a sample of the shorter text's runs drawn by hash, so the share estimates how
+    much of it the longer one contains: a true copy (0.85 or more) comes out under LIKELY with
+    ANSWERED runs or more about once in ten thousand, and a text that shares one quoted paragraph
+    (0.1-0.3) nearly always does."""
+    if a is None or b is None or not a.runs or not b.runs:
+        return True
+    small, big = (a, b) if a.runs <= b.runs else (b, a)
+    if small.runs < LENGTH * big.runs:
+        return True
+    answered = small.low if big.runs <= SKETCH else small.low[: bisect_right(small.low, big.low[-1])]
+    if len(answered) < ANSWERED:
+        return False
+    return len(big.have.intersection(answered)) < LIKELY * len(answered)
 
 
 def same_article(a: frozenset[int], b: frozenset[int]) -> bool:
@@ -108,39 +148,6 @@ class Text:
     title: str
     runs: frozenset[int]
     words: int
-
-
-class TextCache(Mapping[int, Text]):
-    """Texts of rows by id, run hashes packed, for :func:`regroup` across one refresh's batches:
-    the rows that many new ones share a mark with (an article whose paragraphs others quote) are
-    read back and cut again batch after batch otherwise (at 21,000 articles, 137,000 reads).
-    An entry never goes stale: a row's id is never given again (AUTOINCREMENT) and a changed file
-    gets a new row.  Past ``limit`` texts the least recently used is dropped."""
-
-    def __init__(self, limit: int = CACHE_TEXTS) -> None:
-        self.limit = limit
-        self._d: OrderedDict[int, tuple[str, str, array[int], int]] = OrderedDict()
-
-    def __getitem__(self, doc_id: int) -> Text:
-        path, title, runs, words = self._d[doc_id]
-        self._d.move_to_end(doc_id)
-        return Text(path, title, frozenset(runs), words)
-
-    def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._d
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._d)
-
-    def __len__(self) -> int:
-        return len(self._d)
-
-    def add(self, texts: Mapping[int, Text]) -> None:
-        for doc_id, t in texts.items():
-            self._d[doc_id] = (t.path, t.title, array("q", t.runs), t.words)
-            self._d.move_to_end(doc_id)
-        while len(self._d) > self.limit:
-            self._d.popitem(last=False)
 
 
 def copies_of(a: Text, b: Text) -> bool:
@@ -174,10 +181,44 @@ def release(conn: sqlite3.Connection, doc_id: int) -> None:
     if row is not None and row[0] is not None:
         conn.execute("UPDATE docs SET lead = NULL WHERE lead = ?", (row[0],))
     conn.execute("DELETE FROM marks WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM sketches WHERE doc_id = ?", (doc_id,))
 
 
-def add_marks(conn: sqlite3.Connection, doc_id: int, values: Sequence[int]) -> None:
-    conn.executemany("INSERT INTO marks (mark, doc_id) VALUES (?, ?)", [(m, doc_id) for m in values])
+def add_marks(conn: sqlite3.Connection, doc_id: int, runs: frozenset[int], shown: int) -> None:
+    """Store a new row's marks and sketch, from its run hashes and shown words."""
+    low = sorted(runs)[:SKETCH]
+    conn.executemany("INSERT INTO marks (mark, doc_id) VALUES (?, ?)", [(m, doc_id) for m in low[:MARKS]])
+    conn.execute(
+        "INSERT INTO sketches (doc_id, runs, shown, low) VALUES (?, ?, ?, ?)",
+        (doc_id, len(runs), shown, array("q", low).tobytes()),
+    )
+
+
+def _sketches(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Sketch]:
+    out: dict[int, Sketch] = {}
+    for chunk in _chunks(sorted(ids)):
+        q = ",".join("?" * len(chunk))
+        for doc_id, runs, shown, low in conn.execute(
+            f"SELECT doc_id, runs, shown, low FROM sketches WHERE doc_id IN ({q})", chunk
+        ):
+            values = array("q")
+            values.frombytes(low)
+            out[int(doc_id)] = Sketch(int(runs), int(shown), values, frozenset(values))
+    return out
+
+
+def _members(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, tuple[str, int]]:
+    """id -> (path, shown words), what :func:`best` needs, without reading the texts."""
+    out: dict[int, tuple[str, int]] = {}
+    for chunk in _chunks(sorted(ids)):
+        q = ",".join("?" * len(chunk))
+        for doc_id, path, shown in conn.execute(
+            f"SELECT d.id, d.path, coalesce(s.shown, 0) FROM docs d LEFT JOIN sketches s ON s.doc_id = d.id "
+            f"WHERE d.id IN ({q})",
+            chunk,
+        ):
+            out[int(doc_id)] = (from_db(path), int(shown))
+    return out
 
 
 def _chunks(ids: Sequence[int], n: int = 500) -> Iterable[list[int]]:
@@ -222,13 +263,9 @@ def _texts(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Text]:
 def _known_texts(
     conn: sqlite3.Connection, ids: set[int], known: Mapping[int, Text] | None
 ) -> dict[int, Text]:
-    """The texts of ``ids``: from ``known`` where it has them, else read from their rows (and kept
-    in ``known`` when it is a :class:`TextCache`)."""
+    """The texts of ``ids``: from ``known`` where it has them, else read from their rows."""
     texts = {i: known[i] for i in ids if i in known} if known else {}
-    read = _texts(conn, sorted(ids - texts.keys()))
-    if isinstance(known, TextCache):
-        known.add(read)
-    texts.update(read)
+    texts.update(_texts(conn, sorted(ids - texts.keys())))
     return texts
 
 
@@ -238,11 +275,10 @@ def regroup(conn: sqlite3.Connection, known: Mapping[int, Text] | None = None) -
 
     Groups already made stay as they are and only grow: a row that changed or went away has left
     its group (:func:`release` ungroups the rest of it), so the rows to decide are the ungrouped
-    ones.  Only their pairs with a candidate are compared; a candidate's group joins whole, and
-    only groups that gained a row are written (this once compared every pair among the
-    candidates' groups again as well).  Groups come out the same: identical on a 1,200-file set
-    of copies and the 3,000-article collection.  ``known`` holds texts the caller already has (the
-    rows it has just written, as the workers found them), which are not read back and cut again."""
+    ones.  Only their pairs with a candidate are looked at, a pair that its sketches rule out
+    (:func:`unlikely`) without reading either text; a candidate's group joins whole, and only
+    groups that gained a row are written.  ``known`` holds texts the caller already has (the rows
+    it has just written, as the workers found them), which are not read back and cut again."""
     dirty = [int(r[0]) for r in conn.execute("SELECT id FROM docs WHERE lead IS NULL")]
     if not dirty:
         return 0
@@ -254,7 +290,12 @@ def regroup(conn: sqlite3.Connection, known: Mapping[int, Text] | None = None) -
         q = ",".join("?" * len(chunk))
         for doc_id, lead in conn.execute(f"SELECT id, lead FROM docs WHERE id IN ({q})", chunk):
             lead_of[int(doc_id)] = int(lead)
-    texts = _known_texts(conn, near | fresh, known)
+    sketches = _sketches(conn, near)
+    likely = [
+        (a, b) for a, b in sorted(pairs)
+        if (a in fresh or b in fresh) and not unlikely(sketches.get(a), sketches.get(b))
+    ]
+    texts = _known_texts(conn, {i for p in likely for i in p}, known)
     parent = {i: i for i in fresh | near}
     for i, lead in lead_of.items():  # a grouped candidate stands for its whole group
         parent.setdefault(lead, lead)
@@ -266,8 +307,8 @@ def regroup(conn: sqlite3.Connection, known: Mapping[int, Text] | None = None) -
             i = parent[i]
         return i
 
-    for a, b in sorted(pairs):
-        if find(a) != find(b) and (a in fresh or b in fresh) and copies_of(texts[a], texts[b]):
+    for a, b in likely:
+        if find(a) != find(b) and copies_of(texts[a], texts[b]):
             parent[find(a)] = find(b)
     grown: dict[int, set[int]] = {}
     for i in fresh:
@@ -277,14 +318,15 @@ def regroup(conn: sqlite3.Connection, known: Mapping[int, Text] | None = None) -
         q = ",".join("?" * len(chunk))
         for doc_id, lead in conn.execute(f"SELECT id, lead FROM docs WHERE lead IN ({q})", chunk):
             grown[find(int(lead))].add(int(doc_id))
-    texts.update(_known_texts(conn, {i for m in grown.values() for i in m} - texts.keys(), known))
+    several = [m for m in grown.values() if len(m) > 1]
+    info = _members(conn, {i for m in several for i in m})
     updates: list[tuple[int, int, int]] = []
     for members in grown.values():
         if len(members) == 1:
             (only,) = members
             updates.append((only, 1, only))
             continue
-        lead = best([(i, texts[i].path, texts[i].words) for i in sorted(members)])
+        lead = best([(i, *info[i]) for i in sorted(members)])
         updates.extend((lead, len(members), i) for i in members)
     conn.executemany("UPDATE docs SET lead = ?, copies = ? WHERE id = ?", updates)
     return len(fresh | near)

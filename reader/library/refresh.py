@@ -234,7 +234,7 @@ def write_result(
     )
     doc_id = cur.lastrowid
     assert doc_id is not None
-    copies.add_marks(conn, doc_id, rec.marks)
+    copies.add_marks(conn, doc_id, rec.runs, rec.shown)
     if texts is not None and rec.runs:
         texts[doc_id] = copies.Text(job.rel, rec.title, rec.runs, rec.shown)
     conn.executemany(
@@ -328,16 +328,13 @@ def refresh(
     last = saved_at = time.monotonic()
     done = 0
 
-    kept = copies.TextCache()  # texts of rows written or read back, for the batches after
-
     def flush() -> None:
         conn.execute("BEGIN IMMEDIATE")
         try:
             texts: dict[int, copies.Text] = {}  # the new rows' texts, as the workers found them
             for r in batch:
                 write_result(conn, r, notices, texts)
-            kept.add(texts)
-            copies.regroup(conn, kept)  # in the same transaction: a reader never sees a copy listed twice
+            copies.regroup(conn, texts)  # in the same transaction: a reader never sees a copy listed twice
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

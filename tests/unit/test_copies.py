@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -237,13 +238,41 @@ def test_the_workers_texts_are_the_stored_rows_texts_and_group_alike(tmp_path: P
         conn.close()
 
 
-def test_the_text_cache_gives_back_what_it_was_given_and_drops_the_least_recently_used() -> None:
-    cache = copies.TextCache(limit=2)
-    one = copies.Text("a.txt", "A", copies.shingles(["the", "first", "of", "the", "two", "texts", "here"]), 7)
-    two = copies.Text("b.txt", "B", copies.shingles(["another", "text", "of", "a", "few", "words"]), 6)
-    three = copies.Text("c.txt", "C", frozenset({-5, 2**62}), 2)
-    cache.add({1: one, 2: two})
-    assert cache[1] == one  # 1 is now the most recently used
-    cache.add({3: three})
-    assert 2 not in cache and cache[1] == one and cache[3] == three
-    assert len(cache) == 2
+def _words(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [f"w{rng.randrange(100000)}" for _ in range(n)]
+
+
+def test_sketches_never_rule_out_a_copy_and_rule_out_texts_that_share_a_paragraph() -> None:
+    text = _words(900, 1)
+    longer = text + _words(500, 2)  # the same article with more under it (within LENGTH)
+    edited = text[:300] + _words(20, 3) + text[300:]  # a save with one line more
+    quoting = _words(700, 4) + text[:120] + _words(200, 5)  # another article quoting a paragraph
+    run = {k: copies.shingles(v) for k, v in
+           {"text": text, "longer": longer, "edited": edited, "quoting": quoting}.items()}
+    sk = {k: copies.sketch_of(v, 0) for k, v in run.items()}
+    for other in ("longer", "edited"):
+        assert copies.same_article(run["text"], run[other])
+        assert not copies.unlikely(sk["text"], sk[other])
+    assert not copies.same_article(run["text"], run["quoting"])
+    assert copies.unlikely(sk["text"], sk["quoting"])
+    assert copies.unlikely(sk["text"], copies.sketch_of(copies.shingles(text[:400]), 0))  # too short
+    assert copies.unlikely(sk["text"], None)
+    # with too few runs to answer for, the pair is read and compared
+    few = copies.sketch_of(copies.shingles(text[:10]), 0)
+    assert not copies.unlikely(few, copies.sketch_of(copies.shingles(_words(12, 6)), 0))
+
+
+def test_a_rows_stored_sketch_is_the_one_its_runs_make(tmp_path: Path) -> None:
+    from reader.library import cache
+
+    with _lib(tmp_path, {"a/lighthouse.txt": TXT, "b/lighthouse.html": HTML}) as lib:
+        conn = cache.connect(lib.cache_path)
+        ids = [i for (i,) in conn.execute("SELECT id FROM docs ORDER BY id")]
+        stored = copies._sketches(conn, ids)
+        texts = copies._texts(conn, ids)
+        assert {i: copies.sketch_of(t.runs, t.words) for i, t in texts.items()} == stored
+        marks = {i: sorted(m for (m,) in conn.execute("SELECT mark FROM marks WHERE doc_id = ?", (i,)))
+                 for i in ids}
+        assert all(marks[i] == sorted(texts[i].runs)[: copies.MARKS] for i in ids)
+        conn.close()
