@@ -52,6 +52,7 @@ class Record:
     #: with them (reader.library.copies); the hashes themselves are not stored
     runs: frozenset[int] = frozenset()
     shown: int = 0
+    low: bytes = b""  # its sketch, as stored (copies.sketch_bytes)
 
 
 def encode(article: Article, rel: str) -> Record:
@@ -86,6 +87,7 @@ def encode(article: Article, rel: str) -> Record:
         body=_body(source, data["b"]),
         runs=runs,
         shown=len(shown),
+        low=copies.sketch_bytes(runs),
     )
 
 

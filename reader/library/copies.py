@@ -105,9 +105,19 @@ class Sketch:
     have: frozenset[int]  # the same hashes, to look up
 
 
+def sketch_bytes(runs: frozenset[int]) -> bytes:
+    """The SKETCH smallest of ``runs``, ascending, packed as stored (cut in the worker, not the writer)."""
+    return array("q", sorted(runs)[:SKETCH]).tobytes()
+
+
+def unpacked(runs: int, shown: int, low: bytes) -> Sketch:
+    values = array("q")
+    values.frombytes(low)
+    return Sketch(runs, shown, values, frozenset(values))
+
+
 def sketch_of(runs: frozenset[int], shown: int) -> Sketch:
-    low = array("q", sorted(runs)[:SKETCH])
-    return Sketch(len(runs), shown, low, frozenset(low))
+    return unpacked(len(runs), shown, sketch_bytes(runs))
 
 
 def unlikely(a: Sketch | None, b: Sketch | None) -> bool:
@@ -185,13 +195,13 @@ def release(conn: sqlite3.Connection, doc_id: int) -> None:
     conn.execute("DELETE FROM sketches WHERE doc_id = ?", (doc_id,))
 
 
-def add_marks(conn: sqlite3.Connection, doc_id: int, runs: frozenset[int], shown: int) -> None:
-    """Store a new row's marks and sketch, from its run hashes and shown words."""
-    sk = sketch_of(runs, shown)
-    conn.executemany("INSERT INTO marks (mark, doc_id) VALUES (?, ?)", [(m, doc_id) for m in sk.low[:MARKS]])
+def add_marks(conn: sqlite3.Connection, doc_id: int, runs: int, shown: int, low: bytes) -> None:
+    """Store a new row's marks and sketch: its run count, shown words and :func:`sketch_bytes`."""
+    hashes = array("q")
+    hashes.frombytes(low)
+    conn.executemany("INSERT INTO marks (mark, doc_id) VALUES (?, ?)", [(m, doc_id) for m in hashes[:MARKS]])
     conn.execute(
-        "INSERT INTO sketches (doc_id, runs, shown, low) VALUES (?, ?, ?, ?)",
-        (doc_id, sk.runs, sk.shown, sk.low.tobytes()),
+        "INSERT INTO sketches (doc_id, runs, shown, low) VALUES (?, ?, ?, ?)", (doc_id, runs, shown, low)
     )
 
 
@@ -202,9 +212,7 @@ def _sketches(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Sketch]
         for doc_id, runs, shown, low in conn.execute(
             f"SELECT doc_id, runs, shown, low FROM sketches WHERE doc_id IN ({q})", chunk
         ):
-            values = array("q")
-            values.frombytes(low)
-            out[int(doc_id)] = Sketch(int(runs), int(shown), values, frozenset(values))
+            out[int(doc_id)] = unpacked(int(runs), int(shown), low)
     return out
 
 

@@ -234,7 +234,7 @@ def write_result(
     )
     doc_id = cur.lastrowid
     assert doc_id is not None
-    copies.add_marks(conn, doc_id, rec.runs, rec.shown)
+    copies.add_marks(conn, doc_id, len(rec.runs), rec.shown, rec.low)
     if texts is not None and rec.runs:
         texts[doc_id] = copies.Text(job.rel, rec.title, rec.runs, rec.shown)
     conn.executemany(
